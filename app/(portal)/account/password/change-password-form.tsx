@@ -1,0 +1,34 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { fieldError, useActionForm } from '@/components/ui/use-action-form';
+import { changePasswordSchema } from '@/lib/validation/auth';
+import { changePassword } from '../actions';
+
+export function ChangePasswordForm() {
+  const t = useTranslations('account');
+  const empty = { currentPassword: '', newPassword: '', confirmPassword: '' };
+  const { form, onSubmit, formError, saved } = useActionForm(changePasswordSchema, changePassword, {
+    defaultValues: empty,
+    onSuccess: () => form.reset(empty),
+  });
+  const errors = form.formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormAlert error={formError} success={saved ? 'account.changedDone' : null} />
+      <Field label={t('current')} error={fieldError(errors, 'currentPassword')}>
+        {(p) => <input {...p} {...form.register('currentPassword')} type="password" autoComplete="current-password" />}
+      </Field>
+      <Field label={t('new')} error={fieldError(errors, 'newPassword')} hint={t('passwordRule')}>
+        {(p) => <input {...p} {...form.register('newPassword')} type="password" autoComplete="new-password" />}
+      </Field>
+      <Field label={t('confirm')} error={fieldError(errors, 'confirmPassword')}>
+        {(p) => <input {...p} {...form.register('confirmPassword')} type="password" autoComplete="new-password" />}
+      </Field>
+      <Button type="submit" disabled={form.formState.isSubmitting}>{t('submit')}</Button>
+    </form>
+  );
+}

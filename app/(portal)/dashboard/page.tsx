@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { activeWorkersUnder, unitChainName, unitOf, workersPerChildUnit } from '@/db/queries/dashboard';
+import { getPerson } from '@/db/queries/people';
+import { UnitCountsCard } from '@/components/dashboard/unit-counts';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { requireActor } from '@/lib/auth/session';
+import { scopeOf } from '@/lib/scope';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('dashboard') };
+}
+
+export default async function DashboardPage() {
+  const actor = await requireActor();
+  const t = await getTranslations('dashboard');
+  const db = await getDb();
+
+  if (actor.role === 'worker') {
+    const [me, chain] = await Promise.all([getPerson(db, scopeOf(actor), actor.userId), unitChainName(db, actor.unitPath)]);
+    return (
+      <>
+        <PageHeader title={t('workerTitle', { name: me.name })} subtitle={chain} />
+        <Card title={t('profile')}>
+          <dl className="grid gap-3 text-sm sm:grid-cols-2" data-testid="worker-profile">
+            <div><dt className="text-stone-500">{t('employeeNo')}</dt><dd>{me.employeeNo}</dd></div>
+            <div><dt className="text-stone-500">{t('unit')}</dt><dd>{chain}</dd></div>
+            <div><dt className="text-stone-500">{t('phone')}</dt><dd>{me.phoneMasked || '—'}</dd></div>
+            <div><dt className="text-stone-500">{t('idNumber')}</dt><dd>{me.idNumberMasked || '—'}</dd></div>
+          </dl>
+        </Card>
+      </>
+    );
+  }
+
+  const unit = await unitOf(db, actor);
+  const [perUnit, total] = await Promise.all([workersPerChildUnit(db, unit), activeWorkersUnder(db, unit.path)]);
+  const mineWide = actor.role === 'leader' || actor.role === 'admin';
+  return (
+    <>
+      <PageHeader title={mineWide ? t('mineTitle') : t('unitTitle', { unit: unit.name })} subtitle={unit.name} />
+      <div className="mb-4 grid gap-3 sm:grid-cols-3">
+        <Stat label={t('totalWorkers')} value={total} />
+        <Stat label={mineWide ? t('branchCount') : t('subUnitCount')} value={perUnit.length} />
+      </div>
+      <UnitCountsCard title={mineWide ? t('perBranch') : t('perSubUnit')} rows={perUnit} total={total} />
+    </>
+  );
+}

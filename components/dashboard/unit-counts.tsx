@@ -1,0 +1,39 @@
+import { getTranslations } from 'next-intl/server';
+import { Card, EmptyState } from '@/components/ui/card';
+import { Table, Td, Th } from '@/components/ui/table';
+import type { UnitWorkerCount } from '@/db/queries/dashboard';
+
+/** Workers per unit as a table with a proportional bar, readable on a phone. */
+export async function UnitCountsCard({ title, rows, total }: { title: string; rows: UnitWorkerCount[]; total: number }) {
+  const t = await getTranslations('dashboard');
+  return (
+    <Card title={title}>
+      {rows.length === 0 ? (
+        <EmptyState>{t('noUnits')}</EmptyState>
+      ) : (
+        <Table caption={title}>
+          <thead>
+            <tr>
+              <Th>{t('unit')}</Th>
+              <Th className="text-right">{t('workers')}</Th>
+              <Th className="w-1/2">{t('share')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100" data-testid="unit-counts">
+            {rows.map((r) => (
+              <tr key={r.unitId}>
+                <Td>{r.name}</Td>
+                <Td className="text-right tabular-nums">{r.workers}</Td>
+                <Td>
+                  <div className="h-2 rounded bg-stone-100" aria-hidden>
+                    <div className="h-2 rounded bg-brand-600" style={{ width: `${total ? (100 * r.workers) / total : 0}%` }} />
+                  </div>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm run db:migrate`            apply the committed migrations
+ * `npm run db:seed`               migrate, then add the demo mine (idempotent)
+ * `npm run dev` runs it with --seed-if-empty: migrate, and seed only a database with no accounts.
+ * Uses DATABASE_URL when set, the embedded PGlite under ./data otherwise.
+ */
+import { count } from 'drizzle-orm';
+import { migrate, openDatabase } from './client';
+import { users } from './schema';
+import { seedDemo } from './seed';
+
+async function main() {
+  const args = new Set(process.argv.slice(2));
+  const handle = await openDatabase();
+  const where = handle.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${process.env.PGLITE_DIR || 'data/pglite'})`;
+  try {
+    await migrate(handle);
+    console.log(`[db] migrations applied on ${where}`);
+    let seed = args.has('--seed');
+    if (args.has('--seed-if-empty')) {
+      const [{ n }] = await handle.db.select({ n: count() }).from(users);
+      seed = n === 0;
+    }
+    if (seed) {
+      const { created } = await seedDemo(handle.db);
+      console.log(`[db] demo data: ${created} accounts added`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import 'server-only';
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { orgUnits, users, type Role } from '@/db/schema';
+import { notFound } from '@/lib/errors';
+import { maskIdNumber, maskPhone } from '@/lib/mask';
+import type { Scope } from '@/lib/scope';
+import { peopleWhere } from './scope';
+
+export const PAGE_SIZE = 20;
+
+/** A person as lists show them: ID number and phone already masked on the server. */
+export interface PersonRow {
+  id: number;
+  employeeNo: string;
+  name: string;
+  role: Role;
+  unitId: number;
+  unitName: string;
+  idNumberMasked: string;
+  phoneMasked: string;
+  disabled: boolean;
+}
+
+export interface PeopleFilter {
+  q?: string;
+  role?: Role;
+  unitId?: number;
+  status?: 'active' | 'disabled';
+  page: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filterWhere(scope: Scope, f: Omit<PeopleFilter, 'page'>): SQL | undefined {
+  const q = f.q?.trim();
+  return and(
+    peopleWhere(scope),
+    q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.employeeNo, `${escapeLike(q)}%`)) : undefined,
+    f.role ? eq(users.role, f.role) : undefined,
+    f.unitId ? eq(users.unitId, f.unitId) : undefined,
+    f.status ? eq(users.disabled, f.status === 'disabled') : undefined,
+  );
+}
+
+export async function listPeople(db: Queryable, scope: Scope, f: PeopleFilter): Promise<{ rows: PersonRow[]; total: number }> {
+  const where = filterWhere(scope, f);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        employeeNo: users.employeeNo,
+        name: users.name,
+        role: users.role,
+        unitId: users.unitId,
+        unitName: orgUnits.name,
+        idNumber: users.idNumber,
+        phone: users.phone,
+        disabled: users.disabled,
+      })
+      .from(users)
+      .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+      .where(where)
+      .orderBy(asc(users.employeeNo))
+      .limit(PAGE_SIZE)
+      .offset((f.page - 1) * PAGE_SIZE),
+    db.select({ total: count() }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(where),
+  ]);
+  return {
+    total,
+    rows: rows.map(({ idNumber, phone, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) })),
+  };
+}
+
+/** One person in scope, with unmasked fields only for the callers that edit them. */
+export interface PersonDetail extends PersonRow {
+  unitPath: string;
+  idNumber: string | null;
+  phone: string | null;
+  sessionVersion: number;
+  createdAt: Date;
+}
+
+export async function getPerson(db: Queryable, scope: Scope, id: number, opts: { forUpdate?: boolean } = {}): Promise<PersonDetail> {
+  const q = db
+    .select({
+      id: users.id,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: orgUnits.name,
+      unitPath: orgUnits.path,
+      idNumber: users.idNumber,
+      phone: users.phone,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(and(eq(users.id, id), peopleWhere(scope)))
+    .limit(1);
+  const [row] = opts.forUpdate ? await q.for('update', { of: users }) : await q;
+  if (!row) throw notFound();
+  return { ...row, idNumberMasked: maskIdNumber(row.idNumber), phoneMasked: maskPhone(row.phone) };
+}
+
+/** The fields an audit row may hold about a person: never the hash, ID number masked. */
+export function personAuditView(p: Pick<PersonDetail, 'employeeNo' | 'name' | 'role' | 'unitId' | 'idNumber' | 'phone' | 'disabled'>) {
+  return {
+    employeeNo: p.employeeNo,
+    name: p.name,
+    role: p.role,
+    unitId: p.unitId,
+    idNumber: maskIdNumber(p.idNumber),
+    phone: maskPhone(p.phone),
+    disabled: p.disabled,
+  };
+}

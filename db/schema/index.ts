@@ -1,0 +1,4 @@
+export * from './org';
+export * from './users';
+export * from './auth';
+export * from './audit';

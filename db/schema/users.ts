@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { orgUnits } from './org';
+
+export const ROLES = ['worker', 'sub_branch_official', 'branch_official', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    employeeNo: text('employee_no').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    /** Bumped whenever role, unit, status or password change: live sessions carrying an older one stop working. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_employee_no_key').on(t.employeeNo),
+    uniqueIndex('users_id_number_key').on(t.idNumber).where(sql`${t.idNumber} IS NOT NULL`),
+    index('users_unit_idx').on(t.unitId),
+    index('users_name_idx').on(t.name),
+    check('users_role_check', sql`${t.role} IN ('worker','sub_branch_official','branch_official','leader','admin')`),
+  ],
+);

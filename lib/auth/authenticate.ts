@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { users } from '@/db/schema';
+import { dummyHash, verifyPassword } from './password';
+import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, clearFailures, isLocked, recordFailure } from './throttle';
+
+export type AuthResult =
+  | { status: 'ok'; user: { id: number; sessionVersion: number } }
+  | { status: 'invalid' }
+  | { status: 'locked' };
+
+/**
+ * Checks an employee number and password. Unknown account, wrong password and disabled account
+ * all answer 'invalid', so the answer does not reveal which accounts exist. A locked account or
+ * address is refused before the password is even looked at, so the right password does not help.
+ */
+export async function authenticate(db: Queryable, employeeNo: string, password: string, ip: string): Promise<AuthResult> {
+  const acct = accountKey(employeeNo);
+  const addr = addressKey(ip);
+  if (await isLocked(db, [acct, addr])) return { status: 'locked' };
+
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabled: users.disabled, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.employeeNo, employeeNo.toUpperCase()))
+    .limit(1);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+
+  if (!user || !ok || user.disabled) {
+    await recordFailure(db, acct, ACCOUNT_RULE);
+    await recordFailure(db, addr, ADDRESS_RULE);
+    return { status: 'invalid' };
+  }
+  await clearFailures(db, acct);
+  return { status: 'ok', user: { id: user.id, sessionVersion: user.sessionVersion } };
+}
+
+/** The caller's address: the first hop a reverse proxy recorded, else what Next passed on. */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip') || 'unknown';
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb, type Queryable } from '@/db/client';
+import { orgUnits, users } from '@/db/schema';
+import type { Role } from '@/lib/roles';
+import type { Actor } from '@/lib/scope';
+import { auth } from './config';
+
+/**
+ * The one way to learn who is asking. The token only names the user and a session version; role,
+ * unit and status always come from the database, so disabling an account, changing its role or
+ * unit, or resetting its password takes effect on the very next request.
+ */
+export async function loadActor(db: Queryable, userId: number, version: number | undefined): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      role: users.role,
+      unitId: users.unitId,
+      unitPath: orgUnits.path,
+      version: users.sessionVersion,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || row.disabled || row.version !== version) return null;
+  const { disabled: _disabled, ...actor } = row;
+  return actor;
+}
+
+/** Cached per request: one session decode and one query however many components ask. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  if (!session?.uid) return null;
+  return loadActor(await getDb(), session.uid, session.ver);
+});
+
+/** For pages: the actor, or a redirect to the sign-in page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/login');
+  return actor;
+}
+
+/** For pages reserved to some roles: others get the 403 page. */
+export async function requireRole(roles: readonly Role[]): Promise<Actor> {
+  const actor = await requireActor();
+  if (!roles.includes(actor.role)) forbidden();
+  return actor;
+}

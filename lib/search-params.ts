@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ROLES } from './roles';
+import { pageParam } from './validation/common';
+
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const text = z.string().trim().max(50).optional().catch(undefined);
+const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+
+/** Filters of the people lists, read leniently: a bad value is ignored rather than an error. */
+export const peopleParams = z.object({
+  q: text,
+  role: z.enum(ROLES).optional().catch(undefined),
+  unitId: optionalId,
+  status: z.enum(['active', 'disabled']).optional().catch(undefined),
+  page: pageParam,
+});
+
+export const auditParams = z.object({ who: text, what: text, from: date, to: date, page: pageParam });
+
+export function first(params: Record<string, string | string[] | undefined>) {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
+
+/** The current filters as strings, for links that keep them (pagination). */
+export function asStrings(values: Record<string, unknown>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'page').map(([k, v]) => [k, v == null ? undefined : String(v)]));
+}

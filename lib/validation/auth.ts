@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { employeeNo, newPassword } from './common';
+
+export const loginSchema = z.object({
+  employeeNo: z.string().trim().toUpperCase().min(1, 'required').max(20, 'tooLong'),
+  password: z.string().min(1, 'required').max(128, 'tooLong'),
+});
+export type LoginInput = z.input<typeof loginSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'required'),
+    newPassword,
+    confirmPassword: z.string().min(1, 'required'),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordMismatch' })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'passwordUnchanged' });
+
+export { employeeNo };

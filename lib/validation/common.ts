@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { idNumberError, normalizeIdNumber } from '@/lib/id-number';
+
+/**
+ * Error messages are keys of the `errors` catalog, so the browser and the server show the same
+ * translated text for the same rule.
+ */
+export const required = (max = 100) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+
+export const employeeNo = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]\d{4,8}$/, 'employeeNoFormat');
+
+export const personName = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(30, 'tooLong');
+
+export const idNumber = z
+  .string()
+  .transform(normalizeIdNumber)
+  .superRefine((value, ctx) => {
+    const problem = idNumberError(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `idNumber.${problem}` });
+  });
+
+export const optionalIdNumber = z.union([z.literal('').transform(() => null), idNumber]);
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, 'phoneFormat');
+
+export const optionalPhone = z.union([z.literal('').transform(() => null), phone]);
+
+/** At least 8 characters with a letter and a digit: the minimum the union's IT policy asks. */
+export const newPassword = z
+  .string()
+  .min(8, 'passwordTooShort')
+  .max(128, 'tooLong')
+  .regex(/[A-Za-z]/, 'passwordWeak')
+  .regex(/\d/, 'passwordWeak');
+
+export const id = z.coerce.number().int('invalid').positive('invalid');
+
+/** `?page=` from a URL: a positive integer, anything else is page 1. */
+export const pageParam = z.coerce.number().int().min(1).catch(1);
