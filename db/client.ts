@@ -29,7 +29,8 @@ export function databaseUrl(): string | undefined {
 }
 
 export function pgliteDir(): string {
-  return path.resolve(process.env.PGLITE_DIR || path.join('data', 'pglite'));
+  const dir = process.env.PGLITE_DIR || path.join('data', 'pglite');
+  return dir.startsWith('memory://') ? dir : path.resolve(dir);
 }
 
 /**
@@ -85,13 +86,14 @@ async function openPg(url: string): Promise<DbHandle> {
 }
 
 async function openPglite(dir: string): Promise<DbHandle> {
-  const release = lockFolder(dir);
+  const inMemory = dir.startsWith('memory://');
+  const release = inMemory ? () => {} : lockFolder(dir);
   try {
     const [{ PGlite }, { drizzle }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('drizzle-orm/pglite'),
     ]);
-    mkdirSync(dir, { recursive: true });
+    if (!inMemory) mkdirSync(dir, { recursive: true });
     const client = await PGlite.create(dir);
     const db = drizzle(client, { schema }) as unknown as Database;
     return {

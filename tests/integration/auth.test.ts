@@ -1,0 +1,84 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { loginThrottle, users } from '@/db/schema';
+import { authenticate } from '@/lib/auth/authenticate';
+import { loadActor } from '@/lib/auth/session';
+import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, recordFailure } from '@/lib/auth/throttle';
+
+const IP = '198.51.100.7';
+
+describe('sign-in', () => {
+  beforeEach(async () => {
+    const db = await getDb();
+    await db.delete(loginThrottle);
+    await db.update(users).set({ disabled: false }).where(eq(users.employeeNo, 'W0101'));
+  });
+
+  it('accepts the right password and refuses a wrong one with one generic answer', async () => {
+    const db = await getDb();
+    expect((await authenticate(db, 'W0101', 'demo1234', IP)).status).toBe('ok');
+    expect((await authenticate(db, 'w0101', 'demo1234', IP)).status).toBe('ok');
+    expect(await authenticate(db, 'W0101', 'wrong-pass1', IP)).toEqual({ status: 'invalid' });
+    expect(await authenticate(db, 'X9999', 'demo1234', IP)).toEqual({ status: 'invalid' });
+  });
+
+  it('refuses the eleventh attempt after ten failures, even with the right password', async () => {
+    const db = await getDb();
+    for (let i = 0; i < 10; i++) expect((await authenticate(db, 'W0102', `wrong${i}aaaa`, IP)).status).toBe('invalid');
+    expect((await authenticate(db, 'W0102', 'demo1234', IP)).status).toBe('locked');
+    // Another account from the same address is unaffected.
+    expect((await authenticate(db, 'W0103', 'demo1234', IP)).status).toBe('ok');
+  });
+
+  it('keeps the lock for 15 minutes, then counts afresh', async () => {
+    const db = await getDb();
+    for (let i = 0; i < 10; i++) await authenticate(db, 'W0104', 'nope1234', '198.51.100.8');
+    const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, accountKey('W0104')));
+    const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(14);
+    expect(minutes).toBeLessThanOrEqual(15.1);
+    await db.update(loginThrottle).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(loginThrottle.key, accountKey('W0104')));
+    expect((await authenticate(db, 'W0104', 'demo1234', '198.51.100.8')).status).toBe('ok');
+  });
+
+  it('resets the count after a success, so only consecutive failures lock', async () => {
+    const db = await getDb();
+    for (let i = 0; i < 9; i++) await authenticate(db, 'W0105', 'nope1234', IP);
+    expect((await authenticate(db, 'W0105', 'demo1234', IP)).status).toBe('ok');
+    for (let i = 0; i < 9; i++) await authenticate(db, 'W0105', 'nope1234', IP);
+    expect((await authenticate(db, 'W0105', 'demo1234', IP)).status).toBe('ok');
+  });
+
+  it('limits one address across accounts', async () => {
+    const db = await getDb();
+    for (let i = 0; i < ADDRESS_RULE.max; i++) await recordFailure(db, addressKey('203.0.113.9'), ADDRESS_RULE);
+    expect((await authenticate(db, 'W0106', 'demo1234', '203.0.113.9')).status).toBe('locked');
+    expect((await authenticate(db, 'W0106', 'demo1234', '203.0.113.10')).status).toBe('ok');
+  });
+
+  it('counts concurrent failures without losing any', async () => {
+    const db = await getDb();
+    await Promise.all(Array.from({ length: 8 }, () => recordFailure(db, accountKey('W0107'), ACCOUNT_RULE)));
+    const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, accountKey('W0107')));
+    expect(row.failures).toBe(8);
+  });
+
+  it('treats a disabled account like a wrong password', async () => {
+    const db = await getDb();
+    await db.update(users).set({ disabled: true }).where(eq(users.employeeNo, 'W0101'));
+    expect((await authenticate(db, 'W0101', 'demo1234', IP)).status).toBe('invalid');
+  });
+
+  it('ends a session whose version is older than the account, or whose account is disabled', async () => {
+    const db = await getDb();
+    const [u] = await db.select().from(users).where(eq(users.employeeNo, 'W0108'));
+    expect(await loadActor(db, u.id, u.sessionVersion)).not.toBeNull();
+    await db.update(users).set({ sessionVersion: u.sessionVersion + 1 }).where(eq(users.id, u.id));
+    expect(await loadActor(db, u.id, u.sessionVersion)).toBeNull();
+    expect(await loadActor(db, u.id, u.sessionVersion + 1)).not.toBeNull();
+    await db.update(users).set({ disabled: true }).where(eq(users.id, u.id));
+    expect(await loadActor(db, u.id, u.sessionVersion + 1)).toBeNull();
+    await db.update(users).set({ disabled: false }).where(eq(users.id, u.id));
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '@/lib/roles';
+import { signInAs, signOutSession } from '../session';
+
+/**
+ * Every exported server action, with the roles allowed to call it. Adding an action without an
+ * entry here fails the first test; each entry is then called as every role and as nobody.
+ * 'public' actions answer anyone; 'any' means every signed-in role.
+ */
+const TABLE: Record<string, readonly Role[] | 'public'> = {
+  '(auth)/login#login': 'public',
+  '(portal)#logout': ROLES,
+  '(portal)/account#changePassword': ROLES,
+  '(portal)/admin/units#createUnit': ['admin'],
+  '(portal)/admin/units#renameUnit': ['admin'],
+  '(portal)/admin/units#moveUnit': ['admin'],
+  '(portal)/admin/users#createUser': ['admin'],
+  '(portal)/admin/users#updateUser': ['admin'],
+  '(portal)/admin/users#setUserDisabled': ['admin'],
+  '(portal)/admin/users#resetPassword': ['admin'],
+  '(portal)/workers#updateContact': ['sub_branch_official', 'branch_official', 'leader', 'admin'],
+};
+
+const DEMO: Record<Role, string> = { worker: 'W0001', sub_branch_official: 'S0001', branch_official: 'B0001', leader: 'L0001', admin: 'A0001' };
+
+const modules = import.meta.glob('/app/**/actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+
+function exportedActions(): Map<string, (input: unknown) => Promise<unknown>> {
+  const found = new Map<string, (input: unknown) => Promise<unknown>>();
+  for (const [file, mod] of Object.entries(modules)) {
+    const route = file.replace(/^\/app\//, '').replace(/\/?actions\.ts$/, '');
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value === 'function') found.set(`${route}#${name}`, value as (input: unknown) => Promise<unknown>);
+    }
+  }
+  return found;
+}
+
+describe('permission table', () => {
+  const actions = exportedActions();
+
+  it('lists every exported server action, and nothing that does not exist', () => {
+    expect(actions.size).toBeGreaterThan(5);
+    expect([...actions.keys()].sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  for (const [key, allowed] of Object.entries(TABLE)) {
+    describe(key, () => {
+      for (const role of ROLES) {
+        const may = allowed === 'public' || allowed.includes(role);
+        it(`${may ? 'admits' : 'refuses'} ${role}`, async () => {
+          await signInAs(DEMO[role]);
+          // An empty input: an admitted caller gets as far as validation, a refused one must be
+          // stopped before it (so the refusal cannot depend on what was sent).
+          const result = (await actions.get(key)!({})) as { ok: boolean; code?: string } | undefined;
+          if (may) expect(result?.code).not.toBe('forbidden');
+          else expect(result).toMatchObject({ ok: false, code: 'forbidden' });
+        });
+      }
+      if (allowed !== 'public') {
+        it('refuses an anonymous caller', async () => {
+          signOutSession();
+          const result = (await actions.get(key)!({})) as { ok: boolean; code?: string } | undefined;
+          // logout has nothing to refuse: signing out nobody is harmless and returns nothing.
+          if (key === '(portal)#logout') expect(result).toBeUndefined();
+          else expect(result).toMatchObject({ ok: false, code: 'unauthenticated' });
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '@/messages/en.json';
+import zh from '@/messages/zh-CN.json';
+import { resolveLocale } from '@/lib/i18n/locales';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.(ts|tsx)$/.test(e.name) ? [p] : [];
+  });
+}
+
+describe('message catalogs', () => {
+  it('have exactly the same keys in zh-CN and English', () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort());
+  });
+
+  it('have no empty text', () => {
+    for (const catalog of [en, zh]) for (const k of keys(catalog)) expect(k.split('.').reduce((o: any, p) => o[p], catalog)).not.toBe('');
+  });
+
+  it('hold every validation message key the schemas use', () => {
+    const all = new Set(keys(zh));
+    const used = new Set<string>();
+    for (const file of sourceFiles(path.resolve('lib'))) {
+      const text = readFileSync(file, 'utf8');
+      // Messages passed to zod checks and to AppError/invalidField in the domain code.
+      for (const m of text.matchAll(/(?:min|max|regex|message|refine)\([^)]*?'([a-zA-Z.]+)'\)/g)) used.add(m[1]);
+      for (const m of text.matchAll(/message: [`']([a-zA-Z.]+)[`']/g)) used.add(m[1]);
+    }
+    for (const file of sourceFiles(path.resolve('app'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/invalidField\('[a-zA-Z]+', '([a-zA-Z]+)'\)|AppError\('[a-z_]+', '([a-zA-Z]+)'\)/g)) used.add(m[1] ?? m[2]);
+    }
+    const missing = [...used].filter((k) => !all.has(`errors.${k}`) && !k.startsWith('idNumber.'));
+    expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(10);
+  });
+
+  it('falls back to Chinese for an unknown locale cookie', () => {
+    expect(resolveLocale('en')).toBe('en');
+    expect(resolveLocale('fr')).toBe('zh-CN');
+    expect(resolveLocale(undefined)).toBe('zh-CN');
+  });
+});
