@@ -35,6 +35,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
   trustHost: true,
   secret: authSecret(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
+  // A wrong password is an expected event, not a server error: keep it out of the error log.
+  logger: {
+    error(error: Error) {
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   pages: { signIn: '/login', error: '/login' },
   providers: [
     Credentials({

@@ -107,7 +107,8 @@ describe('accounts', () => {
       ok: false,
       fieldErrors: { confirmPassword: ['passwordMismatch'] },
     });
-    expect(await changePassword({ currentPassword: 'demo1234', newPassword: 'better1234', confirmPassword: 'better1234' })).toMatchObject({ ok: true });
+    // Success re-issues the session and redirects to a fresh request of the page.
+    await expect(changePassword({ currentPassword: 'demo1234', newPassword: 'better1234', confirmPassword: 'better1234' })).rejects.toThrow('NEXT_REDIRECT');
     const db = await getDb();
     expect((await authenticate(db, 'W0130', 'better1234', '192.0.2.3')).status).toBe('ok');
     expect((await authenticate(db, 'W0130', 'demo1234', '192.0.2.3')).status).toBe('invalid');

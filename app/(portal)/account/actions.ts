@@ -1,6 +1,7 @@
 'use server';
 
 import { eq, sql } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
 import { users } from '@/db/schema';
 import { action } from '@/lib/auth/action';
 import type { ActionResult } from '@/lib/auth/action-result';
@@ -25,9 +26,13 @@ const change = action(
   },
 );
 
+/**
+ * Re-issues this browser's session with the new version, then sends it to a fresh request of the
+ * page: the re-render inside this same request would still see the old cookie.
+ */
 export async function changePassword(input: Parameters<typeof change>[0]): Promise<ActionResult> {
   const result = await change(input);
   if (!result.ok) return result;
   await unstable_update({ ver: result.data.version });
-  return { ok: true, data: null };
+  redirect('/account/password?changed=1');
 }

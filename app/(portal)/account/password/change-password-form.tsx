@@ -8,17 +8,15 @@ import { fieldError, useActionForm } from '@/components/ui/use-action-form';
 import { changePasswordSchema } from '@/lib/validation/auth';
 import { changePassword } from '../actions';
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ changed }: { changed: boolean }) {
   const t = useTranslations('account');
   const empty = { currentPassword: '', newPassword: '', confirmPassword: '' };
-  const { form, onSubmit, formError, saved } = useActionForm(changePasswordSchema, changePassword, {
-    defaultValues: empty,
-    onSuccess: () => form.reset(empty),
-  });
+  // Success arrives as a redirect to ?changed=1 (see the action), not as a result.
+  const { form, onSubmit, formError } = useActionForm(changePasswordSchema, changePassword, { defaultValues: empty });
   const errors = form.formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormAlert error={formError} success={saved ? 'account.changedDone' : null} />
+      <FormAlert error={formError} success={changed && !formError ? 'account.changedDone' : null} />
       <Field label={t('current')} error={fieldError(errors, 'currentPassword')}>
         {(p) => <input {...p} {...form.register('currentPassword')} type="password" autoComplete="current-password" />}
       </Field>

@@ -8,14 +8,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('password') };
 }
 
-export default async function PasswordPage() {
+export default async function PasswordPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   await requireActor();
+  const changed = (await searchParams).changed === '1';
   const t = await getTranslations();
   return (
     <>
       <PageHeader title={t('nav.password')} />
       <Card className="max-w-md">
-        <ChangePasswordForm />
+        <ChangePasswordForm changed={changed} />
       </Card>
     </>
   );

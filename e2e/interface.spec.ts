@@ -1,0 +1,50 @@
+import { expect, test } from './fixtures';
+
+test.describe('interface', () => {
+  test('the language switch changes the page and survives a reload', async ({ pageAs }) => {
+    const page = await pageAs('leader');
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
+    await page.getByLabel('语言').selectOption('en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('The whole mine');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('The whole mine');
+    await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'NEXT_LOCALE');
+    expect(cookie?.value).toBe('en');
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
+  });
+
+  test('every main screen fits a 360 px wide phone', async ({ pageAs }) => {
+    const page = await pageAs('admin');
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ['/dashboard', '/workers', '/admin/units', '/admin/users', '/admin/audit', '/account/password']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test('a missing page answers 404 with no stack trace, and responses carry security headers', async ({ page }) => {
+    const response = await page.goto('/login');
+    const headers = response!.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBeTruthy();
+    expect(headers['x-powered-by']).toBeUndefined();
+
+    const health = await page.request.get('/api/health');
+    expect(health.status()).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', db: 'ok' });
+  });
+
+  test('the 404 page shows no internals', async ({ pageAs }) => {
+    const page = await pageAs('worker');
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: '页面或记录不存在' })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText(/at \w+ \(|node_modules|Error:/);
+  });
+});
