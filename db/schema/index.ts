@@ -2,3 +2,4 @@ export * from './org';
 export * from './users';
 export * from './auth';
 export * from './audit';
+export * from './register';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isIsoDate, todayInChina } from '@/lib/dates';
 import { idNumberError, normalizeIdNumber } from '@/lib/id-number';
+import { parseYuan } from '@/lib/money';
 
 /**
  * Error messages are keys of the `errors` catalog, so the browser and the server show the same
@@ -48,3 +50,21 @@ export const id = z.coerce.number().int('invalid').positive('invalid');
 
 /** `?page=` from a URL: a positive integer, anything else is page 1. */
 export const pageParam = z.coerce.number().int().min(1).catch(1);
+
+/** A yuan amount typed by a person ("1,234.50") → integer fen; never through floating point. */
+export const yuanToFen = z.string().trim().transform((text, ctx) => {
+  const fen = parseYuan(text === '' ? '0' : text);
+  if (fen === null || fen < 0) {
+    ctx.addIssue({ code: 'custom', message: 'amountFormat' });
+    return z.NEVER;
+  }
+  return fen;
+});
+
+export const isoDate = z.string().trim().refine(isIsoDate, 'dateFormat');
+
+/** A date that has already happened (China time): visits, births, exits. */
+export const pastDate = isoDate.refine((d) => d <= todayInChina(), 'dateInFuture');
+
+export const requiredText = (max = 500) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+export const optionalText = (max = 2000) => z.string().trim().max(max, 'tooLong').default('');

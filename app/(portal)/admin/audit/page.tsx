@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('audit') };
 }
 
-const ACTIONS = ['user.', 'unit.', 'person.', 'account.', 'system.'];
+const ACTIONS = ['user.', 'unit.', 'person.', 'account.', 'household.', 'task.', 'symposium.', 'system.'];
 
 function Json({ value }: { value: unknown }) {
   if (value == null) return <span className="text-stone-400">—</span>;

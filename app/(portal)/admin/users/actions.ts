@@ -1,7 +1,7 @@
 'use server';
 
 import { eq, sql } from 'drizzle-orm';
-import { users } from '@/db/schema';
+import { households, users } from '@/db/schema';
 import { getPerson, personAuditView } from '@/db/queries/people';
 import { getUnit } from '@/db/queries/units';
 import type { Tx } from '@/db/client';
@@ -53,6 +53,8 @@ export const updateUser = action(
       .set({ ...fields, updatedAt: new Date(), ...(access ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
       .where(eq(users.id, userId))
       .catch(uniqueToField);
+    // The hardship file follows its worker, so the scope of who keeps it follows too.
+    if (fields.unitId !== before.unitId) await tx.update(households).set({ unitId: fields.unitId }).where(eq(households.workerId, userId));
     return {
       data: null,
       audit: { action: 'user.update', entity: 'user', entityId: userId, before: personAuditView(before), after: personAuditView({ ...before, ...fields }) },

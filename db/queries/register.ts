@@ -1,0 +1,341 @@
+import 'server-only';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import {
+  householdEvents,
+  householdHelpers,
+  householdMembers,
+  households,
+  orgUnits,
+  tasks,
+  users,
+  visits,
+  type Category,
+  type HelperKind,
+} from '@/db/schema';
+import { todayInChina, yearStart } from '@/lib/dates';
+import { notFound } from '@/lib/errors';
+import { maskIdNumber, maskPhone } from '@/lib/mask';
+import { missingHelpers, perHeadIncomeFen } from '@/lib/register/rules';
+import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { PAGE_SIZE } from './people';
+
+/**
+ * Who may see a household file: officials of its unit or above, leaders, and its own current
+ * helpers. Administrators run accounts, not the register, and see none (PIPL: only the people
+ * whose work needs it). Assumes households is joined to its org_units row.
+ */
+export function householdVisible(actor: Actor): SQL {
+  if (actor.role === 'admin') return sql`false`;
+  const scope = scopeOf(actor);
+  if (scope.kind === 'all') return sql`true`;
+  const helper = sql`EXISTS (SELECT 1 FROM ${householdHelpers} hh WHERE hh.household_id = ${households.id} AND hh.user_id = ${actor.userId} AND hh.until IS NULL)`;
+  if (scope.kind === 'subtree') return or(sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}`, helper)!;
+  return helper;
+}
+
+/** Who may change a file (category, helpers, exit…): officials in scope and leaders, not helpers as such. */
+export function householdManaged(actor: Actor): SQL {
+  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
+  const scope = scopeOf(actor);
+  return scope.kind === 'subtree' ? sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}` : sql`true`;
+}
+
+export interface HouseholdHead {
+  id: number;
+  workerId: number;
+  unitId: number;
+  unitPath: string;
+  status: 'active' | 'exited';
+  category: Category;
+  reviewDue: string;
+  version: number;
+}
+
+/** A household the actor may see (or manage), locked for the caller's transaction; else not found. */
+export async function getHouseholdHead(db: Queryable, actor: Actor, id: number, mode: 'see' | 'manage'): Promise<HouseholdHead> {
+  const [row] = await db
+    .select({
+      id: households.id,
+      workerId: households.workerId,
+      unitId: households.unitId,
+      unitPath: orgUnits.path,
+      status: households.status,
+      category: households.category,
+      reviewDue: households.reviewDue,
+      version: households.version,
+    })
+    .from(households)
+    .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
+    .where(and(eq(households.id, id), mode === 'see' ? householdVisible(actor) : householdManaged(actor)))
+    .for('update', { of: households });
+  if (!row) throw notFound();
+  return row;
+}
+
+export type HouseholdSort = 'worker' | 'category' | 'reviewDue' | 'filedOn' | 'unit';
+
+export interface HouseholdFilter {
+  q?: string;
+  unitId?: number;
+  category?: Category;
+  status?: 'active' | 'exited';
+  review?: 'overdue' | 'due30';
+  missingHelper?: boolean;
+  visited?: 'yes' | 'no';
+  sort: HouseholdSort;
+  dir: 'asc' | 'desc';
+  page: number;
+}
+
+export interface HouseholdRow {
+  id: number;
+  workerName: string;
+  employeeNo: string;
+  unitName: string;
+  category: Category;
+  status: 'active' | 'exited';
+  reviewDue: string;
+  filedOn: string;
+  helperCount: number;
+  lastVisit: string | null;
+}
+
+const helperCount = sql<number>`(SELECT count(*)::int FROM ${householdHelpers} hh WHERE hh.household_id = ${households.id} AND hh.until IS NULL AND hh.kind <> 'first_helper')`;
+const lastVisit = sql<string | null>`(SELECT max(v.visited_on)::text FROM ${visits} v WHERE v.household_id = ${households.id})`;
+
+export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFilter): Promise<{ rows: HouseholdRow[]; total: number }> {
+  const today = todayInChina();
+  const q = f.q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const unitPath = f.unitId ? (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path : undefined;
+  const where = and(
+    householdVisible(actor),
+    q ? or(ilike(users.name, `%${q}%`), ilike(users.employeeNo, `${q}%`)) : undefined,
+    f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined,
+    f.category ? eq(households.category, f.category) : undefined,
+    f.status ? eq(households.status, f.status) : undefined,
+    f.review === 'overdue' ? and(eq(households.status, 'active'), sql`${households.reviewDue} < ${today}::date`) : undefined,
+    f.review === 'due30' ? and(eq(households.status, 'active'), sql`${households.reviewDue} BETWEEN ${today}::date AND ${today}::date + 30`) : undefined,
+    f.missingHelper ? and(eq(households.status, 'active'), sql`${helperCount} < 3`) : undefined,
+    f.visited === 'yes' ? sql`EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)` : undefined,
+    f.visited === 'no' ? sql`NOT EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)` : undefined,
+  );
+  const sortColumn = { worker: users.employeeNo, category: households.category, reviewDue: households.reviewDue, filedOn: households.filedOn, unit: orgUnits.name }[f.sort];
+  const order = f.dir === 'desc' ? desc(sortColumn) : asc(sortColumn);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: households.id,
+        workerName: users.name,
+        employeeNo: users.employeeNo,
+        unitName: orgUnits.name,
+        category: households.category,
+        status: households.status,
+        reviewDue: households.reviewDue,
+        filedOn: households.filedOn,
+        helperCount,
+        lastVisit,
+      })
+      .from(households)
+      .innerJoin(users, eq(users.id, households.workerId))
+      .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
+      .where(where)
+      .orderBy(order, asc(households.id))
+      .limit(PAGE_SIZE)
+      .offset((f.page - 1) * PAGE_SIZE),
+    db
+      .select({ total: count() })
+      .from(households)
+      .innerJoin(users, eq(users.id, households.workerId))
+      .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
+      .where(where),
+  ]);
+  return { rows, total };
+}
+
+export interface HelperDto {
+  id: number;
+  kind: HelperKind;
+  userId: number;
+  name: string;
+  employeeNo: string;
+  phone: string | null;
+  since: string;
+  until: string | null;
+}
+
+async function helpersOf(db: Queryable, householdId: number): Promise<HelperDto[]> {
+  return db
+    .select({
+      id: householdHelpers.id,
+      kind: householdHelpers.kind,
+      userId: householdHelpers.userId,
+      name: users.name,
+      employeeNo: users.employeeNo,
+      phone: users.phone,
+      since: householdHelpers.since,
+      until: householdHelpers.until,
+    })
+    .from(householdHelpers)
+    .innerJoin(users, eq(users.id, householdHelpers.userId))
+    .where(eq(householdHelpers.householdId, householdId))
+    .orderBy(asc(householdHelpers.kind), desc(householdHelpers.since), desc(householdHelpers.id));
+}
+
+export interface TaskDto {
+  id: number;
+  appeal: string;
+  ownerId: number;
+  ownerName: string;
+  dueOn: string;
+  status: 'open' | 'in_progress' | 'done';
+  outcome: string | null;
+  doneOn: string | null;
+  version: number;
+}
+
+const taskColumns = {
+  id: tasks.id,
+  appeal: tasks.appeal,
+  ownerId: tasks.ownerId,
+  ownerName: users.name,
+  dueOn: tasks.dueOn,
+  status: tasks.status,
+  outcome: tasks.outcome,
+  doneOn: tasks.doneOn,
+  version: tasks.version,
+};
+
+/** Everything the household page shows; only for those who may see the file. */
+export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number) {
+  const [row] = await db
+    .select({
+      h: households,
+      workerName: users.name,
+      employeeNo: users.employeeNo,
+      idNumber: users.idNumber,
+      unitName: orgUnits.name,
+      unitPath: orgUnits.path,
+      manage: sql<boolean>`${householdManaged(actor)}`,
+    })
+    .from(households)
+    .innerJoin(users, eq(users.id, households.workerId))
+    .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
+    .where(and(eq(households.id, id), householdVisible(actor)));
+  if (!row) throw notFound();
+  const [members, events, helpers, visitRows, taskRows] = await Promise.all([
+    db.select().from(householdMembers).where(eq(householdMembers.householdId, id)).orderBy(asc(householdMembers.id)),
+    db
+      .select({ id: householdEvents.id, kind: householdEvents.kind, on: householdEvents.on, fromCategory: householdEvents.fromCategory, toCategory: householdEvents.toCategory, reason: householdEvents.reason, actorName: users.name })
+      .from(householdEvents)
+      .leftJoin(users, eq(users.id, householdEvents.actorId))
+      .where(eq(householdEvents.householdId, id))
+      .orderBy(desc(householdEvents.on), desc(householdEvents.id)),
+    helpersOf(db, id),
+    db
+      .select({ id: visits.id, visitedOn: visits.visitedOn, visitors: visits.visitors, knows: visits.knows, notes: visits.notes, recordedBy: users.name })
+      .from(visits)
+      .innerJoin(users, eq(users.id, visits.recordedBy))
+      .where(eq(visits.householdId, id))
+      .orderBy(desc(visits.visitedOn), desc(visits.id)),
+    db.select(taskColumns).from(tasks).innerJoin(users, eq(users.id, tasks.ownerId)).where(eq(tasks.householdId, id)).orderBy(asc(tasks.status), asc(tasks.dueOn)),
+  ]);
+  const { h } = row;
+  return {
+    id: h.id,
+    workerId: h.workerId,
+    workerName: row.workerName,
+    employeeNo: row.employeeNo,
+    idNumberMasked: maskIdNumber(row.idNumber),
+    unitId: h.unitId,
+    unitName: row.unitName,
+    unitPath: row.unitPath,
+    canManage: row.manage,
+    status: h.status,
+    category: h.category,
+    keepingLevel: h.keepingLevel,
+    causes: h.causes,
+    monthlyIncomeFen: h.monthlyIncomeFen,
+    perHeadIncomeFen: perHeadIncomeFen(h.monthlyIncomeFen, members.length),
+    housing: h.housing,
+    address: h.address,
+    phone: h.phone,
+    notes: h.notes,
+    filedOn: h.filedOn,
+    reviewDue: h.reviewDue,
+    exitedOn: h.exitedOn,
+    exitReason: h.exitReason,
+    version: h.version,
+    members,
+    events,
+    helpers,
+    currentHelpers: helpers.filter((x) => x.until === null),
+    missing: h.status === 'active' ? missingHelpers(helpers.filter((x) => x.until === null).map((x) => x.kind)) : [],
+    visits: visitRows,
+    tasks: taskRows,
+  };
+}
+export type HouseholdDetail = Awaited<ReturnType<typeof getHouseholdDetail>>;
+
+/** The worker's own plain summary: no notes, no visit records, no income details. */
+export async function getOwnHouseholdSummary(db: Queryable, actor: Actor) {
+  const [h] = await db
+    .select({ id: households.id, status: households.status, category: households.category, filedOn: households.filedOn, exitedOn: households.exitedOn })
+    .from(households)
+    .where(eq(households.workerId, actor.userId));
+  if (!h) return null;
+  const [helpers, taskRows] = await Promise.all([
+    db
+      .select({ kind: householdHelpers.kind, name: users.name, phone: users.phone })
+      .from(householdHelpers)
+      .innerJoin(users, eq(users.id, householdHelpers.userId))
+      .where(and(eq(householdHelpers.householdId, h.id), isNull(householdHelpers.until)))
+      .orderBy(asc(householdHelpers.kind)),
+    db
+      .select({ id: tasks.id, appeal: tasks.appeal, status: tasks.status, outcome: tasks.outcome, dueOn: tasks.dueOn, doneOn: tasks.doneOn })
+      .from(tasks)
+      .where(eq(tasks.householdId, h.id))
+      .orderBy(asc(tasks.status), desc(tasks.dueOn)),
+  ]);
+  return { ...h, helpers, tasks: taskRows };
+}
+
+/** Accounts that may help this household: its unit and the units above it; leaders for first helper. */
+export async function helperCandidates(db: Queryable, household: { unitPath: string; workerId: number }) {
+  const ancestors = household.unitPath
+    .split('.')
+    .filter(Boolean)
+    .map((_, i, parts) => `${parts.slice(0, i + 1).join('.')}.`);
+  return db
+    .select({ id: users.id, name: users.name, employeeNo: users.employeeNo, role: users.role, unitName: orgUnits.name })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(and(inArray(orgUnits.path, ancestors), eq(users.disabled, false), sql`${users.role} <> 'admin'`, sql`${users.id} <> ${household.workerId}`))
+    .orderBy(sql`length(${orgUnits.path}) DESC`, asc(users.role), asc(users.employeeNo))
+    .limit(500);
+}
+
+/** Workers in scope without an active file, for the filing form's picker. */
+export async function workersWithoutFile(db: Queryable, actor: Actor, q: string) {
+  const scope = scopeOf(actor);
+  const term = q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select({ id: users.id, name: users.name, employeeNo: users.employeeNo, unitName: orgUnits.name, phoneMasked: users.phone })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .leftJoin(households, eq(households.workerId, users.id))
+    .where(
+      and(
+        eq(users.role, 'worker'),
+        eq(users.disabled, false),
+        isNull(households.id),
+        scope.kind === 'subtree' ? sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}` : scope.kind === 'all' ? undefined : sql`false`,
+        term ? or(ilike(users.name, `%${term}%`), ilike(users.employeeNo, `${term}%`)) : undefined,
+      ),
+    )
+    .orderBy(asc(users.employeeNo))
+    .limit(20)
+    .then((rows) => rows.map((r) => ({ ...r, phoneMasked: maskPhone(r.phoneMasked) })));
+}
+
+export { taskColumns };
