@@ -22,8 +22,8 @@ async function main() {
       seed = n === 0;
     }
     if (seed) {
-      const { created } = await seedDemo(handle.db);
-      console.log(`[db] demo data: ${created} accounts added`);
+      const { created, households } = await seedDemo(handle.db);
+      console.log(`[db] demo data: ${created} accounts and ${households} households added`);
     }
   } finally {
     await handle.close();

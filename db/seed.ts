@@ -5,6 +5,7 @@ import { childPath } from '@/lib/scope';
 import type { Database, Tx } from './client';
 import { BRANCHES, DEMO_PASSWORD, MINE, WORKER_COUNT, chineseName, fakeIdNumber, fakePhone, rng } from './demo-data';
 import { auditLog, orgUnits, users, type UnitLevel } from './schema';
+import { seedRegister } from './seed-register';
 
 async function ensureUnit(tx: Tx, code: string, name: string, level: UnitLevel, parent: { id: number; path: string } | null) {
   const [existing] = await tx.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.code, code));
@@ -27,7 +28,7 @@ interface SeedUser {
  * the password demo1234. Running it again adds nothing that is already there. Only for demo and
  * test databases: no route or production start calls it.
  */
-export async function seedDemo(db: Database): Promise<{ created: number }> {
+export async function seedDemo(db: Database): Promise<{ created: number; households: number }> {
   // One hash shared by every demo account: hashing 400 passwords would add half a minute to
   // every fresh start, and these accounts are demo-only by definition.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -65,9 +66,10 @@ export async function seedDemo(db: Database): Promise<{ created: number }> {
 
     const rows = people.map((p, i) => ({ ...p, idNumber: fakeIdNumber(r, i), phone: fakePhone(i), passwordHash }));
     const inserted = await tx.insert(users).values(rows).onConflictDoNothing({ target: users.employeeNo }).returning({ id: users.id });
-    if (inserted.length) {
-      await tx.insert(auditLog).values({ actorId: null, action: 'system.seed', entity: 'demo', after: { users: inserted.length } });
+    const households = await seedRegister(tx);
+    if (inserted.length || households) {
+      await tx.insert(auditLog).values({ actorId: null, action: 'system.seed', entity: 'demo', after: { users: inserted.length, households } });
     }
-    return { created: inserted.length };
+    return { created: inserted.length, households };
   });
 }

@@ -7,6 +7,10 @@ import { signInAs, signOutSession } from '../session';
  * entry here fails the first test; each entry is then called as every role and as nobody.
  * 'public' actions answer anyone; 'any' means every signed-in role.
  */
+// Who keeps the hardship register, and who may do care work for a household they help.
+const KEEPERS: readonly Role[] = ['sub_branch_official', 'branch_official', 'leader'];
+const CARERS: readonly Role[] = ['worker', 'sub_branch_official', 'branch_official', 'leader'];
+
 const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(auth)/login#login': 'public',
   '(portal)#logout': ROLES,
@@ -19,6 +23,18 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(portal)/admin/users#setUserDisabled': ['admin'],
   '(portal)/admin/users#resetPassword': ['admin'],
   '(portal)/workers#updateContact': ['sub_branch_official', 'branch_official', 'leader', 'admin'],
+  '(portal)/households#fileHousehold': KEEPERS,
+  '(portal)/households#updateHousehold': KEEPERS,
+  '(portal)/households#changeCategory': KEEPERS,
+  '(portal)/households#reviewHousehold': KEEPERS,
+  '(portal)/households#exitHousehold': KEEPERS,
+  '(portal)/households#refileHousehold': KEEPERS,
+  '(portal)/households#assignHelper': KEEPERS,
+  // Any account may be a household's helper; whether it is one for this household is a scope question.
+  '(portal)/households#recordVisit': CARERS,
+  '(portal)/tasks#updateTaskStatus': CARERS,
+  '(portal)/symposiums#recordSymposium': KEEPERS,
+  '(portal)/symposiums#opinionToTask': KEEPERS,
 };
 
 const DEMO: Record<Role, string> = { worker: 'W0001', sub_branch_official: 'S0001', branch_official: 'B0001', leader: 'L0001', admin: 'A0001' };

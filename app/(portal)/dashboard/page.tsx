@@ -3,6 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeWorkersUnder, unitChainName, unitOf, workersPerChildUnit } from '@/db/queries/dashboard';
 import { getPerson } from '@/db/queries/people';
+import { getOwnHouseholdSummary } from '@/db/queries/register';
+import { registerMeasures } from '@/db/queries/register-dashboard';
+import { MyHousehold } from '@/components/dashboard/my-household';
+import { RegisterMeasuresSection } from '@/components/dashboard/register-measures';
 import { UnitCountsCard } from '@/components/dashboard/unit-counts';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { requireActor } from '@/lib/auth/session';
@@ -18,7 +22,11 @@ export default async function DashboardPage() {
   const db = await getDb();
 
   if (actor.role === 'worker') {
-    const [me, chain] = await Promise.all([getPerson(db, scopeOf(actor), actor.userId), unitChainName(db, actor.unitPath)]);
+    const [me, chain, household] = await Promise.all([
+      getPerson(db, scopeOf(actor), actor.userId),
+      unitChainName(db, actor.unitPath),
+      getOwnHouseholdSummary(db, actor),
+    ]);
     return (
       <>
         <PageHeader title={t('workerTitle', { name: me.name })} subtitle={chain} />
@@ -30,13 +38,20 @@ export default async function DashboardPage() {
             <div><dt className="text-stone-500">{t('idNumber')}</dt><dd>{me.idNumberMasked || '—'}</dd></div>
           </dl>
         </Card>
+        <MyHousehold summary={household} />
       </>
     );
   }
 
   const unit = await unitOf(db, actor);
-  const [perUnit, total] = await Promise.all([workersPerChildUnit(db, unit), activeWorkersUnder(db, unit.path)]);
   const mineWide = actor.role === 'leader' || actor.role === 'admin';
+  // Administrators run accounts, not the register: they get the head counts only.
+  const keepsRegister = actor.role !== 'admin';
+  const [perUnit, total, measures] = await Promise.all([
+    workersPerChildUnit(db, unit),
+    activeWorkersUnder(db, unit.path),
+    keepsRegister ? registerMeasures(db, unit.id) : Promise.resolve(null),
+  ]);
   return (
     <>
       <PageHeader title={mineWide ? t('mineTitle') : t('unitTitle', { unit: unit.name })} subtitle={unit.name} />
@@ -45,6 +60,7 @@ export default async function DashboardPage() {
         <Stat label={mineWide ? t('branchCount') : t('subUnitCount')} value={perUnit.length} />
       </div>
       <UnitCountsCard title={mineWide ? t('perBranch') : t('perSubUnit')} rows={perUnit} total={total} />
+      {measures && <RegisterMeasuresSection rows={measures} unitLabel={unit.name} />}
     </>
   );
 }

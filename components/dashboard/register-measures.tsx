@@ -1,0 +1,84 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Card, EmptyState } from '@/components/ui/card';
+import { Table, Td, Th } from '@/components/ui/table';
+import { CATEGORIES } from '@/db/schema/register';
+import type { RegisterMeasures } from '@/db/queries/register-dashboard';
+import { totalMeasures } from '@/db/queries/register-dashboard';
+
+function Figure({ label, value, hint, href, tone }: { label: string; value: string | number; hint?: string; href: string; tone?: 'bad' }) {
+  return (
+    <Link href={href} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-brand-600 focus-visible:border-brand-600">
+      <div className="text-sm text-stone-600">{label}</div>
+      <div className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'bad' ? 'text-red-700' : ''}`}>{value}</div>
+      {hint && <div className="mt-1 text-xs text-stone-500">{hint}</div>}
+    </Link>
+  );
+}
+
+/** The union's four measures and the register's state, with each figure linking to its list. */
+export async function RegisterMeasuresSection({ rows, unitLabel }: { rows: RegisterMeasures[]; unitLabel: string }) {
+  const t = await getTranslations();
+  const total = totalMeasures(rows);
+  return (
+    <section aria-labelledby="register-heading" className="mt-6 space-y-4">
+      <h2 id="register-heading" className="text-lg font-semibold">{t('dashboard.registerTitle')}</h2>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="register-figures">
+        <Figure label={t('dashboard.activeHouseholds')} value={total.active} href="/households?status=active" />
+        <Figure label={t('dashboard.exitedThisYear')} value={total.exitedThisYear} href="/households?status=exited" />
+        <Figure label={t('dashboard.visited')} value={`${total.visited} / ${total.active}`} hint={t('dashboard.visitedHint')} href="/households?status=active&visited=no" />
+        <Figure label={t('dashboard.known')} value={total.known} hint={t('dashboard.knownHint')} href="/households?status=active" />
+        <Figure label={t('dashboard.resolved')} value={`${total.tasksDone} / ${total.tasksRaised}`} hint={t('dashboard.resolvedHint')} href="/tasks?view=all" />
+        <Figure label={t('dashboard.overdueTasks')} value={total.overdueTasks} href="/tasks?view=overdue" tone={total.overdueTasks ? 'bad' : undefined} />
+        <Figure label={t('dashboard.overdueReviews')} value={total.overdueReviews} href="/households?review=overdue" tone={total.overdueReviews ? 'bad' : undefined} />
+        <Figure label={t('dashboard.missingHelpers')} value={total.missingHelper} href="/households?missingHelper=1" tone={total.missingHelper ? 'bad' : undefined} />
+      </div>
+      <Card title={t('dashboard.perCategory')}>
+        <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3" data-testid="category-counts">
+          {CATEGORIES.map((c) => (
+            <li key={c}>
+              <Link href={`/households?status=active&category=${c}`} className="flex justify-between rounded border border-stone-100 px-3 py-2 hover:bg-stone-50">
+                <span>{t(`register.categories.${c}`)}</span>
+                <span className="font-semibold tabular-nums">{total.perCategory[c]}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={t('dashboard.perUnitMeasures')}>
+        {rows.length === 0 ? (
+          <EmptyState>{t('dashboard.noUnits')}</EmptyState>
+        ) : (
+          <Table caption={`${t('dashboard.perUnitMeasures')} · ${unitLabel}`}>
+            <thead>
+              <tr>
+                <Th>{t('dashboard.unit')}</Th>
+                <Th className="text-right">{t('dashboard.households')}</Th>
+                <Th className="text-right">{t('dashboard.visited')}</Th>
+                <Th className="text-right">{t('dashboard.known')}</Th>
+                <Th className="text-right">{t('dashboard.resolved')}</Th>
+                <Th className="text-right">{t('dashboard.overdueTasks')}</Th>
+                <Th className="text-right">{t('dashboard.overdueReviews')}</Th>
+                <Th className="text-right">{t('dashboard.missingHelpers')}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100 tabular-nums" data-testid="register-per-unit">
+              {rows.map((r) => (
+                <tr key={r.unitId}>
+                  <Td><Link className="text-brand-700 hover:underline" href={`/households?unitId=${r.unitId}&status=active`}>{r.name}</Link></Td>
+                  <Td className="text-right">{r.active}</Td>
+                  <Td className="text-right">{r.visited} / {r.active}</Td>
+                  <Td className="text-right">{r.known}</Td>
+                  <Td className="text-right">{r.tasksDone} / {r.tasksRaised}</Td>
+                  <Td className="text-right">{r.overdueTasks}</Td>
+                  <Td className="text-right">{r.overdueReviews}</Td>
+                  <Td className="text-right">{r.missingHelper}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+    </section>
+  );
+}
