@@ -1,8 +1,10 @@
 import { addYears, format, isValid, parseISO } from 'date-fns';
 
 /** Today's date in China (the mine's calendar), as YYYY-MM-DD. */
+const chinaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return chinaDay.format(now);
 }
 
 export function isIsoDate(value: string): boolean {

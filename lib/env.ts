@@ -28,13 +28,17 @@ export function validateEnv(): void {
  * The signing secret. Outside production a random one is generated once and kept under ./data
  * (ignored by git) so that `npm run dev` works with nothing set and sessions survive restarts.
  */
+let devSecret: string | undefined;
+
 export function authSecret(): string | undefined {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   if (isProduction()) return undefined;
+  if (devSecret) return devSecret;
   const file = path.resolve('data', 'dev-auth-secret');
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
-  return readFileSync(file, 'utf8').trim();
+  devSecret = readFileSync(file, 'utf8').trim();
+  return devSecret;
 }

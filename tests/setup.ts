@@ -12,6 +12,7 @@ else {
 
 // The session comes from Auth.js's cookie in the app; here the test says who is asking. Everything
 // after it (version check against the database, role, scope) is the real code.
+vi.mock('@/lib/auth/session-token', () => ({ readSession: vi.fn(async () => session.current) }));
 vi.mock('@/lib/auth/config', () => ({
   auth: vi.fn(async () => session.current),
   signIn: vi.fn(async () => undefined),

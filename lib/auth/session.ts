@@ -6,7 +6,7 @@ import { getDb, type Queryable } from '@/db/client';
 import { orgUnits, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
-import { auth } from './config';
+import { readSession } from './session-token';
 
 /**
  * The one way to learn who is asking. The token only names the user and a session version; role,
@@ -36,8 +36,8 @@ export async function loadActor(db: Queryable, userId: number, version: number |
 
 /** Cached per request: one session decode and one query however many components ask. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  if (!session?.uid) return null;
+  const session = await readSession();
+  if (!session) return null;
   return loadActor(await getDb(), session.uid, session.ver);
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh-CN.json';
 import { resolveLocale } from '@/lib/i18n/locales';
+import { SERVER_ONLY_NAMESPACES } from '@/lib/i18n/client-messages';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -48,5 +49,20 @@ describe('message catalogs', () => {
     expect(resolveLocale('en')).toBe('en');
     expect(resolveLocale('fr')).toBe('zh-CN');
     expect(resolveLocale(undefined)).toBe('zh-CN');
+  });
+});
+
+describe('messages sent to the browser', () => {
+  it('leave out only namespaces that no client component reads', () => {
+    const clientFiles = [...sourceFiles(path.resolve('app')), ...sourceFiles(path.resolve('components'))].filter((f) =>
+      /^['"]use client['"]/.test(readFileSync(f, 'utf8').trimStart()),
+    );
+    expect(clientFiles.length).toBeGreaterThan(5);
+    for (const file of clientFiles) {
+      const text = readFileSync(file, 'utf8');
+      for (const ns of SERVER_ONLY_NAMESPACES) {
+        expect(text, `${file} uses the server-only namespace ${ns}`).not.toMatch(new RegExp(`useTranslations\\('${ns}'\\)|t\\([\`'"]${ns}\\.`));
+      }
+    }
   });
 });
