@@ -1,16 +1,5 @@
-import { getTranslations } from 'next-intl/server';
-import { ButtonLink } from '@/components/ui/button';
+import { StatusPage } from '@/components/ui/status-page';
 
-export default async function Forbidden() {
-  const t = await getTranslations('pages');
-  return (
-    <main className="mx-auto max-w-lg px-4 py-16 text-center">
-      <p className="text-5xl font-semibold text-stone-300">403</p>
-      <h1 className="mt-4 text-xl font-semibold">{t('forbiddenTitle')}</h1>
-      <p className="mt-2 text-sm text-stone-600">{t('forbiddenBody')}</p>
-      <ButtonLink href="/dashboard" className="mt-6">
-        {t('backHome')}
-      </ButtonLink>
-    </main>
-  );
+export default function Forbidden() {
+  return <StatusPage code={403} kind="forbidden" />;
 }

@@ -1,4 +1,5 @@
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../e2e/chromium';
 
 export interface Role {
   label: string;
@@ -15,18 +16,6 @@ export const ROLES: Role[] = [
 
 export const DEMO_PASSWORD = 'demo1234';
 
-// Flags for a headless Chromium in a container: no sandbox (no user namespaces), no GPU, /tmp
-// instead of a small /dev/shm, and none of the background traffic a fresh profile starts.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /**
  * Signs each role in through the real login page and returns its Cookie header. Signing in is a
@@ -35,7 +24,7 @@ const CHROMIUM_ARGS = [
  * them.
  */
 export async function signInAll(baseUrl: string, roles: Role[], timeoutMs: number): Promise<Map<string, string>> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: timeoutMs });
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, timeout: timeoutMs });
   const cookies = new Map<string, string>();
   try {
     for (const role of roles) {

@@ -43,21 +43,24 @@ function filterWhere(scope: Scope, f: Omit<PeopleFilter, 'page'>): SQL | undefin
   );
 }
 
+/** The columns both the list and the detail read; the masking happens before anything leaves. */
+const personColumns = {
+  id: users.id,
+  employeeNo: users.employeeNo,
+  name: users.name,
+  role: users.role,
+  unitId: users.unitId,
+  unitName: orgUnits.name,
+  idNumber: users.idNumber,
+  phone: users.phone,
+  disabled: users.disabled,
+};
+
 export async function listPeople(db: Queryable, scope: Scope, f: PeopleFilter): Promise<{ rows: PersonRow[]; total: number }> {
   const where = filterWhere(scope, f);
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({
-        id: users.id,
-        employeeNo: users.employeeNo,
-        name: users.name,
-        role: users.role,
-        unitId: users.unitId,
-        unitName: orgUnits.name,
-        idNumber: users.idNumber,
-        phone: users.phone,
-        disabled: users.disabled,
-      })
+      .select(personColumns)
       .from(users)
       .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
       .where(where)
@@ -84,16 +87,8 @@ export interface PersonDetail extends PersonRow {
 export async function getPerson(db: Queryable, scope: Scope, id: number, opts: { forUpdate?: boolean } = {}): Promise<PersonDetail> {
   const q = db
     .select({
-      id: users.id,
-      employeeNo: users.employeeNo,
-      name: users.name,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: orgUnits.name,
+      ...personColumns,
       unitPath: orgUnits.path,
-      idNumber: users.idNumber,
-      phone: users.phone,
-      disabled: users.disabled,
       sessionVersion: users.sessionVersion,
       createdAt: users.createdAt,
     })
