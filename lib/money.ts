@@ -27,6 +27,13 @@ export function formatFen(fen: Fen, { symbol = true }: { symbol?: boolean } = {}
   return `${negative ? '-' : ''}${symbol ? '¥' : ''}${yuan}.${cents}`;
 }
 
+/** 123450 → "1234.50": an amount as a person would type it into a form (no symbol, no commas). */
+export function fenToYuanText(fen: Fen): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer amount of fen: ${fen}`);
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
 /** Sum of fen amounts that refuses to drift into unsafe integers. */
 export function sumFen(amounts: readonly Fen[]): Fen {
   const total = amounts.reduce((a, b) => a + b, 0);

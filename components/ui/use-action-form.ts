@@ -44,8 +44,24 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   return { form, onSubmit, formError, saved, setSaved };
 }
 
-/** The translated-key message of a field's error, for <Field error=…>. */
-export function fieldError(errors: Record<string, { message?: unknown } | undefined>, name: string): string | undefined {
-  const message = errors[name]?.message;
+/**
+ * The translated-key message of a field's error, for <Field error=…>. `name` may be a dotted
+ * path into react-hook-form's nested errors (`members.0.birthDate`, `appeals.root`).
+ */
+export function fieldError(errors: object, name: string): string | undefined {
+  let node: unknown = errors;
+  for (const part of name.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  const message = node !== null && typeof node === 'object' ? (node as { message?: unknown }).message : undefined;
   return typeof message === 'string' ? message : undefined;
+}
+
+/**
+ * The error of a list as a whole (a field array or a checkbox group): the server's flattened
+ * error sits on the list's own name, the browser's on `<name>.root` for a field array.
+ */
+export function listError(errors: object, name: string): string | undefined {
+  return fieldError(errors, name) ?? fieldError(errors, `${name}.root`);
 }

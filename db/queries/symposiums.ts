@@ -1,0 +1,102 @@
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '@/db/client';
+import { households, orgUnits, symposiumAttendees, symposiumOpinions, symposiums, tasks, users, type TaskStatus } from '@/db/schema';
+import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { householdManaged } from './register';
+import { PAGE_SIZE } from './people';
+
+/**
+ * Symposiums (座谈会) an actor may see: those held by their unit or a unit below it; leaders see
+ * all. Workers and administrators keep no register and see none. Assumes symposiums is joined to
+ * its org_units row.
+ */
+export function symposiumVisible(actor: Actor): SQL {
+  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
+  const scope = scopeOf(actor);
+  return scope.kind === 'subtree' ? sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}` : sql`true`;
+}
+
+export interface OpinionRow {
+  id: number;
+  symposiumId: number;
+  text: string;
+  /** The task it became (tasks.opinion_id), if any. */
+  taskId: number | null;
+  taskStatus: TaskStatus | null;
+  taskOwner: string | null;
+  taskDueOn: string | null;
+}
+
+export interface SymposiumRow {
+  id: number;
+  heldOn: string;
+  place: string;
+  policies: string;
+  unitName: string;
+  recordedBy: string;
+  attendees: number;
+  opinions: OpinionRow[];
+}
+
+/** Newest first, with the number of households present and every opinion with its task. */
+export async function listSymposiums(db: Queryable, actor: Actor, page: number): Promise<{ rows: SymposiumRow[]; total: number }> {
+  const where = symposiumVisible(actor);
+  const attendees = sql<number>`(SELECT count(*)::int FROM ${symposiumAttendees} a WHERE a.symposium_id = ${symposiums.id})`;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: symposiums.id,
+        heldOn: symposiums.heldOn,
+        place: symposiums.place,
+        policies: symposiums.policies,
+        unitName: orgUnits.name,
+        recordedBy: users.name,
+        attendees,
+      })
+      .from(symposiums)
+      .innerJoin(orgUnits, eq(orgUnits.id, symposiums.unitId))
+      .innerJoin(users, eq(users.id, symposiums.recordedBy))
+      .where(where)
+      .orderBy(desc(symposiums.heldOn), desc(symposiums.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ total: count() }).from(symposiums).innerJoin(orgUnits, eq(orgUnits.id, symposiums.unitId)).where(where),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const owner = alias(users, 'task_owner');
+  const opinions: OpinionRow[] = ids.length
+    ? await db
+        .select({
+          id: symposiumOpinions.id,
+          symposiumId: symposiumOpinions.symposiumId,
+          text: symposiumOpinions.text,
+          taskId: tasks.id,
+          taskStatus: tasks.status,
+          taskOwner: owner.name,
+          taskDueOn: tasks.dueOn,
+        })
+        .from(symposiumOpinions)
+        .leftJoin(tasks, eq(tasks.opinionId, symposiumOpinions.id))
+        .leftJoin(owner, eq(owner.id, tasks.ownerId))
+        .where(inArray(symposiumOpinions.symposiumId, ids))
+        .orderBy(asc(symposiumOpinions.id))
+    : [];
+  return { total, rows: rows.map((r) => ({ ...r, opinions: opinions.filter((o) => o.symposiumId === r.id) })) };
+}
+
+/**
+ * Active households the actor manages, for the "households present" checkboxes: the same rule
+ * recordSymposium checks (householdManaged), not the wider "visible" one that includes helpers.
+ */
+export async function symposiumHouseholdOptions(db: Queryable, actor: Actor, limit = 200) {
+  return db
+    .select({ id: households.id, workerName: users.name, employeeNo: users.employeeNo, unitName: orgUnits.name })
+    .from(households)
+    .innerJoin(users, eq(users.id, households.workerId))
+    .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
+    .where(and(eq(households.status, 'active'), householdManaged(actor)))
+    .orderBy(asc(users.employeeNo))
+    .limit(limit);
+}
