@@ -1,0 +1,151 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { PAGE_SIZE } from '@/db/queries/people';
+import { listHouseholds } from '@/db/queries/register';
+import { listUnits, withChainNames } from '@/db/queries/units';
+import { CategoryBadge, DueDate, HouseholdStatusBadge } from '@/components/register/badges';
+import { SortableTh } from '@/components/register/sortable-th';
+import { ButtonLink } from '@/components/ui/button';
+import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
+import { FilterBar, FilterField, filterControl } from '@/components/ui/filter-bar';
+import { Pagination } from '@/components/ui/pagination';
+import { Table, Td, Th } from '@/components/ui/table';
+import { CATEGORIES } from '@/db/schema/register';
+import { requireRole } from '@/lib/auth/session';
+import { todayInChina } from '@/lib/dates';
+import { REGISTER_ROLES } from '@/lib/register/access';
+import { householdParams } from '@/lib/register/search-params';
+import { scopeOf } from '@/lib/scope';
+import { asStrings, first, type SearchParams } from '@/lib/search-params';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('households') };
+}
+
+export default async function HouseholdsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireRole(REGISTER_ROLES);
+  const f = householdParams.parse(first(await searchParams));
+  const t = await getTranslations();
+  const db = await getDb();
+  const today = todayInChina();
+  const [units, { rows, total }] = await Promise.all([
+    listUnits(db, scopeOf(actor)),
+    listHouseholds(db, actor, { ...f, missingHelper: f.missingHelper === '1' }),
+  ]);
+  const params = asStrings(f);
+  const filtered = Object.entries(params).some(([k, v]) => v && k !== 'sort' && k !== 'dir');
+  const sortable = (column: typeof f.sort, label: string) => (
+    <SortableTh column={column} label={label} sort={f.sort} dir={f.dir} basePath="/households" params={params} />
+  );
+  return (
+    <>
+      <PageHeader
+        title={t('nav.households')}
+        subtitle={t(scopeOf(actor).kind === 'all' ? 'households.subtitleAll' : 'households.subtitle')}
+        actions={<ButtonLink href="/households/new" variant="primary">{t('households.file')}</ButtonLink>}
+      />
+      <FilterBar action="/households">
+        {/* Two columns on a phone (seven filters in one column fill the screen); the bar's own grid from sm up. */}
+        <div className="grid grid-cols-2 gap-3 sm:contents">
+          <div className="col-span-2 sm:contents">
+            <FilterField label={t('common.search')}>
+              <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
+            </FilterField>
+          </div>
+          <FilterField label={t('people.unit')}>
+            <select name="unitId" defaultValue={f.unitId ?? ''} className={filterControl}>
+              <option value="">{t('common.all')}</option>
+              {withChainNames(units).map((u) => <option key={u.id} value={u.id}>{u.chain}</option>)}
+            </select>
+          </FilterField>
+          <FilterField label={t('households.category')}>
+            <select name="category" defaultValue={f.category ?? ''} className={filterControl}>
+              <option value="">{t('common.all')}</option>
+              {CATEGORIES.map((c) => <option key={c} value={c}>{t(`register.categories.${c}`)}</option>)}
+            </select>
+          </FilterField>
+          <FilterField label={t('households.status')}>
+            <select name="status" defaultValue={f.status ?? ''} className={filterControl}>
+              <option value="">{t('common.all')}</option>
+              <option value="active">{t('register.statuses.active')}</option>
+              <option value="exited">{t('register.statuses.exited')}</option>
+            </select>
+          </FilterField>
+          <FilterField label={t('households.review')}>
+            <select name="review" defaultValue={f.review ?? ''} className={filterControl}>
+              <option value="">{t('common.all')}</option>
+              <option value="overdue">{t('households.reviewOverdue')}</option>
+              <option value="due30">{t('households.reviewDue30')}</option>
+            </select>
+          </FilterField>
+          <FilterField label={t('households.helpers')}>
+            <select name="missingHelper" defaultValue={f.missingHelper ?? ''} className={filterControl}>
+              <option value="">{t('common.all')}</option>
+              <option value="1">{t('households.missingHelper')}</option>
+            </select>
+          </FilterField>
+          <FilterField label={t('households.visitedThisYear')}>
+            <select name="visited" defaultValue={f.visited ?? ''} className={filterControl}>
+              <option value="">{t('common.all')}</option>
+              <option value="yes">{t('households.visitedYes')}</option>
+              <option value="no">{t('households.visitedNo')}</option>
+            </select>
+          </FilterField>
+        </div>
+        {/* Keep the chosen order when the filters change. */}
+        <input type="hidden" name="sort" value={f.sort} />
+        <input type="hidden" name="dir" value={f.dir} />
+      </FilterBar>
+      {rows.length === 0 ? (
+        <EmptyState>
+          {filtered ? t('common.noResults') : t('households.empty')}{' '}
+          {!filtered && <Link href="/households/new" className="font-medium text-brand-700 underline">{t('households.file')}</Link>}
+        </EmptyState>
+      ) : (
+        <Table caption={t('households.caption')}>
+          <thead>
+            <tr>
+              {sortable('worker', t('people.employeeNo'))}
+              <Th>{t('people.name')}</Th>
+              {sortable('unit', t('people.unit'))}
+              {sortable('category', t('households.category'))}
+              <Th>{t('households.status')}</Th>
+              {sortable('reviewDue', t('households.reviewDue'))}
+              {sortable('filedOn', t('households.filedOn'))}
+              <Th>{t('households.helpers')}</Th>
+              <Th>{t('households.lastVisit')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {rows.map((h) => (
+              <tr key={h.id} className="hover:bg-stone-50">
+                <Td>
+                  <Link href={`/households/${h.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {h.employeeNo}
+                  </Link>
+                </Td>
+                <Td>{h.workerName}</Td>
+                <Td>{h.unitName}</Td>
+                <Td><CategoryBadge category={h.category} /></Td>
+                <Td><HouseholdStatusBadge status={h.status} /></Td>
+                <Td>{h.status === 'active' ? <DueDate date={h.reviewDue} today={today} /> : '—'}</Td>
+                <Td className="tabular-nums">{h.filedOn}</Td>
+                <Td>
+                  {h.status === 'active' && h.helperCount < 3 ? (
+                    <Badge tone="bad">{t('households.helperCount', { n: h.helperCount })}</Badge>
+                  ) : (
+                    <span className="tabular-nums">{t('households.helperCount', { n: h.helperCount })}</span>
+                  )}
+                </Td>
+                <Td className="tabular-nums">{h.lastVisit ?? <span className="text-stone-500">{t('households.neverVisited')}</span>}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination page={f.page} pageSize={PAGE_SIZE} total={total} basePath="/households" params={params} />
+    </>
+  );
+}
