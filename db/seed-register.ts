@@ -55,8 +55,10 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
   let filed = 0;
   for (const [i, w] of chosen.entries()) {
     const category: Category = CATEGORIES[i % CATEGORIES.length];
-    const filedOn = day(today, -Math.floor(60 + r() * 1000));
+    const filedDaysAgo = Math.floor(60 + r() * 1000);
+    const filedOn = day(today, -filedDaysAgo);
     const exited = i % 9 === 4;
+    const exitedOn = exited ? day(today, -Math.floor(10 + r() * Math.min(200, filedDaysAgo - 20))) : null;
     const [{ id }] = await tx
       .insert(households)
       .values({
@@ -74,7 +76,7 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
         filedOn,
         // Reviews fall due a year after filing; a few are left overdue on purpose.
         reviewDue: i % 7 === 0 ? day(today, -20) : nextReviewDue(day(today, -Math.floor(r() * 300))),
-        exitedOn: exited ? day(today, -Math.floor(10 + r() * 200)) : null,
+        exitedOn,
         exitReason: exited ? '配偶就业，家庭收入稳定' : null,
       })
       .returning({ id: households.id });
@@ -90,7 +92,7 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
       const from: Category = CATEGORIES[(i + 1) % CATEGORIES.length];
       await tx.insert(householdEvents).values({ householdId: id, kind: 'category_changed', on: day(filedOn, 200), fromCategory: from, toCategory: category, reason: '家庭收入变化，重新评定' });
     }
-    if (exited) await tx.insert(householdEvents).values({ householdId: id, kind: 'exited', on: day(today, -10), fromCategory: category, reason: '配偶就业，家庭收入稳定' });
+    if (exitedOn) await tx.insert(householdEvents).values({ householdId: id, kind: 'exited', on: exitedOn, fromCategory: category, reason: '配偶就业，家庭收入稳定' });
 
     // Helpers: the branch official (unit leader), the sub-branch official (union cadre) and a
     // co-worker (grassroots leader); every seventh household still lacks its grassroots leader.
@@ -104,7 +106,7 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
       i < leaders.length - 1 && { kind: 'first_helper' as const, userId: leaders[i].id },
     ].filter((x): x is { kind: 'unit_leader' | 'union_cadre' | 'grassroots_leader' | 'first_helper'; userId: number } => !!x);
     if (helpers.length) {
-      await tx.insert(householdHelpers).values(helpers.map((h) => ({ householdId: id, ...h, since: filedOn, until: exited ? day(today, -10) : null })));
+      await tx.insert(householdHelpers).values(helpers.map((h) => ({ householdId: id, ...h, since: filedOn, until: exitedOn })));
     }
 
     // Visits over the years, most confirming all six knows; each may raise a task or two.

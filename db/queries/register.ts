@@ -10,6 +10,7 @@ import {
   tasks,
   users,
   visits,
+  CATEGORIES,
   type Category,
   type HelperKind,
 } from '@/db/schema';
@@ -19,6 +20,7 @@ import { maskIdNumber, maskPhone } from '@/lib/mask';
 import { missingHelpers, perHeadIncomeFen } from '@/lib/register/rules';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { PAGE_SIZE } from './people';
+import { taskOrder } from './tasks';
 
 /**
  * Who may see a household file: officials of its unit or above, leaders, and its own current
@@ -120,7 +122,9 @@ export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFi
     f.visited === 'yes' ? sql`EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)` : undefined,
     f.visited === 'no' ? sql`NOT EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)` : undefined,
   );
-  const sortColumn = { worker: users.employeeNo, category: households.category, reviewDue: households.reviewDue, filedOn: households.filedOn, unit: orgUnits.name }[f.sort];
+  // Categories sort from the hardest to the lightest, as the union lists them, not alphabetically.
+  const severity = sql`array_position(ARRAY[${sql.raw(CATEGORIES.map((c) => `'${c}'`).join(','))}]::text[], ${households.category})`;
+  const sortColumn = { worker: users.employeeNo, category: severity, reviewDue: households.reviewDue, filedOn: households.filedOn, unit: orgUnits.name }[f.sort];
   const order = f.dir === 'desc' ? desc(sortColumn) : asc(sortColumn);
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -238,7 +242,7 @@ export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number
       .innerJoin(users, eq(users.id, visits.recordedBy))
       .where(eq(visits.householdId, id))
       .orderBy(desc(visits.visitedOn), desc(visits.id)),
-    db.select(taskColumns).from(tasks).innerJoin(users, eq(users.id, tasks.ownerId)).where(eq(tasks.householdId, id)).orderBy(asc(tasks.status), asc(tasks.dueOn)),
+    db.select(taskColumns).from(tasks).innerJoin(users, eq(users.id, tasks.ownerId)).where(eq(tasks.householdId, id)).orderBy(taskOrder, asc(tasks.dueOn)),
   ]);
   const { h } = row;
   return {
@@ -260,6 +264,7 @@ export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number
     housing: h.housing,
     address: h.address,
     phone: h.phone,
+    phoneMasked: maskPhone(h.phone),
     notes: h.notes,
     filedOn: h.filedOn,
     reviewDue: h.reviewDue,
@@ -295,7 +300,7 @@ export async function getOwnHouseholdSummary(db: Queryable, actor: Actor) {
       .select({ id: tasks.id, appeal: tasks.appeal, status: tasks.status, outcome: tasks.outcome, dueOn: tasks.dueOn, doneOn: tasks.doneOn })
       .from(tasks)
       .where(eq(tasks.householdId, h.id))
-      .orderBy(asc(tasks.status), desc(tasks.dueOn)),
+      .orderBy(taskOrder, desc(tasks.dueOn)),
   ]);
   return { ...h, helpers, tasks: taskRows };
 }

@@ -16,6 +16,9 @@ export function taskAccess(actor: Actor): SQL {
   return scope.kind === 'subtree' ? or(own, sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}`)! : own;
 }
 
+/** Open first, then in progress, then done: alphabetical order would put finished work on top. */
+export const taskOrder = sql`array_position(ARRAY['open','in_progress','done']::text[], ${tasks.status})`;
+
 export async function getTaskForChange(db: Queryable, actor: Actor, id: number) {
   const [row] = await db
     .select({ id: tasks.id, status: tasks.status, version: tasks.version, householdId: tasks.householdId })
@@ -60,7 +63,7 @@ export async function listTasks(db: Queryable, actor: Actor, f: TaskFilter) {
       .leftJoin(households, eq(households.id, tasks.householdId))
       .leftJoin(users, eq(users.id, households.workerId))
       .where(where)
-      .orderBy(asc(tasks.status), asc(tasks.dueOn), asc(tasks.id))
+      .orderBy(taskOrder, asc(tasks.dueOn), asc(tasks.id))
       .limit(PAGE_SIZE)
       .offset((f.page - 1) * PAGE_SIZE),
     db.select({ total: count() }).from(tasks).innerJoin(orgUnits, eq(orgUnits.id, tasks.unitId)).where(where),

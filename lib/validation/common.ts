@@ -66,5 +66,8 @@ export const isoDate = z.string().trim().refine(isIsoDate, 'dateFormat');
 /** A date that has already happened (China time): visits, births, exits. */
 export const pastDate = isoDate.refine((d) => d <= todayInChina(), 'dateInFuture');
 
+/** A deadline: today or later (China time). */
+export const futureDate = isoDate.refine((d) => d >= todayInChina(), 'dueInPast');
+
 export const requiredText = (max = 500) => z.string().trim().min(1, 'required').max(max, 'tooLong');
 export const optionalText = (max = 2000) => z.string().trim().max(max, 'tooLong').default('');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, CAUSES, HELPER_KINDS, KEEPING_LEVELS, RELATIONS, SIX_KNOWS, TASK_STATUSES } from '@/db/schema/register';
-import { id, isoDate, optionalText, pastDate, personName, phone, requiredText, yuanToFen } from './common';
+import { futureDate, id, optionalText, pastDate, personName, phone, requiredText, yuanToFen } from './common';
 
 const category = z.enum(CATEGORIES, { message: 'categoryUnknown' });
 
@@ -42,7 +42,7 @@ export const assignHelperSchema = z.object({
 export const appealSchema = z.object({
   appeal: requiredText(500),
   ownerId: z.coerce.number({ message: 'taskOwnerRequired' }).int().positive('taskOwnerRequired'),
-  dueOn: isoDate,
+  dueOn: futureDate,
 });
 
 export const visitSchema = z.object({
@@ -66,4 +66,4 @@ export const symposiumSchema = z.object({
   opinions: z.array(requiredText(1000)).max(50, 'tooLong').default([]),
 });
 
-export const opinionTaskSchema = z.object({ opinionId: id, ownerId: appealSchema.shape.ownerId, dueOn: isoDate });
+export const opinionTaskSchema = z.object({ opinionId: id, ownerId: appealSchema.shape.ownerId, dueOn: futureDate });

@@ -142,6 +142,8 @@ describe('helpers', () => {
     expect(await assignHelper({ householdId: id, kind: 'union_cadre', userId: await userId('S0902') })).toMatchObject({ ok: true });
     expect(await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0904') })).toMatchObject({ ok: true });
     expect(await assignHelper({ householdId: id, kind: 'first_helper', userId: await userId('L0003') })).toMatchObject({ ok: true });
+    // Three helpers are three people.
+    expect(await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('S0902') })).toMatchObject({ ok: false, fieldErrors: { userId: ['helperAlreadyHolds'] } });
     // Handover: W0906 replaces W0904; W0904's term ends today and stays on record.
     expect(await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0906') })).toMatchObject({ ok: true });
     const detail = await getHouseholdDetail(await getDb(), await signInAs('S0902'), id);
@@ -235,7 +237,10 @@ describe('dashboard measures on a known data set', () => {
     // Add one overdue task to sub2 and one exit to make those figures non-zero.
     await signInAs('S0902');
     const w0905 = (await (await getDb()).select({ id: households.id }).from(households).where(eq(households.workerId, await userId('W0905'))))[0].id;
-    expect(await recordVisit({ householdId: w0905, visitedOn: today, visitors: '支会', knows: ['name', 'phone'], notes: '', appeals: [{ appeal: '逾期事项', ownerId: await userId('S0902'), dueOn: yesterday }] })).toMatchObject({ ok: true });
+    // A deadline in the past is refused; an overdue task is one whose deadline has since passed.
+    expect(await recordVisit({ householdId: w0905, visitedOn: today, visitors: '支会', knows: [], notes: '', appeals: [{ appeal: '逾期事项', ownerId: await userId('S0902'), dueOn: yesterday }] })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await recordVisit({ householdId: w0905, visitedOn: today, visitors: '支会', knows: ['name', 'phone'], notes: '', appeals: [{ appeal: '逾期事项', ownerId: await userId('S0902'), dueOn: today }] })).toMatchObject({ ok: true });
+    await (await getDb()).update(tasks).set({ dueOn: yesterday }).where(eq(tasks.appeal, '逾期事项'));
     const w0904 = await file('W0904', 'serious_illness', 'S0902');
     expect(await exitHousehold({ householdId: w0904, exitedOn: today, reason: '康复' })).toMatchObject({ ok: true });
 

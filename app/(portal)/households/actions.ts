@@ -164,6 +164,12 @@ export const assignHelper = action(
       .where(and(eq(householdHelpers.householdId, householdId), eq(householdHelpers.kind, kind), isNull(householdHelpers.until)))
       .returning({ userId: householdHelpers.userId });
     if (previous?.userId === userId) throw invalidField('userId', 'helperUnchanged');
+    // Three helpers means three people: nobody holds two of a household's roles at once.
+    const [other] = await tx
+      .select({ kind: householdHelpers.kind })
+      .from(householdHelpers)
+      .where(and(eq(householdHelpers.householdId, householdId), eq(householdHelpers.userId, userId), isNull(householdHelpers.until)));
+    if (other) throw invalidField('userId', 'helperAlreadyHolds');
     await tx.insert(householdHelpers).values({ householdId, kind, userId, since: today });
     return { data: null, audit: { action: 'household.assignHelper', entity: 'household', entityId: householdId, before: { kind, userId: previous?.userId ?? null }, after: { kind, userId } } };
   },

@@ -103,7 +103,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
               <Item label={t('households.filedOn')}><span className="tabular-nums">{h.filedOn}</span></Item>
               <Item label={t('households.reviewDue')}>{active ? <DueDate date={h.reviewDue} today={today} /> : '—'}</Item>
               <Item label={t('households.housing')}>{h.housing || '—'}</Item>
-              <Item label={t('households.phone')}><span className="font-mono">{h.phone}</span></Item>
+              <Item label={t('households.phone')}><span className="font-mono">{h.phoneMasked}</span></Item>
               <Item label={t('households.address')} wide>{h.address}</Item>
               <Item label={t('people.idNumber')}><span className="font-mono">{h.idNumberMasked || '—'}</span></Item>
               <Item label={t('households.notes')} wide>
