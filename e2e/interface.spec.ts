@@ -16,16 +16,31 @@ test.describe('interface', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
   });
 
-  test('every main screen fits a 360 px wide phone', async ({ pageAs }) => {
-    const page = await pageAs('admin');
-    await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ['/dashboard', '/workers', '/admin/units', '/admin/users', '/admin/audit', '/account/password']) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
-    }
-  });
+  const SCREENS = {
+    admin: ['/dashboard', '/workers', '/admin/units', '/admin/users', '/admin/users/new', '/admin/audit', '/account/password'],
+    leader: ['/dashboard', '/households', '/households/new', '/tasks', '/symposiums', '/households/pairings'],
+    worker: ['/dashboard'],
+  } as const;
+  for (const [role, paths] of Object.entries(SCREENS)) {
+    test(`every main screen of the ${role} fits a 360 px wide phone`, async ({ pageAs }) => {
+      const page = await pageAs(role as keyof typeof SCREENS);
+      await page.setViewportSize({ width: 360, height: 740 });
+      const visit = async (path: string) => {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+      };
+      for (const path of paths) await visit(path);
+      if (role === 'leader') {
+        // …and a household file, the longest page of all.
+        await page.goto('/households?status=active');
+        await page.getByRole('table').locator('tbody').getByRole('link').first().click();
+        await page.waitForURL(/\/households\/\d+$/);
+        await visit(new URL(page.url()).pathname);
+      }
+    });
+  }
 
   test('a missing page answers 404 with no stack trace, and responses carry security headers', async ({ page }) => {
     const response = await page.goto('/login');
