@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { clientMessages } from '@/lib/i18n/client-messages';
+import { ROOT_CLIENT_NAMESPACES, pickNamespaces } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,8 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  const messages = clientMessages(await getMessages());
+  // Every page's client components (the language switch, the error page) need only these.
+  const messages = pickNamespaces(await getMessages(), ROOT_CLIENT_NAMESPACES);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { assignHelper, changeCategory, exitHousehold, refileHousehold, reviewHousehold } from '@/app/(portal)/households/actions';
+import { assignHelper, changeCategory, exitHousehold, refileHousehold, reviewHousehold } from '@/app/(portal)/(forms)/households/actions';
 import type { Category, HelperKind } from '@/db/schema';
 import { assignHelperSchema, changeCategorySchema, exitSchema, refileSchema, reviewSchema } from '@/lib/validation/register';
 import { CategoryOptions } from './household-form';

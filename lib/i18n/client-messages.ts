@@ -10,3 +10,10 @@ export const SERVER_ONLY_NAMESPACES = ['app', 'dashboard', 'audit', 'nav', 'pair
 export function clientMessages(all: AbstractIntlMessages): AbstractIntlMessages {
   return Object.fromEntries(Object.entries(all).filter(([ns]) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns)));
 }
+
+/** What client components outside the form sections use: the language switch and the error page. */
+export const ROOT_CLIENT_NAMESPACES = ['common', 'pages'] as const;
+
+export function pickNamespaces(all: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
+  return Object.fromEntries(Object.entries(all).filter(([ns]) => namespaces.includes(ns)));
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh-CN.json';
 import { resolveLocale } from '@/lib/i18n/locales';
-import { SERVER_ONLY_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ROOT_CLIENT_NAMESPACES, SERVER_ONLY_NAMESPACES } from '@/lib/i18n/client-messages';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -62,6 +62,19 @@ describe('messages sent to the browser', () => {
       const text = readFileSync(file, 'utf8');
       for (const ns of SERVER_ONLY_NAMESPACES) {
         expect(text, `${file} uses the server-only namespace ${ns}`).not.toMatch(new RegExp(`useTranslations\\('${ns}'\\)|t\\([\`'"]${ns}\\.`));
+      }
+    }
+  });
+});
+
+describe('messages outside the form sections', () => {
+  it('are enough for the client components every page renders', () => {
+    // These render on every page, including the dashboard, which gets only the root namespaces.
+    const everywhere = ['components/layout/locale-switcher.tsx', 'components/layout/nav-links.tsx', 'app/error.tsx'];
+    for (const file of everywhere) {
+      const text = readFileSync(path.resolve(file), 'utf8');
+      for (const m of text.matchAll(/useTranslations\(['"]?([a-zA-Z]*)['"]?\)/g)) {
+        expect(ROOT_CLIENT_NAMESPACES as readonly string[], `${file} reads ${m[1] || 'every namespace'}`).toContain(m[1]);
       }
     }
   });
