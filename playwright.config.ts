@@ -25,7 +25,8 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'] },
   ],
   webServer: {
-    command: `npx next start -p ${PORT}`,
+    // The production start (`npm start`): a worker per core on PostgreSQL, one on PGlite.
+    command: `node scripts/start.mjs -p ${PORT}`,
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -219,7 +219,8 @@ async function main(): Promise<void> {
   console.log(`[bench] ${STATIC_PATH}: ${staticStatus}`);
 
   step(`next start -p ${PORT} (log: ${SERVER_LOG})`);
-  const server = startServer(bin('next'), ['start', '-p', String(PORT)], env, SERVER_LOG);
+  // The same start as `npm start`: one worker per core on PostgreSQL, one on PGlite.
+  const server = startServer(process.execPath, ['scripts/start.mjs', '-p', String(PORT)], env, SERVER_LOG);
   await waitForHealth(server);
   console.log('ready: GET /api/health answered 200');
 

@@ -17,7 +17,16 @@ function Figure({ label, value, hint, href, tone }: { label: string; value: stri
 }
 
 /** The union's four measures and the register's state, with each figure linking to its list. */
-export async function RegisterMeasuresSection({ rows, unitLabel }: { rows: RegisterMeasures[]; unitLabel: string }) {
+export async function RegisterMeasuresSection({
+  rows,
+  unitLabel,
+  workers,
+}: {
+  rows: RegisterMeasures[];
+  unitLabel: string;
+  /** Workers on the roll per unit, shown in the same table so each unit is one row. */
+  workers: Map<number, number>;
+}) {
   const t = await getTranslations();
   const total = totalMeasures(rows);
   return (
@@ -53,6 +62,7 @@ export async function RegisterMeasuresSection({ rows, unitLabel }: { rows: Regis
             <thead>
               <tr>
                 <Th>{t('dashboard.unit')}</Th>
+                <Th className="text-right">{t('dashboard.workers')}</Th>
                 <Th className="text-right">{t('dashboard.households')}</Th>
                 <Th className="text-right">{t('dashboard.visited')}</Th>
                 <Th className="text-right">{t('dashboard.known')}</Th>
@@ -62,10 +72,11 @@ export async function RegisterMeasuresSection({ rows, unitLabel }: { rows: Regis
                 <Th className="text-right">{t('dashboard.missingHelpers')}</Th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-stone-100 tabular-nums" data-testid="register-per-unit">
+            <tbody className="divide-y divide-stone-100 tabular-nums" data-testid="unit-counts">
               {rows.map((r) => (
                 <tr key={r.unitId}>
                   <Td><Link className="text-brand-700 hover:underline" href={`/households?unitId=${r.unitId}&status=active`}>{r.name}</Link></Td>
+                  <Td className="text-right">{workers.get(r.unitId) ?? 0}</Td>
                   <Td className="text-right">{r.active}</Td>
                   <Td className="text-right">{r.visited} / {r.active}</Td>
                   <Td className="text-right">{r.known}</Td>

@@ -59,8 +59,11 @@ export default async function DashboardPage() {
         <Stat label={t('totalWorkers')} value={total} />
         <Stat label={mineWide ? t('branchCount') : t('subUnitCount')} value={perUnit.length} />
       </div>
-      <UnitCountsCard title={mineWide ? t('perBranch') : t('perSubUnit')} rows={perUnit} total={total} />
-      {measures && <RegisterMeasuresSection rows={measures} unitLabel={unit.name} />}
+      {measures ? (
+        <RegisterMeasuresSection rows={measures} unitLabel={unit.name} workers={new Map(perUnit.map((u) => [u.unitId, u.workers]))} />
+      ) : (
+        <UnitCountsCard title={mineWide ? t('perBranch') : t('perSubUnit')} rows={perUnit} total={total} />
+      )}
     </>
   );
 }

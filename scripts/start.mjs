@@ -1,0 +1,45 @@
+/**
+ * `npm start`: the production server. `next start` serves from one Node process, i.e. one core;
+ * with a real PostgreSQL server (DATABASE_URL) we run one `next start` worker per core with
+ * node:cluster, the workers sharing the port. The embedded PGlite allows one process only, so
+ * without DATABASE_URL there is exactly one worker. WEB_CONCURRENCY overrides the count.
+ */
+import cluster from 'node:cluster';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+
+const require = createRequire(import.meta.url);
+const workers = process.env.DATABASE_URL ? Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()) : 1;
+const QUICK_FAILURE_MS = 15_000;
+
+cluster.setupPrimary({ exec: require.resolve('next/dist/bin/next'), args: ['start', ...process.argv.slice(2)] });
+
+let stopping = false;
+const startedAt = new Map();
+const fork = () => startedAt.set(cluster.fork().id, Date.now());
+for (let i = 0; i < workers; i++) fork();
+
+cluster.on('exit', (worker, code, signal) => {
+  if (stopping) {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    return;
+  }
+  // A worker that dies right after starting (bad configuration, port taken) would only die again.
+  if (Date.now() - (startedAt.get(worker.id) ?? 0) < QUICK_FAILURE_MS) {
+    console.error(`[start] worker exited during start-up (${signal ?? code}); stopping.`);
+    stop(code || 1);
+    return;
+  }
+  console.error(`[start] worker ${worker.process.pid} exited (${signal ?? code}); starting another.`);
+  fork();
+});
+
+function stop(code = 0) {
+  stopping = true;
+  for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 5_000).unref();
+  if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
+}
+
+process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', () => stop(0));
