@@ -8,7 +8,7 @@
  *   npm run bench -- --duration 30 --connections 100 --out bench/results/other.md
  *
  * Steps: choose and prepare the database (migrate + demo seed), `next build` into .next-bench/,
- * `next start -p 3200`, sign every demo role in through the real login page, check each cookie
+ * `npm start`'s server (scripts/start.mjs) on port 3200, sign every demo role in through the real login page, check each cookie
  * reaches its dashboard, then load /bench-static (the ceiling: a page prerendered at build time)
  * and each role's /dashboard with autocannon, one after the other. The table is printed and
  * written to bench/results/latest.md. Every step has a time limit and the server's whole process
@@ -108,7 +108,7 @@ async function waitForHealth(server: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`next start exited early (${server.signalCode ?? server.exitCode}):\n${tailOfFile(SERVER_LOG, 30)}`);
+      throw new Error(`the server exited early (${server.signalCode ?? server.exitCode}):\n${tailOfFile(SERVER_LOG, 30)}`);
     }
     try {
       const res = await fetch(`${BASE_URL}/api/health`, { signal: AbortSignal.timeout(3_000) });
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
   const staticStatus = staticRouteStatus(buildOutput);
   console.log(`[bench] ${STATIC_PATH}: ${staticStatus}`);
 
-  step(`next start -p ${PORT} (log: ${SERVER_LOG})`);
+  step(`node scripts/start.mjs -p ${PORT} (log: ${SERVER_LOG})`);
   // The same start as `npm start`: one worker per core on PostgreSQL, one on PGlite.
   const server = startServer(process.execPath, ['scripts/start.mjs', '-p', String(PORT)], env, SERVER_LOG);
   await waitForHealth(server);
@@ -275,7 +275,7 @@ async function main(): Promise<void> {
     '',
     `- **Target:** every role's dashboard ≥ ${TARGET.minRps} req/s with p99 ≤ ${TARGET.maxP99Ms} ms and no errors; ${passing} of ${dashboards.length} dashboards meet it.`,
     `- **Load:** autocannon, ${opts.connections} connections for ${opts.durationS} s per target, one target after the other, after a ${WARM_UP_S} s warm-up; localhost only.`,
-    `- **Server:** \`next start -p ${PORT}\` on a production build (\`${DIST_DIR}/\`), NODE_ENV=production.`,
+    `- **Server:** \`node scripts/start.mjs -p ${PORT}\` (what \`npm start\` runs: ${env.DATABASE_URL ? `one \`next start\` worker per core, ${os.availableParallelism()} here` : 'one `next start` process, as PGlite allows'}) on a production build (\`${DIST_DIR}/\`), NODE_ENV=production.`,
     `- **Database:** ${database.description}.`,
     `- **Machine:** ${machineNote()}. The load generator, the server and the database share these cores.`,
     `- **Load average (1/5/15 min):** ${loadAtStart} at the start, ${loadAvg()} at the end; 1-min before each target: ${loadAvgs.join('; ')}. Other work on the machine (builds, tests) depresses the numbers.`,
