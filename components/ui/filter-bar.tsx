@@ -26,3 +26,30 @@ export function FilterField({ label, children }: { label: string; children: Reac
     </label>
   );
 }
+
+/** A filter dropdown whose first choice is "all" (no filter). */
+export async function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+}: {
+  label: string;
+  name: string;
+  value?: string | number;
+  options: { value: string | number; label: string }[];
+}) {
+  const t = await getTranslations('common');
+  return (
+    <FilterField label={label}>
+      <select name={name} defaultValue={value ?? ''} className={filterControl}>
+        <option value="">{t('all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FilterField>
+  );
+}

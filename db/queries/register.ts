@@ -20,6 +20,7 @@ import { maskIdNumber, maskPhone } from '@/lib/mask';
 import { missingHelpers, perHeadIncomeFen } from '@/lib/register/rules';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { PAGE_SIZE } from './people';
+import { registerUnitsWhere, unitsWhere } from './scope';
 import { taskOrder } from './tasks';
 
 /**
@@ -29,19 +30,12 @@ import { taskOrder } from './tasks';
  */
 export function householdVisible(actor: Actor): SQL {
   if (actor.role === 'admin') return sql`false`;
-  const scope = scopeOf(actor);
-  if (scope.kind === 'all') return sql`true`;
   const helper = sql`EXISTS (SELECT 1 FROM ${householdHelpers} hh WHERE hh.household_id = ${households.id} AND hh.user_id = ${actor.userId} AND hh.until IS NULL)`;
-  if (scope.kind === 'subtree') return or(sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}`, helper)!;
-  return helper;
+  return or(registerUnitsWhere(actor), helper)!;
 }
 
 /** Who may change a file (category, helpers, exit…): officials in scope and leaders, not helpers as such. */
-export function householdManaged(actor: Actor): SQL {
-  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
-  const scope = scopeOf(actor);
-  return scope.kind === 'subtree' ? sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}` : sql`true`;
-}
+export const householdManaged = registerUnitsWhere;
 
 export interface HouseholdHead {
   id: number;
@@ -334,7 +328,7 @@ export async function workersWithoutFile(db: Queryable, actor: Actor, q: string)
         eq(users.role, 'worker'),
         eq(users.disabled, false),
         isNull(households.id),
-        scope.kind === 'subtree' ? sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}` : scope.kind === 'all' ? undefined : sql`false`,
+        unitsWhere(scope),
         term ? or(ilike(users.name, `%${term}%`), ilike(users.employeeNo, `${term}%`)) : undefined,
       ),
     )

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { orgUnits, users } from '@/db/schema';
-import { likePrefix, type Scope } from '@/lib/scope';
+import { likePrefix, scopeOf, type Actor, type Scope } from '@/lib/scope';
 
 /** WHERE fragment limiting org units (joined as org_units) to a scope. */
 export function unitsWhere(scope: Scope): SQL | undefined {
@@ -14,4 +14,14 @@ export function unitsWhere(scope: Scope): SQL | undefined {
 export function peopleWhere(scope: Scope): SQL | undefined {
   if (scope.kind === 'self') return eq(users.id, scope.userId);
   return unitsWhere(scope);
+}
+
+/**
+ * Units whose hardship register the actor keeps (joined as org_units): an official's subtree,
+ * everything for a leader, nothing for workers and administrators. Households, symposiums and
+ * their opinions all use this one rule.
+ */
+export function registerUnitsWhere(actor: Actor): SQL {
+  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
+  return unitsWhere(scopeOf(actor)) ?? sql`true`;
 }

@@ -3,20 +3,17 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import { households, orgUnits, symposiumAttendees, symposiumOpinions, symposiums, tasks, users, type TaskStatus } from '@/db/schema';
-import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { type Actor } from '@/lib/scope';
 import { householdManaged } from './register';
 import { PAGE_SIZE } from './people';
+import { registerUnitsWhere } from './scope';
 
 /**
  * Symposiums (座谈会) an actor may see: those held by their unit or a unit below it; leaders see
  * all. Workers and administrators keep no register and see none. Assumes symposiums is joined to
  * its org_units row.
  */
-export function symposiumVisible(actor: Actor): SQL {
-  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
-  const scope = scopeOf(actor);
-  return scope.kind === 'subtree' ? sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}` : sql`true`;
-}
+export const symposiumVisible = registerUnitsWhere;
 
 export interface OpinionRow {
   id: number;

@@ -9,7 +9,7 @@ import { CategoryBadge, DueDate, HouseholdStatusBadge } from '@/components/regis
 import { SortableTh } from '@/components/register/sortable-th';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
-import { FilterBar, FilterField, filterControl } from '@/components/ui/filter-bar';
+import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { CATEGORIES } from '@/db/schema/register';
@@ -54,45 +54,12 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
               <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
             </FilterField>
           </div>
-          <FilterField label={t('people.unit')}>
-            <select name="unitId" defaultValue={f.unitId ?? ''} className={filterControl}>
-              <option value="">{t('common.all')}</option>
-              {withChainNames(units).map((u) => <option key={u.id} value={u.id}>{u.chain}</option>)}
-            </select>
-          </FilterField>
-          <FilterField label={t('households.category')}>
-            <select name="category" defaultValue={f.category ?? ''} className={filterControl}>
-              <option value="">{t('common.all')}</option>
-              {CATEGORIES.map((c) => <option key={c} value={c}>{t(`register.categories.${c}`)}</option>)}
-            </select>
-          </FilterField>
-          <FilterField label={t('households.status')}>
-            <select name="status" defaultValue={f.status ?? ''} className={filterControl}>
-              <option value="">{t('common.all')}</option>
-              <option value="active">{t('register.statuses.active')}</option>
-              <option value="exited">{t('register.statuses.exited')}</option>
-            </select>
-          </FilterField>
-          <FilterField label={t('households.review')}>
-            <select name="review" defaultValue={f.review ?? ''} className={filterControl}>
-              <option value="">{t('common.all')}</option>
-              <option value="overdue">{t('households.reviewOverdue')}</option>
-              <option value="due30">{t('households.reviewDue30')}</option>
-            </select>
-          </FilterField>
-          <FilterField label={t('households.helpers')}>
-            <select name="missingHelper" defaultValue={f.missingHelper ?? ''} className={filterControl}>
-              <option value="">{t('common.all')}</option>
-              <option value="1">{t('households.missingHelper')}</option>
-            </select>
-          </FilterField>
-          <FilterField label={t('households.visitedThisYear')}>
-            <select name="visited" defaultValue={f.visited ?? ''} className={filterControl}>
-              <option value="">{t('common.all')}</option>
-              <option value="yes">{t('households.visitedYes')}</option>
-              <option value="no">{t('households.visitedNo')}</option>
-            </select>
-          </FilterField>
+          <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
+          <FilterSelect label={t('households.category')} name="category" value={f.category} options={CATEGORIES.map((c) => ({ value: c, label: t(`register.categories.${c}`) }))} />
+          <FilterSelect label={t('households.status')} name="status" value={f.status} options={[{ value: 'active', label: t('register.statuses.active') }, { value: 'exited', label: t('register.statuses.exited') }]} />
+          <FilterSelect label={t('households.review')} name="review" value={f.review} options={[{ value: 'overdue', label: t('households.reviewOverdue') }, { value: 'due30', label: t('households.reviewDue30') }]} />
+          <FilterSelect label={t('households.helpers')} name="missingHelper" value={f.missingHelper} options={[{ value: '1', label: t('households.missingHelper') }]} />
+          <FilterSelect label={t('households.visitedThisYear')} name="visited" value={f.visited} options={[{ value: 'yes', label: t('households.visitedYes') }, { value: 'no', label: t('households.visitedNo') }]} />
         </div>
         {/* Keep the chosen order when the filters change. */}
         <input type="hidden" name="sort" value={f.sort} />

@@ -3,12 +3,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { households, orgUnits, symposiumAttendees, symposiumOpinions, symposiums, tasks, users } from '@/db/schema';
 import { householdManaged } from '@/db/queries/register';
+import { registerUnitsWhere } from '@/db/queries/scope';
 import { action } from '@/lib/auth/action';
 import { AppError, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
 import { REGISTER_ROLES } from '@/lib/register/access';
-import { likePrefix, scopeOf } from '@/lib/scope';
 import { opinionTaskSchema, symposiumSchema } from '@/lib/validation/register';
-import { sql } from 'drizzle-orm';
 
 /** 座谈会: held by the official's unit (a leader's: the mine), with the households present. */
 export const recordSymposium = action(
@@ -34,13 +33,12 @@ export const recordSymposium = action(
 export const opinionToTask = action(
   { name: 'symposium.opinionToTask', allow: REGISTER_ROLES, schema: opinionTaskSchema },
   async ({ opinionId, ownerId, dueOn }, { actor, tx }) => {
-    const scope = scopeOf(actor);
     const [opinion] = await tx
       .select({ id: symposiumOpinions.id, text: symposiumOpinions.text, unitId: symposiums.unitId })
       .from(symposiumOpinions)
       .innerJoin(symposiums, eq(symposiums.id, symposiumOpinions.symposiumId))
       .innerJoin(orgUnits, eq(orgUnits.id, symposiums.unitId))
-      .where(and(eq(symposiumOpinions.id, opinionId), scope.kind === 'subtree' ? sql`${orgUnits.path} LIKE ${likePrefix(scope.unitPath)}` : undefined));
+      .where(and(eq(symposiumOpinions.id, opinionId), registerUnitsWhere(actor)));
     if (!opinion) throw notFound();
     const [owner] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, ownerId), eq(users.disabled, false)));
     if (!owner) throw invalidField('ownerId', 'taskOwnerRequired');

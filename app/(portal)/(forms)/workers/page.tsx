@@ -5,7 +5,7 @@ import { listPeople, PAGE_SIZE } from '@/db/queries/people';
 import { listUnits, withChainNames } from '@/db/queries/units';
 import { PeopleTable } from '@/components/people/people-table';
 import { PageHeader } from '@/components/ui/card';
-import { FilterBar, FilterField, filterControl } from '@/components/ui/filter-bar';
+import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/session';
 import { WORKER_DIRECTORY_ROLES } from '@/lib/nav';
@@ -33,14 +33,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
         <FilterField label={t('common.search')}>
           <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
         </FilterField>
-        <FilterField label={t('people.unit')}>
-          <select name="unitId" defaultValue={f.unitId ?? ''} className={filterControl}>
-            <option value="">{t('common.all')}</option>
-            {withChainNames(units).map((u) => (
-              <option key={u.id} value={u.id}>{u.chain}</option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
       </FilterBar>
       <PeopleTable rows={rows} hrefBase="/workers" />
       <Pagination page={f.page} pageSize={PAGE_SIZE} total={total} basePath="/workers" params={asStrings({ q: f.q, unitId: f.unitId })} />

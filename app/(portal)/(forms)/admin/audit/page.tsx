@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { listAudit } from '@/db/queries/audit';
 import { PAGE_SIZE } from '@/db/queries/people';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { FilterBar, FilterField, filterControl } from '@/components/ui/filter-bar';
+import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/session';
@@ -35,12 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <FilterField label={t('audit.who')}>
           <input name="who" defaultValue={f.who} placeholder="A0001" className={filterControl} />
         </FilterField>
-        <FilterField label={t('audit.what')}>
-          <select name="what" defaultValue={f.what ?? ''} className={filterControl}>
-            <option value="">{t('common.all')}</option>
-            {ACTIONS.map((a) => <option key={a} value={a}>{t(`audit.actions.${a.slice(0, -1)}`)}</option>)}
-          </select>
-        </FilterField>
+        <FilterSelect label={t('audit.what')} name="what" value={f.what} options={ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a.slice(0, -1)}`) }))} />
         <FilterField label={t('audit.from')}>
           <input type="date" name="from" defaultValue={f.from} className={filterControl} />
         </FilterField>

@@ -6,7 +6,7 @@ import { listUnits, withChainNames } from '@/db/queries/units';
 import { PeopleTable } from '@/components/people/people-table';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { FilterBar, FilterField, filterControl } from '@/components/ui/filter-bar';
+import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/session';
 import { ADMIN_READ_ROLES } from '@/lib/nav';
@@ -36,25 +36,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         <FilterField label={t('common.search')}>
           <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
         </FilterField>
-        <FilterField label={t('people.role')}>
-          <select name="role" defaultValue={f.role ?? ''} className={filterControl}>
-            <option value="">{t('common.all')}</option>
-            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
-          </select>
-        </FilterField>
-        <FilterField label={t('people.unit')}>
-          <select name="unitId" defaultValue={f.unitId ?? ''} className={filterControl}>
-            <option value="">{t('common.all')}</option>
-            {withChainNames(units).map((u) => <option key={u.id} value={u.id}>{u.chain}</option>)}
-          </select>
-        </FilterField>
-        <FilterField label={t('people.status')}>
-          <select name="status" defaultValue={f.status ?? ''} className={filterControl}>
-            <option value="">{t('common.all')}</option>
-            <option value="active">{t('people.active')}</option>
-            <option value="disabled">{t('people.disabled')}</option>
-          </select>
-        </FilterField>
+        <FilterSelect label={t('people.role')} name="role" value={f.role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
+        <FilterSelect label={t('people.status')} name="status" value={f.status} options={[{ value: 'active', label: t('people.active') }, { value: 'disabled', label: t('people.disabled') }]} />
       </FilterBar>
       <PeopleTable rows={rows} hrefBase="/admin/users" showAccount />
       <Pagination page={f.page} pageSize={PAGE_SIZE} total={total} basePath="/admin/users" params={asStrings(f)} />
