@@ -21,7 +21,9 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+// turbopackIgnore: these are run-time paths; traced, they make Turbopack follow (and, in
+// `next dev`, watch) the whole project, including the database files it then sees change.
+const MIGRATIONS = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK = 726_351; // arbitrary advisory-lock key shared by every migrating process
 
 export function databaseUrl(): string | undefined {
@@ -29,8 +31,8 @@ export function databaseUrl(): string | undefined {
 }
 
 export function pgliteDir(): string {
-  const dir = process.env.PGLITE_DIR || path.join('data', 'pglite');
-  return dir.startsWith('memory://') ? dir : path.resolve(dir);
+  const dir = process.env.PGLITE_DIR || path.join(/* turbopackIgnore: true */ 'data', 'pglite');
+  return dir.startsWith('memory://') ? dir : path.resolve(/* turbopackIgnore: true */ dir);
 }
 
 /**

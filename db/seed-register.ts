@@ -50,7 +50,8 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
     .where(and(eq(users.role, 'worker'), like(users.employeeNo, 'W%')))
     .orderBy(users.employeeNo);
-  const chosen = workers.filter((w) => w.employeeNo !== 'W0001').filter((_, i) => i % 12 === 5);
+  // A stride of 11 (coprime with the 16 sub-branches the workers cycle through) reaches every unit.
+  const chosen = workers.filter((w) => w.employeeNo !== 'W0001').filter((_, i) => i % 11 === 5);
 
   let filed = 0;
   for (const [i, w] of chosen.entries()) {

@@ -34,7 +34,7 @@ export function authSecret(): string | undefined {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   if (isProduction()) return undefined;
   if (devSecret) return devSecret;
-  const file = path.resolve('data', 'dev-auth-secret');
+  const file = path.resolve(/* turbopackIgnore: true */ 'data', 'dev-auth-secret');
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });

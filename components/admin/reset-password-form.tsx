@@ -15,7 +15,7 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
     onSuccess: () => form.reset({ userId, password: '' }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert error={formError} success={saved ? 'admin.passwordResetDone' : null} />
       <Field label={t('admin.newPassword')} error={fieldError(form.formState.errors, 'password')} hint={t('admin.resetHint')}>
         {(p) => <input {...p} {...form.register('password')} type="password" autoComplete="new-password" />}

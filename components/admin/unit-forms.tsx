@@ -26,7 +26,7 @@ export function CreateUnitForm({ parents }: { parents: Option[] }) {
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-3">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <Field label={t('units.parent')} error={fieldError(errors, 'parentId')}>
         {(p) => (
@@ -62,7 +62,7 @@ export function UnitEditor({ unit, parents }: { unit: { id: number; name: string
   });
   return (
     <div className="grid gap-4 py-2 sm:grid-cols-2">
-      <form onSubmit={rename.onSubmit} noValidate className="space-y-2">
+      <form method="post" onSubmit={rename.onSubmit} noValidate className="space-y-2">
         <FormAlert error={rename.formError} success={rename.saved ? 'common.saved' : null} />
         <Field label={t('units.newName')} error={fieldError(rename.form.formState.errors, 'name')}>
           {(p) => <input {...p} {...rename.form.register('name')} autoComplete="off" />}
@@ -70,7 +70,7 @@ export function UnitEditor({ unit, parents }: { unit: { id: number; name: string
         <Button type="submit" size="sm" variant="secondary" disabled={rename.form.formState.isSubmitting}>{t('units.rename')}</Button>
       </form>
       {parents.length > 0 && (
-        <form onSubmit={move.onSubmit} noValidate className="space-y-2">
+        <form method="post" onSubmit={move.onSubmit} noValidate className="space-y-2">
           <FormAlert error={move.formError} success={move.saved ? 'common.saved' : null} />
           <Field label={t('units.moveTo')} error={fieldError(move.form.formState.errors, 'newParentId')} hint={t('units.moveHint')}>
             {(p) => (

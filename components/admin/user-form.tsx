@@ -67,7 +67,7 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
       <FormAlert error={formError} />
       <Field label={t('people.employeeNo')} error={fieldError(errors, 'employeeNo')} hint={t('people.employeeNoHint')}>
         {(p) => <input {...p} {...form.register('employeeNo')} autoComplete="off" />}
@@ -93,7 +93,7 @@ export function EditUserForm({ user, units }: { user: EditableUser; units: UnitO
     onSuccess: () => router.refresh(),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <CommonFields form={form as never} units={units} />
       <div>

@@ -30,7 +30,7 @@ export function ChangeCategoryForm({ householdId, current }: { householdId: numb
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-3">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <Field label={t('households.newCategory')} error={fieldError(errors, 'toCategory')}>
         {(p) => (
@@ -64,7 +64,7 @@ export function ReviewForm({ householdId, current }: { householdId: number; curr
   useEffect(() => form.reset({ householdId, category: current, reason: '' }), [form, householdId, current]);
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-3">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <Field label={t('households.reviewCategory')} error={fieldError(errors, 'category')} hint={t('households.reviewHint')}>
         {(p) => (
@@ -150,7 +150,7 @@ export function RefileForm({ householdId, current }: { householdId: number; curr
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-3">
       <FormAlert error={formError} />
       <Field label={t('households.category')} error={fieldError(errors, 'category')}>
         {(p) => (
@@ -189,7 +189,7 @@ export function AssignHelperForm({
   });
   const kindLabel = t(`register.helperKinds.${kind}`);
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-2">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-2">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <Field label={t('households.pickHelper', { kind: kindLabel })} error={fieldError(form.formState.errors, 'userId')}>
         {(p) => (

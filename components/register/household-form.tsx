@@ -160,7 +160,7 @@ export function FileHouseholdForm({
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-5">
       <FormAlert error={formError} />
       <fieldset className="space-y-2" aria-describedby="worker-error">
         <legend className="text-base font-semibold">{t('households.pickWorker')}</legend>
@@ -206,7 +206,7 @@ export function EditHouseholdForm({ householdId, defaults, today }: { householdI
     onSuccess: () => router.refresh(),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <DetailsFields form={form as unknown as UseFormReturn<DetailsValues>} today={today} />
       <div>

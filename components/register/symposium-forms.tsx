@@ -31,7 +31,7 @@ export function SymposiumForm({ households, today }: { households: PersonOption[
   const list: string[] = Array.isArray(opinions.value) ? (opinions.value as string[]) : [];
   const opinionsErrorId = `${useId()}-opinions`;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormAlert error={formError} success={saved ? 'symposiums.saved' : null} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('symposiums.heldOn')} error={fieldError(errors, 'heldOn')}>
@@ -101,7 +101,7 @@ export function OpinionTaskForm({ opinionId, owners, today }: { opinionId: numbe
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 grid gap-2 sm:grid-cols-[1fr_auto_auto] sm:items-start">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-2 grid gap-2 sm:grid-cols-[1fr_auto_auto] sm:items-start">
       <div className="sm:col-span-3"><FormAlert error={formError} /></div>
       <Field label={t('tasks.owner')} error={fieldError(errors, 'ownerId')}>
         {(p) => (

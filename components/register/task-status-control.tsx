@@ -45,7 +45,7 @@ export function TaskStatusControl({ taskId, status }: { taskId: number; status: 
         <summary className="inline-flex min-h-10 cursor-pointer list-none items-center rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100">
           {t('tasks.complete')}
         </summary>
-        <form onSubmit={onSubmit} noValidate className="mt-2 grid gap-2">
+        <form method="post" onSubmit={onSubmit} noValidate className="mt-2 grid gap-2">
           <FormAlert error={formError} />
           <Field label={t('tasks.outcome')} error={fieldError(form.formState.errors, 'outcome')}>
             {(p) => <textarea {...p} {...form.register('outcome')} rows={2} />}

@@ -30,7 +30,7 @@ export function VisitForm({ householdId, today, owners }: { householdId: number;
   const appeals = useFieldArray({ control: form.control, name: 'appeals' });
   const appealsErrorId = `${useId()}-appeals`;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormAlert error={formError} success={saved ? 'households.visitSaved' : null} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('households.visitedOn')} error={fieldError(errors, 'visitedOn')}>

@@ -21,7 +21,7 @@ export function LoginForm({ next }: { next: string }) {
   });
   const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert error={formError} />
       <Field label={t('employeeNo')} error={fieldError(errors, 'employeeNo')}>
         {(p) => <input {...p} {...form.register('employeeNo')} autoComplete="username" autoCapitalize="characters" autoFocus />}

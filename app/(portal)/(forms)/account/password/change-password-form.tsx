@@ -15,7 +15,7 @@ export function ChangePasswordForm({ changed }: { changed: boolean }) {
   const { form, onSubmit, formError } = useActionForm(changePasswordSchema, changePassword, { defaultValues: empty });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert error={formError} success={changed && !formError ? 'account.changedDone' : null} />
       <Field label={t('current')} error={fieldError(errors, 'currentPassword')}>
         {(p) => <input {...p} {...form.register('currentPassword')} type="password" autoComplete="current-password" />}

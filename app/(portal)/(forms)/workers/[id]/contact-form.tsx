@@ -24,7 +24,7 @@ export function ContactForm({ userId }: { userId: number }) {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <Field label={t('people.newPhone')} error={fieldError(form.formState.errors, 'phone')} hint={t('workers.phoneHint')}>
         {(p) => <input {...p} {...form.register('phone')} inputMode="tel" autoComplete="off" />}
