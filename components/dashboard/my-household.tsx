@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { getOwnHouseholdSummary } from '@/db/queries/register';
+import Link from 'next/link';
+import type { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/register';
 
 type Summary = NonNullable<Awaited<ReturnType<typeof getOwnHouseholdSummary>>>;
 
@@ -58,5 +59,23 @@ export async function MyHousehold({ summary }: { summary: Summary | null }) {
         )}
       </Card>
     </div>
+  );
+}
+
+/** For a worker who is also a helper (基层领导, often): the households they help, with links. */
+export async function HouseholdsIHelp({ rows }: { rows: Awaited<ReturnType<typeof householdsHelpedBy>> }) {
+  if (rows.length === 0) return null;
+  const t = await getTranslations();
+  return (
+    <Card title={t('dashboard.householdsIHelp')} className="mt-4">
+      <ul className="divide-y divide-stone-100 text-sm" data-testid="households-i-help">
+        {rows.map((r) => (
+          <li key={`${r.id}-${r.kind}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <Link href={`/households/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.workerName}</Link>
+            <span className="text-stone-600">{t(`register.helperKinds.${r.kind}`)} · {t(`register.categories.${r.category}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }

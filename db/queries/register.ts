@@ -338,3 +338,14 @@ export async function workersWithoutFile(db: Queryable, actor: Actor, q: string)
 }
 
 export { taskColumns };
+
+/** Households the actor currently helps (any role), so a helper who is a worker can find them. */
+export function householdsHelpedBy(db: Queryable, actor: Actor) {
+  return db
+    .select({ id: households.id, workerName: users.name, kind: householdHelpers.kind, category: households.category })
+    .from(householdHelpers)
+    .innerJoin(households, eq(households.id, householdHelpers.householdId))
+    .innerJoin(users, eq(users.id, households.workerId))
+    .where(and(eq(householdHelpers.userId, actor.userId), isNull(householdHelpers.until), eq(households.status, 'active')))
+    .orderBy(asc(users.name));
+}

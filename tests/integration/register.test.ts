@@ -13,7 +13,7 @@ import {
 } from '@/app/(portal)/(forms)/households/actions';
 import { updateTaskStatus } from '@/app/(portal)/(forms)/tasks/actions';
 import { getDb } from '@/db/client';
-import { getHouseholdDetail, getOwnHouseholdSummary, listHouseholds } from '@/db/queries/register';
+import { getHouseholdDetail, getOwnHouseholdSummary, householdsHelpedBy, listHouseholds } from '@/db/queries/register';
 import { registerMeasures } from '@/db/queries/register-dashboard';
 import { auditLog, householdEvents, households, orgUnits, tasks, visits } from '@/db/schema';
 import { plusOneYear, todayInChina } from '@/lib/dates';
@@ -223,6 +223,8 @@ describe('scope', () => {
     const helper = await signInAs('W0907');
     const db = await getDb();
     expect((await getHouseholdDetail(db, helper, id)).canManage).toBe(false);
+    // …and finds it on their dashboard.
+    expect((await householdsHelpedBy(db, helper)).map((r) => [r.id, r.kind])).toEqual([[id, 'grassroots_leader']]);
     expect(await recordVisit({ householdId: id, visitedOn: today, visitors: '同事', knows: ['name'], notes: '', appeals: [] })).toMatchObject({ ok: true });
     expect(await changeCategory({ householdId: id, toCategory: 'extreme', reason: 'x' })).toMatchObject({ ok: false, code: 'forbidden' });
   });

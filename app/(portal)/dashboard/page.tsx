@@ -3,9 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeWorkersUnder, unitChainName, unitOf, workersPerChildUnit } from '@/db/queries/dashboard';
 import { getPerson } from '@/db/queries/people';
-import { getOwnHouseholdSummary } from '@/db/queries/register';
+import { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/register';
 import { registerMeasures } from '@/db/queries/register-dashboard';
-import { MyHousehold } from '@/components/dashboard/my-household';
+import { HouseholdsIHelp, MyHousehold } from '@/components/dashboard/my-household';
 import { RegisterMeasuresSection } from '@/components/dashboard/register-measures';
 import { UnitCountsCard } from '@/components/dashboard/unit-counts';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
@@ -22,10 +22,11 @@ export default async function DashboardPage() {
   const db = await getDb();
 
   if (actor.role === 'worker') {
-    const [me, chain, household] = await Promise.all([
+    const [me, chain, household, helping] = await Promise.all([
       getPerson(db, scopeOf(actor), actor.userId),
       unitChainName(db, actor.unitPath),
       getOwnHouseholdSummary(db, actor),
+      householdsHelpedBy(db, actor),
     ]);
     return (
       <>
@@ -39,6 +40,7 @@ export default async function DashboardPage() {
           </dl>
         </Card>
         <MyHousehold summary={household} />
+        <HouseholdsIHelp rows={helping} />
       </>
     );
   }
