@@ -35,8 +35,14 @@ export async function authenticate(db: Queryable, employeeNo: string, password: 
   return { status: 'ok', user: { id: user.id, sessionVersion: user.sessionVersion } };
 }
 
-/** The caller's address: the first hop a reverse proxy recorded, else what Next passed on. */
+/**
+ * The caller's address, for the per-address limit. `next start` fills X-Forwarded-For with the
+ * socket's address only when the request has none, so the entry we trust is the last one: the
+ * address the nearest hop (our reverse proxy, which appends) saw. A client's own entries sit to
+ * its left. Without a reverse proxy a client could still name itself; the per-account lock does
+ * not depend on this (see README, deployment).
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+  const hops = headers.get('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean) ?? [];
+  return hops.at(-1) || headers.get('x-real-ip') || 'unknown';
 }

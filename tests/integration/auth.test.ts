@@ -82,3 +82,13 @@ describe('sign-in', () => {
     await db.update(users).set({ disabled: false }).where(eq(users.id, u.id));
   });
 });
+
+describe('the address used for the per-address limit', () => {
+  it('is the hop our reverse proxy appended, not what the client wrote', async () => {
+    const { clientIp } = await import('@/lib/auth/authenticate');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.5' }))).toBe('203.0.113.5');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5' }))).toBe('203.0.113.5');
+    expect(clientIp(new Headers({ 'x-real-ip': '203.0.113.7' }))).toBe('203.0.113.7');
+    expect(clientIp(new Headers())).toBe('unknown');
+  });
+});
