@@ -1,0 +1,227 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { AID_KINDS, FREQUENCIES, STANDARD_CATEGORIES, type AmountRule } from '../../lib/aid/standards';
+import { CASE_ACTIONS, CASE_KINDS, CASE_STATES, STEPS } from '../../lib/workflow/case-workflow';
+import { orgUnits } from './org';
+import { households } from './register';
+import { users } from './users';
+
+const inList = (col: unknown, values: readonly string[]) => sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
+
+/**
+ * The aid standard (帮扶送温暖实施办法): one row per version. Versions are never edited: a leader's
+ * edit inserts a new version, so a case can keep pointing at the one it was decided under.
+ */
+export const aidStandards = pgTable(
+  'aid_standards',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    effectiveOn: date('effective_on').notNull(),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('aid_standards_effective_idx').on(t.effectiveOn)],
+);
+
+/**
+ * One cell of a standard: the amount for one aid kind and one household category, fixed or a
+ * range with a suggested amount. The kind's frequency is repeated on each of its rows (the
+ * action writes one value per kind). Money is integer fen.
+ */
+export const aidStandardRules = pgTable(
+  'aid_standard_rules',
+  {
+    id: serial('id').primaryKey(),
+    standardId: integer('standard_id').notNull().references(() => aidStandards.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: AID_KINDS }).notNull(),
+    frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
+    category: text('category', { enum: STANDARD_CATEGORIES as unknown as [string, ...string[]] }).notNull(),
+    ruleType: text('rule_type', { enum: ['fixed', 'range'] }).notNull(),
+    fixedFen: integer('fixed_fen'),
+    minFen: integer('min_fen'),
+    maxFen: integer('max_fen'),
+    suggestedFen: integer('suggested_fen'),
+  },
+  (t) => [
+    unique('aid_standard_rules_cell_key').on(t.standardId, t.kind, t.category),
+    check('aid_standard_rules_kind_check', inList(t.kind, AID_KINDS)),
+    check('aid_standard_rules_frequency_check', inList(t.frequency, FREQUENCIES)),
+    check('aid_standard_rules_category_check', inList(t.category, STANDARD_CATEGORIES)),
+    check(
+      'aid_standard_rules_amount_check',
+      sql`(${t.ruleType} = 'fixed' AND ${t.fixedFen} > 0 AND ${t.minFen} IS NULL AND ${t.maxFen} IS NULL AND ${t.suggestedFen} IS NULL)
+       OR (${t.ruleType} = 'range' AND ${t.fixedFen} IS NULL AND 0 < ${t.minFen} AND ${t.minFen} <= ${t.suggestedFen} AND ${t.suggestedFen} <= ${t.maxFen})`,
+    ),
+  ],
+);
+
+/**
+ * A case (申请): one row per application, whatever its kind; the state machine lives in
+ * lib/workflow/case-workflow.ts and every state change here is a guarded UPDATE on
+ * (id, state, version). `unit_id` is the applicant's unit when they applied, for scope
+ * (a prefix match on that unit's path). `submit_token` is the client's key for the application,
+ * so a retried or double-clicked save/submit finds the same case instead of making another.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind', { enum: CASE_KINDS }).notNull().default('aid'),
+    aidKind: text('aid_kind', { enum: AID_KINDS }),
+    applicantId: integer('applicant_id').notNull().references(() => users.id),
+    unitId: integer('unit_id').notNull().references(() => orgUnits.id),
+    householdId: integer('household_id').references(() => households.id),
+    /** The household category the amount was computed for ('none': no active file), set at submission. */
+    category: text('category', { enum: STANDARD_CATEGORIES as unknown as [string, ...string[]] }),
+    state: text('state', { enum: CASE_STATES }).notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    eventOn: date('event_on').notNull(),
+    /** What identifies the event for the ledger (e.g. the family member who died); '' when none. */
+    eventKey: text('event_key').notNull().default(''),
+    whatHappened: text('what_happened').notNull(),
+    helpAsked: text('help_asked').notNull().default(''),
+    /** The amount: computed at submission, possibly changed by the approver inside the range. */
+    amountFen: integer('amount_fen'),
+    computedFen: integer('computed_fen'),
+    amountReason: text('amount_reason'),
+    standardId: integer('standard_id').references(() => aidStandards.id),
+    /** The rule the amount came from, as it was (AmountRule), and the kind's frequency. */
+    rule: jsonb('rule').$type<AmountRule>(),
+    frequency: text('frequency', { enum: FREQUENCIES }),
+    /** The application date (the standard in force on it applies); kept across returns. */
+    appliedOn: date('applied_on'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    publicityStart: date('publicity_start'),
+    publicityEnd: date('publicity_end'),
+    submitToken: text('submit_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_submit_token_key').on(t.submitToken),
+    // To-do queues: the cases waiting in one state, oldest first, then narrowed by unit path.
+    index('cases_queue_idx').on(t.state, t.submittedAt),
+    index('cases_unit_state_idx').on(t.unitId, t.state),
+    index('cases_applicant_idx').on(t.applicantId, t.createdAt),
+    index('cases_household_idx').on(t.householdId),
+    // The system's sweep of publicity windows that have ended.
+    index('cases_publicity_idx').on(t.publicityEnd).where(sql`${t.state} = 'in_publicity'`),
+    check('cases_kind_check', inList(t.kind, CASE_KINDS)),
+    check('cases_state_check', inList(t.state, CASE_STATES)),
+    check('cases_aid_kind_check', sql`${t.kind} <> 'aid' OR (${t.aidKind} IS NOT NULL AND ${inList(t.aidKind, AID_KINDS)})`),
+    check('cases_amount_check', sql`${t.amountFen} IS NULL OR ${t.amountFen} > 0`),
+    check('cases_submitted_check', sql`${t.state} IN ('draft', 'withdrawn') OR ${t.submittedAt} IS NOT NULL`),
+    check('cases_publicity_check', sql`${t.state} <> 'in_publicity' OR (${t.publicityStart} IS NOT NULL AND ${t.publicityEnd} >= ${t.publicityStart})`),
+  ],
+);
+
+/** The history of a case: every move, who made it, at which step (null: the applicant or the system). */
+export const caseSteps = pgTable(
+  'case_steps',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    step: text('step', { enum: STEPS }),
+    action: text('action', { enum: CASE_ACTIONS }).notNull(),
+    fromState: text('from_state', { enum: CASE_STATES }).notNull(),
+    toState: text('to_state', { enum: CASE_STATES }).notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    comment: text('comment').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_steps_case_idx').on(t.caseId, t.at),
+    check('case_steps_step_check', sql`${t.step} IS NULL OR ${inList(t.step, STEPS)}`),
+    check('case_steps_action_check', inList(t.action, CASE_ACTIONS)),
+  ],
+);
+
+export const OBJECTION_STATUSES = ['pending', 'upheld', 'dismissed'] as const;
+
+/** An objection (异议) raised during publicity by anyone signed in; decided at the publicity step. */
+export const objections = pgTable(
+  'objections',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    byId: integer('by_id').notNull().references(() => users.id),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: OBJECTION_STATUSES }).notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decision: text('decision'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('objections_case_idx').on(t.caseId, t.status),
+    index('objections_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    check('objections_status_check', inList(t.status, OBJECTION_STATUSES)),
+    check('objections_decided_check', sql`(${t.status} = 'pending') = (${t.decidedBy} IS NULL)`),
+  ],
+);
+
+/**
+ * A yearly budget per aid kind, for the whole mine (unit_id NULL) or one branch. The CHECK is the
+ * last line behind the guarded `spent_fen + $a <= amount_fen` update: no write can overspend.
+ */
+export const budgets = pgTable(
+  'budgets',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    aidKind: text('aid_kind', { enum: AID_KINDS }).notNull(),
+    unitId: integer('unit_id').references(() => orgUnits.id),
+    amountFen: integer('amount_fen').notNull(),
+    spentFen: integer('spent_fen').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One budget per (year, kind, unit), the mine-wide one (NULL unit) included.
+    unique('budgets_year_kind_unit_key').on(t.year, t.aidKind, t.unitId).nullsNotDistinct(),
+    check('budgets_kind_check', inList(t.aidKind, AID_KINDS)),
+    check('budgets_spent_check', sql`${t.spentFen} <= ${t.amountFen} AND ${t.spentFen} >= 0`),
+    check('budgets_amount_check', sql`${t.amountFen} >= 0`),
+  ],
+);
+
+/** The payment of a case: exactly one per case (the unique key backs the guarded state change). */
+export const payments = pgTable(
+  'payments',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    budgetId: integer('budget_id').notNull().references(() => budgets.id),
+    amountFen: integer('amount_fen').notNull(),
+    paidOn: date('paid_on').notNull(),
+    method: text('method', { enum: ['bank_transfer', 'cash'] }).notNull(),
+    reference: text('reference').notNull().default(''),
+    /** Why a repeat within the kind's period was paid anyway (the ledger warning); null when none. */
+    repeatReason: text('repeat_reason'),
+    recordedBy: integer('recorded_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payments_case_key').on(t.caseId),
+    index('payments_budget_idx').on(t.budgetId),
+    index('payments_paid_on_idx').on(t.paidOn),
+    check('payments_amount_check', sql`${t.amountFen} > 0`),
+    check('payments_method_check', inList(t.method, ['bank_transfer', 'cash'])),
+  ],
+);
+
+/** In-portal notifications (the bell): unread = read_at IS NULL. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    caseId: integer('case_id').references(() => cases.id),
+    kind: text('kind').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
+);
