@@ -35,6 +35,19 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(portal)/(forms)/tasks#updateTaskStatus': CARERS,
   '(portal)/(forms)/symposiums#recordSymposium': KEEPERS,
   '(portal)/(forms)/symposiums#opinionToTask': KEEPERS,
+  // Aid cases: workers apply; each step's people decide (the step itself is the workflow's rule).
+  '(portal)/(forms)/cases#saveDraft': ['worker'],
+  '(portal)/(forms)/cases#submitCase': ['worker'],
+  '(portal)/(forms)/cases#withdrawCase': ['worker'],
+  '(portal)/(forms)/cases#resubmitCase': ['worker'],
+  '(portal)/(forms)/cases#decideCase': KEEPERS,
+  // Anyone signed in may object during publicity (公示).
+  '(portal)/(forms)/cases#objectToCase': ROLES,
+  '(portal)/(forms)/cases#decideObjection': ['branch_official', 'leader'],
+  '(portal)/(forms)/cases#recordPayment': ['leader'],
+  '(portal)/(forms)/cases#markNotificationsRead': ROLES,
+  '(portal)/(forms)/aid-admin#saveStandard': ['leader'],
+  '(portal)/(forms)/aid-admin#setBudget': ['leader'],
 };
 
 const DEMO: Record<Role, string> = { worker: 'W0001', sub_branch_official: 'S0001', branch_official: 'B0001', leader: 'L0001', admin: 'A0001' };

@@ -1,0 +1,81 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import type { CaseHead } from '@/db/queries/cases';
+import { caseSteps, cases, notifications } from '@/db/schema';
+import { AppError, conflict, notFound } from '@/lib/errors';
+import type { Actor } from '@/lib/scope';
+import { canAct, type CaseAction, type CaseState, type Refusal, type Step } from '@/lib/workflow/case-workflow';
+
+/** How each refusal of the workflow reaches the user. Out of scope is "not found", like everywhere. */
+export function refusalError(reason: Refusal): AppError {
+  switch (reason) {
+    case 'wrongState':
+      return conflict('caseWrongState');
+    case 'alreadyActedOn':
+      return conflict('caseAlreadyActedOn');
+    case 'notApplicant':
+    case 'outOfScope':
+      return notFound();
+    case 'systemOnly':
+      return new AppError('forbidden', 'forbidden');
+    case 'wrongRole':
+      return new AppError('forbidden', 'caseWrongStep');
+    case 'ownApplication':
+      return new AppError('forbidden', 'caseOwnApplication');
+    case 'actedAtAnotherStep':
+      return new AppError('forbidden', 'caseTwoSteps');
+  }
+}
+
+/** Whether the actor may take this action on the case as read; throws the user-facing refusal. */
+export function permit(actor: Pick<Actor, 'userId' | 'role' | 'unitPath'>, c: CaseHead, action: CaseAction): { to: CaseState; step: Step | null } {
+  const p = canAct({ actor, case: { state: c.state, applicantId: c.applicantId, applicantUnitPath: c.unitPath, stepActors: c.stepActors }, action });
+  if (!p.ok) throw refusalError(p.reason);
+  return p;
+}
+
+export interface Moved {
+  from: CaseState;
+  to: CaseState;
+  step: Step | null;
+  version: number;
+}
+
+/**
+ * Moves a case by one transition: asks the workflow whether this actor may (against the case as
+ * read), then writes it as a guarded UPDATE on (id, state, version). Zero rows means someone else
+ * moved the case first (or the caller's `expectedVersion` is stale): a conflict, nothing written.
+ * Records the move in the history and tells the applicant of every decision others make.
+ */
+export async function moveCase(
+  tx: Tx,
+  actor: Pick<Actor, 'userId' | 'role' | 'unitPath'> | null,
+  c: CaseHead,
+  action: CaseAction,
+  opts: { expectedVersion?: number; comment?: string; set?: Partial<typeof cases.$inferInsert> } = {},
+): Promise<Moved> {
+  let to: CaseState;
+  let step: Step | null;
+  if (actor) {
+    ({ to, step } = permit(actor, c, action));
+  } else {
+    // The system's own moves (closing publicity): the workflow marks them `by: 'system'`.
+    if (action !== 'close_publicity' || c.state !== 'in_publicity') throw conflict('caseWrongState');
+    to = 'ready_for_payment';
+    step = null;
+  }
+  const version = opts.expectedVersion ?? c.version;
+  if (version !== c.version) throw conflict();
+  const [row] = await tx
+    .update(cases)
+    .set({ ...opts.set, state: to, version: sql`${cases.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(cases.id, c.id), eq(cases.state, c.state), eq(cases.version, version)))
+    .returning({ version: cases.version });
+  if (!row) throw conflict();
+  await tx.insert(caseSteps).values({ caseId: c.id, step, action, fromState: c.state, toState: to, actorId: actor?.userId ?? null, comment: opts.comment ?? '' });
+  if (actor?.userId !== c.applicantId) {
+    await tx.insert(notifications).values({ userId: c.applicantId, caseId: c.id, kind: action });
+  }
+  return { from: c.state, to, step, version: row.version };
+}

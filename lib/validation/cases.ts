@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { AID_KINDS, FREQUENCIES, STANDARD_CATEGORIES } from '@/lib/aid/standards';
+import { parseYuan } from '@/lib/money';
+import { id, isoDate, optionalText, pastDate, requiredText } from './common';
+
+/** A positive yuan amount ("1,234.50") → integer fen; never through floating point. */
+export const positiveYuan = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const fen = parseYuan(text);
+    if (fen === null || fen <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'amountFormat' });
+      return z.NEVER;
+    }
+    return fen;
+  });
+
+/** A yuan amount that may be zero (budgets). */
+const nonNegativeYuan = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const fen = parseYuan(text);
+    if (fen === null || fen < 0) {
+      ctx.addIssue({ code: 'custom', message: 'amountFormat' });
+      return z.NEVER;
+    }
+    return fen;
+  });
+
+const version = z.coerce.number().int('invalid').positive('invalid');
+const aidKind = z.enum(AID_KINDS, { message: 'aidKindUnknown' });
+
+/** The client's key for one application (generated when the form opens); a retry sends the same one. */
+const token = z.string().trim().min(8, 'invalid').max(100, 'invalid');
+
+/** The worker's application, saved as a draft or submitted. */
+export const caseDraftSchema = z.object({
+  token,
+  aidKind,
+  eventOn: pastDate,
+  eventKey: optionalText(100),
+  whatHappened: requiredText(4000),
+  helpAsked: optionalText(2000),
+});
+
+export const caseRefSchema = z.object({ caseId: id, version });
+
+/** A decision at the verification, review or approval step. */
+export const decideSchema = z
+  .object({
+    caseId: id,
+    version,
+    decision: z.enum(['approve', 'return', 'reject'], { message: 'required' }),
+    comment: optionalText(2000),
+    /** The approver's amount in yuan; empty keeps the computed one. */
+    amount: z.union([z.literal('').transform(() => undefined), positiveYuan]).optional(),
+    amountReason: optionalText(1000),
+  })
+  .refine((v) => v.decision === 'approve' || v.comment.length > 0, { path: ['comment'], message: 'commentRequired' });
+
+export const objectSchema = z.object({ caseId: id, reason: requiredText(2000) });
+
+export const decideObjectionSchema = z.object({
+  objectionId: id,
+  uphold: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+  comment: requiredText(2000),
+});
+
+export const paymentSchema = z.object({
+  caseId: id,
+  version,
+  paidOn: pastDate,
+  method: z.enum(['bank_transfer', 'cash'], { message: 'required' }),
+  reference: optionalText(200),
+  /** Needed when the ledger finds a payment of the same kind within its period. */
+  repeatReason: optionalText(1000),
+});
+
+const cellSchema = z.discriminatedUnion('type', [
+  z.object({ category: z.enum(STANDARD_CATEGORIES as unknown as [string, ...string[]]), type: z.literal('fixed'), fixed: positiveYuan }),
+  z.object({
+    category: z.enum(STANDARD_CATEGORIES as unknown as [string, ...string[]]),
+    type: z.literal('range'),
+    min: positiveYuan,
+    max: positiveYuan,
+    suggested: positiveYuan,
+  }),
+]);
+
+/** A whole standard version: every kind it pays, with its frequency and its cells. */
+export const standardSchema = z.object({
+  name: requiredText(100),
+  effectiveOn: isoDate,
+  kinds: z
+    .array(z.object({ kind: aidKind, frequency: z.enum(FREQUENCIES, { message: 'required' }), amounts: z.array(cellSchema).min(1, 'required') }))
+    .min(1, 'required')
+    .refine((ks) => new Set(ks.map((k) => k.kind)).size === ks.length, 'duplicateKind'),
+});
+
+export const budgetSchema = z.object({
+  year: z.coerce.number({ message: 'invalid' }).int('invalid').min(2000, 'invalid').max(2100, 'invalid'),
+  aidKind,
+  /** A branch for a per-branch split; empty for the mine-wide budget. */
+  unitId: z.union([z.literal('').transform(() => null), z.null(), id]).default(null),
+  amount: nonNegativeYuan,
+});
