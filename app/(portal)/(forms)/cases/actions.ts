@@ -74,12 +74,15 @@ async function householdOf(tx: Tx, workerId: number) {
  * case) and moves draft → submitted. The same token again (a double click, a retry after a lost
  * answer) returns the case already submitted instead of making another.
  */
+const repeatedSubmit = (c: CaseHead) => ({
+  data: { id: c.id, state: c.state, repeated: true },
+  audit: { action: 'case.submitRepeated', entity: 'case', entityId: c.id, after: { state: c.state } },
+});
+
 export const submitCase = action({ name: 'case.submit', allow: APPLICANTS, schema: caseDraftSchema }, async (input, { actor, tx }) => {
   const { c } = await findOrCreate(tx, actor, input);
   if (c.state !== 'draft') {
-    if (c.submittedAt) {
-      return { data: { id: c.id, state: c.state, repeated: true }, audit: { action: 'case.submitRepeated', entity: 'case', entityId: c.id, after: { state: c.state } } };
-    }
+    if (c.submittedAt) return repeatedSubmit(c);
     throw conflict('caseNotEditable');
   }
   const appliedOn = todayInChina();
@@ -102,7 +105,15 @@ export const submitCase = action({ name: 'case.submit', allow: APPLICANTS, schem
       appliedOn,
       submittedAt: sql`now()` as unknown as Date,
     },
+  }).catch(async (err) => {
+    // The same submission arriving twice at once: the one that lost the guarded update finds
+    // the case the other one submitted (a fresh read sees it committed) and answers with it.
+    if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    const now = await getOwnCaseByToken(tx, actor, input.token);
+    if (now.submittedAt) return null;
+    throw err;
   });
+  if (!moved) return repeatedSubmit(await getOwnCaseByToken(tx, actor, input.token));
   return {
     data: { id: c.id, state: moved.to, repeated: false },
     audit: { action: 'case.submit', entity: 'case', entityId: c.id, after: { aidKind: input.aidKind, category, standardId: standard.id, amountFen: amount.fen, rule: amount.rule } },
