@@ -18,6 +18,8 @@ export type Queryable = Database | Tx;
 export interface DbHandle {
   db: Database;
   kind: 'pg' | 'pglite';
+  /** Applies the committed SQL migrations (each driver with its own migrator). */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,23 +86,42 @@ async function openPg(url: string): Promise<DbHandle> {
   });
   pool.on('error', (err) => console.error('[db] idle client error', err));
   const db = drizzlePg(pool, { schema });
-  return { db, kind: 'pg', close: () => pool.end() };
+  return {
+    db,
+    kind: 'pg',
+    // Several processes may start at once (cluster workers, scripts): they take turns on an
+    // advisory lock, which must live on one connection for the whole run.
+    migrate: async () => {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
 }
 
 async function openPglite(dir: string): Promise<DbHandle> {
   const inMemory = dir.startsWith('memory://');
   const release = inMemory ? () => {} : lockFolder(dir);
   try {
-    const [{ PGlite }, { drizzle }] = await Promise.all([
+    const [{ PGlite }, { drizzle }, { migrate: migratePglite }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
     ]);
     if (!inMemory) mkdirSync(dir, { recursive: true });
     const client = await PGlite.create(dir);
-    const db = drizzle(client, { schema }) as unknown as Database;
+    const pglite = drizzle(client, { schema });
     return {
-      db,
+      // Both drivers are PgDatabase underneath; queries and transactions behave alike.
+      db: pglite as unknown as Database,
       kind: 'pglite',
+      migrate: () => migratePglite(pglite, { migrationsFolder: MIGRATIONS }),
       close: async () => {
         await client.close();
         release();
@@ -136,21 +157,6 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Applies the committed SQL migrations; safe to run from several processes at once. */
-export async function migrate(handle: DbHandle): Promise<void> {
-  if (handle.kind === 'pglite') {
-    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await migratePglite(handle.db as any, { migrationsFolder: MIGRATIONS });
-    return;
-  }
-  // The session lock must live on one connection for the whole run.
-  const pool = (handle.db as unknown as { $client: Pool }).$client;
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS });
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-    client.release();
-  }
+export function migrate(handle: DbHandle): Promise<void> {
+  return handle.migrate();
 }

@@ -8,13 +8,6 @@ import { householdManaged } from './register';
 import { PAGE_SIZE } from './people';
 import { registerUnitsWhere } from './scope';
 
-/**
- * Symposiums (座谈会) an actor may see: those held by their unit or a unit below it; leaders see
- * all. Workers and administrators keep no register and see none. Assumes symposiums is joined to
- * its org_units row.
- */
-export const symposiumVisible = registerUnitsWhere;
-
 export interface OpinionRow {
   id: number;
   symposiumId: number;
@@ -37,9 +30,13 @@ export interface SymposiumRow {
   opinions: OpinionRow[];
 }
 
-/** Newest first, with the number of households present and every opinion with its task. */
+/**
+ * Symposiums (座谈会) an actor may see — those of the units whose register they keep (their unit
+ * and below; leaders all; workers and administrators none) — newest first, with the number of
+ * households present and every opinion with its task.
+ */
 export async function listSymposiums(db: Queryable, actor: Actor, page: number): Promise<{ rows: SymposiumRow[]; total: number }> {
-  const where = symposiumVisible(actor);
+  const where = registerUnitsWhere(actor);
   const attendees = sql<number>`(SELECT count(*)::int FROM ${symposiumAttendees} a WHERE a.symposium_id = ${symposiums.id})`;
   const [rows, [{ total }]] = await Promise.all([
     db
