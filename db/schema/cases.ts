@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, check, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { AID_KINDS, FREQUENCIES, STANDARD_CATEGORIES, type AmountRule } from '../../lib/aid/standards';
 import { CASE_ACTIONS, CASE_KINDS, CASE_STATES, STEPS } from '../../lib/workflow/case-workflow';
 import { orgUnits } from './org';
@@ -81,6 +81,8 @@ export const cases = pgTable(
     eventKey: text('event_key').notNull().default(''),
     whatHappened: text('what_happened').notNull(),
     helpAsked: text('help_asked').notNull().default(''),
+    /** The family's situation as the worker described it (prefilled from the household file). */
+    familySituation: text('family_situation').notNull().default(''),
     /** The amount: computed at submission, possibly changed by the approver inside the range. */
     amountFen: integer('amount_fen'),
     computedFen: integer('computed_fen'),
@@ -225,3 +227,42 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/**
+ * A supporting document of a case (PDF, JPEG or PNG), kept in Postgres with the case so that a
+ * backup holds both and a download passes the same scope check as the case. The type is the one
+ * sniffed from the content at upload, never the browser's claim.
+ */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type', { enum: DOCUMENT_TYPES }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_documents_case_idx').on(t.caseId),
+    check('case_documents_type_check', inList(t.contentType, DOCUMENT_TYPES)),
+    check('case_documents_size_check', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760 AND octet_length(${t.content}) = ${t.sizeBytes}`),
+  ],
+);
+
+/** Settings leaders change (e.g. the publicity window's length): one JSON value per key. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

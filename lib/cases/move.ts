@@ -5,7 +5,8 @@ import type { CaseHead } from '@/db/queries/cases';
 import { caseSteps, cases, notifications } from '@/db/schema';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/scope';
-import { canAct, type CaseAction, type CaseState, type Refusal, type Step } from '@/lib/workflow/case-workflow';
+import { canAct, STEPS, waitingOn, type CaseAction, type CaseState, type Refusal, type Step } from '@/lib/workflow/case-workflow';
+import { stepPeople } from '@/db/queries/notifications';
 
 /** How each refusal of the workflow reaches the user. Out of scope is "not found", like everywhere. */
 export function refusalError(reason: Refusal): AppError {
@@ -77,5 +78,24 @@ export async function moveCase(
   if (actor?.userId !== c.applicantId) {
     await tx.insert(notifications).values({ userId: c.applicantId, caseId: c.id, kind: action });
   }
+  await notifyNextStep(tx, c, to, actor?.userId ?? null);
   return { from: c.state, to, step, version: row.version };
+}
+
+/**
+ * Tells the people of the step a case has just reached that it waits for them (kind
+ * `todo:<step>`). Publicity is left out: a published case waits on nobody until someone objects,
+ * and the objection tells that step's people itself. Whoever acted at another step of the case
+ * is left out too, since the two-steps rule bars them.
+ */
+export async function notifyNextStep(tx: Tx, c: CaseHead, state: CaseState, actorId: number | null): Promise<void> {
+  const step = waitingOn(state);
+  if (!step || step === 'applicant' || step === 'publicity') return;
+  await notifyStep(tx, c, step, actorId);
+}
+
+export async function notifyStep(tx: Tx, c: CaseHead, step: Step, actorId: number | null): Promise<void> {
+  const barred = STEPS.filter((s) => s !== step).flatMap((s) => c.stepActors[s] ?? []);
+  const people = await stepPeople(tx, step, c.unitPath, [c.applicantId, ...(actorId ? [actorId] : []), ...barred]);
+  if (people.length) await tx.insert(notifications).values(people.map((userId) => ({ userId, caseId: c.id, kind: `todo:${step}` })));
 }

@@ -5,7 +5,7 @@ import { getPublishedCaseHead } from '@/db/queries/cases';
 import { cases, objections } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
-import { canClosePublicity, DEFAULT_PUBLICITY_DAYS } from '@/lib/workflow/case-workflow';
+import { canClosePublicity } from '@/lib/workflow/case-workflow';
 import { moveCase } from './move';
 
 /**
@@ -24,8 +24,7 @@ export async function closeDuePublicity(db: Database, today: string): Promise<nu
       await db.transaction(async (tx) => {
         const c = await getPublishedCaseHead(tx, id);
         const [{ pending }] = await tx.select({ pending: count() }).from(objections).where(and(eq(objections.caseId, id), eq(objections.status, 'pending')));
-        const [{ start }] = await tx.select({ start: cases.publicityStart }).from(cases).where(eq(cases.id, id));
-        const may = canClosePublicity({ publishedOn: start!, days: DEFAULT_PUBLICITY_DAYS, today, pendingObjections: pending });
+        const may = canClosePublicity({ endsOn: c.publicityEnd!, today, pendingObjections: pending });
         if (!may.ok) return;
         const moved = await moveCase(tx, null, c, 'close_publicity');
         await writeAudit(tx, null, { action: 'case.close_publicity', entity: 'case', entityId: id, before: { state: c.state }, after: { state: moved.to } });

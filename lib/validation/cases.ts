@@ -43,6 +43,7 @@ export const caseDraftSchema = z.object({
   eventKey: optionalText(100),
   whatHappened: requiredText(4000),
   helpAsked: optionalText(2000),
+  familySituation: optionalText(4000),
 });
 
 export const caseRefSchema = z.object({ caseId: id, version });

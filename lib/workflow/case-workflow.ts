@@ -231,16 +231,16 @@ export function publicityEndsOn(publishedOn: string, days: number): string {
 }
 
 /**
- * Whether the system may close the window (in_publicity → ready_for_payment) today. An upheld
- * objection has already taken the case back to the leader, so only undecided ones can block.
+ * Whether the system may close the window (in_publicity → ready_for_payment) today. The window's
+ * last day is fixed on the case at publication (the length leaders set may change later). An
+ * upheld objection has already taken the case back to the leader, so only undecided ones block.
  */
 export function canClosePublicity(p: {
-  publishedOn: string;
-  days: number;
+  endsOn: string;
   today: string;
   pendingObjections: number;
 }): { ok: true } | { ok: false; reason: 'windowOpen' | 'objectionPending' } {
-  if (p.today <= publicityEndsOn(p.publishedOn, p.days)) return { ok: false, reason: 'windowOpen' };
+  if (p.today <= p.endsOn) return { ok: false, reason: 'windowOpen' };
   if (p.pendingObjections > 0) return { ok: false, reason: 'objectionPending' };
   return { ok: true };
 }

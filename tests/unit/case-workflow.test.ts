@@ -295,7 +295,7 @@ describe('publicity window', () => {
   });
 
   it('closes the day after the last day, unless an objection is undecided', () => {
-    const window = { publishedOn: '2026-03-02', days: 5, pendingObjections: 0 };
+    const window = { endsOn: publicityEndsOn('2026-03-02', 5), pendingObjections: 0 };
     expect(canClosePublicity({ ...window, today: '2026-03-06' })).toEqual({ ok: false, reason: 'windowOpen' });
     expect(canClosePublicity({ ...window, today: '2026-03-07' })).toEqual({ ok: true });
     expect(canClosePublicity({ ...window, today: '2026-03-07', pendingObjections: 1 })).toEqual({ ok: false, reason: 'objectionPending' });

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh-CN.json';
+import { messagesFor } from '@/lib/i18n/catalog';
 import { resolveLocale } from '@/lib/i18n/locales';
 import { ROOT_CLIENT_NAMESPACES, SERVER_ONLY_NAMESPACES } from '@/lib/i18n/client-messages';
+
+const en = messagesFor('en');
+const zh = messagesFor('zh-CN');
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -7,13 +7,14 @@ import { budgets, cases, households, notifications, objections, orgUnits, paymen
 import { checkRepeat } from '@/lib/aid/ledger';
 import { checkChosenAmount, computeAmount, NO_FILE, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
-import { moveCase, permit } from '@/lib/cases/move';
+import { moveCase, notifyStep, permit } from '@/lib/cases/move';
 import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
 import { ROLES } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
 import { caseDraftSchema, caseRefSchema, decideObjectionSchema, decideSchema, objectSchema, paymentSchema } from '@/lib/validation/cases';
-import { DEFAULT_PUBLICITY_DAYS, publicityEndsOn } from '@/lib/workflow/case-workflow';
+import { publicityEndsOn } from '@/lib/workflow/case-workflow';
+import { publicityDays } from '@/db/queries/settings';
 import { z } from 'zod';
 
 type Draft = z.output<typeof caseDraftSchema>;
@@ -25,7 +26,7 @@ const OBJECTION_DECIDERS = ['branch_official', 'leader'] as const;
 
 const EDITABLE = ['draft', 'returned_from_verification', 'returned_from_review', 'returned_from_approval'];
 
-const draftFields = ({ aidKind, eventOn, eventKey, whatHappened, helpAsked }: Draft) => ({ aidKind, eventOn, eventKey, whatHappened, helpAsked });
+const draftFields = ({ aidKind, eventOn, eventKey, whatHappened, helpAsked, familySituation }: Draft) => ({ aidKind, eventOn, eventKey, whatHappened, helpAsked, familySituation });
 
 /**
  * The application by its client token: inserted on first sight, found again on a retry (the
@@ -161,7 +162,7 @@ export const decideCase = action({ name: 'case.decide', allow: DECIDERS, schema:
   if (step === 'approval' && input.decision === 'approve') {
     const today = todayInChina();
     set.publicityStart = today;
-    set.publicityEnd = publicityEndsOn(today, DEFAULT_PUBLICITY_DAYS);
+    set.publicityEnd = publicityEndsOn(today, await publicityDays(tx));
   }
   const moved = await moveCase(tx, actor, c, input.decision, { expectedVersion: input.version, comment: input.comment, set });
   return {
@@ -187,6 +188,7 @@ export const objectToCase = action({ name: 'case.object', allow: ROLES, schema: 
     .returning({ id: cases.id });
   if (!row) throw conflict();
   const [{ id }] = await tx.insert(objections).values({ caseId, byId: actor.userId, reason }).returning({ id: objections.id });
+  await notifyStep(tx, c, 'publicity', actor.userId);
   return { data: { id }, audit: { action: 'case.object', entity: 'objection', entityId: id, after: { caseId, reason } } };
 });
 

@@ -1,0 +1,66 @@
+import 'server-only';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { cases, notifications, orgUnits, users } from '@/db/schema';
+import type { Actor } from '@/lib/scope';
+import { STEP_ROLES, type Step } from '@/lib/workflow/case-workflow';
+
+/** The bell's figure: the actor's unread notifications. */
+export async function unreadCount(db: Queryable, actor: Pick<Actor, 'userId'>): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export interface NotificationRow {
+  id: number;
+  caseId: number | null;
+  kind: string;
+  aidKind: string | null;
+  caseKind: string | null;
+  read: boolean;
+  createdAt: Date;
+}
+
+/** The actor's own notifications, newest first (a page of them). */
+export async function listNotifications(db: Queryable, actor: Pick<Actor, 'userId'>, opts: { limit: number; offset: number }): Promise<{ rows: NotificationRow[]; total: number }> {
+  const where = eq(notifications.userId, actor.userId);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: notifications.id,
+        caseId: notifications.caseId,
+        kind: notifications.kind,
+        aidKind: cases.aidKind,
+        caseKind: cases.kind,
+        read: sql<boolean>`${notifications.readAt} IS NOT NULL`,
+        createdAt: notifications.createdAt,
+      })
+      .from(notifications)
+      .leftJoin(cases, eq(cases.id, notifications.caseId))
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(opts.limit)
+      .offset(opts.offset),
+    db.select({ total: count() }).from(notifications).where(where),
+  ]);
+  return { rows, total };
+}
+
+/**
+ * The people who act at a step on a case of the unit with this path: the step's roles, active,
+ * whose unit covers the applicant's (leaders sit at the mine's root and cover every unit).
+ */
+export async function stepPeople(db: Queryable, step: Step, applicantUnitPath: string, except: number[] = []): Promise<number[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(
+      and(
+        inArray(users.role, [...STEP_ROLES[step]]),
+        eq(users.disabled, false),
+        sql`starts_with(${applicantUnitPath}, ${orgUnits.path})`,
+      ),
+    );
+  return rows.map((r) => r.id).filter((id) => !except.includes(id));
+}
