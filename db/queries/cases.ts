@@ -5,7 +5,7 @@ import { aidStandardRules, aidStandards, caseSteps, cases, orgUnits, payments } 
 import { versionInForce, type AidKind, type AmountRule, type Frequency, type KindRule, type StandardCategory, type StandardVersion } from '@/lib/aid/standards';
 import type { LedgerPayment } from '@/lib/aid/ledger';
 import { notFound } from '@/lib/errors';
-import type { CaseState, Step, StepActors } from '@/lib/workflow/case-workflow';
+import type { CaseKind, CaseState, Step, StepActors } from '@/lib/workflow/case-workflow';
 import { scopeOf, type Actor } from '@/lib/scope';
 import { unitsWhere } from './scope';
 
@@ -23,7 +23,7 @@ export function caseVisible(actor: Actor): SQL {
 /** What the workflow needs to judge a move, plus what the actions need to make it. */
 export interface CaseHead {
   id: number;
-  kind: 'aid' | 'student_aid';
+  kind: CaseKind;
   aidKind: AidKind | null;
   applicantId: number;
   unitId: number;

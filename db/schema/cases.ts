@@ -4,6 +4,8 @@ import { AID_KINDS, FREQUENCIES, STANDARD_CATEGORIES, type AmountRule } from '..
 import { CASE_ACTIONS, CASE_KINDS, CASE_STATES, STEPS } from '../../lib/workflow/case-workflow';
 import { orgUnits } from './org';
 import { households } from './register';
+import { students } from './students';
+import { AWARD_TIERS, STAGES } from '../../lib/students/stages';
 import { users } from './users';
 
 const inList = (col: unknown, values: readonly string[]) => sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
@@ -37,6 +39,8 @@ export const aidStandardRules = pgTable(
     kind: text('kind', { enum: AID_KINDS }).notNull(),
     frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
     category: text('category', { enum: STANDARD_CATEGORIES as unknown as [string, ...string[]] }).notNull(),
+    /** What else the amount depends on: the stage for student aid, the tier for awards; '' otherwise. */
+    variant: text('variant').notNull().default(''),
     ruleType: text('rule_type', { enum: ['fixed', 'range'] }).notNull(),
     fixedFen: integer('fixed_fen'),
     minFen: integer('min_fen'),
@@ -44,7 +48,7 @@ export const aidStandardRules = pgTable(
     suggestedFen: integer('suggested_fen'),
   },
   (t) => [
-    unique('aid_standard_rules_cell_key').on(t.standardId, t.kind, t.category),
+    unique('aid_standard_rules_cell_key').on(t.standardId, t.kind, t.category, t.variant),
     check('aid_standard_rules_kind_check', inList(t.kind, AID_KINDS)),
     check('aid_standard_rules_frequency_check', inList(t.frequency, FREQUENCIES)),
     check('aid_standard_rules_category_check', inList(t.category, STANDARD_CATEGORIES)),
@@ -83,6 +87,16 @@ export const cases = pgTable(
     helpAsked: text('help_asked').notNull().default(''),
     /** The family's situation as the worker described it (prefilled from the household file). */
     familySituation: text('family_situation').notNull().default(''),
+    /** Student aid and awards: the student, the school year (its first calendar year), stage and grade. */
+    studentId: integer('student_id').references(() => students.id),
+    schoolYear: integer('school_year'),
+    stage: text('stage', { enum: STAGES }),
+    grade: integer('grade'),
+    tuitionFen: integer('tuition_fen'),
+    livingFen: integer('living_fen'),
+    /** Awards: the tier chosen by the leader, and the results the nomination cites. */
+    awardTier: text('award_tier', { enum: AWARD_TIERS }),
+    results: text('results'),
     /** The amount: computed at submission, possibly changed by the approver inside the range. */
     amountFen: integer('amount_fen'),
     computedFen: integer('computed_fen'),
@@ -109,7 +123,14 @@ export const cases = pgTable(
     index('cases_household_idx').on(t.householdId),
     // The system's sweep of publicity windows that have ended.
     index('cases_publicity_idx').on(t.publicityEnd).where(sql`${t.state} = 'in_publicity'`),
+    // Once per student and school year for student aid, once per year for an award (a rejected or
+    // withdrawn case frees the slot).
+    uniqueIndex('cases_student_year_key')
+      .on(t.kind, t.studentId, t.schoolYear)
+      .where(sql`${t.studentId} IS NOT NULL AND ${t.state} NOT IN ('rejected', 'withdrawn')`),
     check('cases_kind_check', inList(t.kind, CASE_KINDS)),
+    check('cases_student_check', sql`${t.kind} = 'aid' OR (${t.studentId} IS NOT NULL AND ${t.schoolYear} IS NOT NULL)`),
+    check('cases_money_check', sql`(${t.tuitionFen} IS NULL OR ${t.tuitionFen} >= 0) AND (${t.livingFen} IS NULL OR ${t.livingFen} >= 0)`),
     check('cases_state_check', inList(t.state, CASE_STATES)),
     check('cases_aid_kind_check', sql`${t.kind} <> 'aid' OR (${t.aidKind} IS NOT NULL AND ${inList(t.aidKind, AID_KINDS)})`),
     check('cases_amount_check', sql`${t.amountFen} IS NULL OR ${t.amountFen} > 0`),
@@ -234,6 +255,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const DOCUMENT_PURPOSES = ['supporting', 'admission_letter', 'enrolment_certificate', 'results'] as const;
 
 /**
  * A supporting document of a case (PDF, JPEG or PNG), kept in Postgres with the case so that a
@@ -247,6 +269,8 @@ export const caseDocuments = pgTable(
     caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     contentType: text('content_type', { enum: DOCUMENT_TYPES }).notNull(),
+    /** What the document proves: 'supporting' (any), or for student aid 'admission_letter' / 'enrolment_certificate'. */
+    purpose: text('purpose', { enum: DOCUMENT_PURPOSES }).notNull().default('supporting'),
     sizeBytes: integer('size_bytes').notNull(),
     content: bytea('content').notNull(),
     uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
@@ -255,6 +279,7 @@ export const caseDocuments = pgTable(
   (t) => [
     index('case_documents_case_idx').on(t.caseId),
     check('case_documents_type_check', inList(t.contentType, DOCUMENT_TYPES)),
+    check('case_documents_purpose_check', inList(t.purpose, DOCUMENT_PURPOSES)),
     check('case_documents_size_check', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760 AND octet_length(${t.content}) = ${t.sizeBytes}`),
   ],
 );

@@ -4,3 +4,4 @@ export * from './auth';
 export * from './audit';
 export * from './register';
 export * from './cases';
+export * from './students';

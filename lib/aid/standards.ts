@@ -16,7 +16,8 @@ import type { Fen } from '@/lib/money';
  *   makes a new version.
  */
 
-export const AID_KINDS = [
+/** The hardship aid kinds a worker applies for on the aid form (帮扶送温暖). */
+export const HARDSHIP_KINDS = [
   'poverty', // 因贫致困
   'illness', // 因病致困
   'special_hardship', // 特殊原因致困
@@ -26,6 +27,15 @@ export const AID_KINDS = [
   'family_serious_illness', // 配偶或子女患大病 (yearly)
   'chronic_illness', // 慢性病补助
 ] as const;
+
+/**
+ * The Dream Come True fund's kinds (圆梦行动): student aid, whose amount depends on the stage as
+ * well as the category (the rule's `variant` is the stage), and the outstanding aided student
+ * award, whose amount depends on the tier (the variant is the tier). Both draw on one fund.
+ */
+export const STUDENT_KINDS = ['student_aid', 'student_award'] as const;
+
+export const AID_KINDS = [...HARDSHIP_KINDS, ...STUDENT_KINDS] as const;
 export type AidKind = (typeof AID_KINDS)[number];
 
 /** How often a kind may be paid to one household: once per event (e.g. one death) or once a calendar year. */

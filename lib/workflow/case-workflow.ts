@@ -29,7 +29,7 @@ import { type Actor, scopeOf, unitInScope } from '@/lib/scope';
  */
 
 /** Every kind of case runs on this one chain; issue 5's student aid is a kind, not a copy. */
-export const CASE_KINDS = ['aid', 'student_aid'] as const;
+export const CASE_KINDS = ['aid', 'student_aid', 'student_award'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export const CASE_STATES = [
