@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AID_KINDS,
+  HARDSHIP_KINDS,
   type AmountRule,
   STANDARD_CATEGORIES,
   type StandardVersion,
@@ -86,7 +87,8 @@ describe('the computed amount', () => {
   });
 
   it('knows every kind of the issue and every category, plus "none"', () => {
-    expect(AID_KINDS).toHaveLength(8);
+    expect(HARDSHIP_KINDS).toHaveLength(8);
+    expect(AID_KINDS).toEqual([...HARDSHIP_KINDS, 'student_aid', 'student_award']);
     expect(STANDARD_CATEGORIES).toEqual(['extreme', 'hardship', 'near', 'edge', 'serious_illness', 'education', 'none']);
   });
 });
