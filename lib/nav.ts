@@ -6,6 +6,8 @@ export const NAV: { href: string; key: string; roles: readonly Role[] }[] = [
   { href: '/cases', key: 'cases', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader'] },
   { href: '/cases/queue', key: 'queue', roles: ['sub_branch_official', 'branch_official', 'leader'] },
   { href: '/publicity', key: 'publicity', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader', 'admin'] },
+  { href: '/students', key: 'students', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader'] },
+  { href: '/students/report', key: 'fundReport', roles: ['branch_official', 'leader'] },
   { href: '/households', key: 'households', roles: ['sub_branch_official', 'branch_official', 'leader'] },
   { href: '/tasks', key: 'tasks', roles: ['sub_branch_official', 'branch_official', 'leader'] },
   { href: '/symposiums', key: 'symposiums', roles: ['sub_branch_official', 'branch_official', 'leader'] },

@@ -15,6 +15,9 @@ import zhAidAdmin from '@/messages/zh-CN/aid-admin.json';
 import enCaseDashboard from '@/messages/en/case-dashboard.json';
 import zhCaseDashboard from '@/messages/zh-CN/case-dashboard.json';
 
+import enStudents from '@/messages/en/students.json';
+import zhStudents from '@/messages/zh-CN/students.json';
+
 type Catalog = Record<string, Record<string, unknown>>;
 
 /**
@@ -24,8 +27,8 @@ type Catalog = Record<string, Record<string, unknown>>;
  * throws, and tests/unit/i18n.test.ts loads every catalog.
  */
 const SOURCES: Record<Locale, Catalog[]> = {
-  'zh-CN': [zhBase, zhAid, zhCases, zhApply, zhPublicity, zhAidAdmin, zhCaseDashboard],
-  en: [enBase, enAid, enCases, enApply, enPublicity, enAidAdmin, enCaseDashboard],
+  'zh-CN': [zhBase, zhAid, zhCases, zhApply, zhPublicity, zhAidAdmin, zhCaseDashboard, zhStudents],
+  en: [enBase, enAid, enCases, enApply, enPublicity, enAidAdmin, enCaseDashboard, enStudents],
 };
 
 function merge(parts: Catalog[]): AbstractIntlMessages {
