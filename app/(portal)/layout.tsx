@@ -1,8 +1,10 @@
 import { AppHeader } from '@/components/layout/app-header';
 import { requireActor } from '@/lib/auth/session';
+import { sweepPublicitySoon } from '@/lib/cases/publicity-sweep';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  sweepPublicitySoon();
   return (
     <>
       <AppHeader actor={actor} />

@@ -5,12 +5,16 @@ import type { Actor } from '@/lib/scope';
 import { NAV } from '@/lib/nav';
 import { LocaleSwitcher } from './locale-switcher';
 import { NavLinks } from './nav-links';
+import { NotificationBell } from './notification-bell';
+import { getDb } from '@/db/client';
+import { unreadCount } from '@/db/queries/notifications';
 
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations();
+  const unread = await unreadCount(await getDb(), actor);
   const items = NAV.filter((n) => n.roles.includes(actor.role)).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }));
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         {t('common.skipToContent')}
       </a>
@@ -18,6 +22,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/dashboard" className="mr-auto font-semibold text-brand-800">
           {t('app.title')}
         </Link>
+        <NotificationBell unread={unread} />
         <LocaleSwitcher />
         <details className="group relative">
           <summary className="flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm hover:bg-stone-100" data-testid="user-menu">

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { listNotifications } from '@/db/queries/notifications';
+import { MarkAllRead } from '@/components/layout/mark-all-read';
+import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { requireActor } from '@/lib/auth/session';
+import { casePaths } from '@/lib/cases/paths';
+import { first, type SearchParams } from '@/lib/search-params';
+import { pageParam } from '@/lib/validation/common';
+import { CASE_ACTIONS, STEPS } from '@/lib/workflow/case-workflow';
+
+const PAGE_SIZE = 20;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('notifications') };
+}
+
+/** The actor's own notifications: decisions on their cases, and cases reaching their step. */
+export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor();
+  const { page } = z.object({ page: pageParam }).parse(first(await searchParams));
+  const t = await getTranslations();
+  const { rows, total } = await listNotifications(await getDb(), actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const unread = rows.some((r) => !r.read);
+
+  const text = (kind: string, caseId: number | null, aidKind: string | null) => {
+    const what = aidKind ? t(`aid.kinds.${aidKind}`) : '';
+    const [prefix, step] = kind.split(':');
+    if (prefix === 'todo' && (STEPS as readonly string[]).includes(step)) return t('notifications.todo', { id: caseId ?? 0, what, step: t(`aid.steps.${step}`) });
+    if ((CASE_ACTIONS as readonly string[]).includes(kind)) return t('notifications.decision', { id: caseId ?? 0, what, action: t(`aid.actions.${kind}`) });
+    return t('notifications.other', { id: caseId ?? 0 });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('nav.notifications')} subtitle={t('notifications.subtitle')} actions={unread ? <MarkAllRead /> : undefined} />
+      <Card>
+        {rows.length === 0 ? (
+          <EmptyState>{t('notifications.empty')}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-stone-100" data-testid="notifications">
+            {rows.map((n) => (
+              <li key={n.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
+                <div className="min-w-0">
+                  {n.caseId ? (
+                    <Link href={casePaths.view(n.caseId)} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                      {text(n.kind, n.caseId, n.aidKind)}
+                    </Link>
+                  ) : (
+                    <span>{text(n.kind, n.caseId, n.aidKind)}</span>
+                  )}
+                  <p className="text-sm text-stone-500">{t('notifications.at', { at: n.createdAt })}</p>
+                </div>
+                {!n.read && <Badge tone="info">{t('notifications.unread')}</Badge>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath={casePaths.notifications} params={{}} />
+    </>
+  );
+}
