@@ -7,7 +7,13 @@ export const DEMO = {
   subBranch: 'S0001',
   worker: 'W0001',
 } as const;
-export type DemoRole = keyof typeof DEMO;
+/** Second people for the flows that need one: a payer who did not approve, an objector. */
+export const OTHERS = {
+  leader2: 'L0002',
+  worker2: 'W0002',
+} as const;
+export const ACCOUNTS = { ...DEMO, ...OTHERS } as const;
+export type DemoRole = keyof typeof ACCOUNTS;
 export const PASSWORD = 'demo1234';
 
 export const storageFor = (role: DemoRole) => `e2e/.auth/${role}.json`;

@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { Client } from 'pg';
+
+/**
+ * A publicity window lasts days; a browser test cannot wait for it. On the real server (CI) the
+ * test moves one case's window into the past — the only thing it changes behind the app's back —
+ * and then runs the same sweep the portal runs (`npm run publicity:close`). The embedded database
+ * is locked by the running server, so there the tests that need this are skipped (see callers).
+ */
+export const canTimeTravel = process.env.E2E_DB === 'pg' && !!process.env.DATABASE_URL;
+
+export async function endPublicityWindow(caseId: number): Promise<void> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const r = await client.query(
+      `UPDATE cases SET publicity_start = publicity_start - 10, publicity_end = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1
+        WHERE id = $1 AND state = 'in_publicity'`,
+      [caseId],
+    );
+    if (r.rowCount !== 1) throw new Error(`case ${caseId} is not in publicity`);
+  } finally {
+    await client.end();
+  }
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/close-publicity.ts'], { env: process.env, stdio: 'pipe' });
+}
