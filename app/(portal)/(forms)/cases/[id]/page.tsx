@@ -1,0 +1,297 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
+import { AmountExplanation, CaseFactsList, CaseStateBadge, StepActor } from '@/components/cases/case-display';
+import { DecisionForm } from '@/components/cases/decision-form';
+import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
+import { MarkCaseRead } from '@/components/cases/mark-read';
+import { PaymentForm } from '@/components/cases/payment-form';
+import { ButtonLink } from '@/components/ui/button';
+import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { ConfirmAction } from '@/components/ui/confirm-action';
+import { Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { CASE_ROLES, getCaseView, type CaseView } from '@/db/queries/case-views';
+import { requireRole } from '@/lib/auth/session';
+import { casePaths } from '@/lib/cases/paths';
+import { todayInChina } from '@/lib/dates';
+import { orNotFound, routeId } from '@/lib/load';
+import { formatFen } from '@/lib/money';
+import { waitingOn, type CaseAction } from '@/lib/workflow/case-workflow';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('cases'))('caseTitle') };
+}
+
+/** Moves that stop or turn back a case stand out in the history. */
+const BAD_ACTIONS: readonly CaseAction[] = ['return', 'reject', 'uphold_objection'];
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** The case page: everything about one case, and the panels the viewer may use now. */
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole(CASE_ROLES);
+  const db = await getDb();
+  const c = await orNotFound(getCaseView(db, actor, routeId((await params).id)));
+  const t = await getTranslations();
+  const today = todayInChina();
+  const kind = t(kindKey(c));
+  const waiting = waitingOn(c.state);
+
+  return (
+    <>
+      {c.unread > 0 && <MarkCaseRead caseId={c.id} />}
+      <PageHeader
+        title={t('cases.pageTitle', { kind, no: caseNumber(c.id) })}
+        subtitle={`${c.applicant.name} · ${c.applicant.employeeNo} · ${c.unitChain}`}
+        actions={
+          <>
+            <ButtonLink href={casePaths.print(c.id)}>{t('cases.printForm')}</ButtonLink>
+            <ButtonLink href={casePaths.list}>{t('common.back')}</ButtonLink>
+          </>
+        }
+      />
+      <p className="mb-4 flex flex-wrap items-center gap-2 text-sm" data-testid="case-status">
+        <CaseStateBadge state={c.state} />
+        {waiting && <span className="text-stone-600">{waiting === 'applicant' ? t('cases.waitingApplicant') : t('cases.waitingStep', { step: t(`aid.steps.${waiting}`) })}</span>}
+        {c.state === 'in_publicity' && c.publicity && <span className="text-stone-600">{t('cases.publicityWindow', c.publicity)}</span>}
+      </p>
+
+      {c.isApplicant && c.returned && (
+        <div className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="returned-notice">
+          <p className="font-medium">{t('cases.returnedNotice', { step: c.returned.step ? t(`aid.steps.${c.returned.step}`) : '' })}</p>
+          <p className="mt-1 whitespace-pre-line">{c.returned.comment}</p>
+        </div>
+      )}
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
+          <Card title={t('cases.facts')}>
+            <CaseFactsList c={c} />
+          </Card>
+          <Card title={t('cases.amount')}>
+            <AmountExplanation amount={c.amount} />
+          </Card>
+          <Card title={t('cases.documents')}>
+            <Documents c={c} />
+          </Card>
+          <Card title={t('cases.history')}>
+            <History c={c} />
+          </Card>
+          {c.objections && (
+            <Card title={t('cases.objections')}>
+              <Objections c={c} />
+            </Card>
+          )}
+        </div>
+
+        <div className="min-w-0 space-y-4">
+          {c.can.decideAt && (
+            <Card title={t('cases.decideAt', { step: t(`aid.steps.${c.can.decideAt}`) })}>
+              <DecisionForm
+                caseId={c.id}
+                version={c.version}
+                step={c.can.decideAt}
+                amount={
+                  c.can.decideAt === 'approval' && c.amount.rule && c.amount.computedFen !== null
+                    ? { fen: c.amount.computedFen, currentFen: c.amount.amountFen ?? c.amount.computedFen, rule: c.amount.rule }
+                    : undefined
+                }
+              />
+            </Card>
+          )}
+          {c.can.pay && c.amount.amountFen !== null && (
+            <Card title={t('cases.payment')}>
+              <PaymentForm
+                caseId={c.id}
+                version={c.version}
+                today={today}
+                amountFen={c.amount.amountFen}
+                kindLabel={kind}
+                budget={c.budget}
+                repeat={(c.ledger?.repeats.length ?? 0) > 0}
+              />
+            </Card>
+          )}
+          {c.can.decideObjection && (
+            <Card title={t('cases.objections')}>
+              <p className="mb-3 text-sm text-stone-700">{t('cases.objectionPending')}</p>
+              <ButtonLink href={casePaths.publicity} variant="primary">{t('cases.decideObjections')}</ButtonLink>
+            </Card>
+          )}
+          {c.isApplicant && (c.can.edit || c.can.withdraw) && (
+            <Card title={t('cases.myApplication')}>
+              <div className="flex flex-wrap gap-2">
+                {c.can.edit && (
+                  <ButtonLink href={casePaths.edit(c.id)} variant="primary">
+                    {c.state === 'draft' ? t('cases.continueDraft') : t('cases.editAndResubmit')}
+                  </ButtonLink>
+                )}
+                {c.can.withdraw && (
+                  <ConfirmAction
+                    label={t('aid.actions.withdraw')}
+                    title={t('cases.withdrawTitle')}
+                    body={t('cases.withdrawBody')}
+                    confirmLabel={t('cases.withdrawConfirm')}
+                    input={{ caseId: c.id, version: c.version }}
+                    run={withdrawCase}
+                  />
+                )}
+              </div>
+            </Card>
+          )}
+          <Card title={t('cases.ledger')}>
+            <Ledger c={c} />
+          </Card>
+          {c.payment && (
+            <Card title={t('cases.paymentRecord')}>
+              <dl className="grid grid-cols-2 gap-3 text-sm" data-testid="payment-record">
+                <div><dt className="text-stone-500">{t('cases.paidOn')}</dt><dd className="tabular-nums">{c.payment.paidOn}</dd></div>
+                <div><dt className="text-stone-500">{t('cases.paidAmount')}</dt><dd className="tabular-nums">{formatFen(c.payment.amountFen)}</dd></div>
+                <div><dt className="text-stone-500">{t('cases.method')}</dt><dd>{t(`aid.methods.${c.payment.method}`)}</dd></div>
+                <div><dt className="text-stone-500">{t('cases.reference')}</dt><dd className="break-words">{c.payment.reference || '—'}</dd></div>
+                <div className="col-span-2"><dt className="text-stone-500">{t('cases.recordedBy')}</dt><dd>{c.payment.recordedByName}</dd></div>
+                {c.payment.repeatReason && (
+                  <div className="col-span-2"><dt className="text-stone-500">{t('cases.repeatReason')}</dt><dd className="whitespace-pre-line">{c.payment.repeatReason}</dd></div>
+                )}
+              </dl>
+            </Card>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+async function Documents({ c }: { c: CaseView }) {
+  const t = await getTranslations('cases');
+  if (c.documents.length === 0) return <EmptyState>{t('noDocuments')}</EmptyState>;
+  return (
+    <ul className="divide-y divide-stone-100 text-sm" data-testid="documents">
+      {c.documents.map((d) => (
+        <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+          <a href={casePaths.document(c.id, d.id)} className="min-w-0 break-all font-medium text-brand-700 underline-offset-2 hover:underline">
+            {d.fileName}
+          </a>
+          <span className="text-xs text-stone-500">
+            {d.contentType === 'application/pdf' ? 'PDF' : d.contentType === 'image/png' ? 'PNG' : 'JPEG'} · {kb(d.sizeBytes)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+async function History({ c }: { c: CaseView }) {
+  const t = await getTranslations();
+  if (c.history.length === 0) return <EmptyState>{t('cases.noHistory')}</EmptyState>;
+  return (
+    <ol className="space-y-3 border-l-2 border-stone-200 pl-4 text-sm" data-testid="history">
+      {c.history.map((h) => (
+        <li key={h.id}>
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="tabular-nums text-stone-600">{dateTime(h.at)}</span>
+            <span className="font-medium">{h.step ? t(`aid.steps.${h.step}`) : h.actorName ? t('cases.byApplicant') : t('cases.system')}</span>
+            <Badge tone={BAD_ACTIONS.includes(h.action) ? 'bad' : 'neutral'}>{t(`aid.actions.${h.action}`)}</Badge>
+            <StepActor h={h} />
+          </div>
+          <p className="text-xs text-stone-500">{t('cases.stateChange', { from: t(`aid.states.${h.fromState}`), to: t(`aid.states.${h.toState}`) })}</p>
+          {h.comment && <p className="mt-1 whitespace-pre-line text-stone-800">{h.comment}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+async function Objections({ c }: { c: CaseView }) {
+  const t = await getTranslations('cases');
+  if (!c.objections?.length) return <EmptyState>{t('noObjections')}</EmptyState>;
+  return (
+    <ul className="space-y-3 text-sm" data-testid="objections">
+      {c.objections.map((o) => (
+        <li key={o.id} className="rounded-md border border-stone-200 p-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="tabular-nums text-stone-600">{dateTime(o.createdAt)}</span>
+            <span>{o.byName}</span>
+            <Badge tone={o.status === 'pending' ? 'info' : o.status === 'upheld' ? 'bad' : 'neutral'}>{t(`objectionStatus.${o.status}`)}</Badge>
+          </div>
+          <p className="mt-1 whitespace-pre-line">{o.reason}</p>
+          {o.decision && (
+            <p className="mt-2 text-stone-700">
+              {t('objectionDecided', { name: o.decidedByName ?? '', at: o.decidedAt ? dateTime(o.decidedAt) : '' })} {o.decision}
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 一户一账: this year's total and per kind, the repeat warning, and every payment. */
+async function Ledger({ c }: { c: CaseView }) {
+  const t = await getTranslations();
+  const l = c.ledger;
+  if (!l) return <EmptyState>{t('cases.noLedger')}</EmptyState>;
+  return (
+    <div className="space-y-3 text-sm" data-testid="ledger">
+      <p className="text-stone-600">{t(l.byHousehold ? 'cases.ledgerHousehold' : 'cases.ledgerWorker')}</p>
+      {l.repeats.length > 0 && (
+        <div className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900" data-testid="repeat-warning">
+          <p className="font-medium">{t(`cases.repeatWarning.${c.amount.frequency ?? 'yearly'}`, { kind: t(kindKey(c)) })}</p>
+          <ul className="mt-1 list-inside list-disc">
+            {l.repeats.map((r) => (
+              <li key={r.caseId}>
+                {t('cases.repeatItem', { no: caseNumber(r.caseId), date: r.paidOn, amount: formatFen(r.amountFen) })}
+              </li>
+            ))}
+          </ul>
+          {c.state !== 'paid' && <p className="mt-1">{t('cases.repeatNeedsReason')}</p>}
+        </div>
+      )}
+      <p>
+        {t('cases.receivedThisYear', { year: l.year })}{' '}
+        <span className="font-semibold tabular-nums">{formatFen(l.totalFen)}</span>{' '}
+        <span className="text-stone-500">{t('cases.paymentCount', { n: l.count })}</span>
+      </p>
+      {l.byKind.length > 0 && (
+        <ul className="space-y-1">
+          {l.byKind.map((k) => (
+            <li key={k.kind} className="flex justify-between gap-2">
+              <span>{t(`aid.kinds.${k.kind}`)}</span>
+              <span className="tabular-nums">{formatFen(k.fen)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {l.payments.length === 0 ? (
+        <EmptyState>{t('cases.noPayments')}</EmptyState>
+      ) : (
+        <Table caption={t('cases.ledgerPayments')}>
+          <thead>
+            <tr>
+              <Th>{t('cases.number')}</Th>
+              <Th>{t('cases.kind')}</Th>
+              <Th>{t('cases.paidOn')}</Th>
+              <Th className="text-right">{t('cases.paidAmount')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {l.payments.map((p) => (
+              <tr key={p.caseId} className={p.caseId === c.id ? 'bg-amber-50' : undefined}>
+                <Td>
+                  <Link href={casePaths.view(p.caseId)} className="font-mono text-brand-700 underline-offset-2 hover:underline">
+                    {caseNumber(p.caseId)}
+                  </Link>
+                </Td>
+                <Td>{t(`aid.kinds.${p.kind}`)}</Td>
+                <Td className="tabular-nums">{p.paidOn}</Td>
+                <Td className="text-right tabular-nums">{formatFen(p.amountFen)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { CaseStateBadge } from '@/components/cases/case-display';
+import { caseNumber, kindKey } from '@/components/cases/format';
+import { ButtonLink } from '@/components/ui/button';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
+import { Pagination } from '@/components/ui/pagination';
+import { Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { CASE_PAGE_SIZE, CASE_ROLES, listCases } from '@/db/queries/case-views';
+import { listUnits, withChainNames } from '@/db/queries/units';
+import { AID_KINDS } from '@/lib/aid/standards';
+import { requireRole } from '@/lib/auth/session';
+import { casePaths } from '@/lib/cases/paths';
+import { todayInChina } from '@/lib/dates';
+import { formatFen } from '@/lib/money';
+import { scopeOf } from '@/lib/scope';
+import { asStrings, first, type SearchParams } from '@/lib/search-params';
+import { pageParam } from '@/lib/validation/common';
+import { CASE_STATES } from '@/lib/workflow/case-workflow';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('cases') };
+}
+
+/** The years the filter offers: this one and the four before it. */
+const YEARS = 5;
+
+/** The list's URL filters, read leniently: a bad value is ignored rather than an error page. */
+const caseListParams = z.object({
+  q: z.string().trim().max(50).optional().catch(undefined),
+  state: z.enum(CASE_STATES).optional().catch(undefined),
+  aidKind: z.enum(AID_KINDS).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  page: pageParam,
+});
+
+/**
+ * 帮扶申请: a worker's own cases (drafts included); an official's unit and below, leaders' all —
+ * other people's drafts stay private until submitted.
+ */
+export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireRole(CASE_ROLES);
+  const f = caseListParams.parse(first(await searchParams));
+  const t = await getTranslations();
+  const db = await getDb();
+  const staff = actor.role !== 'worker';
+  const [units, { rows, total }] = await Promise.all([staff ? listUnits(db, scopeOf(actor)) : [], listCases(db, actor, f)]);
+  const params = asStrings(f);
+  const filtered = Object.values(params).some(Boolean);
+  const thisYear = Number(todayInChina().slice(0, 4));
+  return (
+    <>
+      <PageHeader
+        title={t('nav.cases')}
+        subtitle={t(staff ? (scopeOf(actor).kind === 'all' ? 'cases.listSubtitleAll' : 'cases.listSubtitleUnit') : 'cases.listSubtitleOwn')}
+        actions={
+          staff ? (
+            <ButtonLink href={casePaths.queue} variant="primary">{t('nav.queue')}</ButtonLink>
+          ) : (
+            <ButtonLink href={casePaths.apply} variant="primary">{t('cases.apply')}</ButtonLink>
+          )
+        }
+      />
+      <FilterBar action={casePaths.list}>
+        <div className="grid grid-cols-2 gap-3 sm:contents">
+          {staff && (
+            <div className="col-span-2 sm:contents">
+              <FilterField label={t('common.search')}>
+                <input name="q" defaultValue={f.q} placeholder={t('cases.searchHint')} className={filterControl} />
+              </FilterField>
+            </div>
+          )}
+          <FilterSelect label={t('cases.state')} name="state" value={f.state} options={CASE_STATES.filter((s) => staff ? s !== 'draft' : true).map((s) => ({ value: s, label: t(`aid.states.${s}`) }))} />
+          <FilterSelect label={t('cases.kind')} name="aidKind" value={f.aidKind} options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))} />
+          <FilterSelect label={t('cases.year')} name="year" value={f.year} options={Array.from({ length: YEARS }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
+          {staff && <FilterSelect label={t('cases.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />}
+        </div>
+      </FilterBar>
+      {rows.length === 0 ? (
+        <EmptyState>
+          {filtered ? t('common.noResults') : staff ? t('cases.emptyUnit') : t('cases.emptyOwn')}{' '}
+          {!filtered && !staff && (
+            <Link href={casePaths.apply} className="font-medium text-brand-700 underline">
+              {t('cases.apply')}
+            </Link>
+          )}
+        </EmptyState>
+      ) : (
+        <Table caption={t('cases.listCaption')}>
+          <thead>
+            <tr>
+              <Th>{t('cases.number')}</Th>
+              {staff && <Th>{t('cases.applicant')}</Th>}
+              <Th>{t('cases.unit')}</Th>
+              <Th>{t('cases.kind')}</Th>
+              <Th>{t('cases.state')}</Th>
+              <Th className="text-right">{t('cases.amountShort')}</Th>
+              <Th>{t('cases.appliedOn')}</Th>
+              <Th>{t('cases.updatedAt')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {rows.map((c) => (
+              <tr key={c.id} className="hover:bg-stone-50">
+                <Td>
+                  <Link href={casePaths.view(c.id)} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {caseNumber(c.id)}
+                  </Link>
+                </Td>
+                {staff && (
+                  <Td>
+                    {c.applicantName} <span className="font-mono text-xs text-stone-600">{c.employeeNo}</span>
+                  </Td>
+                )}
+                <Td>{c.unitName}</Td>
+                <Td>{t(kindKey(c))}</Td>
+                <Td><CaseStateBadge state={c.state} /></Td>
+                <Td className="text-right tabular-nums">{c.amountFen === null ? '—' : formatFen(c.amountFen)}</Td>
+                <Td className="tabular-nums">{c.appliedOn ?? '—'}</Td>
+                <Td className="tabular-nums">{todayInChina(c.updatedAt)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination page={f.page} pageSize={CASE_PAGE_SIZE} total={total} basePath={casePaths.list} params={params} />
+    </>
+  );
+}
