@@ -8,6 +8,7 @@ import { count } from 'drizzle-orm';
 import { migrate, openDatabase } from './client';
 import { users } from './schema';
 import { seedDemo } from './seed';
+import { seedCases } from './seed-cases';
 
 async function main() {
   const args = new Set(process.argv.slice(2));
@@ -24,6 +25,9 @@ async function main() {
     if (seed) {
       const { created, households } = await seedDemo(handle.db);
       console.log(`[db] demo data: ${created} accounts and ${households} households added`);
+      // Three years of aid cases on top of the demo mine (skipped once any case exists).
+      const seeded = await seedCases(handle.db);
+      console.log(`[db] demo cases: ${seeded.cases} cases and ${seeded.payments} payments added`);
     }
   } finally {
     await handle.close();
