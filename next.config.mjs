@@ -23,7 +23,14 @@ const nextConfig = {
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A supporting document may be 10 MB (lib/cases/documents.ts); the limits leave room for the
+    // multipart framing around it. The proxy's limit matters too: past it Next hands the action a
+    // silently truncated body.
+    serverActions: { bodySizeLimit: '11mb' },
+    proxyClientMaxBodySize: '11mb',
+  },
   async headers() {
     return [
       {

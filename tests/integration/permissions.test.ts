@@ -46,18 +46,22 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(portal)/(forms)/cases#decideObjection': ['branch_official', 'leader'],
   '(portal)/(forms)/cases#recordPayment': ['leader'],
   '(portal)/(forms)/cases#markNotificationsRead': ROLES,
+  // Supporting documents: only the applicant, on their own editable case (a scope question).
+  '(portal)/(forms)/cases/documents-actions#uploadDocument': ['worker'],
+  '(portal)/(forms)/cases/documents-actions#deleteDocument': ['worker'],
   '(portal)/(forms)/aid-admin#saveStandard': ['leader'],
   '(portal)/(forms)/aid-admin#setBudget': ['leader'],
 };
 
 const DEMO: Record<Role, string> = { worker: 'W0001', sub_branch_official: 'S0001', branch_official: 'B0001', leader: 'L0001', admin: 'A0001' };
 
-const modules = import.meta.glob('/app/**/actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+// actions.ts and a feature's further action files (documents-actions.ts), keyed by route, then file.
+const modules = import.meta.glob('/app/**/*actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;
 
 function exportedActions(): Map<string, (input: unknown) => Promise<unknown>> {
   const found = new Map<string, (input: unknown) => Promise<unknown>>();
   for (const [file, mod] of Object.entries(modules)) {
-    const route = file.replace(/^\/app\//, '').replace(/\/?actions\.ts$/, '');
+    const route = file.replace(/^\/app\//, '').replace(/\/actions\.ts$|\.ts$/, '');
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value === 'function') found.set(`${route}#${name}`, value as (input: unknown) => Promise<unknown>);
     }

@@ -1,0 +1,41 @@
+'use server';
+
+import { and, eq } from 'drizzle-orm';
+import { lockOwnEditableCase } from '@/db/queries/apply';
+import { caseDocuments } from '@/db/schema';
+import { action } from '@/lib/auth/action';
+import { checkDocument, SNIFF_BYTES, storedFileName } from '@/lib/cases/documents';
+import { invalidField, notFound } from '@/lib/errors';
+import { deleteDocumentSchema, uploadDocumentSchema } from '@/lib/validation/documents';
+
+/**
+ * Adds a supporting document to the applicant's own draft or returned case. The type is sniffed
+ * from the content; a refused file (wrong type, empty, too large, one too many) changes nothing.
+ * The audit row names the file, never its content.
+ */
+export const uploadDocument = action({ name: 'case.documentUpload', allow: ['worker'], schema: uploadDocumentSchema }, async ({ caseId, file, purpose }, { actor, tx }) => {
+  const c = await lockOwnEditableCase(tx, actor, caseId);
+  const content = Buffer.from(await file.arrayBuffer());
+  const checked = checkDocument({ size: content.byteLength, head: content.subarray(0, SNIFF_BYTES) }, c.documents);
+  if (!checked.ok) throw invalidField('file', checked.problem);
+  const fileName = storedFileName(file.name, checked.type);
+  const [doc] = await tx
+    .insert(caseDocuments)
+    .values({ caseId, fileName, contentType: checked.type, purpose, sizeBytes: content.byteLength, content, uploadedBy: actor.userId })
+    .returning({ id: caseDocuments.id, fileName: caseDocuments.fileName, contentType: caseDocuments.contentType, sizeBytes: caseDocuments.sizeBytes, createdAt: caseDocuments.createdAt });
+  return {
+    data: doc,
+    audit: { action: 'case.documentUpload', entity: 'case_document', entityId: doc.id, after: { caseId, fileName, contentType: checked.type, sizeBytes: content.byteLength, purpose } },
+  };
+});
+
+/** Removes a document from the applicant's own case while they may still change it. */
+export const deleteDocument = action({ name: 'case.documentDelete', allow: ['worker'], schema: deleteDocumentSchema }, async ({ caseId, documentId }, { actor, tx }) => {
+  await lockOwnEditableCase(tx, actor, caseId);
+  const [gone] = await tx
+    .delete(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.id, documentId)))
+    .returning({ fileName: caseDocuments.fileName, contentType: caseDocuments.contentType, sizeBytes: caseDocuments.sizeBytes, purpose: caseDocuments.purpose });
+  if (!gone) throw notFound();
+  return { data: { id: documentId }, audit: { action: 'case.documentDelete', entity: 'case_document', entityId: documentId, before: { caseId, ...gone } } };
+});
