@@ -124,6 +124,8 @@ describe('refusals and other paths', () => {
     ok(await decideCase({ caseId: id, version: 2, decision: 'return', comment: '请补充诊断证明' }));
     await signInAs('W0001');
     expect(await withdrawCase({ caseId: id, version: 3 })).toMatchObject({ ok: false, code: 'conflict' }); // returned: not withdrawable
+    // The kind (and so the amount's rule) stays what was submitted.
+    expect(await saveDraft({ ...application(token), aidKind: 'death_of_parent' })).toMatchObject({ fieldErrors: { aidKind: ['kindFixedAfterSubmit'] } });
     const edited = ok(await saveDraft({ ...application(token), whatHappened: '补充了材料' }));
     ok(await resubmitCase({ caseId: id, version: edited.version }));
     expect((await stateOf(id)).state).toBe('submitted');
@@ -132,6 +134,15 @@ describe('refusals and other paths', () => {
     await signInAs('S0001');
     ok(await decideCase({ caseId: id, version: (await stateOf(id)).version, decision: 'reject', comment: '不符合条件' }));
     expect(await decideCase({ caseId: id, version: (await stateOf(id)).version, decision: 'approve' })).toMatchObject({ ok: false, error: 'caseWrongState' });
+  });
+
+  it('a bereavement names whose death it is before it is submitted', async () => {
+    await signInAs('W0001');
+    const bereavement = { ...application(), aidKind: 'death_of_parent' as const };
+    expect(await submitCase(bereavement)).toMatchObject({ ok: false, fieldErrors: { eventKey: ['eventKeyRequired'] } });
+    const [{ n }] = await (await getDb()).select({ n: count() }).from(cases).where(and(eq(cases.submitToken, bereavement.token), eq(cases.state, 'submitted')));
+    expect(n).toBe(0);
+    expect(ok(await submitCase({ ...bereavement, eventKey: '父亲 张某' })).state).toBe('submitted');
   });
 
   it('a draft or an untouched submission can be withdrawn; not by someone else', async () => {
