@@ -51,6 +51,7 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(portal)/(forms)/cases/documents-actions#deleteDocument': ['worker'],
   '(portal)/(forms)/aid-admin#saveStandard': ['leader'],
   '(portal)/(forms)/aid-admin#setBudget': ['leader'],
+  '(portal)/(forms)/aid-admin#setPublicityDays': ['leader'],
 };
 
 const DEMO: Record<Role, string> = { worker: 'W0001', sub_branch_official: 'S0001', branch_official: 'B0001', leader: 'L0001', admin: 'A0001' };

@@ -1,10 +1,12 @@
 'use server';
 
 import { and, eq, sql } from 'drizzle-orm';
-import { aidStandardRules, aidStandards, budgets, orgUnits } from '@/db/schema';
+import { publicityDays, PUBLICITY_DAYS_KEY } from '@/db/queries/settings';
+import { aidStandardRules, aidStandards, budgets, orgUnits, settings } from '@/db/schema';
 import { standardProblems, type AidKind, type AmountRule, type KindRule, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
 import { conflict, invalidField, isUniqueViolation } from '@/lib/errors';
+import { publicityDaysSchema } from '@/lib/validation/aid-admin';
 import { budgetSchema, standardSchema } from '@/lib/validation/cases';
 
 /**
@@ -67,4 +69,17 @@ export const setBudget = action({ name: 'aid.setBudget', allow: ['leader'], sche
     .returning({ id: budgets.id });
   if (!row) throw invalidField('amount', 'budgetBelowSpent');
   return { data: { id: row.id }, audit: { action: 'aid.setBudget', entity: 'budget', entityId: row.id, before: { amountFen: existing.amountFen }, after: { year, aidKind, unitId, amountFen: amount } } };
+});
+
+/**
+ * The publicity window's length (公示天数). Only cases approved from now on use it: a published
+ * case keeps the end date it was given, so nobody's window moves under them.
+ */
+export const setPublicityDays = action({ name: 'aid.setPublicityDays', allow: ['leader'], schema: publicityDaysSchema }, async ({ days }, { actor, tx }) => {
+  const before = await publicityDays(tx);
+  await tx
+    .insert(settings)
+    .values({ key: PUBLICITY_DAYS_KEY, value: days, updatedBy: actor.userId })
+    .onConflictDoUpdate({ target: settings.key, set: { value: days, updatedBy: actor.userId, updatedAt: sql`now()` } });
+  return { data: { days }, audit: { action: 'aid.setPublicityDays', entity: 'setting', entityId: PUBLICITY_DAYS_KEY, before: { days: before }, after: { days } } };
 });
