@@ -116,7 +116,9 @@ export async function standardInForce(db: Queryable, date: string): Promise<Stan
   const kinds: Partial<Record<AidKind, KindRule>> = {};
   for (const r of rules) {
     const k = (kinds[r.kind] ??= { frequency: r.frequency, amounts: {} });
-    k.amounts[r.category as StandardCategory] =
+    // Cells with a variant (a stage, a tier) sit in their own table; '' is the kind's plain one.
+    const amounts = r.variant ? ((k.variants ??= {})[r.variant] ??= {}) : k.amounts;
+    amounts[r.category as StandardCategory] =
       r.ruleType === 'fixed'
         ? { type: 'fixed', fen: r.fixedFen! }
         : { type: 'range', minFen: r.minFen!, maxFen: r.maxFen!, suggestedFen: r.suggestedFen! };

@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from '@/db/schema/register';
 import type { Fen } from '@/lib/money';
+import { AWARD_TIERS, STAGES } from '@/lib/students/stages';
 
 /**
  * The aid standard (帮扶送温暖实施办法), free of the framework: versions with an effective date,
@@ -38,6 +39,21 @@ export const STUDENT_KINDS = ['student_aid', 'student_award'] as const;
 export const AID_KINDS = [...HARDSHIP_KINDS, ...STUDENT_KINDS] as const;
 export type AidKind = (typeof AID_KINDS)[number];
 
+/**
+ * The kind whose budget pays a kind: awards are paid from the Dream Come True fund's one yearly
+ * budget, which is kept under `student_aid`; every other kind has its own.
+ */
+export function fundKind(kind: AidKind): AidKind {
+  return kind === 'student_award' ? 'student_aid' : kind;
+}
+
+/** What a kind's amounts vary by besides the category: the stages or the tiers; null for none. */
+export function variantsOf(kind: AidKind): readonly string[] | null {
+  if (kind === 'student_aid') return STAGES;
+  if (kind === 'student_award') return AWARD_TIERS;
+  return null;
+}
+
 /** How often a kind may be paid to one household: once per event (e.g. one death) or once a calendar year. */
 export const FREQUENCIES = ['per_event', 'yearly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -50,10 +66,17 @@ export type AmountRule =
   | { type: 'fixed'; fen: Fen }
   | { type: 'range'; minFen: Fen; maxFen: Fen; suggestedFen: Fen };
 
+export type CategoryAmounts = Partial<Record<StandardCategory, AmountRule>>;
+
 export interface KindRule {
   frequency: Frequency;
   /** An absent category is not covered by this kind. */
-  amounts: Partial<Record<StandardCategory, AmountRule>>;
+  amounts: CategoryAmounts;
+  /**
+   * Kinds whose amount depends on something more than the category keep their cells per variant
+   * (student aid: the school stage; the award: its tier); an absent variant is not covered.
+   */
+  variants?: Partial<Record<string, CategoryAmounts>>;
 }
 
 export interface StandardVersion {
@@ -86,20 +109,26 @@ export interface ComputedAmount {
   rule: AmountRule;
   kind: AidKind;
   category: StandardCategory;
+  /** The stage or tier the amount was looked up for; absent for kinds without variants. */
+  variant?: string;
   frequency: Frequency;
   standard: Pick<StandardVersion, 'id' | 'name' | 'effectiveOn'>;
 }
 
-export type AmountRefusal = 'kindNotInStandard' | 'categoryNotCovered';
+export type AmountRefusal = 'kindNotInStandard' | 'variantNotCovered' | 'categoryNotCovered';
 
+/** The amount for a kind and category (and, for student aid and awards, the stage or tier). */
 export function computeAmount(
   version: StandardVersion,
   kind: AidKind,
   category: StandardCategory,
+  variant?: string,
 ): { ok: true; amount: ComputedAmount } | { ok: false; reason: AmountRefusal } {
   const kindRule = version.kinds[kind];
   if (!kindRule) return { ok: false, reason: 'kindNotInStandard' };
-  const rule = kindRule.amounts[category];
+  const amounts = variant ? kindRule.variants?.[variant] : kindRule.amounts;
+  if (!amounts) return { ok: false, reason: 'variantNotCovered' };
+  const rule = amounts[category];
   if (!rule) return { ok: false, reason: 'categoryNotCovered' };
   const { id, name, effectiveOn } = version;
   return {
@@ -109,6 +138,7 @@ export function computeAmount(
       rule,
       kind,
       category,
+      ...(variant ? { variant } : {}),
       frequency: kindRule.frequency,
       standard: { id, name, effectiveOn },
     },
@@ -148,15 +178,24 @@ export function ruleProblem(rule: AmountRule): RuleProblem | null {
   return null;
 }
 
-/** Every faulty cell of a version, for the leader's edit form. */
+/** A kind's tables of cells: the plain one under variant '', then one per stage or tier. */
+export function amountTables(rule: KindRule): [variant: string, amounts: CategoryAmounts][] {
+  return [['', rule.amounts], ...Object.entries(rule.variants ?? {}).map(([v, a]): [string, CategoryAmounts] => [v, a ?? {}])];
+}
+
+/** Every faulty cell of a version, for the leader's edit form (`variant` only on variant cells). */
 export function standardProblems(
   version: Pick<StandardVersion, 'kinds'>,
-): { kind: AidKind; category: StandardCategory; problem: RuleProblem }[] {
-  return AID_KINDS.flatMap((kind) =>
-    STANDARD_CATEGORIES.flatMap((category) => {
-      const rule = version.kinds[kind]?.amounts[category];
-      const problem = rule ? ruleProblem(rule) : null;
-      return problem ? [{ kind, category, problem }] : [];
-    }),
-  );
+): { kind: AidKind; category: StandardCategory; variant?: string; problem: RuleProblem }[] {
+  return AID_KINDS.flatMap((kind) => {
+    const kindRule = version.kinds[kind];
+    if (!kindRule) return [];
+    return amountTables(kindRule).flatMap(([variant, amounts]) =>
+      STANDARD_CATEGORIES.flatMap((category) => {
+        const rule = amounts[category];
+        const problem = rule ? ruleProblem(rule) : null;
+        return problem ? [{ kind, category, ...(variant ? { variant } : {}), problem }] : [];
+      }),
+    );
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AID_KINDS, FREQUENCIES, STANDARD_CATEGORIES } from '@/lib/aid/standards';
+import { AID_KINDS, FREQUENCIES, STANDARD_CATEGORIES, variantsOf } from '@/lib/aid/standards';
 import { parseYuan } from '@/lib/money';
 import { id, isoDate, optionalText, pastDate, requiredText } from './common';
 
@@ -79,10 +79,14 @@ export const paymentSchema = z.object({
   repeatReason: optionalText(1000),
 });
 
+/** A stage (student aid) or a tier (award) for kinds whose amounts vary by one; '' for the others. */
+const variant = z.string().trim().max(40, 'tooLong').default('');
+
 const cellSchema = z.discriminatedUnion('type', [
-  z.object({ category: z.enum(STANDARD_CATEGORIES as unknown as [string, ...string[]]), type: z.literal('fixed'), fixed: positiveYuan }),
+  z.object({ category: z.enum(STANDARD_CATEGORIES as unknown as [string, ...string[]]), variant, type: z.literal('fixed'), fixed: positiveYuan }),
   z.object({
     category: z.enum(STANDARD_CATEGORIES as unknown as [string, ...string[]]),
+    variant,
     type: z.literal('range'),
     min: positiveYuan,
     max: positiveYuan,
@@ -90,12 +94,23 @@ const cellSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** One kind of a version: a variant must be one the kind varies by (none for hardship kinds), each cell once. */
+const kindSchema = z
+  .object({ kind: aidKind, frequency: z.enum(FREQUENCIES, { message: 'required' }), amounts: z.array(cellSchema).min(1, 'required') })
+  .superRefine((k, ctx) => {
+    const allowed = variantsOf(k.kind);
+    k.amounts.forEach((c, i) => {
+      if (allowed ? !allowed.includes(c.variant) : c.variant !== '') ctx.addIssue({ code: 'custom', path: ['amounts', i, 'variant'], message: 'variantUnknown' });
+    });
+    if (new Set(k.amounts.map((c) => `${c.variant}:${c.category}`)).size !== k.amounts.length) ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'duplicateCell' });
+  });
+
 /** A whole standard version: every kind it pays, with its frequency and its cells. */
 export const standardSchema = z.object({
   name: requiredText(100),
   effectiveOn: isoDate,
   kinds: z
-    .array(z.object({ kind: aidKind, frequency: z.enum(FREQUENCIES, { message: 'required' }), amounts: z.array(cellSchema).min(1, 'required') }))
+    .array(kindSchema)
     .min(1, 'required')
     .refine((ks) => new Set(ks.map((k) => k.kind)).size === ks.length, 'duplicateKind'),
 });

@@ -52,6 +52,14 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(portal)/(forms)/aid-admin#saveStandard': ['leader'],
   '(portal)/(forms)/aid-admin#setBudget': ['leader'],
   '(portal)/(forms)/aid-admin#setPublicityDays': ['leader'],
+  // Dream Come True (圆梦行动): workers register their children and apply; the parent or an official
+  // in scope corrects a record; branch officials nominate, leaders award.
+  '(portal)/(forms)/students#registerStudent': ['worker'],
+  '(portal)/(forms)/students#updateStudent': ['worker', 'sub_branch_official', 'branch_official', 'leader'],
+  '(portal)/(forms)/students#saveStudentAid': ['worker'],
+  '(portal)/(forms)/students#submitStudentAid': ['worker'],
+  '(portal)/(forms)/students#nominateStudent': ['branch_official'],
+  '(portal)/(forms)/students#awardStudent': ['leader'],
 };
 
 const DEMO: Record<Role, string> = { worker: 'W0001', sub_branch_official: 'S0001', branch_official: 'B0001', leader: 'L0001', admin: 'A0001' };

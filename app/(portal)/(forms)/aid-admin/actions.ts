@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { publicityDays, PUBLICITY_DAYS_KEY } from '@/db/queries/settings';
 import { aidStandardRules, aidStandards, budgets, orgUnits, settings } from '@/db/schema';
-import { standardProblems, type AidKind, type AmountRule, type KindRule, type StandardCategory } from '@/lib/aid/standards';
+import { amountTables, standardProblems, type AidKind, type AmountRule, type KindRule, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
 import { conflict, invalidField, isUniqueViolation } from '@/lib/errors';
 import { publicityDaysSchema } from '@/lib/validation/aid-admin';
@@ -16,27 +16,31 @@ import { budgetSchema, standardSchema } from '@/lib/validation/cases';
 export const saveStandard = action({ name: 'aid.saveStandard', allow: ['leader'], schema: standardSchema }, async ({ name, effectiveOn, kinds }, { actor, tx }) => {
   const byKind: Partial<Record<AidKind, KindRule>> = {};
   for (const k of kinds) {
-    const amounts: KindRule['amounts'] = {};
+    const kindRule: KindRule = { frequency: k.frequency, amounts: {} };
     for (const cell of k.amounts) {
       const rule: AmountRule = cell.type === 'fixed' ? { type: 'fixed', fen: cell.fixed } : { type: 'range', minFen: cell.min, maxFen: cell.max, suggestedFen: cell.suggested };
+      const amounts = cell.variant ? ((kindRule.variants ??= {})[cell.variant] ??= {}) : kindRule.amounts;
       amounts[cell.category as StandardCategory] = rule;
     }
-    byKind[k.kind] = { frequency: k.frequency, amounts };
+    byKind[k.kind] = kindRule;
   }
   if (standardProblems({ kinds: byKind }).length) throw invalidField('kinds', 'standardRuleProblem');
   const [{ id }] = await tx.insert(aidStandards).values({ name, effectiveOn, createdBy: actor.userId }).returning({ id: aidStandards.id });
   const rows = Object.entries(byKind).flatMap(([kind, rule]) =>
-    Object.entries(rule.amounts).map(([category, r]) => ({
-      standardId: id,
-      kind: kind as AidKind,
-      frequency: rule.frequency,
-      category,
-      ruleType: r.type,
-      fixedFen: r.type === 'fixed' ? r.fen : null,
-      minFen: r.type === 'range' ? r.minFen : null,
-      maxFen: r.type === 'range' ? r.maxFen : null,
-      suggestedFen: r.type === 'range' ? r.suggestedFen : null,
-    })),
+    amountTables(rule).flatMap(([variant, amounts]) =>
+      Object.entries(amounts).map(([category, r]) => ({
+        standardId: id,
+        kind: kind as AidKind,
+        frequency: rule.frequency,
+        category,
+        variant,
+        ruleType: r.type,
+        fixedFen: r.type === 'fixed' ? r.fen : null,
+        minFen: r.type === 'range' ? r.minFen : null,
+        maxFen: r.type === 'range' ? r.maxFen : null,
+        suggestedFen: r.type === 'range' ? r.suggestedFen : null,
+      })),
+    ),
   );
   await tx.insert(aidStandardRules).values(rows);
   return { data: { id }, audit: { action: 'aid.saveStandard', entity: 'aid_standard', entityId: id, after: { name, effectiveOn, kinds: byKind } } };

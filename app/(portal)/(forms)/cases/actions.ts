@@ -5,7 +5,7 @@ import type { Tx } from '@/db/client';
 import { getCaseHead, getOwnCaseByToken, getPublishedCaseHead, ledgerPayments, standardInForce, type CaseHead } from '@/db/queries/cases';
 import { budgets, cases, households, notifications, objections, orgUnits, payments } from '@/db/schema';
 import { checkRepeat } from '@/lib/aid/ledger';
-import { checkChosenAmount, computeAmount, NO_FILE, type StandardCategory } from '@/lib/aid/standards';
+import { checkChosenAmount, computeAmount, fundKind, NO_FILE, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
 import { moveCase, notifyStep, permit } from '@/lib/cases/move';
 import { todayInChina } from '@/lib/dates';
@@ -215,13 +215,16 @@ export const decideObjection = action(
   },
 );
 
-/** The budget a payment draws on: the branch's split when there is one, else the mine-wide budget. */
+/**
+ * The budget a payment draws on: the branch's split when there is one, else the mine-wide budget;
+ * an award draws on the Dream Come True fund's student-aid budget (fundKind).
+ */
 async function budgetFor(tx: Tx, c: CaseHead, year: number): Promise<number> {
   const [b] = await tx
     .select({ id: budgets.id })
     .from(budgets)
     .leftJoin(orgUnits, eq(orgUnits.id, budgets.unitId))
-    .where(and(eq(budgets.year, year), eq(budgets.aidKind, c.aidKind!), sql`(${budgets.unitId} IS NULL OR starts_with(${c.unitPath}, ${orgUnits.path}))`))
+    .where(and(eq(budgets.year, year), eq(budgets.aidKind, fundKind(c.aidKind!)), sql`(${budgets.unitId} IS NULL OR starts_with(${c.unitPath}, ${orgUnits.path}))`))
     .orderBy(sql`${budgets.unitId} IS NULL`)
     .limit(1);
   if (!b) throw invalidField('paidOn', 'noBudget');

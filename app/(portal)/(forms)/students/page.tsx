@@ -1,0 +1,109 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listStudents, STUDENT_PAGE_SIZE } from '@/db/queries/students';
+import { listUnits, withChainNames } from '@/db/queries/units';
+import { StageGrade, StudentCases } from '@/components/students/badges';
+import { ButtonLink } from '@/components/ui/button';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
+import { Pagination } from '@/components/ui/pagination';
+import { Table, Td, Th } from '@/components/ui/table';
+import { requireRole } from '@/lib/auth/session';
+import { scopeOf } from '@/lib/scope';
+import { asStrings, first, type SearchParams } from '@/lib/search-params';
+import { STUDENT_ROLES } from '@/lib/students/access';
+import { studentPaths } from '@/lib/students/paths';
+import { studentParams } from '@/lib/students/search-params';
+import { STAGES } from '@/lib/students/stages';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('students') };
+}
+
+/** 圆梦行动: a worker's own children who study; an official's unit's students; every student for leaders. */
+export default async function StudentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireRole(STUDENT_ROLES);
+  const f = studentParams.parse(first(await searchParams));
+  const t = await getTranslations();
+  const db = await getDb();
+  const worker = actor.role === 'worker';
+  const [units, { rows, total }] = await Promise.all([worker ? [] : listUnits(db, scopeOf(actor)), listStudents(db, actor, f)]);
+  const params = asStrings(f);
+  const filtered = Object.values(params).some(Boolean);
+  const actions = worker ? (
+    <>
+      <ButtonLink href={studentPaths.register}>{t('students.register')}</ButtonLink>
+      <ButtonLink href={studentPaths.apply()} variant="primary">{t('students.apply')}</ButtonLink>
+    </>
+  ) : (
+    <>
+      {actor.role !== 'sub_branch_official' && <ButtonLink href={studentPaths.awards}>{t('students.awardsTitle')}</ButtonLink>}
+      {actor.role !== 'sub_branch_official' && <ButtonLink href={studentPaths.report}>{t('nav.fundReport')}</ButtonLink>}
+      {actor.role === 'leader' && <ButtonLink href={studentPaths.standards}>{t('students.standardsTitle')}</ButtonLink>}
+    </>
+  );
+  return (
+    <>
+      <PageHeader title={t(worker ? 'students.ownTitle' : 'nav.students')} subtitle={t(worker ? 'students.ownSubtitle' : 'students.subtitle')} actions={actions} />
+      {!worker && (
+        <FilterBar action={studentPaths.list}>
+          <FilterField label={t('common.search')}>
+            <input name="q" defaultValue={f.q} placeholder={t('students.searchHint')} className={filterControl} />
+          </FilterField>
+          <FilterSelect label={t('students.stage')} name="stage" value={f.stage} options={STAGES.map((s) => ({ value: s, label: t(`students.stages.${s}`) }))} />
+          <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
+        </FilterBar>
+      )}
+      {rows.length === 0 ? (
+        <EmptyState>
+          {filtered ? t('common.noResults') : t(worker ? 'students.ownEmpty' : 'students.empty')}{' '}
+          {worker && (
+            <Link href={studentPaths.register} className="font-medium text-brand-700 underline">
+              {t('students.register')}
+            </Link>
+          )}
+        </EmptyState>
+      ) : (
+        <Table caption={t('students.caption')}>
+          <thead>
+            <tr>
+              <Th>{t('students.name')}</Th>
+              <Th>{t('students.idNumber')}</Th>
+              {!worker && <Th>{t('students.parent')}</Th>}
+              {!worker && <Th>{t('people.unit')}</Th>}
+              <Th>{t('students.school')}</Th>
+              <Th>{t('students.stageGradeLabel')}</Th>
+              <Th>{t('students.admissionYear')}</Th>
+              <Th>{t('students.casesLabel')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {rows.map((s) => (
+              <tr key={s.id} className="align-top hover:bg-stone-50">
+                <Td>
+                  <Link href={studentPaths.edit(s.id)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {s.name}
+                  </Link>
+                </Td>
+                <Td className="font-mono text-xs">{s.idNumberMasked}</Td>
+                {!worker && (
+                  <Td>
+                    {s.parentName} <span className="font-mono text-xs text-stone-600">{s.employeeNo}</span>
+                  </Td>
+                )}
+                {!worker && <Td>{s.unitName}</Td>}
+                <Td>{s.school}</Td>
+                <Td><StageGrade stage={s.stage} grade={s.grade} /></Td>
+                <Td className="tabular-nums">{s.admissionYear}</Td>
+                <Td><StudentCases cases={s.cases} own={worker} /></Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination page={f.page} pageSize={STUDENT_PAGE_SIZE} total={total} basePath={studentPaths.list} params={params} />
+    </>
+  );
+}
