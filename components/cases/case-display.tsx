@@ -1,10 +1,12 @@
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/card';
 import type { CaseView } from '@/db/queries/case-views';
+import { casePaths } from '@/lib/cases/paths';
 import { formatFen } from '@/lib/money';
 import type { CaseState } from '@/lib/workflow/case-workflow';
-import { kindKey } from './format';
+import { caseNumber, kindKey } from './format';
 
 /**
  * Pieces the case page and the printed approval form share. No hooks beyond translations, so they
@@ -26,6 +28,24 @@ export function CaseStateBadge({ state }: { state: CaseState }) {
   return <Badge tone={STATE_TONES[state] ?? 'info'}>{t(state)}</Badge>;
 }
 
+/** A case's number, linking to its page. */
+export function CaseLink({ id }: { id: number }) {
+  return (
+    <Link href={casePaths.view(id)} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
+      {caseNumber(id)}
+    </Link>
+  );
+}
+
+/** A person as the case screens name them: name, then employee number. */
+export function Person({ name, employeeNo }: { name: string; employeeNo: string }) {
+  return (
+    <>
+      {name} <span className="font-mono text-xs text-stone-600">{employeeNo}</span>
+    </>
+  );
+}
+
 export function Item({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
     <div className={wide ? 'col-span-2' : 'min-w-0'}>
@@ -43,7 +63,7 @@ export function CaseFactsList({ c }: { c: CaseView }) {
   return (
     <dl className="grid grid-cols-2 gap-3 text-sm" data-testid="case-facts">
       <Item label={t('cases.applicant')}>
-        {c.applicant.name} <span className="font-mono text-xs text-stone-600">{c.applicant.employeeNo}</span>
+        <Person {...c.applicant} />
       </Item>
       <Item label={t('cases.unit')}>{c.unitChain}</Item>
       <Item label={t('cases.kind')}>{t(kindKey(c))}</Item>
@@ -111,4 +131,10 @@ export function StepActor({ h }: { h: CaseView['history'][number] }) {
       {h.actorRole && <span className="text-stone-500"> · {t(`roles.${h.actorRole}`)}</span>}
     </span>
   );
+}
+
+/** The message key of the step a move was made at: a step, the applicant's own, or none (the system's). */
+export function stepLabel(h: Pick<CaseView['history'][number], 'step' | 'actorName'>): string | null {
+  if (h.step) return `aid.steps.${h.step}`;
+  return h.actorName ? 'cases.byApplicant' : null;
 }

@@ -59,11 +59,11 @@ export function DecisionForm({
         <legend id={legendId} className="mb-2 text-sm font-medium text-stone-800">
           {t('cases.decision')}
         </legend>
-        <div className="flex flex-wrap gap-x-4 gap-y-2">
+        <div className="grid">
           {DECISIONS.map((d) => (
             <label key={d} className="inline-flex min-h-10 items-center gap-2 text-sm">
               <input type="radio" value={d} {...form.register('decision')} className="size-4" />
-              {t(`aid.actions.${d}`)}
+              {t(`cases.decisions.${d}`)}
             </label>
           ))}
         </div>
@@ -73,7 +73,7 @@ export function DecisionForm({
       </fieldset>
       {step === 'approval' && amount && decision === 'approve' && (
         choosesAmount && amount.rule.type === 'range' ? (
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid gap-3">
             <Field
               label={t('cases.approvedAmount')}
               error={fieldError(errors, 'amount')}
@@ -94,7 +94,7 @@ export function DecisionForm({
       </Field>
       <div>
         <Button type="submit" variant={decision === 'reject' ? 'danger' : 'primary'} disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? t('common.working') : t(`cases.submitDecision.${decision ?? 'approve'}`)}
+          {form.formState.isSubmitting ? t('common.working') : t(`cases.decisions.${decision ?? 'approve'}`)}
         </Button>
       </div>
     </form>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { z } from 'zod';
 import { recordPayment } from '@/app/(portal)/(forms)/cases/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -14,7 +15,7 @@ import { CaseFormAlert } from './case-form-alert';
 const METHODS = ['bank_transfer', 'cash'] as const;
 
 /** Asks for the written reason on the client too when the ledger already found a repeat. */
-const withReason = paymentSchema.refine((v) => v.repeatReason.length > 0, { path: ['repeatReason'], message: 'repeatNeedsReason' });
+const withReason = paymentSchema.extend({ repeatReason: z.string().trim().min(1, 'repeatNeedsReason').max(1000, 'tooLong') });
 
 /**
  * Recording the payment (leader, not the approver): date (not in the future), method, reference,

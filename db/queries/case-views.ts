@@ -2,7 +2,7 @@ import 'server-only';
 import { aliasedTable, and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { aidStandards, budgets, caseSteps, cases, notifications, objections, orgUnits, payments, users } from '@/db/schema';
-import type { AidKind, AmountRule, Frequency, StandardCategory } from '@/lib/aid/standards';
+import { fundKind, type AidKind, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
 import { receivedInYear, repeatPayments, type LedgerPayment } from '@/lib/aid/ledger';
 import { todayInChina } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
@@ -333,13 +333,16 @@ export interface CaseView {
 
 const unitChain = sql<string>`(SELECT string_agg(u.name, ' / ' ORDER BY length(u.path)) FROM ${orgUnits} u WHERE starts_with(${orgUnits.path}, u.path))`;
 
-/** The budget a payment of this kind in this year would draw on: the branch's split, else the mine's. */
+/**
+ * The budget a payment of this kind in this year would draw on, as recordPayment picks it: the
+ * branch's split, else the mine's; an award draws on the fund's student-aid budget.
+ */
 export async function budgetFor(db: Queryable, aidKind: AidKind, unitPath: string, year: number): Promise<BudgetLeft | null> {
   const [b] = await db
     .select({ amountFen: budgets.amountFen, spentFen: budgets.spentFen, unitName: orgUnits.name })
     .from(budgets)
     .leftJoin(orgUnits, eq(orgUnits.id, budgets.unitId))
-    .where(and(eq(budgets.year, year), eq(budgets.aidKind, aidKind), sql`(${budgets.unitId} IS NULL OR starts_with(${unitPath}, ${orgUnits.path}))`))
+    .where(and(eq(budgets.year, year), eq(budgets.aidKind, fundKind(aidKind)), sql`(${budgets.unitId} IS NULL OR starts_with(${unitPath}, ${orgUnits.path}))`))
     .orderBy(sql`${budgets.unitId} IS NULL`)
     .limit(1);
   return b ? { year, ...b, leftFen: b.amountFen - b.spentFen } : null;

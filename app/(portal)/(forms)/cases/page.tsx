@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { CaseStateBadge } from '@/components/cases/case-display';
-import { caseNumber, kindKey } from '@/components/cases/format';
+import { CaseLink, CaseStateBadge, Person } from '@/components/cases/case-display';
+import { kindKey } from '@/components/cases/format';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
@@ -107,15 +107,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           <tbody className="divide-y divide-stone-100">
             {rows.map((c) => (
               <tr key={c.id} className="hover:bg-stone-50">
-                <Td>
-                  <Link href={casePaths.view(c.id)} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {caseNumber(c.id)}
-                  </Link>
-                </Td>
+                <Td><CaseLink id={c.id} /></Td>
                 {staff && (
-                  <Td>
-                    {c.applicantName} <span className="font-mono text-xs text-stone-600">{c.employeeNo}</span>
-                  </Td>
+                  <Td><Person name={c.applicantName} employeeNo={c.employeeNo} /></Td>
                 )}
                 <Td>{c.unitName}</Td>
                 <Td>{t(kindKey(c))}</Td>

@@ -1,16 +1,16 @@
+import { clsx } from 'clsx';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
-import { AmountExplanation, CaseFactsList, CaseStateBadge, StepActor } from '@/components/cases/case-display';
+import { AmountExplanation, CaseFactsList, CaseLink, CaseStateBadge, StepActor, stepLabel } from '@/components/cases/case-display';
 import { DecisionForm } from '@/components/cases/decision-form';
 import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
 import { MarkCaseRead } from '@/components/cases/mark-read';
 import { PaymentForm } from '@/components/cases/payment-form';
+import { DecideObjectionForm } from '@/components/publicity/decide-objection-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ConfirmAction } from '@/components/ui/confirm-action';
-import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { CASE_ROLES, getCaseView, type CaseView } from '@/db/queries/case-views';
 import { requireRole } from '@/lib/auth/session';
@@ -79,14 +79,17 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <Card title={t('cases.history')}>
             <History c={c} />
           </Card>
-          {c.objections && (
-            <Card title={t('cases.objections')}>
-              <Objections c={c} />
-            </Card>
+          {c.objections && c.objections.length > 0 && (
+            <section id="objections" className="scroll-mt-4">
+              <Card title={t('cases.objections')}>
+                <Objections c={c} label={t('cases.pageTitle', { kind, no: caseNumber(c.id) })} />
+              </Card>
+            </section>
           )}
         </div>
 
-        <div className="min-w-0 space-y-4">
+        {/* On a phone the panels come first: they are why an official opens the case. */}
+        <div className="order-first min-w-0 space-y-4 lg:order-none">
           {c.can.decideAt && (
             <Card title={t('cases.decideAt', { step: t(`aid.steps.${c.can.decideAt}`) })}>
               <DecisionForm
@@ -117,7 +120,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {c.can.decideObjection && (
             <Card title={t('cases.objections')}>
               <p className="mb-3 text-sm text-stone-700">{t('cases.objectionPending')}</p>
-              <ButtonLink href={casePaths.publicity} variant="primary">{t('cases.decideObjections')}</ButtonLink>
+              <ButtonLink href="#objections" variant="primary">{t('cases.decideObjections')}</ButtonLink>
             </Card>
           )}
           {c.isApplicant && (c.can.edit || c.can.withdraw) && (
@@ -130,7 +133,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 )}
                 {c.can.withdraw && (
                   <ConfirmAction
-                    label={t('aid.actions.withdraw')}
+                    label={t('cases.withdraw')}
                     title={t('cases.withdrawTitle')}
                     body={t('cases.withdrawBody')}
                     confirmLabel={t('cases.withdrawConfirm')}
@@ -192,7 +195,7 @@ async function History({ c }: { c: CaseView }) {
         <li key={h.id}>
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span className="tabular-nums text-stone-600">{dateTime(h.at)}</span>
-            <span className="font-medium">{h.step ? t(`aid.steps.${h.step}`) : h.actorName ? t('cases.byApplicant') : t('cases.system')}</span>
+            {stepLabel(h) && <span className="font-medium">{t(stepLabel(h)!)}</span>}
             <Badge tone={BAD_ACTIONS.includes(h.action) ? 'bad' : 'neutral'}>{t(`aid.actions.${h.action}`)}</Badge>
             <StepActor h={h} />
           </div>
@@ -204,9 +207,10 @@ async function History({ c }: { c: CaseView }) {
   );
 }
 
-async function Objections({ c }: { c: CaseView }) {
+/** Every objection with its outcome; an undecided one carries the decision form for those who may decide it. */
+async function Objections({ c, label }: { c: CaseView; label: string }) {
   const t = await getTranslations('cases');
-  if (!c.objections?.length) return <EmptyState>{t('noObjections')}</EmptyState>;
+  if (!c.objections) return null;
   return (
     <ul className="space-y-3 text-sm" data-testid="objections">
       {c.objections.map((o) => (
@@ -221,6 +225,11 @@ async function Objections({ c }: { c: CaseView }) {
             <p className="mt-2 text-stone-700">
               {t('objectionDecided', { name: o.decidedByName ?? '', at: o.decidedAt ? dateTime(o.decidedAt) : '' })} {o.decision}
             </p>
+          )}
+          {o.status === 'pending' && c.can.decideObjection && (
+            <div className="mt-3 border-t border-stone-100 pt-3">
+              <DecideObjectionForm objectionId={o.id} caseLabel={label} />
+            </div>
           )}
         </li>
       ))}
@@ -267,30 +276,19 @@ async function Ledger({ c }: { c: CaseView }) {
       {l.payments.length === 0 ? (
         <EmptyState>{t('cases.noPayments')}</EmptyState>
       ) : (
-        <Table caption={t('cases.ledgerPayments')}>
-          <thead>
-            <tr>
-              <Th>{t('cases.number')}</Th>
-              <Th>{t('cases.kind')}</Th>
-              <Th>{t('cases.paidOn')}</Th>
-              <Th className="text-right">{t('cases.paidAmount')}</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {l.payments.map((p) => (
-              <tr key={p.caseId} className={p.caseId === c.id ? 'bg-amber-50' : undefined}>
-                <Td>
-                  <Link href={casePaths.view(p.caseId)} className="font-mono text-brand-700 underline-offset-2 hover:underline">
-                    {caseNumber(p.caseId)}
-                  </Link>
-                </Td>
-                <Td>{t(`aid.kinds.${p.kind}`)}</Td>
-                <Td className="tabular-nums">{p.paidOn}</Td>
-                <Td className="text-right tabular-nums">{formatFen(p.amountFen)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        // A list, not a table: the ledger sits in the narrow column beside the case.
+        <ul aria-label={t('cases.ledgerPayments')} className="divide-y divide-stone-100 border-t border-stone-100">
+          {l.payments.map((p) => (
+            <li key={p.caseId} className={clsx('flex flex-wrap items-baseline justify-between gap-x-3 py-2', p.caseId === c.id && 'bg-brand-50')}>
+              <span className="min-w-0">
+                <CaseLink id={p.caseId} />{' '}
+                {t(`aid.kinds.${p.kind}`)}
+                <span className="block text-xs tabular-nums text-stone-500">{t('cases.paidOnDate', { date: p.paidOn })}</span>
+              </span>
+              <span className="tabular-nums">{formatFen(p.amountFen)}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { caseNumber, kindKey, waited } from '@/components/cases/format';
+import { CaseLink, Person } from '@/components/cases/case-display';
+import { kindKey, waited } from '@/components/cases/format';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -77,18 +77,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
                       const label = t(`cases.waitedFor.${w.unit}`, { n: w.n });
                       return (
                         <tr key={r.id} className="hover:bg-stone-50">
-                          <Td>
-                            <Link href={casePaths.view(r.id)} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
-                              {caseNumber(r.id)}
-                            </Link>
-                          </Td>
+                          <Td><CaseLink id={r.id} /></Td>
                           <Td>
                             {w.unit === 'days' && w.n >= LONG_WAIT_DAYS ? <Badge tone="bad">{label}</Badge> : <span>{label}</span>}
                             <span className="block text-xs tabular-nums text-stone-500">{t('cases.since', { date: todayInChina(r.waitingSince) })}</span>
                           </Td>
-                          <Td>
-                            {r.applicantName} <span className="font-mono text-xs text-stone-600">{r.employeeNo}</span>
-                          </Td>
+                          <Td><Person name={r.applicantName} employeeNo={r.employeeNo} /></Td>
                           <Td>{r.unitName}</Td>
                           <Td>{t(kindKey(r))}</Td>
                           <Td className="text-right tabular-nums">{r.amountFen === null ? '—' : formatFen(r.amountFen)}</Td>

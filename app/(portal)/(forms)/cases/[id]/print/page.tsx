@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { AmountExplanation, StepActor } from '@/components/cases/case-display';
+import { AmountExplanation, StepActor, stepLabel } from '@/components/cases/case-display';
 import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
 import { PrintButton } from '@/components/cases/print-button';
 import { ButtonLink } from '@/components/ui/button';
@@ -118,7 +118,7 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
             ) : (
               c.history.map((h) => (
                 <tr key={h.id} className="break-inside-avoid">
-                  <td className={cell}>{h.step ? t(`aid.steps.${h.step}`) : h.actorName ? t('cases.byApplicant') : t('cases.system')}</td>
+                  <td className={cell}>{stepLabel(h) ? t(stepLabel(h)!) : '—'}</td>
                   <td className={cell}><StepActor h={h} /></td>
                   <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTime(h.at)}</td>
                   <td className={cell}>{t(`aid.actions.${h.action}`)}</td>
