@@ -7,7 +7,7 @@ import { computeAmount, NO_FILE, type AmountRule, type StandardCategory } from '
 import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskName } from '@/lib/mask';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
-import { AWARD_TIERS, type AwardTier, type Stage } from '@/lib/students/stages';
+import { AWARD_TIERS, proofNeeded, type AwardTier, type Proof, type Stage } from '@/lib/students/stages';
 import { CASE_STATES, waitingOn, type CaseKind, type CaseState } from '@/lib/workflow/case-workflow';
 import { caseVisible, standardInForce } from './cases';
 import { peopleWhere } from './scope';
@@ -469,4 +469,57 @@ export async function fundYears(db: Queryable): Promise<number[]> {
     .where(and(isNotNull(cases.schoolYear), lte(cases.schoolYear, 2100)))
     .orderBy(desc(cases.schoolYear));
   return rows.map((r) => r.y!);
+}
+
+export interface StudentCaseFacts {
+  kind: 'student_aid' | 'student_award';
+  studentId: number;
+  studentName: string;
+  idNumberMasked: string;
+  school: string;
+  schoolYear: number;
+  stage: Stage;
+  grade: number;
+  tuitionFen: number | null;
+  livingFen: number | null;
+  awardTier: AwardTier | null;
+  results: string | null;
+  /** Admission letter or enrolment certificate (student aid): which one the case needs. */
+  proof: Proof | null;
+  proofDocuments: number;
+}
+
+/**
+ * The student-specific facts of a student aid or award case, for whoever may read the case (the
+ * case page's own scope rule); null for any other case, or one out of scope.
+ */
+export async function getStudentCaseFacts(db: Queryable, actor: Actor, caseId: number): Promise<StudentCaseFacts | null> {
+  const [row] = await db
+    .select({
+      kind: cases.kind,
+      studentId: students.id,
+      studentName: students.name,
+      idNumber: students.idNumber,
+      school: students.school,
+      recordStage: students.stage,
+      admissionYear: students.admissionYear,
+      schoolYear: cases.schoolYear,
+      stage: cases.stage,
+      grade: cases.grade,
+      tuitionFen: cases.tuitionFen,
+      livingFen: cases.livingFen,
+      awardTier: cases.awardTier,
+      results: cases.results,
+    })
+    .from(cases)
+    .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+    .innerJoin(students, eq(students.id, cases.studentId))
+    .where(and(eq(cases.id, caseId), casesReadable(actor)));
+  if (!row || row.kind === 'aid') return null;
+  const { idNumber, recordStage, admissionYear, ...r } = row;
+  const proof = r.kind === 'student_aid' ? proofNeeded({ stage: r.stage!, grade: r.grade! }, { stage: recordStage, admissionYear }, r.schoolYear!) : null;
+  const [{ n }] = proof
+    ? await db.select({ n: count() }).from(caseDocuments).where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.purpose, proof)))
+    : [{ n: 0 }];
+  return { ...r, kind: r.kind as StudentCaseFacts['kind'], idNumberMasked: maskIdNumber(idNumber), schoolYear: r.schoolYear!, stage: r.stage!, grade: r.grade!, proof, proofDocuments: n };
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decideCase, recordPayment, withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
 import { awardStudent, nominateStudent, registerStudent, saveStudentAid, submitStudentAid, updateStudent } from '@/app/(portal)/(forms)/students/actions';
 import { getDb } from '@/db/client';
-import { listStudents } from '@/db/queries/students';
+import { getStudentCaseFacts, listStudents } from '@/db/queries/students';
 import { auditLog, budgets, caseDocuments, cases, households, students, users } from '@/db/schema';
 import { closeDuePublicity } from '@/lib/cases/publicity';
 import { todayInChina } from '@/lib/dates';
@@ -131,6 +131,11 @@ describe('student aid', () => {
     expect(c).toMatchObject({ state: 'submitted', kind: 'student_aid', aidKind: 'student_aid', schoolYear, stage: 'undergraduate', grade: 1, tuitionFen: 500_000, livingFen: 300_050, amountFen: 300_000, category: 'none' });
     const docs = await (await db()).select({ purpose: caseDocuments.purpose }).from(caseDocuments).where(eq(caseDocuments.caseId, draft.id));
     expect(docs).toEqual([{ purpose: 'admission_letter' }]);
+    // The case page's student facts: for whoever may read the case, the ID number masked.
+    const facts = await getStudentCaseFacts(await db(), await signInAs('S0001'), draft.id);
+    expect(facts).toMatchObject({ kind: 'student_aid', schoolYear, stage: 'undergraduate', grade: 1, tuitionFen: 500_000, proof: 'admission_letter', proofDocuments: 1 });
+    expect(facts?.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(await getStudentCaseFacts(await db(), await signInAs('S0002'), draft.id)).toBeNull();
 
     const before = await spent();
     ok(await throughTheChain(draft.id));
