@@ -14,6 +14,7 @@ import type { TierOffer } from '@/db/queries/students';
 import type { ActionResult } from '@/lib/auth/action-result';
 import { studentPaths } from '@/lib/students/paths';
 import { awardSchema, nominationSchema } from '@/lib/validation/students';
+import { firstFile } from './files';
 import { RuleText } from './student-aid-form';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
@@ -22,7 +23,7 @@ const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 export function NominationForm({ token, studentId, studentName }: { token: string; studentId: number; studentName: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError } = useActionForm(nominationSchema, nominateStudent, {
+  const { form, onSubmit, formError } = useActionForm(nominationSchema, (v) => nominateStudent({ ...v, document: firstFile(v.document) }), {
     defaultValues: { token, studentId: String(studentId), grades: '', rank: '', honours: '', comment: '', document: undefined } as never,
     onSuccess: () => {
       router.push(studentPaths.awards);

@@ -17,6 +17,7 @@ import { studentPaths } from '@/lib/students/paths';
 import { proofNeeded, type Stage } from '@/lib/students/stages';
 import type { ActionResult } from '@/lib/auth/action-result';
 import { studentAidSchema } from '@/lib/validation/students';
+import { firstFile } from './files';
 import { StageGradeFields } from './student-form';
 
 /** What the standard pays: a fixed amount, or a range with the amount it suggests. */
@@ -50,7 +51,10 @@ export function StudentAidForm({ token, student, schoolYear, defaults, offers, c
   const mode = useRef<'save' | 'submit'>('submit');
   const { form, onSubmit, formError } = useActionForm(
     studentAidSchema,
-    async (values): Promise<ActionResult<{ id: number }>> => (mode.current === 'save' ? saveStudentAid(values) : submitStudentAid(values)),
+    async (values): Promise<ActionResult<{ id: number }>> => {
+      const input = { ...values, proof: firstFile(values.proof) };
+      return mode.current === 'save' ? saveStudentAid(input) : submitStudentAid(input);
+    },
     {
       defaultValues: { token, studentId: String(student.id), ...defaults, proof: undefined } as never,
       onSuccess: (data) => {

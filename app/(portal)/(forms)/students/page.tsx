@@ -6,7 +6,7 @@ import { listStudents, STUDENT_PAGE_SIZE } from '@/db/queries/students';
 import { listUnits, withChainNames } from '@/db/queries/units';
 import { StageGrade, StudentCases } from '@/components/students/badges';
 import { ButtonLink } from '@/components/ui/button';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -65,14 +65,42 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
             </Link>
           )}
         </EmptyState>
+      ) : worker ? (
+        // A worker has a few children: one card each reads better on a phone than a wide table.
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {rows.map((s) => (
+            <li key={s.id}>
+              <Card
+                title={s.name}
+                actions={
+                  <span className="flex flex-wrap gap-2">
+                    <ButtonLink href={studentPaths.edit(s.id)} size="sm">{t('students.edit')}</ButtonLink>
+                    <ButtonLink href={studentPaths.apply(s.id)} size="sm" variant="primary">{t('students.apply')}</ButtonLink>
+                  </span>
+                }
+              >
+                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-stone-600">{t('students.idNumber')}</dt>
+                  <dd className="font-mono text-xs leading-5">{s.idNumberMasked}</dd>
+                  <dt className="text-stone-600">{t('students.school')}</dt>
+                  <dd>{s.school}</dd>
+                  <dt className="text-stone-600">{t('students.stageGradeLabel')}</dt>
+                  <dd><StageGrade stage={s.stage} grade={s.grade} /> · {t('students.admittedIn', { year: s.admissionYear })}</dd>
+                  <dt className="text-stone-600">{t('students.casesLabel')}</dt>
+                  <dd><StudentCases cases={s.cases} own /></dd>
+                </dl>
+              </Card>
+            </li>
+          ))}
+        </ul>
       ) : (
         <Table caption={t('students.caption')}>
           <thead>
             <tr>
               <Th>{t('students.name')}</Th>
               <Th>{t('students.idNumber')}</Th>
-              {!worker && <Th>{t('students.parent')}</Th>}
-              {!worker && <Th>{t('people.unit')}</Th>}
+              <Th>{t('students.parent')}</Th>
+              <Th>{t('people.unit')}</Th>
               <Th>{t('students.school')}</Th>
               <Th>{t('students.stageGradeLabel')}</Th>
               <Th>{t('students.admissionYear')}</Th>
@@ -88,16 +116,14 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
                   </Link>
                 </Td>
                 <Td className="font-mono text-xs">{s.idNumberMasked}</Td>
-                {!worker && (
-                  <Td>
-                    {s.parentName} <span className="font-mono text-xs text-stone-600">{s.employeeNo}</span>
-                  </Td>
-                )}
-                {!worker && <Td>{s.unitName}</Td>}
+                <Td>
+                  {s.parentName} <span className="font-mono text-xs text-stone-600">{s.employeeNo}</span>
+                </Td>
+                <Td>{s.unitName}</Td>
                 <Td>{s.school}</Td>
                 <Td><StageGrade stage={s.stage} grade={s.grade} /></Td>
                 <Td className="tabular-nums">{s.admissionYear}</Td>
-                <Td><StudentCases cases={s.cases} own={worker} /></Td>
+                <Td><StudentCases cases={s.cases} own={false} /></Td>
               </tr>
             ))}
           </tbody>
