@@ -9,6 +9,7 @@ import { migrate, openDatabase } from './client';
 import { users } from './schema';
 import { seedDemo } from './seed';
 import { seedCases } from './seed-cases';
+import { seedStudents } from './seed-students';
 
 async function main() {
   const args = new Set(process.argv.slice(2));
@@ -28,6 +29,9 @@ async function main() {
       // Three years of aid cases on top of the demo mine (skipped once any case exists).
       const seeded = await seedCases(handle.db);
       console.log(`[db] demo cases: ${seeded.cases} cases and ${seeded.payments} payments added`);
+      // Three school years of the Dream Come True fund on those standards (skipped once any student exists).
+      const fund = await seedStudents(handle.db);
+      console.log(`[db] demo students: ${fund.students} students, ${fund.cases} student aid and award cases, ${fund.payments} payments added`);
     }
   } finally {
     await handle.close();

@@ -88,16 +88,16 @@ const OBJECTIONS = ['申请人家庭收入情况与公示不符，请核实。',
 
 const DAY_MS = 86_400_000;
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-const plusDays = (day: string, n: number) => iso(addDays(parseISO(day), n));
+export const plusDays = (day: string, n: number) => iso(addDays(parseISO(day), n));
 /** A moment on a China calendar day, `minute` minutes after midnight there. */
-const at = (day: string, minute: number) => new Date(Date.parse(`${day}T00:00:00+08:00`) + minute * 60_000);
+export const at = (day: string, minute: number) => new Date(Date.parse(`${day}T00:00:00+08:00`) + minute * 60_000);
 
-function weighted<T>(r: () => number, items: readonly [T, number][]): T {
+export function weighted<T>(r: () => number, items: readonly [T, number][]): T {
   let x = r() * items.reduce((n, [, w]) => n + w, 0);
   for (const [item, w] of items) if ((x -= w) < 0) return item;
   return items[items.length - 1][0];
 }
-const between = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+export const between = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 /** A standard cell in fen for a year `yearsBack` before this one. */
 function ruleFor(cell: Cell, yearsBack: number): AmountRule {
@@ -273,7 +273,7 @@ function lastMoveDaysAgo(r: () => number, shape: Shape, lastDay: number, approva
 
 // ── The people and the households the seed draws on ────────────────────────────────────────────
 
-interface Worker {
+export interface Worker {
   id: number;
   no: string;
   unitId: number;
@@ -281,7 +281,7 @@ interface Worker {
   household: { id: number; status: 'active' | 'exited'; category: StandardCategory; filedOn: string; exitedOn: string | null } | null;
 }
 
-async function loadPeople(tx: Tx) {
+export async function loadPeople(tx: Tx) {
   const units = await tx.select({ id: orgUnits.id, parentId: orgUnits.parentId, level: orgUnits.level }).from(orgUnits);
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
   const staff = await tx
@@ -308,13 +308,13 @@ async function loadPeople(tx: Tx) {
 }
 
 /** The category the standard applies to on a date: the file's when it was active then, else none. */
-function categoryOn(w: Worker, day: string): StandardCategory {
+export function categoryOn(w: Worker, day: string): StandardCategory {
   const h = w.household;
   if (!h || h.filedOn > day || (h.exitedOn && h.exitedOn <= day)) return 'none';
   return h.category;
 }
 
-function shuffled<T>(r: () => number, items: readonly T[]): T[] {
+export function shuffled<T>(r: () => number, items: readonly T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
