@@ -277,6 +277,7 @@ export interface LedgerView {
 }
 
 export interface BudgetLeft {
+  id: number;
   year: number;
   amountFen: Fen;
   spentFen: Fen;
@@ -339,7 +340,7 @@ const unitChain = sql<string>`(SELECT string_agg(u.name, ' / ' ORDER BY length(u
  */
 export async function budgetFor(db: Queryable, aidKind: AidKind, unitPath: string, year: number): Promise<BudgetLeft | null> {
   const [b] = await db
-    .select({ amountFen: budgets.amountFen, spentFen: budgets.spentFen, unitName: orgUnits.name })
+    .select({ id: budgets.id, amountFen: budgets.amountFen, spentFen: budgets.spentFen, unitName: orgUnits.name })
     .from(budgets)
     .leftJoin(orgUnits, eq(orgUnits.id, budgets.unitId))
     .where(and(eq(budgets.year, year), eq(budgets.aidKind, fundKind(aidKind)), sql`(${budgets.unitId} IS NULL OR starts_with(${unitPath}, ${orgUnits.path}))`))

@@ -132,7 +132,8 @@ export async function ledgerPayments(db: Queryable, c: Pick<CaseHead, 'household
     .select({ caseId: cases.id, kind: cases.aidKind, eventKey: cases.eventKey, eventOn: cases.eventOn, paidOn: payments.paidOn, amountFen: payments.amountFen })
     .from(payments)
     .innerJoin(cases, eq(cases.id, payments.caseId))
-    .where(c.householdId ? eq(cases.householdId, c.householdId) : eq(cases.applicantId, c.applicantId));
+        // The household's file and the worker's own cases from before it was filed are one ledger.
+    .where(c.householdId ? or(eq(cases.householdId, c.householdId), eq(cases.applicantId, c.applicantId)) : eq(cases.applicantId, c.applicantId));
   return rows
     .filter((r) => r.kind)
     .map((r) => ({ caseId: r.caseId, kind: r.kind!, event: { key: r.eventKey || null, on: r.eventOn }, paidOn: r.paidOn, amountFen: r.amountFen }));

@@ -2,10 +2,11 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { budgetFor } from '@/db/queries/case-views';
 import { getCaseHead, getOwnCaseByToken, getPublishedCaseHead, ledgerPayments, standardInForce, type CaseHead } from '@/db/queries/cases';
-import { budgets, cases, households, notifications, objections, orgUnits, payments } from '@/db/schema';
+import { budgets, cases, households, notifications, objections, payments } from '@/db/schema';
 import { checkRepeat } from '@/lib/aid/ledger';
-import { checkChosenAmount, computeAmount, fundKind, NO_FILE, type StandardCategory } from '@/lib/aid/standards';
+import { checkChosenAmount, computeAmount, NO_FILE, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
 import { moveCase, notifyStep, permit } from '@/lib/cases/move';
 import { todayInChina } from '@/lib/dates';
@@ -23,6 +24,8 @@ type Draft = z.output<typeof caseDraftSchema>;
 const APPLICANTS = ['worker'] as const;
 const DECIDERS = ['sub_branch_official', 'branch_official', 'leader'] as const;
 const OBJECTION_DECIDERS = ['branch_official', 'leader'] as const;
+
+const BEREAVEMENTS: readonly string[] = ['death_of_parent', 'death_of_spouse', 'death_of_child'];
 
 const EDITABLE = ['draft', 'returned_from_verification', 'returned_from_review', 'returned_from_approval'];
 
@@ -45,6 +48,8 @@ async function findOrCreate(tx: Tx, actor: Actor, input: Draft): Promise<{ c: Ca
 /** Writes the fields of a draft or returned case; a guarded update, like every change of a case. */
 async function writeFields(tx: Tx, c: CaseHead, input: Draft): Promise<number> {
   if (!EDITABLE.includes(c.state)) throw conflict('caseNotEditable');
+  // A returned case keeps the kind its amount and rule were computed for at submission.
+  if (c.state !== 'draft' && input.aidKind !== c.aidKind) throw invalidField('aidKind', 'kindFixedAfterSubmit');
   const [row] = await tx
     .update(cases)
     .set({ ...draftFields(input), version: sql`${cases.version} + 1`, updatedAt: sql`now()` })
@@ -86,6 +91,8 @@ export const submitCase = action({ name: 'case.submit', allow: APPLICANTS, schem
     if (c.submittedAt) return repeatedSubmit(c);
     throw conflict('caseNotEditable');
   }
+  // A bereavement is paid once per death: the ledger needs to know whose.
+  if (BEREAVEMENTS.includes(input.aidKind) && !input.eventKey) throw invalidField('eventKey', 'eventKeyRequired');
   const appliedOn = todayInChina();
   const standard = await standardInForce(tx, appliedOn);
   if (!standard) throw invalidField('aidKind', 'noStandardInForce');
@@ -215,18 +222,9 @@ export const decideObjection = action(
   },
 );
 
-/**
- * The budget a payment draws on: the branch's split when there is one, else the mine-wide budget;
- * an award draws on the Dream Come True fund's student-aid budget (fundKind).
- */
-async function budgetFor(tx: Tx, c: CaseHead, year: number): Promise<number> {
-  const [b] = await tx
-    .select({ id: budgets.id })
-    .from(budgets)
-    .leftJoin(orgUnits, eq(orgUnits.id, budgets.unitId))
-    .where(and(eq(budgets.year, year), eq(budgets.aidKind, fundKind(c.aidKind!)), sql`(${budgets.unitId} IS NULL OR starts_with(${c.unitPath}, ${orgUnits.path}))`))
-    .orderBy(sql`${budgets.unitId} IS NULL`)
-    .limit(1);
+/** The budget a payment draws on (the branch's split, else the mine's), as the case page shows it. */
+async function budgetIdFor(tx: Tx, c: CaseHead, year: number): Promise<number> {
+  const b = await budgetFor(tx, c.aidKind!, c.unitPath, year);
   if (!b) throw invalidField('paidOn', 'noBudget');
   return b.id;
 }
@@ -248,7 +246,7 @@ export const recordPayment = action({ name: 'case.pay', allow: ['leader'], schem
     input.repeatReason,
   );
   if (!repeat.ok) throw invalidField('repeatReason', 'repeatNeedsReason');
-  const budgetId = await budgetFor(tx, c, Number(input.paidOn.slice(0, 4)));
+  const budgetId = await budgetIdFor(tx, c, Number(input.paidOn.slice(0, 4)));
   const moved = await moveCase(tx, actor, c, 'pay', { expectedVersion: input.version });
   const [drawn] = await tx
     .update(budgets)
