@@ -37,7 +37,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    NEXT_DIST_DIR: '.next-e2e',
+    NEXT_DIST_DIR: process.env.E2E_DIST_DIR || '.next-e2e',
     AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString('base64'),
     NEXT_TELEMETRY_DISABLED: '1',
   };
