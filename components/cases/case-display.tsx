@@ -73,7 +73,8 @@ export function CaseFactsList({ c }: { c: CaseView }) {
       <Item label={t('cases.eventOn')}>
         <span className="tabular-nums">{c.eventOn}</span>
       </Item>
-      <Item label={t('cases.eventKey')}>{c.eventKey || '—'}</Item>
+      {/* Student cases key their event by student and year: StudentCaseFacts says it in words. */}
+      {c.kind === 'aid' && <Item label={t('cases.eventKey')}>{c.eventKey || '—'}</Item>}
       <Item label={t('cases.whatHappened')} wide>{prose(c.whatHappened)}</Item>
       <Item label={t('cases.familySituation')} wide>{prose(c.familySituation)}</Item>
       <Item label={t('cases.helpAsked')} wide>{prose(c.helpAsked)}</Item>

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { cases, objections, orgUnits, users, type OBJECTION_STATUSES } from '@/db/schema';
+import { cases, objections, orgUnits, students, users, type OBJECTION_STATUSES } from '@/db/schema';
 import type { AidKind } from '@/lib/aid/standards';
 import { maskName } from '@/lib/mask';
 import { scopeOf, type Actor } from '@/lib/scope';
@@ -31,7 +31,8 @@ const chinaDay = (ts: unknown) => sql<string>`to_char(${ts} AT TIME ZONE 'Asia/S
 /** What the board shows of any case, whatever the list. */
 const boardColumns = {
   id: cases.id,
-  applicantName: applicant.name,
+  // Student aid and awards are published under the student's name (masked), not the parent's.
+  applicantName: sql<string>`coalesce(${students.name}, ${applicant.name})`,
   unitName: orgUnits.name,
   branchName: branch.name,
   kind: cases.kind,
@@ -69,6 +70,7 @@ function onBoard<E extends SelectedFields>(db: Queryable, extra: E) {
     .select({ ...boardColumns, ...extra })
     .from(cases)
     .innerJoin(applicant, eq(applicant.id, cases.applicantId))
+    .leftJoin(students, eq(students.id, cases.studentId))
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
     .leftJoin(branch, branchJoin);
 }
@@ -171,6 +173,7 @@ export async function pendingObjections(db: Queryable, actor: Actor): Promise<Pe
     .innerJoin(cases, eq(cases.id, objections.caseId))
     .innerJoin(objector, eq(objector.id, objections.byId))
     .innerJoin(applicant, eq(applicant.id, cases.applicantId))
+    .leftJoin(students, eq(students.id, cases.studentId))
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
     .leftJoin(branch, branchJoin)
     .where(and(eq(objections.status, 'pending'), eq(cases.state, 'in_publicity'), unitsWhere(scopeOf(actor))))

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideCase, recordPayment, withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
+import { listPublished } from '@/db/queries/publicity';
 import { awardStudent, nominateStudent, registerStudent, saveStudentAid, submitStudentAid, updateStudent } from '@/app/(portal)/(forms)/students/actions';
 import { getDb } from '@/db/client';
 import { getStudentCaseFacts, listStudents } from '@/db/queries/students';
@@ -236,10 +237,16 @@ describe('outstanding aided students', () => {
 
     // The nominator decides nothing further; a tier the standard lacks is refused.
     await signInAs('L0001');
+    // The general decision cannot approve an award without its tier and amount.
+    expect(await decideCase({ caseId: id, version: award.version, decision: 'approve' })).toMatchObject({ ok: false, fieldErrors: { decision: ['awardNeedsTier'] } });
     expect(await awardStudent({ caseId: id, version: award.version, tier: 'third' })).toMatchObject({ ok: false, fieldErrors: { tier: ['awardTierNotInStandard'] } });
     expect(await awardStudent({ caseId: id, version: award.version, tier: 'first', amount: '2500' })).toMatchObject({ ok: false, fieldErrors: { amount: ['amountFixed'] } });
     ok(await awardStudent({ caseId: id, version: award.version, tier: 'first', comment: '一等奖' }));
     expect(await caseRow(id)).toMatchObject({ state: 'in_publicity', awardTier: 'first', amountFen: 200_000 });
+    // Published under the student's masked name (张小华), not the parent's (张小明).
+    const board = await listPublished(await db(), await signInAs('W0002'), { kind: 'student_award', page: 1 });
+    expect(board.rows.find((r) => r.id === id)?.maskedName).toBe('张*华');
+    await signInAs('L0001');
 
     expect(await closeDuePublicity(await db(), '2999-01-01')).toContain(id);
     const before = await spent();

@@ -152,6 +152,8 @@ const AMOUNT_PROBLEM = { invalidAmount: ['amount', 'amountFormat'], fixedAmount:
 export const decideCase = action({ name: 'case.decide', allow: DECIDERS, schema: decideSchema }, async (input, { actor, tx }) => {
   const c = await getCaseHead(tx, actor, input.caseId);
   const { step } = permit(actor, c, input.decision);
+  // An award's approval is the tier choice (awardStudent), which sets its amount from the standard.
+  if (c.kind === 'student_award' && step === 'approval' && input.decision === 'approve') throw invalidField('decision', 'awardNeedsTier');
   const set: Partial<typeof cases.$inferInsert> = {};
   let overridden = false;
   if (input.amount !== undefined) {

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
 import { AmountExplanation, CaseFactsList, CaseLink, CaseStateBadge, StepActor, stepLabel } from '@/components/cases/case-display';
 import { DecisionForm } from '@/components/cases/decision-form';
+import { StudentCaseFacts } from '@/components/students/student-case-facts';
 import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
 import { MarkCaseRead } from '@/components/cases/mark-read';
 import { PaymentForm } from '@/components/cases/payment-form';
@@ -69,6 +70,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <Card title={t('cases.facts')}>
             <CaseFactsList c={c} />
+            <StudentCaseFacts caseId={c.id} actor={actor} />
           </Card>
           <Card title={t('cases.amount')}>
             <AmountExplanation amount={c.amount} />
@@ -90,7 +92,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
         {/* On a phone the panels come first: they are why an official opens the case. */}
         <div className="order-first min-w-0 space-y-4 lg:order-none">
-          {c.can.decideAt && (
+          {c.can.decideAt === 'approval' && c.kind === 'student_award' ? (
+            // An award is approved by choosing its tier, whose amount the standard sets.
+            <Card title={t('cases.decideAt', { step: t('aid.steps.approval') })}>
+              <ButtonLink href="/students/awards">{t('cases.chooseAwardTier')}</ButtonLink>
+            </Card>
+          ) : c.can.decideAt && (
             <Card title={t('cases.decideAt', { step: t(`aid.steps.${c.can.decideAt}`) })}>
               <DecisionForm
                 caseId={c.id}
