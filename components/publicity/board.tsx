@@ -63,7 +63,7 @@ export async function PublishedCaseItem({ c, today }: { c: PublishedCase; today:
   const t = await getTranslations();
   const left = daysLeft(c.publicityEnd, today);
   return (
-    <li className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+    <li className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`published-case-${c.id}`}>
       <CaseHeading c={c} />
       <Facts
         items={[
@@ -96,7 +96,7 @@ export async function PendingObjectionItem({ o }: { o: PendingObjection }) {
   const t = await getTranslations();
   const refusal = o.refusal === 'actedAtAnotherStep' ? 'cannotDecideTwoSteps' : o.refusal === 'ownApplication' ? 'cannotDecideOwn' : o.refusal ? 'cannotDecide' : null;
   return (
-    <li className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/40 p-4">
+    <li className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/40 p-4" data-testid={`pending-objection-${o.case.id}`}>
       <CaseHeading c={o.case} />
       <Facts
         items={[
