@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { caseFigures, workerCaseFigures } from '@/db/queries/case-dashboard';
 import { activeWorkersUnder, unitChainName, unitOf, workersPerChildUnit } from '@/db/queries/dashboard';
 import { getPerson } from '@/db/queries/people';
 import { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/register';
 import { registerMeasures } from '@/db/queries/register-dashboard';
+import { CaseFiguresSection } from '@/components/dashboard/case-figures';
+import { MyCases } from '@/components/dashboard/case-worker';
 import { HouseholdsIHelp, MyHousehold } from '@/components/dashboard/my-household';
 import { RegisterMeasuresSection } from '@/components/dashboard/register-measures';
 import { UnitCountsCard } from '@/components/dashboard/unit-counts';
@@ -22,11 +25,12 @@ export default async function DashboardPage() {
   const db = await getDb();
 
   if (actor.role === 'worker') {
-    const [me, chain, household, helping] = await Promise.all([
+    const [me, chain, household, helping, myCases] = await Promise.all([
       getPerson(db, scopeOf(actor), actor.userId),
       unitChainName(db, actor.unitPath),
       getOwnHouseholdSummary(db, actor),
       householdsHelpedBy(db, actor),
+      workerCaseFigures(db, actor),
     ]);
     return (
       <>
@@ -39,6 +43,7 @@ export default async function DashboardPage() {
             <div><dt className="text-stone-500">{t('idNumber')}</dt><dd>{me.idNumberMasked || '—'}</dd></div>
           </dl>
         </Card>
+        <MyCases figures={myCases} />
         <MyHousehold summary={household} />
         <HouseholdsIHelp rows={helping} />
       </>
@@ -49,10 +54,12 @@ export default async function DashboardPage() {
   const mineWide = actor.role === 'leader' || actor.role === 'admin';
   // Administrators run accounts, not the register: they get the head counts only.
   const keepsRegister = actor.role !== 'admin';
-  const [perUnit, total, measures] = await Promise.all([
+  const [perUnit, total, measures, cases] = await Promise.all([
     workersPerChildUnit(db, unit),
     activeWorkersUnder(db, unit.path),
     keepsRegister ? registerMeasures(db, unit.id) : Promise.resolve(null),
+    // Null for administrators, who decide no cases.
+    caseFigures(db, actor),
   ]);
   return (
     <>
@@ -66,6 +73,7 @@ export default async function DashboardPage() {
       ) : (
         <UnitCountsCard title={mineWide ? t('perBranch') : t('perSubUnit')} rows={perUnit} total={total} />
       )}
+      {cases && <CaseFiguresSection figures={cases} role={actor.role} />}
     </>
   );
 }

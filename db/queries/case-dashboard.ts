@@ -1,0 +1,236 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { AID_KINDS, type AidKind } from '@/lib/aid/standards';
+import { todayInChina } from '@/lib/dates';
+import { sumFen, type Fen } from '@/lib/money';
+import { scopeOf, type Actor } from '@/lib/scope';
+import { queueState, STEPS, type CaseKind, type CaseState, type Step } from '@/lib/workflow/case-workflow';
+import { unitsWhere } from './scope';
+import { treeOrder } from './units';
+
+/**
+ * The aid cases' figures on the dashboards, each scoped in its WHERE: a leader sees the whole
+ * mine, an official the cases of their unit and below (by the applicant's unit), a worker only
+ * their own cases. Drafts are the workers' own notes and never count for anyone else. Each
+ * dashboard gets its figures in one statement (one round trip, one plan): the dashboards are the
+ * most requested pages. `today` is injectable so tests can pin the calendar.
+ */
+
+export interface StepWait {
+  step: Step;
+  count: number;
+  /** Days since the longest-waiting case reached the step; null when none waits. */
+  oldestDays: number | null;
+}
+
+export interface BudgetUse {
+  amountFen: Fen;
+  spentFen: Fen;
+  leftFen: Fen;
+}
+
+export interface BudgetLine extends BudgetUse {
+  kind: AidKind;
+  /** The branch of a split; null for the mine-wide budget. */
+  unitName: string | null;
+}
+
+export interface KindYear {
+  kind: AidKind;
+  approvedCount: number;
+  approvedFen: Fen;
+  paidCount: number;
+  paidFen: Fen;
+  /**
+   * The year's budget of the kind, null when none is set. A leader: every budget of the kind
+   * added up (the mine-wide one and the branches' splits). An official: the one budget their
+   * unit's payments draw on, i.e. their branch's split where there is one (`unitName` set), else
+   * the mine-wide budget (`unitName` null).
+   */
+  budget: (BudgetUse & { unitName: string | null }) | null;
+}
+
+export interface CaseFigures {
+  year: number;
+  waits: StepWait[];
+  perKind: KindYear[];
+  /**
+   * For a leader, every budget line of the kinds split per branch (the mine-wide one and each
+   * branch's); empty for officials, who see the budget they draw on in `perKind`.
+   */
+  splits: BudgetLine[];
+  budgetView: 'mine' | 'drawn';
+}
+
+const STAFF: readonly string[] = ['sub_branch_official', 'branch_official', 'leader'];
+
+const byKind = (a: { kind: AidKind }, b: { kind: AidKind }) => AID_KINDS.indexOf(a.kind) - AID_KINDS.indexOf(b.kind);
+const yearBounds = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
+const use = (amountFen: Fen, spentFen: Fen): BudgetUse => ({ amountFen, spentFen, leftFen: amountFen - spentFen });
+
+/** Cases in the actor's scope: joined to their unit (org_units) for an official's path match; all of them for a leader. */
+function scopedCases(actor: Actor, join: SQL = sql``): SQL {
+  const scope = unitsWhere(scopeOf(actor));
+  return scope ? sql`cases JOIN org_units ON org_units.id = cases.unit_id ${join} WHERE ${scope}` : sql`cases ${join} WHERE true`;
+}
+
+/**
+ * Cases waiting at each step. A case reaches its step with its latest move, which also set its
+ * `updated_at` (in the same transaction: the same moment as the history's row; nothing else writes
+ * a case while it waits at a decision or payment step). A published case waits on the publicity
+ * step only while an objection is undecided, from the oldest such objection on. The to-do queues
+ * show the same clock.
+ */
+function waitsSql(actor: Actor, today: string): SQL {
+  const states = sql.join(STEPS.map((s) => sql`${queueState(s)}`), sql`, `);
+  return sql`
+    SELECT cases.state, count(*)::int AS n,
+      (${today}::date - (min(CASE WHEN cases.state = 'in_publicity' THEN pending.since ELSE cases.updated_at END) AT TIME ZONE 'Asia/Shanghai')::date) AS oldest_days
+    FROM ${scopedCases(actor, sql`LEFT JOIN pending ON pending.case_id = cases.id`)}
+      AND cases.state IN (${states})
+      AND (cases.state <> 'in_publicity' OR pending.since IS NOT NULL)
+    GROUP BY cases.state`;
+}
+
+/**
+ * Approved and paid in the year, per kind. A case counts as approved in the year its approval
+ * published it (publicity_start, which an upheld objection clears) while it stays approved; as
+ * paid in the year of its payment.
+ */
+function perKindSql(actor: Actor, year: number): SQL {
+  const [from, to] = yearBounds(year);
+  const approved = sql`cases.state IN ('in_publicity', 'ready_for_payment', 'paid') AND cases.publicity_start BETWEEN ${from}::date AND ${to}::date`;
+  const paid = sql`pay.paid_on BETWEEN ${from}::date AND ${to}::date`;
+  return sql`
+    SELECT cases.aid_kind AS kind,
+      count(*) FILTER (WHERE ${approved})::int AS approved_count,
+      coalesce(sum(cases.amount_fen) FILTER (WHERE ${approved}), 0)::bigint AS approved_fen,
+      count(pay.id) FILTER (WHERE ${paid})::int AS paid_count,
+      coalesce(sum(pay.amount_fen) FILTER (WHERE ${paid}), 0)::bigint AS paid_fen
+    FROM ${scopedCases(actor, sql`LEFT JOIN payments pay ON pay.case_id = cases.id`)} AND cases.aid_kind IS NOT NULL AND ((${approved}) OR (${paid}))
+    GROUP BY cases.aid_kind`;
+}
+
+/** The year's budgets: all for a leader; for an official, per kind the one their unit draws on (the payment action's rule). */
+function budgetsSql(actor: Actor, year: number): SQL {
+  const columns = sql`budgets.aid_kind AS kind, org_units.name AS unit_name, budgets.amount_fen, budgets.spent_fen`;
+  const from = sql`budgets LEFT JOIN org_units ON org_units.id = budgets.unit_id WHERE budgets.year = ${year}`;
+  return actor.role === 'leader'
+    ? sql`SELECT ${columns}, row_number() OVER (ORDER BY budgets.unit_id IS NOT NULL, ${treeOrder}) AS ord FROM ${from}`
+    : sql`SELECT DISTINCT ON (budgets.aid_kind) ${columns}, 0 AS ord FROM ${from}
+          AND (budgets.unit_id IS NULL OR starts_with(${actor.unitPath}, org_units.path))
+          ORDER BY budgets.aid_kind, budgets.unit_id IS NULL`;
+}
+
+type Json<T> = T[] | null;
+
+/** The figures of an official's unit or a leader's mine; null for those who decide no cases. */
+export async function caseFigures(db: Queryable, actor: Actor, today = todayInChina()): Promise<CaseFigures | null> {
+  if (!STAFF.includes(actor.role)) return null;
+  const year = Number(today.slice(0, 4));
+  const result = await db.execute<{
+    waits: Json<{ state: CaseState; n: number; oldest_days: number | null }>;
+    per_kind: Json<{ kind: AidKind; approved_count: number; approved_fen: number; paid_count: number; paid_fen: number }>;
+    budgets: Json<{ kind: AidKind; unit_name: string | null; amount_fen: number; spent_fen: number }>;
+  }>(sql`
+    WITH pending AS (SELECT case_id, min(created_at) AS since FROM objections WHERE status = 'pending' GROUP BY case_id)
+    SELECT
+      (SELECT json_agg(w) FROM (${waitsSql(actor, today)}) w) AS waits,
+      (SELECT json_agg(k) FROM (${perKindSql(actor, year)}) k) AS per_kind,
+      (SELECT json_agg(b ORDER BY b.ord) FROM (${budgetsSql(actor, year)}) b) AS budgets`);
+  const row = result.rows[0];
+  const stepOf = new Map<CaseState, Step>(STEPS.map((s) => [queueState(s), s]));
+  const waiting = new Map((row.waits ?? []).map((w) => [stepOf.get(w.state)!, w]));
+  const waits = STEPS.map((step) => {
+    const w = waiting.get(step);
+    return { step, count: w?.n ?? 0, oldestDays: w?.oldest_days == null ? null : Math.max(0, w.oldest_days) };
+  });
+
+  const budgetRows = row.budgets ?? [];
+  const leader = actor.role === 'leader';
+  const budgetOf = (kind: AidKind): KindYear['budget'] => {
+    const rows = budgetRows.filter((b) => b.kind === kind);
+    if (!rows.length) return null;
+    const amount = sumFen(rows.map((b) => Number(b.amount_fen)));
+    const spent = sumFen(rows.map((b) => Number(b.spent_fen)));
+    return { ...use(amount, spent), unitName: leader ? null : rows[0].unit_name };
+  };
+  const counts = new Map((row.per_kind ?? []).map((k) => [k.kind, k]));
+  const kinds = AID_KINDS.filter((k) => counts.has(k) || budgetRows.some((b) => b.kind === k));
+  const perKind = kinds.map((kind) => {
+    const k = counts.get(kind);
+    return {
+      kind,
+      approvedCount: k?.approved_count ?? 0,
+      approvedFen: Number(k?.approved_fen ?? 0),
+      paidCount: k?.paid_count ?? 0,
+      paidFen: Number(k?.paid_fen ?? 0),
+      budget: budgetOf(kind),
+    };
+  });
+  const splitKinds = new Set(budgetRows.filter((b) => b.unit_name !== null).map((b) => b.kind));
+  const splits = leader
+    ? budgetRows.filter((b) => splitKinds.has(b.kind)).map((b) => ({ kind: b.kind, unitName: b.unit_name, ...use(Number(b.amount_fen), Number(b.spent_fen)) })).sort(byKind)
+    : [];
+  return { year, waits, perKind, splits, budgetView: leader ? 'mine' : 'drawn' };
+}
+
+// ── The worker's own ────────────────────────────────────────────────────────────────────────────
+
+export interface OwnCase {
+  id: number;
+  kind: CaseKind;
+  aidKind: AidKind | null;
+  state: CaseState;
+  amountFen: Fen | null;
+  /** The application date, or for a draft the day it was started. */
+  day: string;
+}
+
+export interface WorkerCaseFigures {
+  year: number;
+  /** The latest few of the worker's cases, newest first; `total` counts them all. */
+  cases: OwnCase[];
+  total: number;
+  /** What the household was paid in the year, by payment date: in all and per kind. */
+  received: { totalFen: Fen; count: number; byKind: { kind: AidKind; count: number; fen: Fen }[] };
+}
+
+export const OWN_CASES_SHOWN = 5;
+
+/**
+ * A worker's own cases and what their household received in the year. The household is the
+ * ledger's: the worker's file when they have one (every case filed under it), and their own
+ * applications in any case.
+ */
+export async function workerCaseFigures(db: Queryable, actor: Actor, today = todayInChina()): Promise<WorkerCaseFigures> {
+  const year = Number(today.slice(0, 4));
+  const [from, to] = yearBounds(year);
+  const result = await db.execute<{
+    own: Json<{ id: number; kind: CaseKind; aid_kind: AidKind | null; state: CaseState; amount_fen: number | null; day: string }>;
+    total: number;
+    received: Json<{ kind: AidKind; n: number; fen: number }>;
+  }>(sql`
+    SELECT
+      (SELECT json_agg(c ORDER BY c.created_at DESC, c.id DESC) FROM (
+        SELECT id, kind, aid_kind, state, amount_fen, created_at,
+          coalesce(applied_on, (created_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS day
+        FROM cases WHERE applicant_id = ${actor.userId}
+        ORDER BY created_at DESC, id DESC LIMIT ${OWN_CASES_SHOWN}) c) AS own,
+      (SELECT count(*)::int FROM cases WHERE applicant_id = ${actor.userId}) AS total,
+      (SELECT json_agg(r) FROM (
+        SELECT cases.aid_kind AS kind, count(*)::int AS n, sum(payments.amount_fen)::bigint AS fen
+        FROM payments JOIN cases ON cases.id = payments.case_id
+        WHERE (cases.applicant_id = ${actor.userId} OR cases.household_id IN (SELECT id FROM households WHERE worker_id = ${actor.userId}))
+          AND payments.paid_on BETWEEN ${from}::date AND ${to}::date AND cases.aid_kind IS NOT NULL
+        GROUP BY cases.aid_kind) r) AS received`);
+  const row = result.rows[0];
+  const received = (row.received ?? []).map((r) => ({ kind: r.kind, count: r.n, fen: Number(r.fen) })).sort(byKind);
+  return {
+    year,
+    cases: (row.own ?? []).map((c) => ({ id: c.id, kind: c.kind, aidKind: c.aid_kind, state: c.state, amountFen: c.amount_fen, day: c.day })),
+    total: row.total,
+    received: { totalFen: sumFen(received.map((r) => r.fen)), count: received.reduce((n, r) => n + r.count, 0), byKind: received },
+  };
+}
