@@ -18,8 +18,13 @@ test.describe('interface', () => {
 
   const SCREENS = {
     admin: ['/dashboard', '/workers', '/admin/units', '/admin/users', '/admin/users/new', '/admin/audit', '/account/password'],
-    leader: ['/dashboard', '/households', '/households/new', '/tasks', '/symposiums', '/households/pairings'],
-    worker: ['/dashboard'],
+    leader: [
+      '/dashboard', '/households', '/households/new', '/tasks', '/symposiums', '/households/pairings',
+      '/cases', '/cases/queue', '/publicity', '/notifications', '/aid-admin/standards', '/aid-admin/standards/new', '/aid-admin/budgets',
+      '/students', '/students/awards', '/students/report', '/students/standards',
+    ],
+    subBranch: ['/dashboard', '/cases', '/cases/queue', '/publicity', '/students'],
+    worker: ['/dashboard', '/cases', '/cases/new', '/publicity', '/notifications', '/students', '/students/new', '/students/apply'],
   } as const;
   for (const [role, paths] of Object.entries(SCREENS)) {
     test(`every main screen of the ${role} fits a 360 px wide phone`, async ({ pageAs }) => {
@@ -38,6 +43,13 @@ test.describe('interface', () => {
         await page.getByRole('table').locator('tbody').getByRole('link').first().click();
         await page.waitForURL(/\/households\/\d+$/);
         await visit(new URL(page.url()).pathname);
+        // …and a case with its history, and its printable form.
+        await page.goto('/cases?state=paid');
+        await page.getByRole('table').locator('tbody').getByRole('link').first().click();
+        await page.waitForURL(/\/cases\/\d+$/);
+        const casePath = new URL(page.url()).pathname;
+        await visit(casePath);
+        await visit(`${casePath}/print`);
       }
     });
   }

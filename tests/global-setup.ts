@@ -1,18 +1,14 @@
-import { Client } from 'pg';
+import { dropTestDatabases } from './test-databases';
 
 /**
- * With TEST_DATABASE_URL (CI, race tests) the schema of that database is wiped once per run;
- * each test file then migrates and seeds it (idempotently) in tests/setup.ts. Without it every
- * file gets its own in-memory PGlite.
+ * With TEST_DATABASE_URL (CI, race tests) each test file works on its own database, copied from
+ * a template built once per run (tests/setup.ts, tests/test-databases.ts); this clears what an
+ * earlier run left. Without it every file gets its own in-memory PGlite.
  */
 export default async function globalSetup() {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return;
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public;');
-  } finally {
-    await client.end();
-  }
+  if (url) await dropTestDatabases(url);
+  return async () => {
+    if (url) await dropTestDatabases(url);
+  };
 }
