@@ -34,12 +34,12 @@ import {
  * and raise no objections: the browser tests start from them.
  */
 
-type HardshipKind = (typeof HARDSHIP_KINDS)[number];
+export type HardshipKind = (typeof HARDSHIP_KINDS)[number];
 /** A fixed amount in yuan, or a range [min, suggested, max]. */
 type Cell = number | readonly [number, number, number];
 
 /** This year's standard in yuan; each earlier year is 5% lower (rounded to ¥50). */
-const STANDARD: Record<HardshipKind, { frequency: Frequency; cells: Partial<Record<StandardCategory, Cell>> & { none: Cell } }> = {
+export const STANDARD: Record<HardshipKind, { frequency: Frequency; cells: Partial<Record<StandardCategory, Cell>> & { none: Cell } }> = {
   poverty: { frequency: 'yearly', cells: { none: [1000, 2000, 3000], extreme: [2000, 3500, 5000], hardship: [1500, 2500, 4000] } },
   illness: { frequency: 'yearly', cells: { none: [2000, 3000, 5000], extreme: [3000, 5000, 8000], hardship: [2500, 3500, 6000], serious_illness: [3000, 4000, 6000] } },
   special_hardship: { frequency: 'yearly', cells: { none: [1000, 2000, 5000], extreme: [2000, 3000, 6000] } },
@@ -100,7 +100,7 @@ export function weighted<T>(r: () => number, items: readonly [T, number][]): T {
 export const between = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 /** A standard cell in fen for a year `yearsBack` before this one. */
-function ruleFor(cell: Cell, yearsBack: number): AmountRule {
+export function ruleFor(cell: Cell, yearsBack: number): AmountRule {
   const scale = (yuan: number) => Math.round((yuan * (1 - 0.05 * yearsBack)) / 50) * 50 * 100;
   return typeof cell === 'number' ? { type: 'fixed', fen: scale(cell) } : { type: 'range', minFen: scale(cell[0]), suggestedFen: scale(cell[1]), maxFen: scale(cell[2]) };
 }
@@ -111,7 +111,7 @@ const ruleColumns = (rule: AmountRule) =>
     ? { ruleType: rule.type, fixedFen: rule.fen, minFen: null, maxFen: null, suggestedFen: null }
     : { ruleType: rule.type, fixedFen: null, minFen: rule.minFen, maxFen: rule.maxFen, suggestedFen: rule.suggestedFen };
 
-function cellOf(kind: HardshipKind, category: StandardCategory): Cell {
+export function cellOf(kind: HardshipKind, category: StandardCategory): Cell {
   const { cells } = STANDARD[kind];
   return cells[category] ?? cells.none;
 }

@@ -1,0 +1,212 @@
+import { Client } from 'pg';
+import { hashPassword } from '@/lib/auth/password';
+import { todayInChina } from '@/lib/dates';
+import { migrate, openDatabase } from '../client';
+import { DEMO_PASSWORD } from '../demo-data';
+import { deferConstraints, restoreConstraints } from './bulk';
+import { budgetsSql, casesSql, genCasesSql, objectionsSql, paymentsSql, standardsSql, stepsSql } from './cases';
+import { orgUnitsSql, usersSql } from './people';
+import {
+  attendeesSql,
+  eventsSql,
+  genHouseholdsSql,
+  helpersSql,
+  householdsSql,
+  membersSql,
+  opinionTasksSql,
+  opinionsSql,
+  symposiumsSql,
+  visitTasksSql,
+  visitsSql,
+} from './register';
+import { calendarOf, shapeOf } from './sql';
+
+/**
+ * `npm run seed:scale -- --workers N`: a provincial federation's worth of consistent data in a
+ * real PostgreSQL database, generated inside the server by set-based SQL (see sql.ts for how
+ * the randomness stays deterministic). One transaction: either the whole data set or nothing.
+ */
+
+export const SCALE_TABLES = [
+  'org_units',
+  'users',
+  'households',
+  'household_members',
+  'household_events',
+  'household_helpers',
+  'visits',
+  'tasks',
+  'symposiums',
+  'symposium_attendees',
+  'symposium_opinions',
+  'aid_standards',
+  'aid_standard_rules',
+  'budgets',
+  'cases',
+  'case_steps',
+  'payments',
+  'objections',
+  'notifications',
+  'audit_log',
+] as const;
+type Table = (typeof SCALE_TABLES)[number];
+
+export interface ScaleOptions {
+  /** A postgres:// URL; PGlite is refused. */
+  url: string;
+  workers: number;
+  /** Empty every table of the app first (else a database with data is refused). */
+  reset?: boolean;
+  /** YYYY-MM-DD; default today in China. Nothing is dated on or after it. */
+  today?: string;
+  log?: (line: string) => void;
+}
+
+export interface ScaleReport {
+  today: string;
+  seconds: number;
+  steps: { label: string; rows: number | null; seconds: number }[];
+  rows: Partial<Record<Table, number>>;
+  databaseSize: string;
+}
+
+export class ScaleRefusal extends Error {}
+
+const line = (label: string, rows: number | null, seconds: number) =>
+  `${label.padEnd(36)}${(rows === null ? '' : `${rows.toLocaleString('en')} rows`).padStart(18)}${seconds.toFixed(1).padStart(9)} s`;
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+async function appTables(client: Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
+  );
+  return rows.map((r) => r.name);
+}
+
+async function tablesWithData(client: Client, tables: string[]): Promise<string[]> {
+  if (!tables.length) return [];
+  const { rows } = await client.query<{ name: string }>(tables.map((t) => `SELECT '${t}' AS name WHERE EXISTS (SELECT 1 FROM "${t}")`).join(' UNION ALL '));
+  return rows.map((r) => r.name);
+}
+
+export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
+  if (!isPostgresUrl(opts.url)) {
+    throw new ScaleRefusal('seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://… (the embedded PGlite cannot hold a province).');
+  }
+  const log = opts.log ?? (() => {});
+  const shape = shapeOf(opts.workers);
+  const cal = calendarOf(opts.today ?? todayInChina());
+  const began = performance.now();
+
+  const handle = await openDatabase(opts.url);
+  try {
+    await migrate(handle);
+  } finally {
+    await handle.close();
+  }
+
+  const client = new Client({ connectionString: opts.url });
+  await client.connect();
+  const report: ScaleReport = { today: cal.today, seconds: 0, steps: [], rows: {}, databaseSize: '' };
+  const step = async (label: string, run: () => Promise<number | null>, table?: Table) => {
+    const t0 = performance.now();
+    const rows = await run();
+    const seconds = (performance.now() - t0) / 1000;
+    report.steps.push({ label, rows, seconds });
+    if (table && rows !== null) report.rows[table] = (report.rows[table] ?? 0) + rows;
+    log(line(label, rows, seconds));
+  };
+  const sql = (text: string, params: unknown[] = []) => async () => (await client.query(text, params)).rowCount ?? null;
+
+  try {
+    const all = await appTables(client);
+    const filled = await tablesWithData(client, all);
+    if (filled.length && !opts.reset) {
+      throw new ScaleRefusal(`The database already has data (${filled.join(', ')}); run with --reset to empty every table of the app first.`);
+    }
+    log(
+      `[scale] ${shape.workers.toLocaleString('en')} workers, ${shape.branches} branches, ${shape.subBranches} sub-branches, ${shape.leaders} leaders; ` +
+        `${cal.start} to ${cal.today} (today, not included)`,
+    );
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+    // Session settings for a bulk load: the commit at the end is the only one, temp tables stay in memory.
+    await client.query(`SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'; SET temp_buffers = '1GB'`);
+    await client.query('BEGIN');
+    if (filled.length) await step('reset: truncate every table', sql(`TRUNCATE ${all.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`));
+    const deferred = await deferConstraints(client, SCALE_TABLES);
+    log(`[scale] ${deferred.indexes.length} indexes and ${deferred.foreignKeys.length} foreign keys set aside until the tables are full`);
+
+    await step('org_units', sql(orgUnitsSql(shape, cal)), 'org_units');
+    await step('users', sql(usersSql(shape, cal), [passwordHash]), 'users');
+    await step('(plan) households', sql(genHouseholdsSql(shape, cal)));
+    await step('households', sql(householdsSql(shape)), 'households');
+    await step('household_members', sql(membersSql()), 'household_members');
+    await step('household_events', sql(eventsSql(shape)), 'household_events');
+    await step('household_helpers', sql(helpersSql(shape)), 'household_helpers');
+    await step('visits', sql(visitsSql(shape)), 'visits');
+    await step('tasks (from visits)', sql(visitTasksSql(shape, cal)), 'tasks');
+    await step('symposiums', sql(symposiumsSql(shape, cal)), 'symposiums');
+    await step('symposium_attendees', sql(attendeesSql()), 'symposium_attendees');
+    await step('symposium_opinions', sql(opinionsSql()), 'symposium_opinions');
+    await step('tasks (from opinions)', sql(opinionTasksSql(cal)), 'tasks');
+    const [versions, rules, lookup, lookupRows] = standardsSql(shape, cal);
+    await step('aid_standards', sql(versions), 'aid_standards');
+    await step('aid_standard_rules', sql(rules), 'aid_standard_rules');
+    await client.query(lookup);
+    await client.query(lookupRows);
+    await step('(plan) cases', sql(genCasesSql(shape, cal)));
+    await step('budgets', sql(budgetsSql(shape, cal)), 'budgets');
+    await step('cases', sql(casesSql(shape, cal)), 'cases');
+    await step('case_steps', sql(stepsSql(shape, cal)), 'case_steps');
+    await step('payments', sql(paymentsSql()), 'payments');
+    await step('objections', sql(objectionsSql(shape)), 'objections');
+    await step('notifications', sql(stepsSql(shape, cal, true)), 'notifications');
+    await step(
+      'audit_log',
+      sql(`INSERT INTO audit_log (actor_id, action, entity, after) VALUES (NULL, 'system.seed', 'scale', $1)`, [
+        JSON.stringify({ workers: shape.workers, today: cal.today, rows: report.rows }),
+      ]),
+      'audit_log',
+    );
+
+    for (const table of SCALE_TABLES) {
+      const t0 = performance.now();
+      const n = await restoreConstraints(client, deferred, table);
+      if (n) {
+        const seconds = (performance.now() - t0) / 1000;
+        report.steps.push({ label: `indexes + keys: ${table}`, rows: null, seconds });
+        log(line(`indexes + keys: ${table} (${n})`, null, seconds));
+      }
+    }
+    // The sequences carry on after the ids assigned here.
+    await step(
+      'sequences',
+      sql(
+        SCALE_TABLES.filter((t) => t !== 'symposium_attendees')
+          .map((t) => `SELECT setval(pg_get_serial_sequence('${t}', 'id'), coalesce((SELECT max(id) FROM "${t}"), 1), (SELECT count(*) > 0 FROM "${t}"))`)
+          .join(' UNION ALL '),
+      ),
+    );
+    await step('commit', sql('COMMIT'));
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    await client.end();
+    throw err;
+  }
+
+  try {
+    // Outside the transaction: set hint bits and visibility once, and give the planner statistics.
+    await step('vacuum analyze', sql(`VACUUM (ANALYZE) ${SCALE_TABLES.map((t) => `"${t}"`).join(', ')}`));
+    const { rows } = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
+    report.databaseSize = rows[0].size;
+  } finally {
+    await client.end();
+  }
+  report.seconds = (performance.now() - began) / 1000;
+  log(`[scale] done in ${report.seconds.toFixed(1)} s; database size ${report.databaseSize}`);
+  return report;
+}
