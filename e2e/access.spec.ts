@@ -10,7 +10,7 @@ test.describe('who may see what', () => {
     }
     // …and the menu does not offer them.
     await page.goto('/dashboard');
-    await expect(page.getByRole('navigation', { name: '主菜单' }).getByRole('link')).toHaveText(['首页']);
+    await expect(page.getByRole('navigation', { name: '主菜单' }).getByRole('link')).toHaveText(['首页', '帮扶申请', '公示', '圆梦行动']);
   });
 
   test('an official of one branch gets 404 for a record of another branch, in the page and through the action', async ({ pageAs }) => {
