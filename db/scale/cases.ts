@@ -319,6 +319,8 @@ export function genCasesSql(shape: Shape, cal: Calendar): string {
 
 // ── What the plans write ───────────────────────────────────────────────────────────────────────
 
+/** Objections come the morning after publication (raising one also moves the case's version and time on). */
+const objectedAt = chinaTime(`g.sd + g.o${J.decide[2]} + 1`, '600');
 const lastOffset = `CASE g.last_j ${js.map((j) => `WHEN ${j} THEN g.o${j}`).join(' ')} END`;
 const lastMinute = `CASE g.last_j ${js.map((j) => `WHEN ${j} THEN ${minuteOf(j)}`).join(' ')} END`;
 
@@ -343,7 +345,9 @@ export function casesSql(shape: Shape, cal: Calendar): string {
       CASE WHEN ${sent} THEN g.sd END, CASE WHEN ${sent} THEN ${chinaTime('g.sd', minuteOf(J.submit))} END,
       CASE WHEN ${published} THEN ${publishedOn} END, CASE WHEN ${published} THEN ${publishedOn} + ${DEFAULT_PUBLICITY_DAYS - 1} END,
       'scale-' || g.id, ${created},
-      CASE WHEN g.last_j = 0 THEN ${created} ELSE ${chinaTime(`g.sd + ${lastOffset}`, lastMinute)} END
+      CASE WHEN g.last_j = 0 THEN ${created}
+           WHEN g.objected AND g.last_j = ${J.decide[2]} THEN ${objectedAt}
+           ELSE ${chinaTime(`g.sd + ${lastOffset}`, lastMinute)} END
     FROM gen_cases g LEFT JOIN std_rules r ON r.id = g.rule_id`;
 }
 
@@ -432,6 +436,6 @@ export function objectionsSql(shape: Shape): string {
       CASE WHEN ${decided} THEN g.decider END,
       CASE WHEN ${decided} THEN CASE WHEN g.ob = 2 THEN ${lit(UPHELD)} ELSE ${lit(DISMISSED)} END END,
       CASE WHEN ${decided} THEN ${chinaTime(`g.sd + g.o${J.objection}`, minuteOf(J.objection))} END,
-      ${chinaTime(`g.sd + g.o${J.decide[2]} + 1`, '600')}
+      ${objectedAt}
     FROM gen_cases g WHERE g.objected`;
 }

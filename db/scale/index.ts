@@ -3,7 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { todayInChina } from '@/lib/dates';
 import { migrate, openDatabase } from '../client';
 import { DEMO_PASSWORD } from '../demo-data';
-import { deferConstraints, restoreConstraints } from './bulk';
+import { deferConstraints, restoreForeignKeys, restoreIndexes, restoreOrder } from './bulk';
 import { budgetsSql, casesSql, genCasesSql, objectionsSql, paymentsSql, standardsSql, stepsSql } from './cases';
 import { orgUnitsSql, usersSql } from './people';
 import {
@@ -134,11 +134,13 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
 
     // Session settings for a bulk load: the commit at the end is the only one, temp tables stay in memory.
-    await client.query(`SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'; SET temp_buffers = '1GB'`);
+    await client.query(`SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'; SET temp_buffers = '1GB'; SET jit = on`);
     await client.query('BEGIN');
     if (filled.length) await step('reset: truncate every table', sql(`TRUNCATE ${all.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`));
     const deferred = await deferConstraints(client, SCALE_TABLES);
-    log(`[scale] ${deferred.indexes.length} indexes and ${deferred.foreignKeys.length} foreign keys set aside until the tables are full`);
+    log(
+      `[scale] ${deferred.keys.length} keys, ${deferred.indexes.length} indexes and ${deferred.foreignKeys.length} foreign keys set aside until the tables are full`,
+    );
 
     await step('org_units', sql(orgUnitsSql(shape, cal)), 'org_units');
     await step('users', sql(usersSql(shape, cal), [passwordHash]), 'users');
@@ -173,13 +175,15 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
       'audit_log',
     );
 
-    for (const table of SCALE_TABLES) {
-      const t0 = performance.now();
-      const n = await restoreConstraints(client, deferred, table);
-      if (n) {
+    // Keys and indexes first (foreign keys need the keys they point at), then the foreign keys.
+    for (const [what, restore] of [['indexes', restoreIndexes], ['foreign keys', restoreForeignKeys]] as const) {
+      for (const table of restoreOrder(deferred, SCALE_TABLES)) {
+        const t0 = performance.now();
+        const n = await restore(client, deferred, table);
+        if (!n) continue;
         const seconds = (performance.now() - t0) / 1000;
-        report.steps.push({ label: `indexes + keys: ${table}`, rows: null, seconds });
-        log(line(`indexes + keys: ${table} (${n})`, null, seconds));
+        report.steps.push({ label: `${what}: ${table}`, rows: null, seconds });
+        log(line(`${what}: ${table} (${n})`, null, seconds));
       }
     }
     // The sequences carry on after the ids assigned here.

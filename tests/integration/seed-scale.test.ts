@@ -20,12 +20,13 @@ describe('seed:scale refuses what it cannot fill', () => {
 
 // The generator is set-based SQL run inside a real PostgreSQL server (PGlite is refused by
 // design), so these checks need TEST_DATABASE_URL. They run in a database of their own
-// (<test database>_scale), created and dropped here, so the other test files are not disturbed.
+// (<test database>_scale), created and dropped here: the generator empties whatever it fills.
 describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocaleString('en')} workers`, () => {
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://localhost/none');
   const name = `${base.pathname.slice(1)}_scale`;
   const url = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-  const admin = new Client({ connectionString: base.toString() });
+  // This file's own database (tests/setup.ts): migrated by the same migrations, and always there.
+  const admin = new Client({ connectionString: process.env.DATABASE_URL });
   const db = new Client({ connectionString: url });
   let report: ScaleReport;
 
@@ -159,6 +160,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
       await count(`SELECT count(*) AS n FROM cases c
                    WHERE c.state <> coalesce((SELECT s.to_state FROM case_steps s WHERE s.case_id = c.id ORDER BY s.at DESC, s.id DESC LIMIT 1), 'draft')`),
     ).toBe(0);
+    // The case was last written by its last move (or the objection raised after it).
+    expect(
+      await count(`SELECT count(*) AS n FROM cases c WHERE c.updated_at IS DISTINCT FROM greatest(
+                     coalesce((SELECT max(s.at) FROM case_steps s WHERE s.case_id = c.id), c.created_at),
+                     (SELECT max(o.created_at) FROM objections o WHERE o.case_id = c.id))`),
+    ).toBe(0);
     // The submission time is the submit move's; a submission exactly when the state says so.
     expect(
       await count(`SELECT count(*) AS n FROM cases c WHERE c.submitted_at IS DISTINCT FROM (SELECT min(s.at) FROM case_steps s WHERE s.case_id = c.id AND s.action = 'submit')`),
@@ -242,6 +249,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
                    OR h.category <> (SELECT e.to_category FROM household_events e WHERE e.household_id = h.id AND e.to_category IS NOT NULL ORDER BY e."on" DESC, e.id DESC LIMIT 1)`),
     ).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM households WHERE status = 'active' AND review_due < $1`, [report.today])).toBeGreaterThan(0);
+  });
+
+  it('leaves every key, index and foreign key the migrations define (set aside during the load)', async () => {
+    const definitions = `
+      SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+      UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`;
+    // This file's database, migrated by tests/setup.ts, holds the definitions as the migrations make them.
+    const expected = (await admin.query<{ d: string }>(definitions)).rows.map((r) => r.d);
+    expect(expected.length).toBeGreaterThan(100);
+    expect((await db.query<{ d: string }>(definitions)).rows.map((r) => r.d)).toEqual(expected);
   });
 
   it('refuses a database with data, and with --reset makes the same data again', async () => {
