@@ -82,11 +82,15 @@ export interface CaseListRow {
 /** A case's year: its application date, or for a draft the (China) day it was started. */
 const caseDay = sql`coalesce(${cases.appliedOn}, (${cases.createdAt} AT TIME ZONE 'Asia/Shanghai')::date)`;
 
-export async function listCases(db: Queryable, actor: Actor, f: CaseListFilter): Promise<{ rows: CaseListRow[]; total: number }> {
+/**
+ * The list's WHERE over cases joined to org_units and users (the applicant), so the page and the
+ * ledger export (db/queries/exports.ts) read exactly the same cases.
+ */
+export async function caseListWhere(db: Queryable, actor: Actor, f: Omit<CaseListFilter, 'page'>): Promise<SQL | undefined> {
   const staff = actor.role !== 'worker';
   const q = staff ? f.q?.trim() : undefined;
   const unitPath = staff && f.unitId ? await unitPathOf(db, f.unitId) : undefined;
-  const where = and(
+  return and(
     caseReadable(actor),
     f.state ? eq(cases.state, f.state) : undefined,
     f.aidKind ? eq(cases.aidKind, f.aidKind) : undefined,
@@ -94,6 +98,10 @@ export async function listCases(db: Queryable, actor: Actor, f: CaseListFilter):
     staff && f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined,
     q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.employeeNo, `${escapeLike(q)}%`)) : undefined,
   );
+}
+
+export async function listCases(db: Queryable, actor: Actor, f: CaseListFilter): Promise<{ rows: CaseListRow[]; total: number }> {
+  const where = await caseListWhere(db, actor, f);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({

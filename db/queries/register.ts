@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import {
   householdEvents,
@@ -97,10 +98,14 @@ export interface HouseholdRow {
   lastVisit: string | null;
 }
 
-const helperCount = sql<number>`(SELECT count(*)::int FROM ${householdHelpers} hh WHERE hh.household_id = ${households.id} AND hh.until IS NULL AND hh.kind <> 'first_helper')`;
-const lastVisit = sql<string | null>`(SELECT max(v.visited_on)::text FROM ${visits} v WHERE v.household_id = ${households.id})`;
+export const helperCount = sql<number>`(SELECT count(*)::int FROM ${householdHelpers} hh WHERE hh.household_id = ${households.id} AND hh.until IS NULL AND hh.kind <> 'first_helper')`;
+export const lastVisit = sql<string | null>`(SELECT max(v.visited_on)::text FROM ${visits} v WHERE v.household_id = ${households.id})`;
 
-export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFilter): Promise<{ rows: HouseholdRow[]; total: number }> {
+/**
+ * The list's rows (households joined to users and org_units) as a WHERE and an ORDER BY key, so
+ * the page and the ledger export (db/queries/exports.ts) read exactly the same households.
+ */
+export async function householdListQuery(db: Queryable, actor: Actor, f: Omit<HouseholdFilter, 'page'>): Promise<{ where: SQL | undefined; sortColumn: SQL | AnyPgColumn }> {
   const today = todayInChina();
   const q = f.q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
   const unitPath = f.unitId ? (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path : undefined;
@@ -119,6 +124,11 @@ export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFi
   // Categories sort from the hardest to the lightest, as the union lists them, not alphabetically.
   const severity = sql`array_position(ARRAY[${sql.raw(CATEGORIES.map((c) => `'${c}'`).join(','))}]::text[], ${households.category})`;
   const sortColumn = { worker: users.employeeNo, category: severity, reviewDue: households.reviewDue, filedOn: households.filedOn, unit: orgUnits.name }[f.sort];
+  return { where, sortColumn };
+}
+
+export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFilter): Promise<{ rows: HouseholdRow[]; total: number }> {
+  const { where, sortColumn } = await householdListQuery(db, actor, f);
   const order = f.dir === 'desc' ? desc(sortColumn) : asc(sortColumn);
   const [rows, [{ total }]] = await Promise.all([
     db

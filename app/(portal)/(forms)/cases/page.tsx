@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { CaseLink, CaseStateBadge, Person } from '@/components/cases/case-display';
 import { kindKey } from '@/components/cases/format';
 import { ButtonLink } from '@/components/ui/button';
@@ -15,11 +14,11 @@ import { listUnits, withChainNames } from '@/db/queries/units';
 import { AID_KINDS } from '@/lib/aid/standards';
 import { requireRole } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
+import { caseListParams } from '@/lib/cases/search-params';
 import { todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
 import { scopeOf } from '@/lib/scope';
 import { asStrings, first, type SearchParams } from '@/lib/search-params';
-import { pageParam } from '@/lib/validation/common';
 import { CASE_STATES } from '@/lib/workflow/case-workflow';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,16 +27,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The years the filter offers: this one and the four before it. */
 const YEARS = 5;
-
-/** The list's URL filters, read leniently: a bad value is ignored rather than an error page. */
-const caseListParams = z.object({
-  q: z.string().trim().max(50).optional().catch(undefined),
-  state: z.enum(CASE_STATES).optional().catch(undefined),
-  aidKind: z.enum(AID_KINDS).optional().catch(undefined),
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  unitId: z.coerce.number().int().positive().optional().catch(undefined),
-  page: pageParam,
-});
 
 /**
  * 帮扶申请: a worker's own cases (drafts included); an official's unit and below, leaders' all —
