@@ -17,6 +17,10 @@ import zhCaseDashboard from '@/messages/zh-CN/case-dashboard.json';
 
 import enStudents from '@/messages/en/students.json';
 import zhStudents from '@/messages/zh-CN/students.json';
+import enReports from '@/messages/en/reports.json';
+import zhReports from '@/messages/zh-CN/reports.json';
+import enExports from '@/messages/en/exports.json';
+import zhExports from '@/messages/zh-CN/exports.json';
 
 type Catalog = Record<string, Record<string, unknown>>;
 
@@ -27,8 +31,8 @@ type Catalog = Record<string, Record<string, unknown>>;
  * throws, and tests/unit/i18n.test.ts loads every catalog.
  */
 const SOURCES: Record<Locale, Catalog[]> = {
-  'zh-CN': [zhBase, zhAid, zhCases, zhApply, zhPublicity, zhAidAdmin, zhCaseDashboard, zhStudents],
-  en: [enBase, enAid, enCases, enApply, enPublicity, enAidAdmin, enCaseDashboard, enStudents],
+  'zh-CN': [zhBase, zhAid, zhCases, zhApply, zhPublicity, zhAidAdmin, zhCaseDashboard, zhStudents, zhExports, zhReports],
+  en: [enBase, enAid, enCases, enApply, enPublicity, enAidAdmin, enCaseDashboard, enStudents, enExports, enReports],
 };
 
 function merge(parts: Catalog[]): AbstractIntlMessages {
