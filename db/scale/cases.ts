@@ -95,7 +95,7 @@ export function standardsSql(shape: Shape, cal: Calendar): string[] {
   return [
     `INSERT INTO aid_standards (id, name, effective_on, created_by, created_at) VALUES ${versions}`,
     `INSERT INTO aid_standard_rules (id, standard_id, kind, frequency, category, variant, rule_type, fixed_fen, min_fen, max_fen, suggested_fen) VALUES ${cells.join(',\n')}`,
-    `CREATE TEMP TABLE std_rules (id int, standard_id int, yi int, k int, category text, frequency text, ranged boolean, computed int, max_fen int, rule jsonb)`,
+    `CREATE TEMP TABLE std_rules (id int, standard_id int, yi int, k int, category text, frequency text, ranged boolean, computed int, max_fen int, rule jsonb) ON COMMIT DROP`,
     `INSERT INTO std_rules VALUES ${lookup.join(',\n')}`,
   ];
 }
@@ -303,7 +303,7 @@ export function genCasesSql(shape: Shape, cal: Calendar): string {
   const payDay = `CASE WHEN last_j = ${J.pay} THEN sd + o${J.pay} END`;
   const state = bySlot('g.last_j', (m) => `'${m.to}'`, "'draft'");
   return `
-    CREATE TEMP TABLE gen_cases AS
+    CREATE TEMP TABLE gen_cases ON COMMIT DROP AS
     SELECT (row_number() OVER (ORDER BY cd, cell))::int AS id, cell, w, k, ${shape.workerId('w')} AS applicant,
       sub, ${shape.branchOf('sub')} AS branch, hh, category, sd, cd, event_on, oc, rs, ob, approver, decider, payer,
       ${js.map((j) => `o${j}`).join(', ')}, age, last_j,

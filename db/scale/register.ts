@@ -42,7 +42,7 @@ export function genHouseholdsSql(shape: Shape, cal: Calendar): string {
   const cats = CATEGORIES.map((c, i) => [String(i), CATEGORY_WEIGHTS[c]] as const);
   // a: the draws; b: the exit; c: what depends on the dates (changes, handover, reviews, visit window).
   return `
-    CREATE TEMP TABLE gen_hh AS
+    CREATE TEMP TABLE gen_hh ON COMMIT DROP AS
     SELECT (row_number() OVER (ORDER BY w))::int AS id, c.*
     FROM (
       SELECT b.*,

@@ -7,14 +7,15 @@ import { CASES_PER_WORKER, KINDS } from '@/db/scale/cases';
 import { FILED_SHARE } from '@/db/scale/register';
 import { shapeOf } from '@/db/scale/sql';
 
-const WORKERS = 2_000;
+// Three branches (the last one smaller), so every rule that crosses units is tested across them.
+const WORKERS = 4_500;
 
 describe('seed:scale refuses what it cannot fill', () => {
   it('anything but a PostgreSQL server, and a size out of range', async () => {
     await expect(seedScale({ url: 'memory://', workers: WORKERS })).rejects.toBeInstanceOf(ScaleRefusal);
     await expect(seedScale({ url: '', workers: WORKERS })).rejects.toBeInstanceOf(ScaleRefusal);
     expect(() => shapeOf(10)).toThrow(RangeError);
-    expect(() => shapeOf(2.5e3 + 0.5)).toThrow(RangeError);
+    expect(() => shapeOf(2_500.5)).toThrow(RangeError);
   });
 });
 
@@ -48,7 +49,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
 
   it('sizes everything from the number of workers, as the README documents', async () => {
     const { branches, subBranches, leaders } = shapeOf(WORKERS);
-    expect(branches).toBe(1);
+    expect(branches).toBe(3);
     expect(await count(`SELECT count(*) AS n FROM org_units`)).toBe(1 + branches + subBranches);
     expect(await count(`SELECT count(*) AS n FROM users`)).toBe(WORKERS + 1 + leaders + branches + subBranches);
     expect(await count(`SELECT count(*) AS n FROM users WHERE role = 'worker'`)).toBe(WORKERS);
