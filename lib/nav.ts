@@ -1,3 +1,4 @@
+import { REPORTS_ROLES } from './reports/access';
 import type { Role } from './roles';
 
 /** The main menu: which sections each role sees. Pages check the same roles again themselves. */
@@ -8,6 +9,7 @@ export const NAV: { href: string; key: string; roles: readonly Role[] }[] = [
   { href: '/publicity', key: 'publicity', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader', 'admin'] },
   { href: '/students', key: 'students', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader'] },
   { href: '/students/report', key: 'fundReport', roles: ['branch_official', 'leader'] },
+  { href: '/reports', key: 'reports', roles: REPORTS_ROLES },
   { href: '/households', key: 'households', roles: ['sub_branch_official', 'branch_official', 'leader'] },
   { href: '/tasks', key: 'tasks', roles: ['sub_branch_official', 'branch_official', 'leader'] },
   { href: '/symposiums', key: 'symposiums', roles: ['sub_branch_official', 'branch_official', 'leader'] },

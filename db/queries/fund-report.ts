@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import { cases, orgUnits, payments } from '@/db/schema';
 import { sumFen, type Fen } from '@/lib/money';
-import { scopeOf, type Actor } from '@/lib/scope';
+import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { AWARD_TIERS, STAGES, type AwardTier, type Stage } from '@/lib/students/stages';
 import { unitsWhere } from './scope';
 
@@ -66,13 +66,17 @@ const branch = alias(orgUnits, 'branch');
 /** The branch a unit lies in: the second id of its path ("1.4.17." → 4). */
 const branchIdOf = sql<number>`split_part(${orgUnits.path}, '.', 2)::int`;
 
-/** The report for the school years from..to (both included), within the actor's scope. */
-export async function fundReport(db: Queryable, actor: Actor, from: number, to: number): Promise<FundReport> {
+/**
+ * The report for the school years from..to (both included), within the actor's scope and, when
+ * given, the subtree of one unit (its path: the caller has checked it lies in the scope).
+ */
+export async function fundReport(db: Queryable, actor: Actor, from: number, to: number, unitPath?: string): Promise<FundReport> {
   const where = and(
     inArray(cases.kind, ['student_aid', 'student_award']),
     eq(cases.state, 'paid'),
     between(cases.schoolYear, from, to),
     unitsWhere(scopeOf(actor)),
+    unitPath === undefined ? undefined : sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}`,
   );
   const groups = await db
     .select({
