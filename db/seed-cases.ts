@@ -2,6 +2,7 @@ import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { and, count, eq, gte, inArray, like } from 'drizzle-orm';
 import { HARDSHIP_KINDS, STANDARD_CATEGORIES, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
 import { todayInChina } from '@/lib/dates';
+import { rebuildCaseStats } from '@/lib/stats/case-stats';
 import { DEFAULT_PUBLICITY_DAYS, publicityEndsOn, transitionOf, type CaseAction, type CaseState, type Step } from '@/lib/workflow/case-workflow';
 import type { Queryable, Tx } from './client';
 import { pick, rng } from './demo-data';
@@ -596,6 +597,7 @@ async function seedInTransaction(tx: Tx, today: string): Promise<SeededCases> {
       };
     });
   await tx.insert(payments).values(paymentRows);
+  await rebuildCaseStats(tx);
 
   await tx.insert(auditLog).values({ actorId: null, action: 'system.seed', entity: 'cases', after: { cases: caseRows.length, payments: paymentRows.length, budgets: budgetRows.length } });
   return { cases: caseRows.length, payments: paymentRows.length };

@@ -4,6 +4,7 @@ import { STANDARD_CATEGORIES, type AmountRule, type StandardCategory } from '@/l
 import { todayInChina } from '@/lib/dates';
 import { makeIdNumber } from '@/lib/id-number';
 import { AWARD_TIERS, MAX_GRADE, proofNeeded, schoolYearOf, type AwardTier, type Stage } from '@/lib/students/stages';
+import { rebuildCaseStats } from '@/lib/stats/case-stats';
 import { DEFAULT_PUBLICITY_DAYS, publicityEndsOn, type CaseAction, type CaseState, type Step } from '@/lib/workflow/case-workflow';
 import type { Queryable, Tx } from './client';
 import { chineseName, pick, rng } from './demo-data';
@@ -331,6 +332,7 @@ async function seedInTransaction(tx: Tx, today: string) {
     return [{ caseId: caseIds[i], budgetId: budgetIds.get(year)!, amountFen: p.amountFen, paidOn: pay.day, method: 'bank_transfer' as const, reference: `YM${year}${String(i + 1).padStart(4, '0')}`, recordedBy: pay.actorId!, createdAt: at(pay.day, 15 * 60) }];
   });
   for (let i = 0; i < paymentRows.length; i += 500) await tx.insert(payments).values(paymentRows.slice(i, i + 500));
+  await rebuildCaseStats(tx);
 
   await tx.insert(auditLog).values({ actorId: null, action: 'system.seed', entity: 'students', after: { students: inserted.length, cases: caseRows.length, payments: paymentRows.length } });
   return { students: inserted.length, cases: caseRows.length, payments: paymentRows.length };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { applyStatDeltas, countDeltas, statDeltas } from '@/lib/stats/case-stats';
 import { eq } from 'drizzle-orm';
 import { saveStandard } from '@/app/(portal)/(forms)/aid-admin/actions';
 import { getDb } from '@/db/client';
@@ -35,13 +36,15 @@ export async function insertCase(o: {
   amountFen?: number;
   aidKind?: AidKind;
   appliedOn?: string;
+  /** When its approval published it (default: the application date for a case in publicity). */
+  publicityStart?: string | null;
 }): Promise<number> {
   const db = await getDb();
   const applicantId = await userId(o.applicant);
   const [{ unitId }] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.id, applicantId));
   const amountFen = o.amountFen ?? 100_000;
   const appliedOn = o.appliedOn ?? '2025-03-01';
-  const [{ id }] = await db
+  const [inserted] = await db
     .insert(cases)
     .values({
       aidKind: o.aidKind ?? 'poverty',
@@ -57,11 +60,14 @@ export async function insertCase(o: {
       frequency: 'yearly',
       appliedOn,
       submittedAt: new Date(),
-      publicityStart: o.state === 'in_publicity' ? appliedOn : null,
-      publicityEnd: o.state === 'in_publicity' ? appliedOn : null,
+      publicityStart: o.publicityStart !== undefined ? o.publicityStart : o.state === 'in_publicity' ? appliedOn : null,
+      publicityEnd: o.publicityStart !== undefined ? o.publicityStart : o.state === 'in_publicity' ? appliedOn : null,
       submitToken: randomUUID(),
     })
-    .returning({ id: cases.id });
+    .returning({ id: cases.id, state: cases.state, unitId: cases.unitId, aidKind: cases.aidKind, amountFen: cases.amountFen, publicityStart: cases.publicityStart });
+  // Written past the actions, so it keeps the dashboards' aggregates itself (as the seeds do).
+  await applyStatDeltas(db, statDeltas(null, inserted), countDeltas(unitId, null, o.state));
+  const { id } = inserted;
   for (const [step, who] of o.steps ?? []) {
     await db.insert(caseSteps).values({ caseId: id, step, action: 'approve', fromState: 'submitted', toState: 'verified', actorId: await userId(who) });
   }

@@ -4,9 +4,8 @@ import type { Queryable } from '@/db/client';
 import { AID_KINDS, type AidKind } from '@/lib/aid/standards';
 import { todayInChina } from '@/lib/dates';
 import { sumFen, type Fen } from '@/lib/money';
-import { scopeOf, type Actor } from '@/lib/scope';
+import { likePrefix, scopeOf, unitInScope, type Actor } from '@/lib/scope';
 import { queueState, STEPS, type CaseKind, type CaseState, type Step } from '@/lib/workflow/case-workflow';
-import { unitsWhere } from './scope';
 import { treeOrder } from './units';
 
 /**
@@ -69,76 +68,104 @@ const byKind = (a: { kind: AidKind }, b: { kind: AidKind }) => AID_KINDS.indexOf
 const yearBounds = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
 const use = (amountFen: Fen, spentFen: Fen): BudgetUse => ({ amountFen, spentFen, leftFen: amountFen - spentFen });
 
-/** Cases in the actor's scope: joined to their unit (org_units) for an official's path match; all of them for a leader. */
-function scopedCases(actor: Actor, join: SQL = sql``): SQL {
-  const scope = unitsWhere(scopeOf(actor));
-  return scope ? sql`cases JOIN org_units ON org_units.id = cases.unit_id ${join} WHERE ${scope}` : sql`cases ${join} WHERE true`;
+/** Optional narrowing of a dashboard: another year than today's, one unit (with the units below it) of the actor's scope. */
+export interface CaseFilter {
+  year?: number;
+  unitId?: number;
+}
+
+/** `col` (a unit id) within the units under `path`; everything when there is no path (a leader's whole mine). */
+const inUnits = (col: SQL, path: string | null): SQL =>
+  path === null ? sql`true` : sql`${col} IN (SELECT id FROM org_units WHERE path LIKE ${likePrefix(path)})`;
+
+const COUNTED_STEPS = STEPS.filter((s) => s !== 'publicity');
+
+/**
+ * Cases waiting at each step. How many: the maintained counts per unit and state (db/schema/stats.ts).
+ * Since when: a case reaches its step with its latest move, which also set its `updated_at` (in the
+ * same transaction: the same moment as the history's row; nothing else writes a case while it
+ * waits at a decision or payment step), so the oldest is the first entry of the step's state in
+ * cases_waiting_idx. A published case waits on the publicity step only while an objection is
+ * undecided, from the oldest such objection on (few: read from the pending objections). The
+ * to-do queues show the same clock.
+ */
+function waitsSql(path: string | null, today: string): SQL {
+  const states = sql.join(COUNTED_STEPS.map((s) => sql`${queueState(s)}`), sql`, `);
+  const days = (at: SQL) => sql`(${today}::date - ((${at}) AT TIME ZONE 'Asia/Shanghai')::date)`;
+  return sql`
+    SELECT s.state,
+      coalesce((SELECT sum(case_counts.cases) FROM case_counts WHERE case_counts.state = s.state AND ${inUnits(sql`case_counts.unit_id`, path)}), 0)::int AS n,
+      ${days(sql`SELECT min(cases.updated_at) FROM cases WHERE cases.state = s.state AND ${inUnits(sql`cases.unit_id`, path)}`)} AS oldest_days
+    FROM unnest(ARRAY[${states}]::text[]) AS s(state)
+    UNION ALL
+    SELECT ${queueState('publicity')}, count(*)::int, ${days(sql`min(pending.since)`)}
+    FROM (SELECT case_id, min(created_at) AS since FROM objections WHERE status = 'pending' GROUP BY case_id) pending
+      JOIN cases ON cases.id = pending.case_id
+    WHERE cases.state = ${queueState('publicity')} AND ${inUnits(sql`cases.unit_id`, path)}`;
 }
 
 /**
- * Cases waiting at each step. A case reaches its step with its latest move, which also set its
- * `updated_at` (in the same transaction: the same moment as the history's row; nothing else writes
- * a case while it waits at a decision or payment step). A published case waits on the publicity
- * step only while an objection is undecided, from the oldest such objection on. The to-do queues
- * show the same clock.
+ * Approved and paid in the year, per kind, from the maintained aggregates. A case counts as
+ * approved in the year its approval published it (publicity_start, which an upheld objection
+ * clears) while it stays approved; as paid in the year of its payment.
  */
-function waitsSql(actor: Actor, today: string): SQL {
-  const states = sql.join(STEPS.map((s) => sql`${queueState(s)}`), sql`, `);
+function perKindSql(path: string | null, year: number): SQL {
+  const approved = sql`case_stats.measure = 'approved'`;
+  const paid = sql`case_stats.measure = 'paid'`;
   return sql`
-    SELECT cases.state, count(*)::int AS n,
-      (${today}::date - (min(CASE WHEN cases.state = 'in_publicity' THEN pending.since ELSE cases.updated_at END) AT TIME ZONE 'Asia/Shanghai')::date) AS oldest_days
-    FROM ${scopedCases(actor, sql`LEFT JOIN pending ON pending.case_id = cases.id`)}
-      AND cases.state IN (${states})
-      AND (cases.state <> 'in_publicity' OR pending.since IS NOT NULL)
-    GROUP BY cases.state`;
+    SELECT case_stats.aid_kind AS kind,
+      coalesce(sum(case_stats.cases) FILTER (WHERE ${approved}), 0)::int AS approved_count,
+      coalesce(sum(case_stats.amount_fen) FILTER (WHERE ${approved}), 0)::bigint AS approved_fen,
+      coalesce(sum(case_stats.cases) FILTER (WHERE ${paid}), 0)::int AS paid_count,
+      coalesce(sum(case_stats.amount_fen) FILTER (WHERE ${paid}), 0)::bigint AS paid_fen
+    FROM case_stats WHERE case_stats.year = ${year} AND ${inUnits(sql`case_stats.unit_id`, path)}
+    GROUP BY case_stats.aid_kind
+    HAVING sum(case_stats.cases) > 0`;
 }
 
-/**
- * Approved and paid in the year, per kind. A case counts as approved in the year its approval
- * published it (publicity_start, which an upheld objection clears) while it stays approved; as
- * paid in the year of its payment.
- */
-function perKindSql(actor: Actor, year: number): SQL {
-  const [from, to] = yearBounds(year);
-  const approved = sql`cases.state IN ('in_publicity', 'ready_for_payment', 'paid') AND cases.publicity_start BETWEEN ${from}::date AND ${to}::date`;
-  const paid = sql`pay.paid_on BETWEEN ${from}::date AND ${to}::date`;
-  return sql`
-    SELECT cases.aid_kind AS kind,
-      count(*) FILTER (WHERE ${approved})::int AS approved_count,
-      coalesce(sum(cases.amount_fen) FILTER (WHERE ${approved}), 0)::bigint AS approved_fen,
-      count(pay.id) FILTER (WHERE ${paid})::int AS paid_count,
-      coalesce(sum(pay.amount_fen) FILTER (WHERE ${paid}), 0)::bigint AS paid_fen
-    FROM ${scopedCases(actor, sql`LEFT JOIN payments pay ON pay.case_id = cases.id`)} AND cases.aid_kind IS NOT NULL AND ((${approved}) OR (${paid}))
-    GROUP BY cases.aid_kind`;
-}
-
-/** The year's budgets: all for a leader; for an official, per kind the one their unit draws on (the payment action's rule). */
-function budgetsSql(actor: Actor, year: number): SQL {
+/** The year's budgets: all for the whole mine; for a unit, per kind the one it draws on (the payment action's rule). */
+function budgetsSql(path: string | null, year: number): SQL {
   const columns = sql`budgets.aid_kind AS kind, org_units.name AS unit_name, budgets.amount_fen, budgets.spent_fen`;
   const from = sql`budgets LEFT JOIN org_units ON org_units.id = budgets.unit_id WHERE budgets.year = ${year}`;
-  return actor.role === 'leader'
+  return path === null
     ? sql`SELECT ${columns}, row_number() OVER (ORDER BY budgets.unit_id IS NOT NULL, ${treeOrder}) AS ord FROM ${from}`
     : sql`SELECT DISTINCT ON (budgets.aid_kind) ${columns}, 0 AS ord FROM ${from}
-          AND (budgets.unit_id IS NULL OR starts_with(${actor.unitPath}, org_units.path))
+          AND (budgets.unit_id IS NULL OR starts_with(${path}, org_units.path))
           ORDER BY budgets.aid_kind, budgets.unit_id IS NULL`;
 }
 
 type Json<T> = T[] | null;
 
-/** The figures of an official's unit or a leader's mine; null for those who decide no cases. */
-export async function caseFigures(db: Queryable, actor: Actor, today = todayInChina()): Promise<CaseFigures | null> {
+/**
+ * The unit path the figures are limited to: null for the whole mine (a leader without a unit
+ * filter); undefined when the filter's unit is unknown or outside the actor's scope.
+ */
+async function figuresPath(db: Queryable, actor: Actor, unitId: number | undefined): Promise<string | null | undefined> {
+  const scope = scopeOf(actor);
+  if (unitId === undefined) return scope.kind === 'subtree' ? scope.unitPath : null;
+  const [unit] = (await db.execute<{ path: string }>(sql`SELECT path FROM org_units WHERE id = ${unitId}`)).rows;
+  return unit && unitInScope(scope, unit.path) ? unit.path : undefined;
+}
+
+/**
+ * The figures of an official's unit or a leader's mine; null for those who decide no cases, and
+ * for a filter's unit that does not exist or lies outside the actor's scope (as if not found).
+ * With a unit, the budgets shown are those the unit draws on.
+ */
+export async function caseFigures(db: Queryable, actor: Actor, today = todayInChina(), filter: CaseFilter = {}): Promise<CaseFigures | null> {
   if (!STAFF.includes(actor.role)) return null;
-  const year = Number(today.slice(0, 4));
+  const path = await figuresPath(db, actor, filter.unitId);
+  if (path === undefined) return null;
+  const year = filter.year ?? Number(today.slice(0, 4));
   const result = await db.execute<{
     waits: Json<{ state: CaseState; n: number; oldest_days: number | null }>;
     per_kind: Json<{ kind: AidKind; approved_count: number; approved_fen: number; paid_count: number; paid_fen: number }>;
     budgets: Json<{ kind: AidKind; unit_name: string | null; amount_fen: number; spent_fen: number }>;
   }>(sql`
-    WITH pending AS (SELECT case_id, min(created_at) AS since FROM objections WHERE status = 'pending' GROUP BY case_id)
     SELECT
-      (SELECT json_agg(w) FROM (${waitsSql(actor, today)}) w) AS waits,
-      (SELECT json_agg(k) FROM (${perKindSql(actor, year)}) k) AS per_kind,
-      (SELECT json_agg(b ORDER BY b.ord) FROM (${budgetsSql(actor, year)}) b) AS budgets`);
+      (SELECT json_agg(w) FROM (${waitsSql(path, today)}) w) AS waits,
+      (SELECT json_agg(k) FROM (${perKindSql(path, year)}) k) AS per_kind,
+      (SELECT json_agg(b ORDER BY b.ord) FROM (${budgetsSql(path, year)}) b) AS budgets`);
   const row = result.rows[0];
   const stepOf = new Map<CaseState, Step>(STEPS.map((s) => [queueState(s), s]));
   const waiting = new Map((row.waits ?? []).map((w) => [stepOf.get(w.state)!, w]));
@@ -148,7 +175,7 @@ export async function caseFigures(db: Queryable, actor: Actor, today = todayInCh
   });
 
   const budgetRows = row.budgets ?? [];
-  const leader = actor.role === 'leader';
+  const leader = path === null;
   const budgetOf = (kind: AidKind): KindYear['budget'] => {
     const rows = budgetRows.filter((b) => b.kind === kind);
     if (!rows.length) return null;

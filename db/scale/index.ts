@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { hashPassword } from '@/lib/auth/password';
 import { todayInChina } from '@/lib/dates';
+import { REBUILD_CASE_STATS } from '@/lib/stats/case-stats';
 import { migrate, openDatabase } from '../client';
 import { DEMO_PASSWORD } from '../demo-data';
 import { deferConstraints, restoreForeignKeys, restoreIndexes, restoreOrder } from './bulk';
@@ -167,6 +168,8 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     await step('payments', sql(paymentsSql()), 'payments');
     await step('objections', sql(objectionsSql(shape)), 'objections');
     await step('notifications', sql(stepsSql(shape, cal, true)), 'notifications');
+    // The dashboards' aggregates, from what was just loaded (the app keeps them from here on).
+    for (const [i, statement] of REBUILD_CASE_STATS.entries()) await step(`case figures (${i + 1}/${REBUILD_CASE_STATS.length})`, sql(statement));
     await step(
       'audit_log',
       sql(`INSERT INTO audit_log (actor_id, action, entity, after) VALUES (NULL, 'system.seed', 'scale', $1)`, [

@@ -123,6 +123,8 @@ export const cases = pgTable(
     index('cases_household_idx').on(t.householdId),
     // The system's sweep of publicity windows that have ended.
     index('cases_publicity_idx').on(t.publicityEnd).where(sql`${t.state} = 'in_publicity'`),
+    // The dashboards' oldest wait per step: the first entry of the step's state (unit to filter a scope in the index).
+    index('cases_waiting_idx').on(t.state, t.updatedAt, t.unitId).where(inList(t.state, ['submitted', 'verified', 'reviewed', 'ready_for_payment'])),
     // Once per student and school year for student aid, once per year for an award (a rejected or
     // withdrawn case frees the slot).
     uniqueIndex('cases_student_year_key')

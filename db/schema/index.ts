@@ -5,3 +5,4 @@ export * from './audit';
 export * from './register';
 export * from './cases';
 export * from './students';
+export * from './stats';

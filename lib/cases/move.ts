@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/scope';
 import { canAct, STEPS, waitingOn, type CaseAction, type CaseState, type Refusal, type Step } from '@/lib/workflow/case-workflow';
 import { stepPeople } from '@/db/queries/notifications';
+import { applyStatDeltas, APPROVED_STATES, countDeltas, statDeltas, type CaseFacts } from '@/lib/stats/case-stats';
 
 /** How each refusal of the workflow reaches the user. Out of scope is "not found", like everywhere. */
 export function refusalError(reason: Refusal): AppError {
@@ -68,12 +69,25 @@ export async function moveCase(
   }
   const version = opts.expectedVersion ?? c.version;
   if (version !== c.version) throw conflict();
+  // An approved case's publicity date is not in the head; read it (locked, as the guard expects) to take it off the figures.
+  let before: CaseFacts | null = null;
+  if (APPROVED_STATES.includes(c.state)) {
+    const [old] = await tx
+      .select({ publicityStart: cases.publicityStart, amountFen: cases.amountFen })
+      .from(cases)
+      .where(and(eq(cases.id, c.id), eq(cases.state, c.state), eq(cases.version, version)))
+      .for('update');
+    if (!old) throw conflict();
+    before = { state: c.state, unitId: c.unitId, aidKind: c.aidKind, ...old };
+  }
   const [row] = await tx
     .update(cases)
     .set({ ...opts.set, state: to, version: sql`${cases.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(cases.id, c.id), eq(cases.state, c.state), eq(cases.version, version)))
-    .returning({ version: cases.version });
+    .returning({ version: cases.version, unitId: cases.unitId, aidKind: cases.aidKind, amountFen: cases.amountFen, publicityStart: cases.publicityStart });
   if (!row) throw conflict();
+  // The dashboards' aggregates move with the case, in this transaction (db/schema/stats.ts).
+  await applyStatDeltas(tx, statDeltas(before, { ...row, state: to }), countDeltas(c.unitId, c.state, to));
   await tx.insert(caseSteps).values({ caseId: c.id, step, action, fromState: c.state, toState: to, actorId: actor?.userId ?? null, comment: opts.comment ?? '' });
   if (actor?.userId !== c.applicantId) {
     await tx.insert(notifications).values({ userId: c.applicantId, caseId: c.id, kind: action });

@@ -10,6 +10,7 @@ import { checkChosenAmount, computeAmount, type AmountRefusal, type ComputedAmou
 import { action } from '@/lib/auth/action';
 import { checkDocument, SNIFF_BYTES, storedFileName } from '@/lib/cases/documents';
 import { moveCase, notifyNextStep, permit } from '@/lib/cases/move';
+import { applyStatDeltas, countDeltas } from '@/lib/stats/case-stats';
 import { unlessAlreadySubmitted } from '@/lib/cases/submit-once';
 import { todayInChina } from '@/lib/dates';
 import { conflict, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
@@ -285,6 +286,7 @@ export const nominateStudent = action({ name: 'studentAward.nominate', allow: ['
       throw err;
     });
   await tx.insert(caseSteps).values({ caseId: id, step: 'review', action: 'approve', fromState: 'draft', toState: 'reviewed', actorId: actor.userId, comment: input.comment });
+  await applyStatDeltas(tx, [], countDeltas(student.parentUnitId, null, 'reviewed'));
   const document = input.document ? await addDocument(tx, actor, id, input.document, 'results', 'document') : null;
   await notifyNextStep(tx, await getCaseHead(tx, actor, id), 'reviewed', actor.userId);
   return {
