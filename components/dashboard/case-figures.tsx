@@ -4,6 +4,7 @@ import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
 import type { BudgetLine, BudgetUse, CaseFigures, StepWait } from '@/db/queries/case-dashboard';
 import { casePaths } from '@/lib/cases/paths';
+import { listHref, type DashboardFilters } from '@/lib/dashboard/filters';
 import { formatFen, sumFen } from '@/lib/money';
 import type { Role } from '@/lib/roles';
 import { queueState, stepsOf } from '@/lib/workflow/case-workflow';
@@ -21,17 +22,19 @@ export const FIGURE_ROWS = 'divide-y divide-stone-100 tabular-nums [&_td]:whites
  * A step's figure links to the actor's own queue when the step is theirs, else to the case list
  * filtered by the state the step's cases wait in (the publicity board for publicity).
  */
-function stepHref(w: StepWait, role: Role): string {
-  if (stepsOf(role).includes(w.step)) return `${casePaths.queue}#queue-${w.step}`;
-  return w.step === 'publicity' ? casePaths.publicity : `${casePaths.list}?state=${queueState(w.step)}`;
+function stepHref(w: StepWait, role: Role, filters: DashboardFilters): string {
+  // The queue and the board take no unit: with a unit chosen, the case list (which does) is exact.
+  if (!filters.unitId && stepsOf(role).includes(w.step)) return `${casePaths.queue}#queue-${w.step}`;
+  if (!filters.unitId && w.step === 'publicity') return casePaths.publicity;
+  return listHref.cases(filters, { state: queueState(w.step) });
 }
 
-function StepWaits({ waits, role, t }: { waits: StepWait[]; role: Role; t: T }) {
+function StepWaits({ waits, role, filters, t }: { waits: StepWait[]; role: Role; filters: DashboardFilters; t: T }) {
   return (
     <ul className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="case-waits" aria-label={t('caseDashboard.waitingTitle')}>
       {waits.map((w) => (
         <li key={w.step}>
-          <Link href={stepHref(w, role)} className="block rounded-lg hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600">
+          <Link href={stepHref(w, role, filters)} className="block rounded-lg hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600">
             <Stat
               label={w.step === 'publicity' ? t('caseDashboard.publicityWaiting') : t(`aid.steps.${w.step}`)}
               value={w.count}
@@ -144,8 +147,11 @@ function SplitTable({ year, rows, t }: { year: number; rows: BudgetLine[]; t: T 
   );
 }
 
-/** The aid cases on an official's or a leader's dashboard: the queues' backlog, the year's money, budgets. */
-export async function CaseFiguresSection({ figures, role }: { figures: CaseFigures; role: Role }) {
+/**
+ * The aid cases on an official's or a leader's dashboard: the queues' backlog, the year's money,
+ * budgets. `filters` are the ones the figures were computed with, so the links match them.
+ */
+export async function CaseFiguresSection({ figures, role, filters, note }: { figures: CaseFigures; role: Role; filters: DashboardFilters; note?: string }) {
   const t = await getTranslations();
   return (
     <section aria-labelledby="cases-heading" className="mt-6 space-y-4" data-testid="case-figures">
@@ -153,8 +159,9 @@ export async function CaseFiguresSection({ figures, role }: { figures: CaseFigur
         <h2 id="cases-heading" className="text-lg font-semibold">{t('caseDashboard.title')}</h2>
         <Link href={casePaths.queue} className="text-sm text-brand-700 hover:underline">{t('caseDashboard.toQueue')}</Link>
       </div>
+      {note && <p className="text-sm text-stone-600" data-testid="cases-note">{note}</p>}
       <h3 className="text-sm font-semibold text-stone-700">{t('caseDashboard.waitingTitle')}</h3>
-      <StepWaits waits={figures.waits} role={role} t={t} />
+      <StepWaits waits={figures.waits} role={role} filters={filters} t={t} />
       <YearTable figures={figures} t={t} />
       <SplitTable year={figures.year} rows={figures.splits} t={t} />
     </section>

@@ -5,6 +5,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { CATEGORIES } from '@/db/schema/register';
 import type { RegisterMeasures } from '@/db/queries/register-dashboard';
 import { totalMeasures } from '@/db/queries/register-dashboard';
+import { dashboardHref, listHref, type DashboardFilters } from '@/lib/dashboard/filters';
 
 function Figure({ label, value, hint, href, tone }: { label: string; value: string | number; hint?: string; href: string; tone?: 'bad' }) {
   return (
@@ -21,32 +22,40 @@ export async function RegisterMeasuresSection({
   rows,
   unitLabel,
   workers,
+  filters,
+  thisYear,
 }: {
   rows: RegisterMeasures[];
   unitLabel: string;
   /** Workers on the roll per unit, shown in the same table so each unit is one row. */
   workers: Map<number, number>;
+  /** The dashboard's filters: the lists behind the figures get the unit; a unit's row opens its own dashboard. */
+  filters: DashboardFilters;
+  thisYear: number;
 }) {
   const t = await getTranslations();
   const total = totalMeasures(rows);
+  const { year } = filters;
+  const current = year === thisYear;
+  const households = (query: Record<string, string | undefined>) => listHref.households(filters, query);
   return (
     <section aria-labelledby="register-heading" className="mt-6 space-y-4">
       <h2 id="register-heading" className="text-lg font-semibold">{t('dashboard.registerTitle')}</h2>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="register-figures">
-        <Figure label={t('dashboard.activeHouseholds')} value={total.active} href="/households?status=active" />
-        <Figure label={t('dashboard.exitedThisYear')} value={total.exitedThisYear} href="/households?status=exited" />
-        <Figure label={t('dashboard.visited')} value={`${total.visited} / ${total.active}`} hint={t('dashboard.visitedHint')} href="/households?status=active&visited=no" />
-        <Figure label={t('dashboard.known')} value={total.known} hint={t('dashboard.knownHint')} href="/households?status=active" />
-        <Figure label={t('dashboard.resolved')} value={`${total.tasksDone} / ${total.tasksRaised}`} hint={t('dashboard.resolvedHint')} href="/tasks?view=all" />
+        <Figure label={t('dashboard.activeHouseholds')} value={total.active} href={households({ status: 'active' })} />
+        <Figure label={current ? t('dashboard.exitedThisYear') : t('dashboardFilters.exitedIn', { year })} value={total.exitedThisYear} href={households({ status: 'exited' })} />
+        <Figure label={t('dashboard.visited')} value={`${total.visited} / ${total.active}`} hint={current ? t('dashboard.visitedHint') : t('dashboardFilters.visitedHintYear', { year })} href={households({ status: 'active', visited: current ? 'no' : undefined })} />
+        <Figure label={t('dashboard.known')} value={total.known} hint={t('dashboard.knownHint')} href={households({ status: 'active' })} />
+        <Figure label={t('dashboard.resolved')} value={`${total.tasksDone} / ${total.tasksRaised}`} hint={current ? t('dashboard.resolvedHint') : t('dashboardFilters.resolvedHintYear', { year })} href="/tasks?view=all" />
         <Figure label={t('dashboard.overdueTasks')} value={total.overdueTasks} href="/tasks?view=overdue" tone={total.overdueTasks ? 'bad' : undefined} />
-        <Figure label={t('dashboard.overdueReviews')} value={total.overdueReviews} href="/households?review=overdue" tone={total.overdueReviews ? 'bad' : undefined} />
-        <Figure label={t('dashboard.missingHelpers')} value={total.missingHelper} href="/households?missingHelper=1" tone={total.missingHelper ? 'bad' : undefined} />
+        <Figure label={t('dashboard.overdueReviews')} value={total.overdueReviews} href={households({ review: 'overdue' })} tone={total.overdueReviews ? 'bad' : undefined} />
+        <Figure label={t('dashboard.missingHelpers')} value={total.missingHelper} href={households({ missingHelper: '1' })} tone={total.missingHelper ? 'bad' : undefined} />
       </div>
       <Card title={t('dashboard.perCategory')}>
         <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3" data-testid="category-counts">
           {CATEGORIES.map((c) => (
             <li key={c}>
-              <Link href={`/households?status=active&category=${c}`} className="flex justify-between rounded border border-stone-100 px-3 py-2 hover:bg-stone-50">
+              <Link href={households({ status: 'active', category: c })} className="flex justify-between rounded border border-stone-100 px-3 py-2 hover:bg-stone-50">
                 <span>{t(`register.categories.${c}`)}</span>
                 <span className="font-semibold tabular-nums">{total.perCategory[c]}</span>
               </Link>
@@ -75,9 +84,15 @@ export async function RegisterMeasuresSection({
             <tbody className="divide-y divide-stone-100 tabular-nums" data-testid="unit-counts">
               {rows.map((r) => (
                 <tr key={r.unitId}>
-                  <Td><Link className="text-brand-700 hover:underline" href={`/households?unitId=${r.unitId}&status=active`}>{r.name}</Link></Td>
+                  <Td>
+                    <Link className="text-brand-700 hover:underline" href={dashboardHref(filters, { unitId: r.unitId })} aria-label={t('dashboardFilters.openUnit', { unit: r.name })}>
+                      {r.name}
+                    </Link>
+                  </Td>
                   <Td className="text-right">{workers.get(r.unitId) ?? 0}</Td>
-                  <Td className="text-right">{r.active}</Td>
+                  <Td className="text-right">
+                    <Link className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</Link>
+                  </Td>
                   <Td className="text-right">{r.visited} / {r.active}</Td>
                   <Td className="text-right">{r.known}</Td>
                   <Td className="text-right">{r.tasksDone} / {r.tasksRaised}</Td>

@@ -2,27 +2,33 @@ import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { UnitWorkerCount } from '@/db/queries/dashboard';
+import { dashboardHref, type DashboardFilters } from '@/lib/dashboard/filters';
+import Link from 'next/link';
 
 /** Workers per unit as a table with a proportional bar, readable on a phone. */
-export async function UnitCountsCard({ title, rows, total }: { title: string; rows: UnitWorkerCount[]; total: number }) {
-  const t = await getTranslations('dashboard');
+export async function UnitCountsCard({ title, rows, total, filters }: { title: string; rows: UnitWorkerCount[]; total: number; filters: DashboardFilters }) {
+  const t = await getTranslations();
   return (
     <Card title={title}>
       {rows.length === 0 ? (
-        <EmptyState>{t('noUnits')}</EmptyState>
+        <EmptyState>{t('dashboard.noUnits')}</EmptyState>
       ) : (
         <Table caption={title}>
           <thead>
             <tr>
-              <Th>{t('unit')}</Th>
-              <Th className="text-right">{t('workers')}</Th>
-              <Th className="w-1/2">{t('share')}</Th>
+              <Th>{t('dashboard.unit')}</Th>
+              <Th className="text-right">{t('dashboard.workers')}</Th>
+              <Th className="w-1/2">{t('dashboard.share')}</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100" data-testid="unit-counts">
             {rows.map((r) => (
               <tr key={r.unitId}>
-                <Td>{r.name}</Td>
+                <Td>
+                  <Link className="text-brand-700 hover:underline" href={dashboardHref(filters, { unitId: r.unitId })} aria-label={t('dashboardFilters.openUnit', { unit: r.name })}>
+                    {r.name}
+                  </Link>
+                </Td>
                 <Td className="text-right tabular-nums">{r.workers}</Td>
                 <Td>
                   <div className="h-2 rounded bg-stone-100" aria-hidden>

@@ -27,10 +27,18 @@ type Row = Record<string, number | string>;
 /**
  * The union's measures for each unit directly below `parent` (or for `parent` itself when it has
  * none below, as for a sub-branch), computed from the base tables at request time, so they are
- * never stale. `today` is injectable so tests can pin the calendar.
+ * never stale. `today` is injectable so tests can pin the calendar. `year` (default: this year)
+ * sets the span of the year's figures (left hardship, visited, tasks raised and done); the others
+ * are the register's state today.
  */
-export async function registerMeasures(db: Queryable, parentId: number, today = todayInChina()): Promise<RegisterMeasures[]> {
-  const since = yearStart(today);
+export async function registerMeasures(
+  db: Queryable,
+  parentId: number,
+  today = todayInChina(),
+  opts: { year?: number } = {},
+): Promise<RegisterMeasures[]> {
+  const since = opts.year ? `${opts.year}-01-01` : yearStart(today);
+  const next = `${Number(since.slice(0, 4)) + 1}-01-01`;
   const perCategory = sql.join(
     CATEGORIES.map((c) => sql`count(*) FILTER (WHERE hh.status = 'active' AND hh.category = ${c})::int AS ${sql.identifier(`cat_${c}`)}`),
     sql`, `,
@@ -46,9 +54,9 @@ export async function registerMeasures(db: Queryable, parentId: number, today = 
     SELECT c.id AS unit_id, c.name,
       count(hh.id) FILTER (WHERE hh.status = 'active')::int AS active,
       ${perCategory},
-      count(hh.id) FILTER (WHERE hh.status = 'exited' AND hh.exited_on >= ${since}::date)::int AS exited_this_year,
+      count(hh.id) FILTER (WHERE hh.status = 'exited' AND hh.exited_on >= ${since}::date AND hh.exited_on < ${next}::date)::int AS exited_this_year,
       count(hh.id) FILTER (WHERE hh.status = 'active' AND EXISTS (
-        SELECT 1 FROM visits v WHERE v.household_id = hh.id AND v.visited_on >= ${since}::date))::int AS visited,
+        SELECT 1 FROM visits v WHERE v.household_id = hh.id AND v.visited_on >= ${since}::date AND v.visited_on < ${next}::date))::int AS visited,
       count(hh.id) FILTER (WHERE hh.status = 'active' AND (
         SELECT count(DISTINCT k) FROM visits v CROSS JOIN LATERAL unnest(v.knows) AS k
         WHERE v.household_id = hh.id AND v.visited_on > ${today}::date - interval '12 months') = 6)::int AS known,
@@ -59,14 +67,16 @@ export async function registerMeasures(db: Queryable, parentId: number, today = 
     FROM c LEFT JOIN hh ON hh.cid = c.id
     GROUP BY c.id, c.name, c.path
     ORDER BY string_to_array(rtrim(c.path, '.'), '.')::int[]`);
+  const china = (day: string) => sql`(${day}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+  const raisedInYear = sql`t.created_at >= ${china(since)} AND t.created_at < ${china(next)}`;
   const taskRows = await db.execute<Row>(sql`
     WITH c AS (
       SELECT id, path FROM org_units
       WHERE parent_id = ${parentId} OR (id = ${parentId} AND NOT EXISTS (SELECT 1 FROM org_units k WHERE k.parent_id = ${parentId}))
     )
     SELECT c.id AS unit_id,
-      count(t.id) FILTER (WHERE t.created_at >= (${since}::date)::timestamp AT TIME ZONE 'Asia/Shanghai')::int AS raised,
-      count(t.id) FILTER (WHERE t.created_at >= (${since}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND t.status = 'done')::int AS done,
+      count(t.id) FILTER (WHERE ${raisedInYear})::int AS raised,
+      count(t.id) FILTER (WHERE ${raisedInYear} AND t.status = 'done')::int AS done,
       count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_on < ${today}::date)::int AS overdue
     FROM c LEFT JOIN org_units u ON u.path LIKE c.path || '%' LEFT JOIN tasks t ON t.unit_id = u.id
     GROUP BY c.id`);

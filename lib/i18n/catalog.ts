@@ -21,6 +21,8 @@ import enReports from '@/messages/en/reports.json';
 import zhReports from '@/messages/zh-CN/reports.json';
 import enExports from '@/messages/en/exports.json';
 import zhExports from '@/messages/zh-CN/exports.json';
+import enDashboardFilters from '@/messages/en/dashboard-filters.json';
+import zhDashboardFilters from '@/messages/zh-CN/dashboard-filters.json';
 
 type Catalog = Record<string, Record<string, unknown>>;
 
@@ -31,8 +33,8 @@ type Catalog = Record<string, Record<string, unknown>>;
  * throws, and tests/unit/i18n.test.ts loads every catalog.
  */
 const SOURCES: Record<Locale, Catalog[]> = {
-  'zh-CN': [zhBase, zhAid, zhCases, zhApply, zhPublicity, zhAidAdmin, zhCaseDashboard, zhStudents, zhExports, zhReports],
-  en: [enBase, enAid, enCases, enApply, enPublicity, enAidAdmin, enCaseDashboard, enStudents, enExports, enReports],
+  'zh-CN': [zhBase, zhAid, zhCases, zhApply, zhPublicity, zhAidAdmin, zhCaseDashboard, zhStudents, zhExports, zhReports, zhDashboardFilters],
+  en: [enBase, enAid, enCases, enApply, enPublicity, enAidAdmin, enCaseDashboard, enStudents, enExports, enReports, enDashboardFilters],
 };
 
 function merge(parts: Catalog[]): AbstractIntlMessages {

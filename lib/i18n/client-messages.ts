@@ -5,7 +5,7 @@ import type { AbstractIntlMessages } from 'next-intl';
  * components, so leaving these out keeps each response smaller; a client component that starts
  * using one of them must take it off this list (tests/unit/i18n.test.ts checks that).
  */
-export const SERVER_ONLY_NAMESPACES = ['app', 'dashboard', 'audit', 'nav', 'pairings', 'caseDashboard'] as const;
+export const SERVER_ONLY_NAMESPACES = ['app', 'dashboard', 'audit', 'nav', 'pairings', 'caseDashboard', 'dashboardFilters'] as const;
 
 export function clientMessages(all: AbstractIntlMessages): AbstractIntlMessages {
   return Object.fromEntries(Object.entries(all).filter(([ns]) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns)));

@@ -3,26 +3,36 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { caseFigures, workerCaseFigures } from '@/db/queries/case-dashboard';
 import { activeWorkersUnder, unitChainName, unitOf, workersPerChildUnit } from '@/db/queries/dashboard';
+import { paymentCharts } from '@/db/queries/dashboard-charts';
 import { getPerson } from '@/db/queries/people';
 import { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/register';
-import { registerMeasures } from '@/db/queries/register-dashboard';
+import { registerMeasures, totalMeasures } from '@/db/queries/register-dashboard';
+import { getUnit, listUnits, withChainNames } from '@/db/queries/units';
 import { CaseFiguresSection } from '@/components/dashboard/case-figures';
 import { MyCases } from '@/components/dashboard/case-worker';
+import { DashboardCharts } from '@/components/dashboard/charts';
+import { DashboardFilterForm } from '@/components/dashboard/filter-form';
 import { HouseholdsIHelp, MyHousehold } from '@/components/dashboard/my-household';
 import { RegisterMeasuresSection } from '@/components/dashboard/register-measures';
 import { UnitCountsCard } from '@/components/dashboard/unit-counts';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { CATEGORIES } from '@/db/schema/register';
 import { requireActor } from '@/lib/auth/session';
+import { parseDashboardFilters } from '@/lib/dashboard/filters';
+import { todayInChina } from '@/lib/dates';
+import { orNotFound } from '@/lib/load';
 import { scopeOf } from '@/lib/scope';
+import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('dashboard') };
 }
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
-  const t = await getTranslations('dashboard');
+  const t = await getTranslations();
   const db = await getDb();
+  const thisYear = Number(todayInChina().slice(0, 4));
 
   if (actor.role === 'worker') {
     const [me, chain, household, helping, myCases] = await Promise.all([
@@ -34,13 +44,13 @@ export default async function DashboardPage() {
     ]);
     return (
       <>
-        <PageHeader title={t('workerTitle', { name: me.name })} subtitle={chain} />
-        <Card title={t('profile')}>
+        <PageHeader title={t('dashboard.workerTitle', { name: me.name })} subtitle={chain} />
+        <Card title={t('dashboard.profile')}>
           <dl className="grid gap-3 text-sm sm:grid-cols-2" data-testid="worker-profile">
-            <div><dt className="text-stone-500">{t('employeeNo')}</dt><dd>{me.employeeNo}</dd></div>
-            <div><dt className="text-stone-500">{t('unit')}</dt><dd>{chain}</dd></div>
-            <div><dt className="text-stone-500">{t('phone')}</dt><dd>{me.phoneMasked || '—'}</dd></div>
-            <div><dt className="text-stone-500">{t('idNumber')}</dt><dd>{me.idNumberMasked || '—'}</dd></div>
+            <div><dt className="text-stone-500">{t('dashboard.employeeNo')}</dt><dd>{me.employeeNo}</dd></div>
+            <div><dt className="text-stone-500">{t('dashboard.unit')}</dt><dd>{chain}</dd></div>
+            <div><dt className="text-stone-500">{t('dashboard.phone')}</dt><dd>{me.phoneMasked || '—'}</dd></div>
+            <div><dt className="text-stone-500">{t('dashboard.idNumber')}</dt><dd>{me.idNumberMasked || '—'}</dd></div>
           </dl>
         </Card>
         <MyCases figures={myCases} />
@@ -50,30 +60,65 @@ export default async function DashboardPage() {
     );
   }
 
-  const unit = await unitOf(db, actor);
+  const filters = parseDashboardFilters(await searchParams, thisYear);
+  const scope = scopeOf(actor);
+  const [own, inScope] = await Promise.all([unitOf(db, actor), listUnits(db, scope)]);
+  // A unit outside the actor's scope answers like a missing one: 404.
+  const unit = filters.unitId && filters.unitId !== own.id ? await orNotFound(getUnit(db, scope, filters.unitId)) : own;
+  const chosen = unit.id !== own.id;
   const mineWide = actor.role === 'leader' || actor.role === 'admin';
-  // Administrators run accounts, not the register: they get the head counts only.
+  // Administrators run accounts, not the register or the cases: they get the head counts only.
   const keepsRegister = actor.role !== 'admin';
-  const [perUnit, total, measures, cases] = await Promise.all([
+  const [perUnit, total, measures, cases, payments] = await Promise.all([
     workersPerChildUnit(db, unit),
     activeWorkersUnder(db, unit.path),
-    keepsRegister ? registerMeasures(db, unit.id) : Promise.resolve(null),
-    // Null for administrators, who decide no cases.
+    keepsRegister ? registerMeasures(db, unit.id, undefined, { year: filters.year }) : Promise.resolve(null),
+    // The case figures are computed for the actor's whole scope and this year (null for administrators).
     caseFigures(db, actor),
+    keepsRegister ? paymentCharts(db, actor, unit, filters.year) : Promise.resolve(null),
   ]);
+  const caseFilters = { year: cases?.year ?? thisYear };
+  const caseNote =
+    cases && (chosen || filters.year !== cases.year)
+      ? t('dashboardFilters.casesNote', { scope: mineWide ? t('dashboardFilters.wholeMine') : own.name, year: cases.year })
+      : undefined;
+  const totals = measures && totalMeasures(measures);
+  const chained = withChainNames(inScope);
+  const units = chained.filter((u) => u.id !== own.id);
   return (
     <>
-      <PageHeader title={mineWide ? t('mineTitle') : t('unitTitle', { unit: unit.name })} subtitle={unit.name} />
+      <PageHeader
+        title={mineWide && !chosen ? t('dashboard.mineTitle') : t('dashboard.unitTitle', { unit: unit.name })}
+        subtitle={t('dashboardFilters.showing', { unit: chosen ? (chained.find((u) => u.id === unit.id)?.chain ?? unit.name) : unit.name, year: filters.year })}
+      />
+      <DashboardFilterForm filters={filters} thisYear={thisYear} units={units} mineWide={mineWide} />
       <div className="mb-4 grid gap-3 sm:grid-cols-3">
-        <Stat label={t('totalWorkers')} value={total} />
-        <Stat label={mineWide ? t('branchCount') : t('subUnitCount')} value={perUnit.length} />
+        <Stat label={t('dashboard.totalWorkers')} value={total} />
+        <Stat label={mineWide && !chosen ? t('dashboard.branchCount') : t('dashboard.subUnitCount')} value={perUnit.length} />
       </div>
       {measures ? (
-        <RegisterMeasuresSection rows={measures} unitLabel={unit.name} workers={new Map(perUnit.map((u) => [u.unitId, u.workers]))} />
+        <>
+          <RegisterMeasuresSection
+            rows={measures}
+            unitLabel={unit.name}
+            workers={new Map(perUnit.map((u) => [u.unitId, u.workers]))}
+            filters={filters}
+            thisYear={thisYear}
+          />
+          {filters.year !== thisYear && <p className="mt-2 text-sm text-stone-600">{t('dashboardFilters.yearNote')}</p>}
+        </>
       ) : (
-        <UnitCountsCard title={mineWide ? t('perBranch') : t('perSubUnit')} rows={perUnit} total={total} />
+        <UnitCountsCard title={mineWide && !chosen ? t('dashboard.perBranch') : t('dashboard.perSubUnit')} rows={perUnit} total={total} filters={filters} />
       )}
-      {cases && <CaseFiguresSection figures={cases} role={actor.role} />}
+      {keepsRegister && (
+        <DashboardCharts
+          year={filters.year}
+          payments={payments}
+          categories={totals && CATEGORIES.map((c) => ({ label: t(`register.categories.${c}`), value: totals.perCategory[c] }))}
+          units={(measures ?? []).map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
+        />
+      )}
+      {cases && <CaseFiguresSection figures={cases} role={actor.role} filters={caseFilters} note={caseNote} />}
     </>
   );
 }
