@@ -151,7 +151,7 @@ function SplitTable({ year, rows, t }: { year: number; rows: BudgetLine[]; t: T 
  * The aid cases on an official's or a leader's dashboard: the queues' backlog, the year's money,
  * budgets. `filters` are the ones the figures were computed with, so the links match them.
  */
-export async function CaseFiguresSection({ figures, role, filters, note }: { figures: CaseFigures; role: Role; filters: DashboardFilters; note?: string }) {
+export async function CaseFiguresSection({ figures, role, filters }: { figures: CaseFigures; role: Role; filters: DashboardFilters }) {
   const t = await getTranslations();
   return (
     <section aria-labelledby="cases-heading" className="mt-6 space-y-4" data-testid="case-figures">
@@ -159,7 +159,6 @@ export async function CaseFiguresSection({ figures, role, filters, note }: { fig
         <h2 id="cases-heading" className="text-lg font-semibold">{t('caseDashboard.title')}</h2>
         <Link href={casePaths.queue} className="text-sm text-brand-700 hover:underline">{t('caseDashboard.toQueue')}</Link>
       </div>
-      {note && <p className="text-sm text-stone-600" data-testid="cases-note">{note}</p>}
       <h3 className="text-sm font-semibold text-stone-700">{t('caseDashboard.waitingTitle')}</h3>
       <StepWaits waits={figures.waits} role={role} filters={filters} t={t} />
       <YearTable figures={figures} t={t} />

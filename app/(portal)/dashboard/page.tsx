@@ -73,15 +73,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     workersPerChildUnit(db, unit),
     activeWorkersUnder(db, unit.path),
     keepsRegister ? registerMeasures(db, unit.id, undefined, { year: filters.year }) : Promise.resolve(null),
-    // The case figures are computed for the actor's whole scope and this year (null for administrators).
-    caseFigures(db, actor),
+    // Null for administrators, who decide no cases.
+    caseFigures(db, actor, undefined, { year: filters.year, unitId: chosen ? unit.id : undefined }),
     keepsRegister ? paymentCharts(db, actor, unit, filters.year) : Promise.resolve(null),
   ]);
-  const caseFilters = { year: cases?.year ?? thisYear };
-  const caseNote =
-    cases && (chosen || filters.year !== cases.year)
-      ? t('dashboardFilters.casesNote', { scope: mineWide ? t('dashboardFilters.wholeMine') : own.name, year: cases.year })
-      : undefined;
   const totals = measures && totalMeasures(measures);
   const chained = withChainNames(inScope);
   const units = chained.filter((u) => u.id !== own.id);
@@ -118,7 +113,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           units={(measures ?? []).map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
         />
       )}
-      {cases && <CaseFiguresSection figures={cases} role={actor.role} filters={caseFilters} note={caseNote} />}
+      {cases && <CaseFiguresSection figures={cases} role={actor.role} filters={filters} />}
     </>
   );
 }
