@@ -70,8 +70,16 @@ export function paymentDelta(c: { unitId: number; aidKind: string }, payment: { 
   return { measure: 'paid', year: Number(payment.paidOn.slice(0, 4)), unitId: c.unitId, aidKind: c.aidKind, cases: 1, amountFen: payment.amountFen };
 }
 
-/** Applies the deltas in the caller's transaction; a row that reaches zero stays (harmless, and reused). */
+const byKey = <T,>(key: (d: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/**
+ * Applies the deltas in the caller's transaction; a row that reaches zero stays (harmless, and
+ * reused). Rows are locked in key order, so two changes touching the same two rows the other way
+ * round (an approval and an upheld objection in one unit) wait for each other instead of deadlocking.
+ */
 export async function applyStatDeltas(tx: Queryable, stats: StatDelta[], counts: CountDelta[] = []): Promise<void> {
+  stats = [...stats].sort(byKey((d) => `${d.measure}|${d.year}|${d.unitId}|${d.aidKind}`));
+  counts = [...counts].sort(byKey((d) => `${d.unitId}|${d.state}`));
   if (stats.length) {
     const rows = sql.join(stats.map((d) => sql`(${d.measure}, ${d.year}::int, ${d.unitId}::int, ${d.aidKind}, ${d.cases}::int, ${d.amountFen}::bigint)`), sql`, `);
     await tx.execute(sql`
