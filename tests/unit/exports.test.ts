@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { headersOf, LEDGER_COLUMNS, type Column, type Translate } from '@/lib/exports/columns';
 import { CSV_BOM, csvCell, csvField, csvStream, csvText } from '@/lib/exports/csv';
+import { csvRowCounter, fileNameFrom } from '@/lib/exports/download';
 import { LEDGERS, parseFormat, parseLedgerFilters, setFilters } from '@/lib/exports/ledgers';
 import { maskingFor } from '@/lib/exports/masking';
 import { xlsxCell, xlsxStream } from '@/lib/exports/xlsx';
@@ -178,5 +179,26 @@ describe('ledger definitions', () => {
     expect(parseFormat('xlsx')).toBe('xlsx');
     expect(parseFormat(null)).toBe('xlsx');
     expect(parseFormat('pdf')).toBe('xlsx');
+  });
+});
+
+describe('the browser’s side of a download', () => {
+  it('names the file from Content-Disposition, the UTF-8 name first', () => {
+    expect(fileNameFrom(`attachment; filename="_____-2025-01-02.csv"; filename*=UTF-8''${encodeURIComponent('困难职工台账-2025-01-02.csv')}`)).toBe('困难职工台账-2025-01-02.csv');
+    expect(fileNameFrom('attachment; filename="ledger.xlsx"')).toBe('ledger.xlsx');
+    expect(fileNameFrom("attachment; filename=\"a.csv\"; filename*=UTF-8''%E0%A4%A")).toBe('a.csv');
+    expect(fileNameFrom(null)).toBeNull();
+  });
+
+  it('counts CSV rows as bytes arrive, however the chunks cut them, line breaks inside quotes not counted', async () => {
+    const columns: Column<{ name: string }>[] = [{ key: 'name', kind: 'text', width: 10, value: (r) => r.name }];
+    const names = ['张三', '"quoted", with comma', 'two\nlines', 'say ""hi""', '王五'];
+    const bytes = new Uint8Array(await new Response(csvStream(columns, counted([names.map((name) => ({ name }))]).rows, t)).arrayBuffer());
+    for (const size of [1, 2, 3, 7, bytes.length]) {
+      const counter = csvRowCounter();
+      let rows = 0;
+      for (let i = 0; i < bytes.length; i += size) rows = counter.add(bytes.slice(i, i + size));
+      expect(rows, `chunks of ${size}`).toBe(names.length);
+    }
   });
 });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CaseLink, CaseStateBadge, Person } from '@/components/cases/case-display';
 import { kindKey } from '@/components/cases/format';
+import { ExportMenu } from '@/components/exports/export-menu';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
@@ -70,6 +71,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           {staff && <FilterSelect label={t('cases.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />}
         </div>
       </FilterBar>
+      {staff && <ExportMenu ledger="cases" params={params} />}
       {rows.length === 0 ? (
         <EmptyState>
           {filtered ? t('common.noResults') : staff ? t('cases.emptyUnit') : t('cases.emptyOwn')}{' '}

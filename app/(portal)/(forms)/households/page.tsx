@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { PAGE_SIZE } from '@/db/queries/people';
 import { listHouseholds } from '@/db/queries/register';
 import { listUnits, withChainNames } from '@/db/queries/units';
+import { ExportMenu } from '@/components/exports/export-menu';
 import { CategoryBadge, DueDate, HouseholdStatusBadge } from '@/components/register/badges';
 import { SortableTh } from '@/components/register/sortable-th';
 import { ButtonLink } from '@/components/ui/button';
@@ -65,6 +66,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
         <input type="hidden" name="sort" value={f.sort} />
         <input type="hidden" name="dir" value={f.dir} />
       </FilterBar>
+      <ExportMenu ledger="register" params={params} />
       {rows.length === 0 ? (
         <EmptyState>
           {filtered ? t('common.noResults') : t('households.empty')}{' '}
