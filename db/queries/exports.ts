@@ -28,16 +28,17 @@ interface SortTerm {
 }
 
 /**
- * Rows strictly after `last` in the order of `terms` (the last term unique): (a > x) OR (a = x AND
- * b > y) … with each comparison turned for a descending term. Values travel as the text the query
- * selected, so a timestamp keeps its microseconds (a JS Date would drop them and skip or repeat rows).
+ * Rows strictly after `last` in the order of `terms` (the last term unique). All one way, a row
+ * comparison (a, b) < (x, y), which an index on (a, b) serves as a range; mixed, its expansion
+ * (a > x) OR (a = x AND b < y) … Values travel as the text the query selected, so a timestamp keeps
+ * its microseconds (a JS Date would drop them and skip or repeat rows).
  */
 function after(terms: SortTerm[], last: string[]): SQL {
-  return or(
-    ...terms.map((term, i) =>
-      and(...terms.slice(0, i).map((t, j) => sql`${t.expr} = ${last[j]}`), term.dir === 'asc' ? sql`${term.expr} > ${last[i]}` : sql`${term.expr} < ${last[i]}`),
-    ),
-  )!;
+  const op = (dir: SortTerm['dir']) => sql.raw(dir === 'asc' ? '>' : '<');
+  if (terms.every((t) => t.dir === terms[0].dir)) {
+    return sql`(${sql.join(terms.map((t) => sql`${t.expr}`), sql`, `)}) ${op(terms[0].dir)} (${sql.join(last.map((v) => sql`${v}`), sql`, `)})`;
+  }
+  return or(...terms.map((term, i) => and(...terms.slice(0, i).map((t, j) => sql`${t.expr} = ${last[j]}`), sql`${term.expr} ${op(term.dir)} ${last[i]}`)))!;
 }
 
 const orderOf = (terms: SortTerm[]) => terms.map((t) => (t.dir === 'asc' ? asc(t.expr) : desc(t.expr)));
