@@ -21,7 +21,9 @@ export async function DashboardFilterForm({
 }) {
   const t = await getTranslations('dashboardFilters');
   return (
-    <div className="mb-4" data-testid="dashboard-filters">
+    // Keyed by the filters: a link to another unit navigates in place, and the selects' default
+    // values would otherwise keep showing the previous choice (and submit it).
+    <div className="mb-4" data-testid="dashboard-filters" key={dashboardHref(filters)}>
       <FilterBar action="/dashboard">
         <FilterField label={t('year')}>
           <select name="year" defaultValue={filters.year} className={filterControl}>
