@@ -45,3 +45,21 @@ export const caseStats = pgTable(
     check('case_stats_measure_check', sql`${t.measure} IN ('approved', 'paid')`),
   ],
 );
+
+/**
+ * Payments per year, month and unit (the dashboards' payments-per-month and per-unit charts),
+ * by payment date and the applicant's unit; kept with case_stats by recordPayment.
+ */
+export const paymentMonths = pgTable(
+  'payment_months',
+  {
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    payments: integer('payments').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.unitId, t.month] })],
+);

@@ -70,6 +70,19 @@ export function paymentDelta(c: { unitId: number; aidKind: string }, payment: { 
   return { measure: 'paid', year: Number(payment.paidOn.slice(0, 4)), unitId: c.unitId, aidKind: c.aidKind, cases: 1, amountFen: payment.amountFen };
 }
 
+/**
+ * Records a payment in the aggregates, in the payment's transaction: paid per year and kind
+ * (case_stats) and per month (payment_months, the charts).
+ */
+export async function addPayment(tx: Queryable, c: { unitId: number; aidKind: string }, payment: { amountFen: number; paidOn: string }): Promise<void> {
+  await applyStatDeltas(tx, [paymentDelta(c, payment)]);
+  await tx.execute(sql`
+    INSERT INTO payment_months (year, month, unit_id, payments, amount_fen)
+    VALUES (${Number(payment.paidOn.slice(0, 4))}::int, ${Number(payment.paidOn.slice(5, 7))}::int, ${c.unitId}::int, 1, ${payment.amountFen}::bigint)
+    ON CONFLICT (year, unit_id, month)
+    DO UPDATE SET payments = payment_months.payments + 1, amount_fen = payment_months.amount_fen + excluded.amount_fen`);
+}
+
 const byKey = <T,>(key: (d: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 /**
@@ -110,6 +123,12 @@ export const CASE_STATS_FROM_BASE = `
   FROM payments JOIN cases ON cases.id = payments.case_id WHERE cases.aid_kind IS NOT NULL
   GROUP BY 2, cases.unit_id, cases.aid_kind`;
 
+export const PAYMENT_MONTHS_FROM_BASE = `
+  SELECT extract(year FROM payments.paid_on)::int AS year, extract(month FROM payments.paid_on)::int AS month, cases.unit_id,
+    count(*)::int AS payments, sum(payments.amount_fen)::bigint AS amount_fen
+  FROM payments JOIN cases ON cases.id = payments.case_id
+  GROUP BY 1, 2, cases.unit_id`;
+
 export const CASE_COUNTS_FROM_BASE = `SELECT unit_id, state, count(*)::int AS cases FROM cases WHERE state <> 'draft' GROUP BY unit_id, state`;
 
 /** Recomputes the aggregates from the base tables (after a bulk load), as statements for the caller's transaction. */
@@ -118,6 +137,8 @@ export const REBUILD_CASE_STATS: readonly string[] = [
   `INSERT INTO case_stats (measure, year, unit_id, aid_kind, cases, amount_fen) ${CASE_STATS_FROM_BASE}`,
   'DELETE FROM case_counts',
   `INSERT INTO case_counts (unit_id, state, cases) ${CASE_COUNTS_FROM_BASE}`,
+  'DELETE FROM payment_months',
+  `INSERT INTO payment_months (year, month, unit_id, payments, amount_fen) ${PAYMENT_MONTHS_FROM_BASE}`,
 ];
 
 export async function rebuildCaseStats(tx: Queryable): Promise<void> {

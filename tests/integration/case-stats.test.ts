@@ -5,12 +5,13 @@ import { setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
 import { decideCase, decideObjection, objectToCase, recordPayment, resubmitCase, submitCase, withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
 import { getDb } from '@/db/client';
 import { caseFigures } from '@/db/queries/case-dashboard';
+import { paymentCharts } from '@/db/queries/dashboard-charts';
 import { rng } from '@/db/demo-data';
 import { cases, orgUnits } from '@/db/schema';
 import type { AidKind } from '@/lib/aid/standards';
 import { closeDuePublicity } from '@/lib/cases/publicity';
 import { todayInChina } from '@/lib/dates';
-import { CASE_COUNTS_FROM_BASE, CASE_STATS_FROM_BASE } from '@/lib/stats/case-stats';
+import { CASE_COUNTS_FROM_BASE, CASE_STATS_FROM_BASE, PAYMENT_MONTHS_FROM_BASE } from '@/lib/stats/case-stats';
 import type { CaseState } from '@/lib/workflow/case-workflow';
 import { saveTestStandard } from '../cases-fixtures';
 import { signInAs } from '../session';
@@ -54,10 +55,11 @@ const key = (r: Row) => JSON.stringify(Object.keys(r).sort().map((k) => [k, Stri
 const sorted = (rows: Row[]) => rows.map(key).sort();
 
 /** The aggregate's rows (zeros left out: a row may stay at zero) and the base tables' rows, both within the units under `path`. */
-async function compare(table: 'case_stats' | 'case_counts', fromBase: string, path: string) {
+async function compare(table: string, fromBase: string, path: string) {
   const db = await getDb();
   const inPath = sql`unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${path}%`})`;
-  const kept = await db.execute<Row>(sql`SELECT * FROM ${sql.raw(table)} WHERE cases <> 0 AND ${inPath}`);
+  const counted = sql.raw(table === 'payment_months' ? 'payments' : 'cases');
+  const kept = await db.execute<Row>(sql`SELECT * FROM ${sql.raw(table)} WHERE ${counted} <> 0 AND ${inPath}`);
   const base = await db.execute<Row>(sql`SELECT * FROM (${sql.raw(fromBase)}) b WHERE ${inPath}`);
   return { kept: sorted(kept.rows), base: sorted(base.rows) };
 }
@@ -118,6 +120,12 @@ async function step(r: () => number, t: Tracked): Promise<string> {
 
 let branchPath = '';
 
+const TABLES = [
+  ['case_stats', CASE_STATS_FROM_BASE],
+  ['case_counts', CASE_COUNTS_FROM_BASE],
+  ['payment_months', PAYMENT_MONTHS_FROM_BASE],
+] as const;
+
 beforeAll(async () => {
   await saveTestStandard();
   await signInAs('L0003');
@@ -148,8 +156,8 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the dashboards’ aggregates after random changes through the actions', () => {
-  it('equal the base tables for the whole mine: approved and paid per year, unit and kind; cases per unit and state', async () => {
-    for (const [table, base] of [['case_stats', CASE_STATS_FROM_BASE], ['case_counts', CASE_COUNTS_FROM_BASE]] as const) {
+  it('equal the base tables for the whole mine: approved and paid per year, unit and kind; cases per unit and state; payments per month and unit', async () => {
+    for (const [table, base] of TABLES) {
       const { kept, base: fromBase } = await compare(table, base, '');
       expect(kept.length).toBeGreaterThan(0);
       expect(kept).toEqual(fromBase);
@@ -157,7 +165,7 @@ describe('the dashboards’ aggregates after random changes through the actions'
   });
 
   it('equal the base tables for one branch', async () => {
-    for (const [table, base] of [['case_stats', CASE_STATS_FROM_BASE], ['case_counts', CASE_COUNTS_FROM_BASE]] as const) {
+    for (const [table, base] of TABLES) {
       const { kept, base: fromBase } = await compare(table, base, branchPath);
       expect(kept.length).toBeGreaterThan(0);
       expect(kept).toEqual(fromBase);
@@ -195,6 +203,19 @@ describe('the dashboards’ aggregates after random changes through the actions'
         const state = { verification: 'submitted', review: 'verified', approval: 'reviewed', payment: 'ready_for_payment' }[step];
         expect(f.waits.find((w) => w.step === step)?.count, `${who} ${step}`).toBe(waiting.find((w) => w.state === state)?.n ?? 0);
       }
+    }
+  });
+
+  it('give the payment charts the months and units the base tables give', async () => {
+    const db = await getDb();
+    const [mine] = await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.level, 'mine'));
+    for (const y of [year - 1, year]) {
+      const charts = await paymentCharts(db, await signInAs('L0001'), mine, y);
+      const { rows } = await db.execute<{ month: number; n: number; fen: string }>(sql`
+        SELECT extract(month FROM paid_on)::int AS month, count(*)::int AS n, sum(amount_fen)::text AS fen FROM payments WHERE extract(year FROM paid_on) = ${y} GROUP BY 1`);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(charts.months.filter((m) => m.count > 0)).toEqual(rows.map((r) => ({ month: r.month, count: r.n, fen: Number(r.fen) })).sort((a, b) => a.month - b.month));
+      expect(charts.perUnit.reduce((n, u) => n + u.count, 0)).toBe(rows.reduce((n, r) => n + r.n, 0));
     }
   });
 

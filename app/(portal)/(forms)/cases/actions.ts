@@ -9,7 +9,7 @@ import { checkRepeat } from '@/lib/aid/ledger';
 import { checkChosenAmount, computeAmount, NO_FILE, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
 import { moveCase, notifyStep, permit } from '@/lib/cases/move';
-import { applyStatDeltas, paymentDelta } from '@/lib/stats/case-stats';
+import { addPayment } from '@/lib/stats/case-stats';
 import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
 import { ROLES } from '@/lib/roles';
@@ -267,7 +267,7 @@ export const recordPayment = action({ name: 'case.pay', allow: ['leader'], schem
     if (isUniqueViolation(err, 'payments_case_key')) throw conflict('caseWrongState');
     throw err;
   }
-  await applyStatDeltas(tx, [paymentDelta({ unitId: c.unitId, aidKind: c.aidKind }, { amountFen: c.amountFen, paidOn: input.paidOn })]);
+  await addPayment(tx, { unitId: c.unitId, aidKind: c.aidKind }, { amountFen: c.amountFen, paidOn: input.paidOn });
   return {
     data: { id: paymentId, caseId: c.id, state: moved.to, budgetLeftFen: drawn.amountFen - drawn.spentFen },
     audit: {
