@@ -121,6 +121,8 @@ export const cases = pgTable(
     index('cases_unit_state_idx').on(t.unitId, t.state),
     index('cases_applicant_idx').on(t.applicantId, t.createdAt),
     index('cases_household_idx').on(t.householdId),
+    // The case list's order and its export's keyset.
+    index('cases_updated_id_idx').on(t.updatedAt, t.id),
     // The system's sweep of publicity windows that have ended.
     index('cases_publicity_idx').on(t.publicityEnd).where(sql`${t.state} = 'in_publicity'`),
     // The dashboards' oldest wait per step: the first entry of the step's state (unit to filter a scope in the index).
@@ -231,7 +233,8 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex('payments_case_key').on(t.caseId),
     index('payments_budget_idx').on(t.budgetId),
-    index('payments_paid_on_idx').on(t.paidOn),
+    // The payment ledger's order (and its export's keyset): newest payments first, by id within a day.
+    index('payments_paid_on_id_idx').on(t.paidOn, t.id),
     check('payments_amount_check', sql`${t.amountFen} > 0`),
     check('payments_method_check', inList(t.method, ['bank_transfer', 'cash'])),
   ],
