@@ -8,7 +8,7 @@ import { BarChartView, type BarDatum } from './bar-chart';
 import { FIGURE_ROWS } from './case-figures';
 
 /**
- * A chart with its text alternative: the figure is named by its title, and the same numbers sit
+ * A chart with its text alternative: the figure is named by its caption, and the same numbers sit
  * in a table under "The figures", one click or keypress away (the chart itself is hidden from
  * screen readers, which would otherwise read the numbers twice).
  */
@@ -24,7 +24,7 @@ async function ChartCard({ title, testId, data, fen, layout, columns, rows }: {
   const t = await getTranslations('dashboardFilters');
   return (
     <Card title={title}>
-      <figure data-testid={testId} aria-label={title}>
+      <figure data-testid={testId}>
         <BarChartView data={data} fen={fen} layout={layout} height={layout === 'vertical' ? Math.max(160, 32 * data.length) : 240} />
         <figcaption className="sr-only">{title}</figcaption>
         <details className="mt-2 text-sm">

@@ -1,0 +1,123 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** This year in China, the dashboards' default. */
+const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+
+/** A headline figure of the register, e.g. "31" of "在册困难户 31". */
+async function figure(page: Page, label: string): Promise<number> {
+  const text = await page.getByTestId('register-figures').getByRole('link', { name: label }).innerText();
+  return Number(text.split('\n').map((l) => l.trim()).filter(Boolean)[1].split(' / ')[0]);
+}
+
+async function selectOptionContaining(select: Locator, text: string) {
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  await select.selectOption(value!);
+}
+
+/** The payments-per-month figures (the chart's table), as text. */
+const monthFigures = (page: Page) => page.getByTestId('chart-months').locator('tbody').textContent();
+
+test.describe('dashboards with filters', () => {
+  test('the leader opens a branch, changes the year, follows a figure to its list and comes back', async ({ pageAs }) => {
+    const page = await pageAs('leader');
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
+    const whole = await figure(page, '在册困难户');
+
+    // A branch's row opens the same dashboard for that branch alone, kept in the URL.
+    await page.getByTestId('unit-counts').getByRole('link', { name: '采矿场分会（单独查看）' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${YEAR}&unit=\\d+$`));
+    const unit = new URL(page.url()).searchParams.get('unit');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
+    const branch = await figure(page, '在册困难户');
+    expect(branch).toBeGreaterThan(0);
+    expect(branch).toBeLessThan(whole);
+
+    // Another year, by the form: the URL keeps both filters and the year's payments change.
+    const thisYears = await monthFigures(page);
+    await page.getByRole('combobox', { name: '年度', exact: true }).selectOption(String(YEAR - 1));
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${YEAR - 1}&unit=${unit}$`));
+    await expect(page.getByRole('heading', { name: `${YEAR - 1}年每月救助发放` })).toBeVisible();
+    expect(await monthFigures(page)).not.toBe(thisYears);
+    await expect(page.getByRole('combobox', { name: '单位', exact: true })).toHaveValue(unit!);
+
+    // A figure leads to the list behind it, with the branch; back returns to the same view.
+    await page.getByTestId('register-figures').getByRole('link', { name: '在册困难户' }).click();
+    await expect(page).toHaveURL(new RegExp(`/households\\?unitId=${unit}&status=active$`));
+    await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(branch);
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`year=${YEAR - 1}&unit=${unit}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
+
+    // …and a way back to the whole mine, keeping the year.
+    await page.getByRole('link', { name: '返回全矿' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${YEAR - 1}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
+  });
+
+  test('a branch official narrows to a sub-branch; another branch is not found', async ({ pageAs }) => {
+    const leader = await pageAs('leader');
+    await leader.goto('/dashboard');
+    const otherBranch = new URL(
+      (await leader.getByTestId('unit-counts').getByRole('link', { name: '选矿厂分会（单独查看）' }).getAttribute('href'))!,
+      'http://x',
+    ).searchParams.get('unit');
+
+    const page = await pageAs('branch');
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
+    const whole = await figure(page, '在册困难户');
+    await selectOptionContaining(page.getByRole('combobox', { name: '单位', exact: true }), '一采区支会');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${YEAR}&unit=\\d+$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('一采区支会概况');
+    expect(await figure(page, '在册困难户')).toBeLessThanOrEqual(whole);
+    await page.getByRole('link', { name: '返回本单位及下属全部' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
+
+    await page.goto(`/dashboard?unit=${otherBranch}`);
+    await expect(page.getByText('页面或记录不存在')).toBeVisible();
+    await expect(page.getByTestId('register-figures')).toHaveCount(0);
+  });
+
+  test('a sub-branch official changes the year and follows a waiting step to its list and back', async ({ pageAs }) => {
+    const page = await pageAs('subBranch');
+    await page.goto('/dashboard');
+    await page.getByRole('combobox', { name: '年度', exact: true }).selectOption(String(YEAR - 1));
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${YEAR - 1}$`));
+    await expect(page.getByTestId('case-figures')).toContainText(`${YEAR - 1} 年`);
+    await page.getByTestId('case-waits').getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/cases/);
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`year=${YEAR - 1}$`));
+  });
+
+  test('the administrator opens a branch’s head counts and comes back', async ({ pageAs }) => {
+    const page = await pageAs('admin');
+    await page.goto('/dashboard');
+    const stat = page.getByText('在册职工').locator('..');
+    const whole = Number((await stat.innerText()).replace(/\D/g, ''));
+    await page.getByTestId('unit-counts').getByRole('link', { name: '采矿场分会（单独查看）' }).click();
+    await expect(page).toHaveURL(/unit=\d+/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
+    expect(Number((await stat.innerText()).replace(/\D/g, ''))).toBeLessThan(whole);
+    await page.getByRole('link', { name: '返回全矿' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
+  });
+
+  test('the worker’s dashboard has no unit to choose and ignores filters it does not take', async ({ pageAs }) => {
+    const page = await pageAs('worker');
+    await page.goto('/dashboard?year=2020&unit=2');
+    await expect(page.getByTestId('worker-profile')).toBeVisible();
+    await expect(page.getByTestId('dashboard-filters')).toHaveCount(0);
+    // What the household received is this year's, whatever the URL says.
+    await expect(page.getByText(`本户 ${YEAR} 年已获帮扶`)).toBeVisible();
+    await page.getByRole('link', { name: '申请帮扶' }).click();
+    await expect(page).toHaveURL(/\/cases\/new$/);
+    await page.goBack();
+    await expect(page.getByTestId('worker-profile')).toBeVisible();
+  });
+});
