@@ -1,8 +1,8 @@
 import 'server-only';
 import { differenceInYears, parseISO } from 'date-fns';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '@/db/client';
-import { caseDocuments, caseSteps, cases, householdMembers, households, type Category } from '@/db/schema';
+import { caseSteps, cases, householdMembers, households, type Category } from '@/db/schema';
 import { computeAmount, HARDSHIP_KINDS, NO_FILE, type AidKind, type AmountRefusal, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
 import { conflict, notFound } from '@/lib/errors';
 import { formatFen } from '@/lib/money';
@@ -180,7 +180,7 @@ export async function getOwnEditableCase(db: Queryable, actor: Actor, id: number
  * two uploads at once take turns, so the count each one makes before inserting is the real one,
  * and a resubmission cannot slip between the check and the insert.
  */
-export async function lockOwnEditableCase(tx: Tx, actor: Actor, caseId: number): Promise<{ id: number; documents: number }> {
+export async function lockOwnEditableCase(tx: Tx, actor: Actor, caseId: number): Promise<{ id: number }> {
   const [c] = await tx
     .select({ id: cases.id, state: cases.state })
     .from(cases)
@@ -188,6 +188,5 @@ export async function lockOwnEditableCase(tx: Tx, actor: Actor, caseId: number):
     .for('update');
   if (!c) throw notFound();
   if (!APPLICANT_EDITABLE.includes(c.state)) throw conflict('caseNotEditable');
-  const [{ n }] = await tx.select({ n: count() }).from(caseDocuments).where(eq(caseDocuments.caseId, caseId));
-  return { id: c.id, documents: n };
+  return { id: c.id };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '@/db/client';
-import { caseDocuments, caseSteps, cases, DOCUMENT_PURPOSES, households, orgUnits, students, users } from '@/db/schema';
+import { caseDocuments, caseSteps, cases, DOCUMENT_PURPOSES, orgUnits, students, users } from '@/db/schema';
 import { computeAmount, NO_FILE, type AmountRule, type StandardCategory } from '@/lib/aid/standards';
 import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskName } from '@/lib/mask';
@@ -307,12 +307,6 @@ export async function getOwnStudentAid(db: Queryable, actor: Actor, id: number, 
     returnComment: returned?.comment ?? null,
     documents: await documentsOf(db, id),
   };
-}
-
-/** The household category the standard applies to for a worker: the active file's, else "no file". */
-export async function categoryOf(db: Queryable, workerId: number): Promise<{ householdId: number | null; category: StandardCategory }> {
-  const [h] = await db.select({ id: households.id, status: households.status, category: households.category }).from(households).where(eq(households.workerId, workerId));
-  return { householdId: h?.id ?? null, category: h?.status === 'active' ? h.category : NO_FILE };
 }
 
 // ── Outstanding aided students (优秀受助生) ─────────────────────────────────────────────────────

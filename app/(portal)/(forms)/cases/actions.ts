@@ -4,19 +4,19 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { budgetFor } from '@/db/queries/case-views';
 import { getCaseHead, getOwnCaseByToken, getPublishedCaseHead, ledgerPayments, standardInForce, type CaseHead } from '@/db/queries/cases';
-import { budgets, cases, households, notifications, objections, payments } from '@/db/schema';
+import { budgets, cases, notifications, objections, payments } from '@/db/schema';
 import { checkRepeat } from '@/lib/aid/ledger';
-import { checkChosenAmount, computeAmount, NO_FILE, type StandardCategory } from '@/lib/aid/standards';
+import { computeAmount } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
+import { amountColumns, approverAmount, publicityFromToday, standardCategoryOf } from '@/lib/cases/case-writes';
 import { moveCase, notifyStep, permit } from '@/lib/cases/move';
+import { unlessAlreadySubmitted } from '@/lib/cases/submit-once';
 import { addPayment } from '@/lib/stats/case-stats';
 import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
 import { ROLES } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
 import { caseDraftSchema, caseRefSchema, decideObjectionSchema, decideSchema, objectSchema, paymentSchema } from '@/lib/validation/cases';
-import { publicityEndsOn } from '@/lib/workflow/case-workflow';
-import { publicityDays } from '@/db/queries/settings';
 import { z } from 'zod';
 
 type Draft = z.output<typeof caseDraftSchema>;
@@ -70,12 +70,6 @@ export const saveDraft = action({ name: 'case.saveDraft', allow: APPLICANTS, sch
   };
 });
 
-/** The household category the standard applies to: the active file's, else "no file". */
-async function householdOf(tx: Tx, workerId: number) {
-  const [h] = await tx.select({ id: households.id, status: households.status, category: households.category }).from(households).where(eq(households.workerId, workerId));
-  return { householdId: h?.id ?? null, category: (h?.status === 'active' ? h.category : NO_FILE) as StandardCategory };
-}
-
 /**
  * Submits the application: computes the amount from the standard in force today (kept with the
  * case) and moves draft → submitted. The same token again (a double click, a retry after a lost
@@ -97,31 +91,20 @@ export const submitCase = action({ name: 'case.submit', allow: APPLICANTS, schem
   const appliedOn = todayInChina();
   const standard = await standardInForce(tx, appliedOn);
   if (!standard) throw invalidField('aidKind', 'noStandardInForce');
-  const { householdId, category } = await householdOf(tx, actor.userId);
+  const { householdId, category } = await standardCategoryOf(tx, actor.userId);
   const computed = computeAmount(standard, input.aidKind, category);
   if (!computed.ok) throw invalidField('aidKind', computed.reason);
   const { amount } = computed;
-  const moved = await moveCase(tx, actor, c, 'submit', {
+  const moved = await unlessAlreadySubmitted(tx, actor, input.token, moveCase(tx, actor, c, 'submit', {
     set: {
       ...draftFields(input),
       householdId,
       category,
-      standardId: standard.id,
-      rule: amount.rule,
-      frequency: amount.frequency,
-      computedFen: amount.fen,
-      amountFen: amount.fen,
+      ...amountColumns(amount),
       appliedOn,
       submittedAt: sql`now()` as unknown as Date,
     },
-  }).catch(async (err) => {
-    // The same submission arriving twice at once: the one that lost the guarded update finds
-    // the case the other one submitted (a fresh read sees it committed) and answers with it.
-    if (!(err instanceof AppError && err.code === 'conflict')) throw err;
-    const now = await getOwnCaseByToken(tx, actor, input.token);
-    if (now.submittedAt) return null;
-    throw err;
-  });
+  }));
   if (!moved) return repeatedSubmit(await getOwnCaseByToken(tx, actor, input.token));
   return {
     data: { id: c.id, state: moved.to, repeated: false },
@@ -143,8 +126,6 @@ export const resubmitCase = action({ name: 'case.resubmit', allow: APPLICANTS, s
   return { data: { id: c.id, state: moved.to }, audit: { action: 'case.resubmit', entity: 'case', entityId: c.id, before: { state: c.state }, after: { state: moved.to } } };
 });
 
-const AMOUNT_PROBLEM = { invalidAmount: ['amount', 'amountFormat'], fixedAmount: ['amount', 'amountFixed'], outOfRange: ['amount', 'amountOutOfRange'], reasonRequired: ['amountReason', 'amountReasonRequired'] } as const;
-
 /**
  * A decision at the actor's step (verify, review, approve): approve, return to the worker, or
  * reject. The approver (mine leader) may set another amount inside the standard's range, with a
@@ -160,20 +141,12 @@ export const decideCase = action({ name: 'case.decide', allow: DECIDERS, schema:
   if (input.amount !== undefined) {
     if (step !== 'approval' || input.decision !== 'approve') throw invalidField('amount', 'amountNotAllowedHere');
     if (!c.rule || c.computedFen == null) throw conflict('caseWrongState');
-    const chosen = checkChosenAmount({ fen: c.computedFen, rule: c.rule }, input.amount, input.amountReason);
-    if (!chosen.ok) {
-      const [field, key] = AMOUNT_PROBLEM[chosen.problem];
-      throw invalidField(field, key);
-    }
+    const chosen = approverAmount({ fen: c.computedFen, rule: c.rule }, input.amount, input.amountReason);
     overridden = chosen.overridden;
     set.amountFen = chosen.fen;
     set.amountReason = chosen.overridden ? input.amountReason : null;
   }
-  if (step === 'approval' && input.decision === 'approve') {
-    const today = todayInChina();
-    set.publicityStart = today;
-    set.publicityEnd = publicityEndsOn(today, await publicityDays(tx));
-  }
+  if (step === 'approval' && input.decision === 'approve') Object.assign(set, await publicityFromToday(tx));
   const moved = await moveCase(tx, actor, c, input.decision, { expectedVersion: input.version, comment: input.comment, set });
   return {
     data: { id: c.id, state: moved.to, version: moved.version },

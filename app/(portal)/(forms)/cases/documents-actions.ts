@@ -4,8 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import { lockOwnEditableCase } from '@/db/queries/apply';
 import { caseDocuments } from '@/db/schema';
 import { action } from '@/lib/auth/action';
-import { checkDocument, SNIFF_BYTES, storedFileName } from '@/lib/cases/documents';
-import { invalidField, notFound } from '@/lib/errors';
+import { storeDocument } from '@/lib/cases/case-writes';
+import { notFound } from '@/lib/errors';
 import { deleteDocumentSchema, uploadDocumentSchema } from '@/lib/validation/documents';
 
 /**
@@ -14,18 +14,11 @@ import { deleteDocumentSchema, uploadDocumentSchema } from '@/lib/validation/doc
  * The audit row names the file, never its content.
  */
 export const uploadDocument = action({ name: 'case.documentUpload', allow: ['worker'], schema: uploadDocumentSchema }, async ({ caseId, file, purpose }, { actor, tx }) => {
-  const c = await lockOwnEditableCase(tx, actor, caseId);
-  const content = Buffer.from(await file.arrayBuffer());
-  const checked = checkDocument({ size: content.byteLength, head: content.subarray(0, SNIFF_BYTES) }, c.documents);
-  if (!checked.ok) throw invalidField('file', checked.problem);
-  const fileName = storedFileName(file.name, checked.type);
-  const [doc] = await tx
-    .insert(caseDocuments)
-    .values({ caseId, fileName, contentType: checked.type, purpose, sizeBytes: content.byteLength, content, uploadedBy: actor.userId })
-    .returning({ id: caseDocuments.id, fileName: caseDocuments.fileName, contentType: caseDocuments.contentType, sizeBytes: caseDocuments.sizeBytes, createdAt: caseDocuments.createdAt });
+  await lockOwnEditableCase(tx, actor, caseId);
+  const doc = await storeDocument(tx, actor, caseId, file, purpose, 'file');
   return {
-    data: doc,
-    audit: { action: 'case.documentUpload', entity: 'case_document', entityId: doc.id, after: { caseId, fileName, contentType: checked.type, sizeBytes: content.byteLength, purpose } },
+    data: { id: doc.id, fileName: doc.fileName, contentType: doc.contentType, sizeBytes: doc.sizeBytes, createdAt: doc.createdAt },
+    audit: { action: 'case.documentUpload', entity: 'case_document', entityId: doc.id, after: { caseId, fileName: doc.fileName, contentType: doc.contentType, sizeBytes: doc.sizeBytes, purpose } },
   };
 });
 

@@ -3,12 +3,11 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getCaseHead, getOwnCaseByToken, standardInForce, type CaseHead } from '@/db/queries/cases';
-import { publicityDays } from '@/db/queries/settings';
-import { aidedBy, APPLICANT_STATES, categoryOf, liveCaseOf, lockStudent, type StudentHead } from '@/db/queries/students';
-import { caseDocuments, caseSteps, cases, students, type DOCUMENT_PURPOSES } from '@/db/schema';
-import { checkChosenAmount, computeAmount, type AmountRefusal, type ComputedAmount, type StandardCategory } from '@/lib/aid/standards';
+import { aidedBy, APPLICANT_STATES, liveCaseOf, lockStudent, type StudentHead } from '@/db/queries/students';
+import { caseDocuments, caseSteps, cases, students } from '@/db/schema';
+import { computeAmount, type AmountRefusal, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
-import { checkDocument, SNIFF_BYTES, storedFileName } from '@/lib/cases/documents';
+import { amountColumns, approverAmount, documentRef, publicityFromToday, standardCategoryOf, storeDocument } from '@/lib/cases/case-writes';
 import { moveCase, notifyNextStep, permit } from '@/lib/cases/move';
 import { applyStatDeltas, countDeltas } from '@/lib/stats/case-stats';
 import { unlessAlreadySubmitted } from '@/lib/cases/submit-once';
@@ -20,7 +19,6 @@ import type { Actor } from '@/lib/scope';
 import { STUDENT_ROLES } from '@/lib/students/access';
 import { proofNeeded, schoolYearOf } from '@/lib/students/stages';
 import { awardSchema, nominationSchema, registerStudentSchema, studentAidSchema, updateStudentSchema } from '@/lib/validation/students';
-import { publicityEndsOn } from '@/lib/workflow/case-workflow';
 import type { z } from 'zod';
 
 /** Officials of the parent's unit or above and leaders correct records; workers register their own children. */
@@ -77,28 +75,6 @@ export const updateStudent = action({ name: 'student.update', allow: CORRECTORS,
     .catch(idNumberTaken);
   return { data: { id: studentId }, audit: { action: 'student.update', entity: 'student', entityId: studentId, before: auditStudent(before), after: auditStudent(input) } };
 });
-
-// ── Documents ───────────────────────────────────────────────────────────────────────────────
-
-type Purpose = (typeof DOCUMENT_PURPOSES)[number];
-
-/**
- * Adds a document to a case inside the caller's transaction, with the same checks as any upload
- * (type sniffed from the content, size, at most ten per case): a refused file throws and the whole
- * save changes nothing.
- */
-async function addDocument(tx: Tx, actor: Actor, caseId: number, file: Blob, purpose: Purpose, field: string) {
-  const content = Buffer.from(await file.arrayBuffer());
-  const [{ n }] = await tx.select({ n: count() }).from(caseDocuments).where(eq(caseDocuments.caseId, caseId));
-  const checked = checkDocument({ size: content.byteLength, head: content.subarray(0, SNIFF_BYTES) }, n);
-  if (!checked.ok) throw invalidField(field, checked.problem);
-  const fileName = storedFileName((file as File).name ?? '', checked.type);
-  const [doc] = await tx
-    .insert(caseDocuments)
-    .values({ caseId, fileName, contentType: checked.type, purpose, sizeBytes: content.byteLength, content, uploadedBy: actor.userId })
-    .returning({ id: caseDocuments.id });
-  return { id: doc.id, fileName, purpose };
-}
 
 // ── Student aid (圆梦助学) ───────────────────────────────────────────────────────────────────
 
@@ -162,25 +138,16 @@ async function writeApplication(tx: Tx, actor: Actor, input: AidInput): Promise<
 export const saveStudentAid = action({ name: 'studentAid.save', allow: ['worker'], schema: studentAidSchema }, async (input, { actor, tx }) => {
   const { c, student, schoolYear, created } = await writeApplication(tx, actor, input);
   if (!APPLICANT_STATES.includes(c.state)) throw conflict('caseNotEditable');
-  const proof = input.proof ? await addDocument(tx, actor, c.id, input.proof, proofNeeded(input, student, schoolYear), 'proof') : null;
+  const proof = input.proof ? await storeDocument(tx, actor, c.id, input.proof, proofNeeded(input, student, schoolYear), 'proof') : null;
   return {
     data: { id: c.id, version: c.version },
     audit: {
       action: created ? 'studentAid.create' : 'studentAid.update',
       entity: 'case',
       entityId: c.id,
-      after: { studentId: input.studentId, schoolYear, stage: input.stage, grade: input.grade, tuitionFen: input.tuition, livingFen: input.living, state: c.state, ...(proof ? { document: proof } : {}) },
+      after: { studentId: input.studentId, schoolYear, stage: input.stage, grade: input.grade, tuitionFen: input.tuition, livingFen: input.living, state: c.state, ...(proof ? { document: documentRef(proof) } : {}) },
     },
   };
-});
-
-/** What a case keeps of its computed amount: the version, the rule as it was, and the amount. */
-const amountColumns = (amount: ComputedAmount) => ({
-  standardId: amount.standard.id,
-  rule: amount.rule,
-  frequency: amount.frequency,
-  computedFen: amount.fen,
-  amountFen: amount.fen,
 });
 
 const NEEDS_PROOF = { admission_letter: 'admissionLetterRequired', enrolment_certificate: 'enrolmentCertificateRequired' } as const;
@@ -204,14 +171,14 @@ export const submitStudentAid = action({ name: 'studentAid.submit', allow: ['wor
     throw conflict('caseNotEditable');
   }
   const purpose = proofNeeded(input, student, schoolYear);
-  if (input.proof) await addDocument(tx, actor, c.id, input.proof, purpose, 'proof');
+  if (input.proof) await storeDocument(tx, actor, c.id, input.proof, purpose, 'proof');
   const [{ proofs }] = await tx.select({ proofs: count() }).from(caseDocuments).where(and(eq(caseDocuments.caseId, c.id), eq(caseDocuments.purpose, purpose)));
   if (!proofs) throw invalidField('proof', NEEDS_PROOF[purpose]);
 
   const appliedOn = c.appliedOn ?? todayInChina();
   const standard = await standardInForce(tx, appliedOn);
   if (!standard) throw invalidField('stage', 'noStandardInForce');
-  const { householdId, category } = await categoryOf(tx, actor.userId);
+  const { householdId, category } = await standardCategoryOf(tx, actor.userId);
   const computed = computeAmount(standard, 'student_aid', category, input.stage);
   if (!computed.ok) throw invalidField('stage', REFUSAL_FIELD[computed.reason]);
   const { amount } = computed;
@@ -256,7 +223,7 @@ export const nominateStudent = action({ name: 'studentAward.nominate', allow: ['
   const [aided] = await tx.select({ id: students.id }).from(students).where(and(eq(students.id, student.id), aidedBy(schoolYear)));
   if (!aided) throw invalidField('studentId', 'studentNotAided');
   if (await liveCaseOf(tx, 'student_award', student.id, schoolYear)) throw invalidField('studentId', 'studentAwardedThisYear');
-  const { householdId, category } = await categoryOf(tx, student.workerId);
+  const { householdId, category } = await standardCategoryOf(tx, student.workerId);
   const results = JSON.stringify({ grades: input.grades, rank: input.rank, honours: input.honours });
   const [{ id }] = await tx
     .insert(cases)
@@ -287,15 +254,14 @@ export const nominateStudent = action({ name: 'studentAward.nominate', allow: ['
     });
   await tx.insert(caseSteps).values({ caseId: id, step: 'review', action: 'approve', fromState: 'draft', toState: 'reviewed', actorId: actor.userId, comment: input.comment });
   await applyStatDeltas(tx, [], countDeltas(student.parentUnitId, null, 'reviewed'));
-  const document = input.document ? await addDocument(tx, actor, id, input.document, 'results', 'document') : null;
+  const document = input.document ? await storeDocument(tx, actor, id, input.document, 'results', 'document') : null;
   await notifyNextStep(tx, await getCaseHead(tx, actor, id), 'reviewed', actor.userId);
   return {
     data: { id, repeated: false },
-    audit: { action: 'studentAward.nominate', entity: 'case', entityId: id, after: { studentId: student.id, schoolYear, category, results: JSON.parse(results), comment: input.comment, ...(document ? { document } : {}) } },
+    audit: { action: 'studentAward.nominate', entity: 'case', entityId: id, after: { studentId: student.id, schoolYear, category, results: JSON.parse(results), comment: input.comment, ...(document ? { document: documentRef(document) } : {}) } },
   };
 });
 
-const AMOUNT_PROBLEM = { invalidAmount: ['amount', 'amountFormat'], fixedAmount: ['amount', 'amountFixed'], outOfRange: ['amount', 'amountOutOfRange'], reasonRequired: ['amountReason', 'amountReasonRequired'] } as const;
 
 /**
  * A leader awards a nominated student a tier: the amount is the standard's for that tier (and the
@@ -313,23 +279,13 @@ export const awardStudent = action({ name: 'studentAward.award', allow: ['leader
   const computed = computeAmount(standard, 'student_award', (category ?? 'none') as StandardCategory, input.tier);
   if (!computed.ok) throw invalidField('tier', computed.reason === 'kindNotInStandard' ? 'awardNotInStandard' : 'awardTierNotInStandard');
   const { amount } = computed;
-  let chosen: { fen: number; overridden: boolean } = { fen: amount.fen, overridden: false };
-  if (input.amount !== undefined) {
-    const checked = checkChosenAmount(amount, input.amount, input.amountReason);
-    if (!checked.ok) {
-      const [field, key] = AMOUNT_PROBLEM[checked.problem];
-      throw invalidField(field, key);
-    }
-    chosen = checked;
-  }
-  const today = todayInChina();
+  const chosen = input.amount !== undefined ? approverAmount(amount, input.amount, input.amountReason) : { fen: amount.fen, overridden: false };
   const set = {
     ...amountColumns(amount),
     awardTier: input.tier,
     amountFen: chosen.fen,
     amountReason: chosen.overridden ? input.amountReason : null,
-    publicityStart: today,
-    publicityEnd: publicityEndsOn(today, await publicityDays(tx)),
+    ...(await publicityFromToday(tx)),
   };
   const moved = await moveCase(tx, actor, c, 'approve', { expectedVersion: input.version, comment: input.comment, set });
   return {
