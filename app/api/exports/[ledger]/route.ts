@@ -2,25 +2,19 @@ import { createTranslator } from 'next-intl';
 import { getDb } from '@/db/client';
 import { ledgerSource } from '@/db/queries/exports';
 import { writeAudit } from '@/lib/audit';
-import { getActor } from '@/lib/auth/session';
-import { attachmentDisposition } from '@/lib/cases/documents';
+import { routeActor } from '@/lib/auth/route';
 import { todayInChina } from '@/lib/dates';
 import { LEDGER_COLUMNS, type Column, type Translate } from '@/lib/exports/columns';
 import { csvStream } from '@/lib/exports/csv';
 import { EXPORT_ROLES, isLedger, parseFormat, parseLedgerFilters, setFilters } from '@/lib/exports/ledgers';
 import { xlsxStream } from '@/lib/exports/xlsx';
+import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
 import { messagesFor } from '@/lib/i18n/catalog';
 import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n/locales';
 
 export const dynamic = 'force-dynamic';
 
-const NO_STORE = { 'Cache-Control': 'private, no-store' };
-const answer = (status: number, error: string) => Response.json({ error }, { status, headers: NO_STORE });
-
-const CONTENT_TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
 
 /** The language of the headers: the NEXT_LOCALE cookie, as the pages read it. */
 function translatorFor(request: Request): Translate {
@@ -38,11 +32,10 @@ function translatorFor(request: Request): Translate {
  * tells the browser how many rows to expect. Each export is audited before it starts.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ ledger: string }> }) {
-  const actor = await getActor();
-  if (!actor) return answer(401, 'unauthenticated');
-  if (!(EXPORT_ROLES as readonly string[]).includes(actor.role)) return answer(403, 'forbidden');
+  const actor = await routeActor(EXPORT_ROLES);
+  if (actor instanceof Response) return actor;
   const { ledger } = await params;
-  if (!isLedger(ledger)) return answer(404, 'not_found');
+  if (!isLedger(ledger)) return jsonError(404, 'not_found');
   const url = new URL(request.url);
   const format = parseFormat(url.searchParams.get('format'));
   const filters = parseLedgerFilters(ledger, url.searchParams);
@@ -58,17 +51,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ ledg
     const columns = LEDGER_COLUMNS[ledger] as Column<unknown>[];
     const rows = source.batches() as AsyncGenerator<unknown[]>;
     const body = format === 'csv' ? csvStream(columns, rows, t) : xlsxStream(columns, rows, t, t(`exports.ledgers.${ledger}`));
-    return new Response(body, {
-      headers: {
-        ...NO_STORE,
-        'Content-Type': CONTENT_TYPES[format],
-        'Content-Disposition': attachmentDisposition(`${t(`exports.fileNames.${ledger}`)}-${todayInChina()}.${format}`),
-        'X-Total-Rows': String(total),
-        'X-Content-Type-Options': 'nosniff',
-      },
+    return fileResponse(body, {
+      contentType: CONTENT_TYPES[format],
+      fileName: `${t(`exports.fileNames.${ledger}`)}-${todayInChina()}.${format}`,
+      headers: { 'X-Total-Rows': String(total) },
     });
   } catch (err) {
     console.error('[exports] export failed', err);
-    return answer(500, 'error');
+    return jsonError(500, 'error');
   }
 }
