@@ -21,14 +21,11 @@ function Figure({ label, value, hint, href, tone }: { label: string; value: stri
 export async function RegisterMeasuresSection({
   rows,
   unitLabel,
-  workers,
   filters,
   thisYear,
 }: {
   rows: RegisterMeasures[];
   unitLabel: string;
-  /** Workers on the roll per unit, shown in the same table so each unit is one row. */
-  workers: Map<number, number>;
   /** The dashboard's filters: the lists behind the figures get the unit; a unit's row opens its own dashboard. */
   filters: DashboardFilters;
   thisYear: number;
@@ -89,7 +86,7 @@ export async function RegisterMeasuresSection({
                       {r.name}
                     </Link>
                   </Td>
-                  <Td className="text-right">{workers.get(r.unitId) ?? 0}</Td>
+                  <Td className="text-right">{r.workers}</Td>
                   <Td className="text-right">
                     <Link className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</Link>
                   </Td>

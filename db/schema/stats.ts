@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, check, date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org';
 
 /**
@@ -63,3 +63,54 @@ export const paymentMonths = pgTable(
   },
   (t) => [primaryKey({ columns: [t.year, t.unitId, t.month] })],
 );
+
+/**
+ * The register's dashboard figures per unit (the household's, task's or worker's own unit) for a
+ * year, as of one day: a province's register is millions of rows, and its measures summed per
+ * request take seconds. Kept exact without touching the register's many write paths: triggers on
+ * the register tables (migration 0009) name the units a statement touched in
+ * register_dirty_units, and the next read recomputes just those units before it answers
+ * (db/queries/register-figures.ts). Figures that depend on the date (overdue reviews, the twelve
+ * months of 知百家情, overdue tasks) are recomputed in full for a new day.
+ */
+export const registerUnitFigures = pgTable(
+  'register_unit_figures',
+  {
+    year: integer('year').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    workers: integer('workers').notNull(),
+    active: integer('active').notNull(),
+    extreme: integer('extreme').notNull(),
+    hardship: integer('hardship').notNull(),
+    near: integer('near').notNull(),
+    edge: integer('edge').notNull(),
+    seriousIllness: integer('serious_illness').notNull(),
+    education: integer('education').notNull(),
+    exited: integer('exited').notNull(),
+    visited: integer('visited').notNull(),
+    known: integer('known').notNull(),
+    overdueReviews: integer('overdue_reviews').notNull(),
+    missingHelper: integer('missing_helper').notNull(),
+    tasksRaised: integer('tasks_raised').notNull(),
+    tasksDone: integer('tasks_done').notNull(),
+    overdueTasks: integer('overdue_tasks').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.unitId] })],
+);
+
+/** The day each year's figures were computed for: a new day means a full recompute. */
+export const registerFigureDays = pgTable('register_figure_days', {
+  year: integer('year').primaryKey(),
+  asOf: date('as_of').notNull(),
+});
+
+/**
+ * Units whose register rows changed since their figures were computed, appended by triggers. A log
+ * without a key on purpose: concurrent writers never wait on each other's row here, and a unit
+ * named twice is recomputed once.
+ */
+export const registerDirtyUnits = pgTable('register_dirty_units', {
+  unitId: integer('unit_id').notNull(),
+});

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { caseFigures, workerCaseFigures } from '@/db/queries/case-dashboard';
-import { activeWorkersUnder, unitChainName, unitOf, workersPerChildUnit } from '@/db/queries/dashboard';
+import { unitChainName, unitOf } from '@/db/queries/dashboard';
 import { paymentCharts } from '@/db/queries/dashboard-charts';
 import { getPerson } from '@/db/queries/people';
 import { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/register';
@@ -69,15 +69,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const mineWide = actor.role === 'leader' || actor.role === 'admin';
   // Administrators run accounts, not the register or the cases: they get the head counts only.
   const keepsRegister = actor.role !== 'admin';
-  const [perUnit, total, measures, cases, payments] = await Promise.all([
-    workersPerChildUnit(db, unit),
-    activeWorkersUnder(db, unit.path),
-    keepsRegister ? registerMeasures(db, unit.id, undefined, { year: filters.year }) : Promise.resolve(null),
+  const [measures, cases, payments] = await Promise.all([
+    // Administrators see only the head counts of these; the rest is the register's.
+    registerMeasures(db, unit.id, undefined, { year: filters.year }),
     // Null for administrators, who decide no cases.
     caseFigures(db, actor, undefined, { year: filters.year, unitId: chosen ? unit.id : undefined }),
     keepsRegister ? paymentCharts(db, actor, unit, filters.year) : Promise.resolve(null),
   ]);
-  const totals = measures && totalMeasures(measures);
+  const totals = totalMeasures(measures);
+  const perUnit = measures.map((r) => ({ unitId: r.unitId, name: r.name, workers: r.workers }));
+  const total = totals.workers;
   const chained = withChainNames(inScope);
   const units = chained.filter((u) => u.id !== own.id);
   return (
@@ -91,12 +92,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Stat label={t('dashboard.totalWorkers')} value={total} />
         <Stat label={mineWide && !chosen ? t('dashboard.branchCount') : t('dashboard.subUnitCount')} value={perUnit.length} />
       </div>
-      {measures ? (
+      {keepsRegister ? (
         <>
           <RegisterMeasuresSection
             rows={measures}
             unitLabel={unit.name}
-            workers={new Map(perUnit.map((u) => [u.unitId, u.workers]))}
             filters={filters}
             thisYear={thisYear}
           />
@@ -109,8 +109,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <DashboardCharts
           year={filters.year}
           payments={payments}
-          categories={totals && CATEGORIES.map((c) => ({ label: t(`register.categories.${c}`), value: totals.perCategory[c] }))}
-          units={(measures ?? []).map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
+          categories={CATEGORIES.map((c) => ({ label: t(`register.categories.${c}`), value: totals.perCategory[c] }))}
+          units={measures.map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
         />
       )}
       {cases && <CaseFiguresSection figures={cases} role={actor.role} filters={filters} />}
