@@ -77,7 +77,8 @@ test.describe('dashboards with filters', () => {
     await page.getByRole('link', { name: '返回本单位及下属全部' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
 
-    await page.goto(`/dashboard?unit=${otherBranch}`);
+    const outside = await page.goto(`/dashboard?unit=${otherBranch}`);
+    expect(outside?.status()).toBe(404);
     await expect(page.getByText('页面或记录不存在')).toBeVisible();
     await expect(page.getByTestId('register-figures')).toHaveCount(0);
   });
@@ -108,13 +109,16 @@ test.describe('dashboards with filters', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
   });
 
-  test('the worker’s dashboard has no unit to choose and ignores filters it does not take', async ({ pageAs }) => {
+  test('the worker’s dashboard chooses the year only, and ignores a unit in the URL', async ({ pageAs }) => {
     const page = await pageAs('worker');
-    await page.goto('/dashboard?year=2020&unit=2');
+    await page.goto('/dashboard?unit=2');
     await expect(page.getByTestId('worker-profile')).toBeVisible();
-    await expect(page.getByTestId('dashboard-filters')).toHaveCount(0);
-    // What the household received is this year's, whatever the URL says.
+    await expect(page.getByRole('combobox', { name: '单位', exact: true })).toHaveCount(0);
     await expect(page.getByText(`本户 ${YEAR} 年已获帮扶`)).toBeVisible();
+    await page.getByRole('combobox', { name: '年度', exact: true }).selectOption(String(YEAR - 1));
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${YEAR - 1}$`));
+    await expect(page.getByText(`本户 ${YEAR - 1} 年已获帮扶`)).toBeVisible();
     await page.getByRole('link', { name: '申请帮扶' }).click();
     await expect(page).toHaveURL(/\/cases\/new$/);
     await page.goBack();

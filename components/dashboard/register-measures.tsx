@@ -4,8 +4,8 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { CATEGORIES } from '@/db/schema/register';
 import type { RegisterMeasures } from '@/db/queries/register-dashboard';
-import { totalMeasures } from '@/db/queries/register-dashboard';
-import { dashboardHref, listHref, type DashboardFilters } from '@/lib/dashboard/filters';
+import { dashboardHref, listHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
+import { UnitPager } from './unit-pager';
 
 function Figure({ label, value, hint, href, tone }: { label: string; value: string | number; hint?: string; href: string; tone?: 'bad' }) {
   return (
@@ -19,19 +19,22 @@ function Figure({ label, value, hint, href, tone }: { label: string; value: stri
 
 /** The union's four measures and the register's state, with each figure linking to its list. */
 export async function RegisterMeasuresSection({
-  rows,
+  units,
+  totals: total,
   unitLabel,
   filters,
   thisYear,
 }: {
-  rows: RegisterMeasures[];
+  /** The page of units below shown in the table; the headline figures are `totals`, over all of them. */
+  units: UnitWindow<RegisterMeasures>;
+  totals: Omit<RegisterMeasures, 'unitId' | 'name'>;
   unitLabel: string;
   /** The dashboard's filters: the lists behind the figures get the unit; a unit's row opens its own dashboard. */
   filters: DashboardFilters;
   thisYear: number;
 }) {
   const t = await getTranslations();
-  const total = totalMeasures(rows);
+  const rows = units.rows;
   const { year } = filters;
   const current = year === thisYear;
   const households = (query: Record<string, string | undefined>) => listHref.households(filters, query);
@@ -101,6 +104,7 @@ export async function RegisterMeasuresSection({
             </tbody>
           </Table>
         )}
+        <UnitPager window={units} filters={filters} />
       </Card>
     </section>
   );

@@ -2,12 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { UnitWorkerCount } from '@/db/queries/dashboard';
-import { dashboardHref, type DashboardFilters } from '@/lib/dashboard/filters';
+import { dashboardHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
+import { UnitPager } from './unit-pager';
 import Link from 'next/link';
 
 /** Workers per unit as a table with a proportional bar, readable on a phone. */
-export async function UnitCountsCard({ title, rows, total, filters }: { title: string; rows: UnitWorkerCount[]; total: number; filters: DashboardFilters }) {
+export async function UnitCountsCard({ title, units, total, filters }: { title: string; units: UnitWindow<UnitWorkerCount>; total: number; filters: DashboardFilters }) {
   const t = await getTranslations();
+  const rows = units.rows;
   return (
     <Card title={title}>
       {rows.length === 0 ? (
@@ -40,6 +42,7 @@ export async function UnitCountsCard({ title, rows, total, filters }: { title: s
           </tbody>
         </Table>
       )}
+      <UnitPager window={units} filters={filters} />
     </Card>
   );
 }

@@ -68,6 +68,7 @@ const kindRow = (f: CaseFigures, kind: AidKind) => f.perKind.find((k) => k.kind 
 
 const before: Record<string, Record<string, number>> = {};
 let branchName = '';
+let branchId = 0;
 let workerCases: number[] = [];
 
 beforeAll(async () => {
@@ -75,6 +76,7 @@ beforeAll(async () => {
   const db = await getDb();
   const [b01] = await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, 'B01'));
   branchName = b01.name;
+  branchId = b01.id;
 
   await signInAs('L0001');
   for (const [aidKind, unitId, amount] of [
@@ -144,8 +146,8 @@ describe('a leader’s case figures', () => {
     ]);
     // The split kind's lines: the mine's own (C drew on it) and the branch's (A drew on it).
     expect(f.splits).toEqual([
-      { kind: 'poverty', unitName: null, amountFen: 1_000_000, spentFen: 150_000, leftFen: 850_000 },
-      { kind: 'poverty', unitName: branchName, amountFen: 500_000, spentFen: 200_000, leftFen: 300_000 },
+      { kind: 'poverty', unitName: null, unitId: null, amountFen: 1_000_000, spentFen: 150_000, leftFen: 850_000 },
+      { kind: 'poverty', unitName: branchName, unitId: branchId, amountFen: 500_000, spentFen: 200_000, leftFen: 300_000 },
     ]);
   });
 });

@@ -18,7 +18,7 @@ import { UnitCountsCard } from '@/components/dashboard/unit-counts';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { CATEGORIES } from '@/db/schema/register';
 import { requireActor } from '@/lib/auth/session';
-import { parseDashboardFilters } from '@/lib/dashboard/filters';
+import { parseDashboardFilters, unitWindow } from '@/lib/dashboard/filters';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound } from '@/lib/load';
 import { scopeOf } from '@/lib/scope';
@@ -34,17 +34,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const db = await getDb();
   const thisYear = Number(todayInChina().slice(0, 4));
 
+  const filters = parseDashboardFilters(await searchParams, thisYear);
   if (actor.role === 'worker') {
+    // A worker's only filter is the year of what the household received; their cases are listed
+    // newest first whatever the year, since they want to know where each one stands.
+    const worker = { year: filters.year };
     const [me, chain, household, helping, myCases] = await Promise.all([
       getPerson(db, scopeOf(actor), actor.userId),
       unitChainName(db, actor.unitPath),
       getOwnHouseholdSummary(db, actor),
       householdsHelpedBy(db, actor),
-      workerCaseFigures(db, actor),
+      workerCaseFigures(db, actor, undefined, worker.year),
     ]);
     return (
       <>
         <PageHeader title={t('dashboard.workerTitle', { name: me.name })} subtitle={chain} />
+        <DashboardFilterForm filters={worker} thisYear={thisYear} units={[]} mineWide={false} />
         <Card title={t('dashboard.profile')}>
           <dl className="grid gap-3 text-sm sm:grid-cols-2" data-testid="worker-profile">
             <div><dt className="text-stone-500">{t('dashboard.employeeNo')}</dt><dd>{me.employeeNo}</dd></div>
@@ -60,7 +65,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     );
   }
 
-  const filters = parseDashboardFilters(await searchParams, thisYear);
   const scope = scopeOf(actor);
   const [own, inScope] = await Promise.all([unitOf(db, actor), listUnits(db, scope)]);
   // A unit outside the actor's scope answers like a missing one: 404.
@@ -77,10 +81,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     keepsRegister ? paymentCharts(db, actor, unit, filters.year) : Promise.resolve(null),
   ]);
   const totals = totalMeasures(measures);
-  const perUnit = measures.map((r) => ({ unitId: r.unitId, name: r.name, workers: r.workers }));
   const total = totals.workers;
+  // Tables and charts per unit show one page of the units below (a province has hundreds).
+  const window = unitWindow(measures, filters.unitsPage);
+  const shown = new Set(window.rows.map((r) => r.unitId));
   const chained = withChainNames(inScope);
-  const units = chained.filter((u) => u.id !== own.id);
+  // The unit picker offers the units one step down from the actor's own and from the unit shown,
+  // and the chain between them: every unit is a few choices away without listing a province.
+  const units = chained.filter((u) => u.id !== own.id && (u.parentId === own.id || u.parentId === unit.id || unit.path.startsWith(u.path)));
   return (
     <>
       <PageHeader
@@ -90,12 +98,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <DashboardFilterForm filters={filters} thisYear={thisYear} units={units} mineWide={mineWide} />
       <div className="mb-4 grid gap-3 sm:grid-cols-3">
         <Stat label={t('dashboard.totalWorkers')} value={total} />
-        <Stat label={mineWide && !chosen ? t('dashboard.branchCount') : t('dashboard.subUnitCount')} value={perUnit.length} />
+        <Stat label={mineWide && !chosen ? t('dashboard.branchCount') : t('dashboard.subUnitCount')} value={measures.length} />
       </div>
       {keepsRegister ? (
         <>
           <RegisterMeasuresSection
-            rows={measures}
+            units={window}
+            totals={totals}
             unitLabel={unit.name}
             filters={filters}
             thisYear={thisYear}
@@ -103,17 +112,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           {filters.year !== thisYear && <p className="mt-2 text-sm text-stone-600">{t('dashboardFilters.yearNote')}</p>}
         </>
       ) : (
-        <UnitCountsCard title={mineWide && !chosen ? t('dashboard.perBranch') : t('dashboard.perSubUnit')} rows={perUnit} total={total} filters={filters} />
+        <UnitCountsCard title={mineWide && !chosen ? t('dashboard.perBranch') : t('dashboard.perSubUnit')} units={unitWindow(measures.map((r) => ({ unitId: r.unitId, name: r.name, workers: r.workers })), filters.unitsPage)} total={total} filters={filters} />
       )}
       {keepsRegister && (
         <DashboardCharts
           year={filters.year}
           payments={payments}
           categories={CATEGORIES.map((c) => ({ label: t(`register.categories.${c}`), value: totals.perCategory[c] }))}
-          units={measures.map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
+          units={window.rows.map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
         />
       )}
-      {cases && <CaseFiguresSection figures={cases} role={actor.role} filters={filters} />}
+      {cases && <CaseFiguresSection figures={{ ...cases, splits: cases.splits.filter((b) => b.unitId === null || shown.has(b.unitId)) }} role={actor.role} filters={filters} />}
     </>
   );
 }
