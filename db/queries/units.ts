@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { orgUnits, users, type UnitLevel } from '@/db/schema';
 import { notFound } from '@/lib/errors';
@@ -30,6 +30,20 @@ const unitColumns = {
 /** Every unit the scope covers, in tree order (parents before their children). */
 export function listUnits(db: Queryable, scope: Scope): Promise<UnitDto[]> {
   return db.select(unitColumns).from(orgUnits).where(unitsWhere(scope)).orderBy(treeOrder);
+}
+
+/**
+ * The units a dashboard's picker offers while `unit` is shown: those one step below the actor's
+ * own unit and below `unit`, and the chain down to `unit` — within scope, in tree order. A
+ * province's 2,500 units would otherwise go into every dashboard.
+ */
+export function unitsAround(db: Queryable, scope: Scope, ownId: number, unit: { id: number; path: string }): Promise<UnitDto[]> {
+  const chain = unit.path.split('.').filter(Boolean).map(Number);
+  return db
+    .select(unitColumns)
+    .from(orgUnits)
+    .where(and(unitsWhere(scope), or(inArray(orgUnits.parentId, [ownId, unit.id]), inArray(orgUnits.id, chain))))
+    .orderBy(treeOrder);
 }
 
 /** A unit in scope, or AppError('not_found'), the same answer for missing and out of scope. */

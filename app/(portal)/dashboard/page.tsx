@@ -7,7 +7,7 @@ import { paymentCharts } from '@/db/queries/dashboard-charts';
 import { getPerson } from '@/db/queries/people';
 import { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/register';
 import { registerMeasures, totalMeasures } from '@/db/queries/register-dashboard';
-import { getUnit, listUnits, withChainNames } from '@/db/queries/units';
+import { getUnit, unitsAround, withChainNames } from '@/db/queries/units';
 import { CaseFiguresSection } from '@/components/dashboard/case-figures';
 import { MyCases } from '@/components/dashboard/case-worker';
 import { DashboardCharts } from '@/components/dashboard/charts';
@@ -66,14 +66,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   }
 
   const scope = scopeOf(actor);
-  const [own, inScope] = await Promise.all([unitOf(db, actor), listUnits(db, scope)]);
+  const own = await unitOf(db, actor);
   // A unit outside the actor's scope answers like a missing one: 404.
   const unit = filters.unitId && filters.unitId !== own.id ? await orNotFound(getUnit(db, scope, filters.unitId)) : own;
   const chosen = unit.id !== own.id;
   const mineWide = actor.role === 'leader' || actor.role === 'admin';
   // Administrators run accounts, not the register or the cases: they get the head counts only.
   const keepsRegister = actor.role !== 'admin';
-  const [measures, cases, payments] = await Promise.all([
+  const [inScope, measures, cases, payments] = await Promise.all([
+    unitsAround(db, scope, own.id, unit),
     // Administrators see only the head counts of these; the rest is the register's.
     registerMeasures(db, unit.id, undefined, { year: filters.year }),
     // Null for administrators, who decide no cases.
@@ -86,9 +87,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const window = unitWindow(measures, filters.unitsPage);
   const shown = new Set(window.rows.map((r) => r.unitId));
   const chained = withChainNames(inScope);
-  // The unit picker offers the units one step down from the actor's own and from the unit shown,
-  // and the chain between them: every unit is a few choices away without listing a province.
-  const units = chained.filter((u) => u.id !== own.id && (u.parentId === own.id || u.parentId === unit.id || unit.path.startsWith(u.path)));
+  const units = chained.filter((u) => u.id !== own.id);
   return (
     <>
       <PageHeader
