@@ -80,11 +80,14 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
+/** Tables whose one row the migrations write and a reset must keep (the dashboards' cache generation). */
+const MIGRATION_STATE = new Set(['dashboard_generation']);
+
 async function appTables(client: Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
   );
-  return rows.map((r) => r.name);
+  return rows.map((r) => r.name).filter((name) => !MIGRATION_STATE.has(name));
 }
 
 async function tablesWithData(client: Client, tables: string[]): Promise<string[]> {

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { caseFigures, workerCaseFigures } from '@/db/queries/case-dashboard';
 import { unitChainName, unitOf } from '@/db/queries/dashboard';
 import { paymentCharts } from '@/db/queries/dashboard-charts';
+import { cachedFigures } from '@/db/queries/figures-cache';
 import { getPerson } from '@/db/queries/people';
 import { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/register';
 import { registerMeasures, totalMeasures } from '@/db/queries/register-dashboard';
@@ -73,13 +74,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const mineWide = actor.role === 'leader' || actor.role === 'admin';
   // Administrators run accounts, not the register or the cases: they get the head counts only.
   const keepsRegister = actor.role !== 'admin';
+  const today = todayInChina();
+  // The keys name what each figure depends on besides the data: the scope (role and unit path),
+  // the unit shown, the year and the day.
+  const asSeenBy = `${actor.role}|${actor.unitPath}|${unit.id}|${filters.year}|${today}`;
+  const caseFilter = { year: filters.year, unitId: chosen ? unit.id : undefined };
   const [inScope, measures, cases, payments] = await Promise.all([
     unitsAround(db, scope, own.id, unit),
     // Administrators see only the head counts of these; the rest is the register's.
-    registerMeasures(db, unit.id, undefined, { year: filters.year }),
+    cachedFigures(db, `register|${unit.id}|${filters.year}|${today}`, () => registerMeasures(db, unit.id, today, { year: filters.year })),
     // Null for administrators, who decide no cases.
-    caseFigures(db, actor, undefined, { year: filters.year, unitId: chosen ? unit.id : undefined }),
-    keepsRegister ? paymentCharts(db, actor, unit, filters.year) : Promise.resolve(null),
+    cachedFigures(db, `cases|${asSeenBy}|${chosen}`, () => caseFigures(db, actor, today, caseFilter)),
+    keepsRegister ? cachedFigures(db, `charts|${asSeenBy}`, () => paymentCharts(db, actor, unit, filters.year)) : Promise.resolve(null),
   ]);
   const totals = totalMeasures(measures);
   const total = totals.workers;
