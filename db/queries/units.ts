@@ -33,16 +33,16 @@ export function listUnits(db: Queryable, scope: Scope): Promise<UnitDto[]> {
 }
 
 /**
- * The units a dashboard's picker offers while `unit` is shown: those one step below the actor's
- * own unit and below `unit`, and the chain down to `unit` — within scope, in tree order. A
- * province's 2,500 units would otherwise go into every dashboard.
+ * The units around `unit` that a dashboard names: those one step below it and the chain down to
+ * it — within scope, in tree order. A province's 2,500 units would otherwise go into every
+ * dashboard.
  */
-export function unitsAround(db: Queryable, scope: Scope, ownId: number, unit: { id: number; path: string }): Promise<UnitDto[]> {
+export function unitsAround(db: Queryable, scope: Scope, unit: { id: number; path: string }): Promise<UnitDto[]> {
   const chain = unit.path.split('.').filter(Boolean).map(Number);
   return db
     .select(unitColumns)
     .from(orgUnits)
-    .where(and(unitsWhere(scope), or(inArray(orgUnits.parentId, [ownId, unit.id]), inArray(orgUnits.id, chain))))
+    .where(and(unitsWhere(scope), or(eq(orgUnits.parentId, unit.id), inArray(orgUnits.id, chain))))
     .orderBy(treeOrder);
 }
 
