@@ -1,48 +1,106 @@
-import type { LoadResult } from './load';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { LoadResult, LoadSkip, SequentialResult } from './load';
+import type { Goal } from './targets';
 
-/** The issue's target for every role's dashboard. */
+/** The issue's target for every role's dashboard under load. */
 export const TARGET = { minRps: 200, maxP99Ms: 500 };
+
+export interface ResultRow {
+  name: string;
+  goal: Goal;
+  /** One request at a time. */
+  seq?: SequentialResult;
+  /** Under load, with how many connections. */
+  load?: LoadResult & { connections: number };
+  /** Why the target was not measured at all. */
+  skipped?: string;
+  /** Why it was not measured under load (too slow one at a time; PGlite). */
+  loadSkipped?: LoadSkip;
+}
 
 export const errorCount = (r: LoadResult) => r.non2xx + r.errors; // autocannon's errors include timeouts
 
-/** 'meets target', or what misses it. The static ceiling gets no verdict. */
-export function verdict(r: LoadResult, isDashboard: boolean): string {
-  if (!isDashboard) return 'ceiling';
+/** 'meets', 'misses (…)', 'ceiling' or '—' (measured for the record: the issue sets no target). */
+export function verdict(row: ResultRow): string {
+  if (row.skipped) return 'not measured';
   const misses: string[] = [];
-  if (!(r.rps >= TARGET.minRps)) misses.push(`req/s < ${TARGET.minRps}`);
-  if (!(r.p99 <= TARGET.maxP99Ms)) misses.push(`p99 > ${TARGET.maxP99Ms} ms`);
-  if (errorCount(r) > 0) misses.push('errors');
-  return misses.length ? `misses (${misses.join(', ')})` : 'meets target';
+  const { goal, seq, load } = row;
+  if (seq?.errors) misses.push('errors one at a time');
+  if (goal.seqP95Ms !== undefined) {
+    if (!seq) misses.push('not measured one at a time');
+    else if (!(seq.p95 <= goal.seqP95Ms)) misses.push(`p95 > ${goal.seqP95Ms} ms`);
+  }
+  if (load && errorCount(load) > 0) misses.push(`errors at ${load.connections}`);
+  if (load && load.responses === 0) misses.push(`no response at ${load.connections}`);
+  if (goal.underLoad) {
+    if (row.loadSkipped) misses.push(`not run under load: ≤ ${rate(row.loadSkipped.maxRps)} req/s`);
+    else if (!load) misses.push('not measured under load');
+    else {
+      if (!(load.rps >= TARGET.minRps)) misses.push(`req/s < ${TARGET.minRps}`);
+      if (!(load.p99 <= TARGET.maxP99Ms)) misses.push(`p99 > ${TARGET.maxP99Ms} ms`);
+    }
+  }
+  if (goal.ceiling) return misses.length ? `ceiling (${misses.join(', ')})` : 'ceiling';
+  if (goal.seqP95Ms === undefined && !goal.underLoad) return misses.length ? misses.join(', ') : '—';
+  return misses.length ? `misses (${misses.join(', ')})` : 'meets';
 }
 
-const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '—');
+/** The goal in words, for the table. */
+function goalText(goal: Goal): string {
+  const parts: string[] = [];
+  if (goal.seqP95Ms !== undefined) parts.push(`p95 ≤ ${goal.seqP95Ms}`);
+  if (goal.underLoad) parts.push(`≥ ${TARGET.minRps}/s, p99 ≤ ${TARGET.maxP99Ms}`);
+  return parts.join('; ') || (goal.ceiling ? 'ceiling' : '—');
+}
+
+const rate = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+const ms = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(n < 10 ? 1 : 0));
 
 function errorCell(r: LoadResult): string {
+  if (r.responses === 0 && r.errors === 0) return 'no response';
   const n = errorCount(r);
   if (n === 0) return '0';
   const parts = Object.entries(r.statusCodes)
     .filter(([code]) => !code.startsWith('2'))
     .map(([code, count]) => `${code}×${count}`);
   if (r.errors) parts.push(`errors×${r.errors}${r.timeouts ? ` (timeouts×${r.timeouts})` : ''}`);
-  return `${n} (${parts.join(', ')})`;
+  return parts.length ? `${n} (${parts.join(', ')})` : String(n);
 }
 
 /** A markdown table, aligned so it also reads well in a terminal. */
-export function table(rows: { result: LoadResult; isDashboard: boolean }[]): string {
-  const header = ['target', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'errors', 'verdict'];
-  const body = rows.map(({ result: r, isDashboard }) => [
-    r.target,
-    ms(r.p50),
-    ms(r.p95),
-    ms(r.p99),
-    r.rps.toFixed(0),
-    errorCell(r),
-    verdict(r, isDashboard),
-  ]);
+export function table(rows: ResultRow[]): string {
+  const header = ['target', 'goal', '1× n', '1× p50', '1× p95', 'conn', 'p50', 'p95', 'p99', 'req/s', 'errors', 'verdict'];
+  const numeric = [false, false, true, true, true, true, true, true, true, true, true, false];
+  const body = rows.map((row) => {
+    const { seq, load } = row;
+    const loadCells = load
+      ? [String(load.connections), ms(load.p50), ms(load.p95), ms(load.p99), rate(load.rps), errorCell(load)]
+      : row.loadSkipped
+        ? ['not run', '—', '—', '—', `≤ ${rate(row.loadSkipped.maxRps)}`, '—']
+        : ['—', '—', '—', '—', '—', '—'];
+    return [row.name, goalText(row.goal), seq ? String(seq.requests) : '—', ms(seq?.p50), ms(seq?.p95), ...loadCells, verdict(row)];
+  });
   const width = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const numeric = [false, true, true, true, true, true, false];
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (numeric[i] ? c.padStart(width[i]) : c.padEnd(width[i]))).join(' | ')} |`;
   const rule = `|${width.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+export const LEGEND =
+  '1×: one request at a time (n requests after a warm-up; ms). conn: concurrent connections for the load test, then its latencies (ms), ' +
+  'completed requests per second and errors (non-2xx + connection errors, timeouts at 10 s). goal: the issue\'s target (ms; req/s). ' +
+  '"not run": one request alone is so slow that under load each would wait past the timeout; req/s then shows the most the server could answer (cores ÷ p50).';
+
+export const README_START = '<!-- bench:start -->';
+export const README_END = '<!-- bench:end -->';
+
+/** Replaces what lies between the README's bench markers; false when the markers are missing. */
+export function replaceReadmeSection(file: string, content: string): boolean {
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start < 0 || end < start) return false;
+  writeFileSync(file, `${text.slice(0, start + README_START.length)}\n${content.trimEnd()}\n${text.slice(end)}`);
+  return true;
 }
