@@ -55,6 +55,8 @@ const SETTLE_MAX_MS = 60_000;
 /** How the server's database sessions are named, so that waiting for them ignores everyone else's. */
 const SERVER_APP_NAME = 'uap-bench-server';
 const WARM_UP_S = 3;
+/** More than the run measures (25 targets), for the ceiling on the whole run's time. */
+const MAX_TARGETS = 30;
 
 const USAGE = `npm run bench -- [options]
   --duration <s>       seconds of load per target (default 15, or 5 with --quick)
@@ -296,6 +298,14 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   if (await portAnswers()) throw new Error(`Something already answers on port ${PORT}; stop it first.`);
 
+  // A ceiling on the whole run, in case some step hangs in a way its own limit does not catch.
+  const perTargetMs = (3 * opts.seq.maxSeconds + opts.durationS + SETTLE_MAX_MS / 1000 + 15) * 1_000;
+  const budgetMs = PREPARE_TIMEOUT_MS + BUILD_TIMEOUT_MS + READY_TIMEOUT_MS + 5 * 60_000 + MAX_TARGETS * perTargetMs + (3 * opts.ceilingSeq.maxSeconds + 2 * opts.durationS + 120) * 1_000;
+  setTimeout(() => {
+    console.error(`[bench] gave up: the run took longer than ${Math.round((Date.now() - startedAt.getTime()) / 60_000)} min`);
+    void shutdown(1);
+  }, budgetMs).unref();
+
   step('database');
   const database: BenchDatabase = await chooseDatabase({ demo: opts.demo, pglite: opts.pglite });
   cleanups.push(() => database.cleanup());
@@ -335,14 +345,6 @@ async function main(): Promise<void> {
     cleanups.push(() => void open.close());
   }
   for (const t of targets) console.log(`${t.name}${t.note ? ` (${t.note})` : ''}`);
-
-  // A ceiling on the whole run, in case some step hangs in a way its own limit does not catch.
-  const perTargetMs = (3 * opts.seq.maxSeconds + opts.durationS + SETTLE_MAX_MS / 1000 + 15) * 1_000;
-  const budgetMs = BUILD_TIMEOUT_MS + READY_TIMEOUT_MS + 5 * 60_000 + targets.length * perTargetMs + (3 * opts.ceilingSeq.maxSeconds + 2 * opts.durationS + 120) * 1_000;
-  setTimeout(() => {
-    console.error(`[bench] gave up: the run took longer than ${Math.round((Date.now() - startedAt.getTime()) / 60_000)} min`);
-    void shutdown(1);
-  }, budgetMs).unref();
 
   let buildOutput: string | null = null;
   if (opts.build) {
