@@ -123,6 +123,12 @@ export const cases = pgTable(
     index('cases_household_idx').on(t.householdId),
     // The case list's order and its export's keyset.
     index('cases_updated_id_idx').on(t.updatedAt, t.id),
+    // The same order within a unit (an official's list reads each of their units' range), a state,
+    // an aid kind, and a year (db/queries/case-views.ts caseYear: the very expression).
+    index('cases_unit_updated_id_idx').on(t.unitId, t.updatedAt, t.id),
+    index('cases_state_updated_id_idx').on(t.state, t.updatedAt, t.id),
+    index('cases_kind_updated_id_idx').on(t.aidKind, t.updatedAt, t.id),
+    index('cases_year_updated_id_idx').on(sql`extract(year from coalesce(${t.appliedOn}, (${t.createdAt} AT TIME ZONE 'Asia/Shanghai')::date))`, t.updatedAt, t.id),
     // The system's sweep of publicity windows that have ended.
     index('cases_publicity_idx').on(t.publicityEnd).where(sql`${t.state} = 'in_publicity'`),
     // The dashboards' oldest wait per step: the first entry of the step's state (unit to filter a scope in the index).

@@ -25,6 +25,8 @@ export const orgUnits = pgTable(
     uniqueIndex('org_units_path_key').on(t.path),
     index('org_units_path_prefix_idx').using('btree', sql`${t.path} text_pattern_ops`),
     index('org_units_parent_idx').on(t.parentId),
+    // The register sorted by unit name: the units in name order, then each one's households.
+    index('org_units_name_idx').on(t.name),
     check('org_units_level_check', sql`${t.level} IN ('mine','branch','sub_branch')`),
     check('org_units_level_parent', sql`(${t.level} = 'mine') = (${t.parentId} IS NULL)`),
   ],

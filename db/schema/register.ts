@@ -5,6 +5,8 @@ import { users } from './users';
 
 export const CATEGORIES = ['extreme', 'hardship', 'near', 'edge', 'serious_illness', 'education'] as const;
 export type Category = (typeof CATEGORIES)[number];
+/** A category's rank from the hardest to the lightest, as the union lists them: the register's sort (and its index). */
+export const categorySeverity = (category: unknown) => sql`array_position(ARRAY[${sql.raw(CATEGORIES.map((c) => `'${c}'`).join(','))}]::text[], ${category})`;
 export const CAUSES = ['poverty', 'illness', 'special'] as const;
 export type Cause = (typeof CAUSES)[number];
 export const KEEPING_LEVELS = ['mine', 'branch', 'sub_branch'] as const;
@@ -50,6 +52,10 @@ export const households = pgTable(
     uniqueIndex('households_worker_key').on(t.workerId),
     index('households_unit_idx').on(t.unitId, t.status),
     index('households_review_idx').on(t.status, t.reviewDue),
+    // The register's orders (sort column, then id), so a page reads an index range at any depth.
+    index('households_review_due_id_idx').on(t.reviewDue, t.id),
+    index('households_filed_on_id_idx').on(t.filedOn, t.id),
+    index('households_severity_id_idx').on(categorySeverity(t.category), t.id),
     check('households_category_check', inList(t.category, CATEGORIES)),
     check('households_status_check', inList(t.status, ['active', 'exited'])),
     check('households_income_check', sql`${t.monthlyIncomeFen} >= 0`),
