@@ -17,6 +17,15 @@ export const peopleParams = z.object({
   page: pageParam,
 });
 
+/**
+ * A keyset list's place: `?after=` (the next page) or `?before=` (the previous one), each the
+ * opaque cursor of lib/pagination/cursor.ts, which the list decodes and checks against its order.
+ */
+export const cursorParams = z.object({
+  after: z.string().max(2048).optional().catch(undefined),
+  before: z.string().max(2048).optional().catch(undefined),
+});
+
 export const auditParams = z.object({ who: text, what: text, from: date, to: date, page: pageParam });
 
 export function first(params: Record<string, string | string[] | undefined>) {

@@ -1,5 +1,6 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import { aidStandards, budgets, caseSteps, cases, notifications, objections, orgUnits, payments, users } from '@/db/schema';
 import { fundKind, type AidKind, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
@@ -8,7 +9,7 @@ import { todayInChina } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
 import type { Fen } from '@/lib/money';
 import type { Role } from '@/lib/roles';
-import { likePrefix, type Actor } from '@/lib/scope';
+import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import {
   canAct,
   queueState,
@@ -22,6 +23,7 @@ import {
 } from '@/lib/workflow/case-workflow';
 import { caseVisible, ledgerPayments, stepActorsOf } from './cases';
 import { listCaseDocuments, type DocumentInfo } from './documents';
+import { anyArray, anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type KeysetPage, type PageAt, type PageRequest, type SortTerm, type Total } from './keyset';
 
 /**
  * The screens' reads of cases: the list, the to-do queues and the case page. Every query carries
@@ -63,7 +65,6 @@ export interface CaseListFilter {
   unitId?: number;
   /** Applicant's name (part) or employee number (start); officials and leaders only. */
   q?: string;
-  page: number;
 }
 
 export interface CaseListRow {
@@ -79,53 +80,116 @@ export interface CaseListRow {
   updatedAt: Date;
 }
 
-/** A case's year: its application date, or for a draft the (China) day it was started. */
-const caseDay = sql`coalesce(${cases.appliedOn}, (${cases.createdAt} AT TIME ZONE 'Asia/Shanghai')::date)`;
+/** The list's order (and its export's): last changed first. A cursor holds (updated_at, id) as text. */
+export const CASE_ORDER: SortTerm[] = [
+  { expr: cases.updatedAt, dir: 'desc' },
+  { expr: cases.id, dir: 'desc' },
+];
+
+/**
+ * A case's year: of its application date, or for a draft of the (China) day it was started. The
+ * very expression of the index cases_year_updated_id_idx (db/schema/cases.ts), which serves a year's
+ * cases in the list's order.
+ */
+export const caseYear = sql`extract(year from coalesce(${cases.appliedOn}, (${cases.createdAt} AT TIME ZONE 'Asia/Shanghai')::date))`;
+
+async function caseListParts(db: Queryable, actor: Actor, f: CaseListFilter) {
+  const staff = actor.role !== 'worker';
+  const q = staff ? f.q?.trim() : undefined;
+  const unitPath = staff && f.unitId ? await unitPathOf(db, f.unitId) : undefined;
+  // What a case must be besides readable and under the chosen unit.
+  const rowFilter = and(
+    f.state ? eq(cases.state, f.state) : undefined,
+    f.aidKind ? eq(cases.aidKind, f.aidKind) : undefined,
+    f.year ? sql`${caseYear} = ${f.year}` : undefined,
+    q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.employeeNo, `${escapeLike(q)}%`)) : undefined,
+  );
+  const where = and(caseReadable(actor), rowFilter, staff && f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined);
+  // Implied by the search, and indexable: the matching people first (a scan of the people, not of
+  // the millions of cases in the list's order), then their cases.
+  const applicants = q
+    ? inArray(cases.applicantId, db.select({ id: searched.id }).from(searched).where(or(ilike(searched.name, `%${escapeLike(q)}%`), ilike(searched.employeeNo, `${escapeLike(q)}%`))))
+    : undefined;
+  return { where, rowFilter, applicants, unitPath: staff && f.unitId ? unitPath : undefined };
+}
+
+const searched = aliasedTable(users, 'searched');
 
 /**
  * The list's WHERE over cases joined to org_units and users (the applicant), so the page and the
  * ledger export (db/queries/exports.ts) read exactly the same cases.
  */
-export async function caseListWhere(db: Queryable, actor: Actor, f: Omit<CaseListFilter, 'page'>): Promise<SQL | undefined> {
-  const staff = actor.role !== 'worker';
-  const q = staff ? f.q?.trim() : undefined;
-  const unitPath = staff && f.unitId ? await unitPathOf(db, f.unitId) : undefined;
-  return and(
-    caseReadable(actor),
-    f.state ? eq(cases.state, f.state) : undefined,
-    f.aidKind ? eq(cases.aidKind, f.aidKind) : undefined,
-    f.year ? sql`${caseDay} BETWEEN ${`${f.year}-01-01`}::date AND ${`${f.year}-12-31`}::date` : undefined,
-    staff && f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined,
-    q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.employeeNo, `${escapeLike(q)}%`)) : undefined,
-  );
+export async function caseListWhere(db: Queryable, actor: Actor, f: CaseListFilter): Promise<SQL | undefined> {
+  return (await caseListParts(db, actor, f)).where;
 }
 
-export async function listCases(db: Queryable, actor: Actor, f: CaseListFilter): Promise<{ rows: CaseListRow[]; total: number }> {
-  const where = await caseListWhere(db, actor, f);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: cases.id,
-        kind: cases.kind,
-        aidKind: cases.aidKind,
-        state: cases.state,
-        applicantName: users.name,
-        employeeNo: users.employeeNo,
-        unitName: orgUnits.name,
-        amountFen: cases.amountFen,
-        appliedOn: cases.appliedOn,
-        updatedAt: cases.updatedAt,
-      })
-      .from(cases)
-      .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-      .innerJoin(users, eq(users.id, cases.applicantId))
-      .where(where)
-      .orderBy(desc(cases.updatedAt), desc(cases.id))
-      .limit(CASE_PAGE_SIZE)
-      .offset((f.page - 1) * CASE_PAGE_SIZE),
-    db.select({ total: count() }).from(cases).innerJoin(orgUnits, eq(orgUnits.id, cases.unitId)).innerJoin(users, eq(users.id, cases.applicantId)).where(where),
+const caseListFields = {
+  id: cases.id,
+  kind: cases.kind,
+  aidKind: cases.aidKind,
+  state: cases.state,
+  applicantName: users.name,
+  employeeNo: users.employeeNo,
+  unitName: orgUnits.name,
+  amountFen: cases.amountFen,
+  appliedOn: cases.appliedOn,
+  updatedAt: cases.updatedAt,
+};
+
+/** Cases joined to their unit and applicant: the FROM of the list and of its export. */
+export function withCaseJoins<T extends PgSelect>(qb: T) {
+  return qb.innerJoin(orgUnits, eq(orgUnits.id, cases.unitId)).innerJoin(users, eq(users.id, cases.applicantId));
+}
+
+/**
+ * The ids of a page's candidates when the list is confined to a few units: each unit's first
+ * `limit` cases past the edge (an index on (unit_id, updated_at, id) reads just those), merged.
+ * One index range over the whole table would instead pass every other unit's cases on the way —
+ * an official's branch holds a five-hundredth of a province's. Within a unit in scope, readable
+ * means the applicant's own or submitted (caseReadable without the scope, which the planner would
+ * misjudge and sort the unit's every case instead).
+ */
+function perUnitPage(db: Queryable, actor: Actor, rowFilter: SQL | undefined, units: number[], req: PageRequest): SQL {
+  const inUnit = and(sql`${cases.unitId} = su.unit_id`, or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)), rowFilter);
+  const perUnit = pageOf(db.select({ id: cases.id, updatedAt: cases.updatedAt }).from(cases).leftJoin(users, eq(users.id, cases.applicantId)).$dynamic(), inUnit, req);
+  const dir = sql.raw(req.terms[0].dir);
+  return sql`ARRAY(SELECT p.id FROM unnest(${anyArray(units)}) AS su(unit_id) CROSS JOIN LATERAL (${perUnit}) p ORDER BY p.updated_at ${dir}, p.id ${dir} LIMIT ${req.limit})`;
+}
+
+/**
+ * One page of the list, newest change first, after or before a cursor (PageAt), with its total
+ * counted up to COUNT_CAP. An official's list (or one narrowed to a unit) reads its few units' own
+ * index ranges; their own applications made elsewhere (before a move) still count as readable.
+ */
+export async function listCases(db: Queryable, actor: Actor, f: CaseListFilter, at: PageAt = {}): Promise<KeysetPage<CaseListRow> & { total: Total }> {
+  const parts = await caseListParts(db, actor, f);
+  const { rowFilter, unitPath } = parts;
+  const units = await fewUnits(db, scopeOf(actor), unitPath);
+  // A few units' cases are few enough to search as they are read.
+  const where = units ? parts.where : and(parts.where, parts.applicants);
+  // Officials' own applications made elsewhere (before a move) are readable too.
+  const own = eq(cases.applicantId, actor.userId);
+  const cursor = cursorOf(CASE_ORDER);
+  const [page, total] = await Promise.all([
+    keysetPage(CASE_ORDER, at, CASE_PAGE_SIZE, (req) =>
+      pageOf(
+        withCaseJoins(db.select({ ...caseListFields, cursor }).from(cases).$dynamic()),
+        and(where, units ? or(sql`${cases.id} = ANY(${perUnitPage(db, actor, rowFilter, units, req)})`, own) : undefined),
+        req,
+      ),
+    ),
+    cappedCount(
+      db,
+      db
+        .select({ id: cases.id })
+        .from(cases)
+        .leftJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+        .leftJoin(users, eq(users.id, cases.applicantId))
+        .where(and(where, units ? or(anyOf(cases.unitId, units), own) : undefined))
+        .$dynamic(),
+    ),
   ]);
-  return { rows, total };
+  return { ...page, total };
 }
 
 // ── The to-do queues ──────────────────────────────────────────────────────────────────────────

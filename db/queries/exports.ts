@@ -1,15 +1,17 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, desc, eq, or, sql, sum, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgSelect } from 'drizzle-orm/pg-core';
+import { aliasedTable, and, count, eq, not, or, sql, sum, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { cases, householdMembers, households, orgUnits, payments, users } from '@/db/schema';
+import { cases, caseStats, householdMembers, households, orgUnits, paymentMonths, payments, users } from '@/db/schema';
 import type { LedgerRows } from '@/lib/exports/columns';
 import type { Ledger, LedgerFilters, PaymentParams } from '@/lib/exports/ledgers';
 import { maskingFor } from '@/lib/exports/masking';
 import type { Fen } from '@/lib/money';
-import { likePrefix, type Actor } from '@/lib/scope';
-import { caseListWhere, caseReadable } from './case-views';
-import { helperCount, householdListQuery, lastVisit } from './register';
+import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { CASE_ORDER, caseListWhere, caseReadable, withCaseJoins } from './case-views';
+import { after, anyOf, cursorOf, fewUnits, keysetPage, pageOf, type KeysetPage, type PageAt, type PageRequest, type SortTerm, type Total } from './keyset';
+import { unitsWhere } from './scope';
+import { helperCount, householdListQuery, householdOrder, lastVisit } from './register';
 
 /**
  * The ledgers' reads for export: the list pages' own WHERE (scope included) and order, read in
@@ -21,28 +23,6 @@ import { helperCount, householdListQuery, lastVisit } from './register';
 
 /** Rows per batch: large enough that round trips do not dominate, small enough to stay a few hundred KB. */
 export const EXPORT_BATCH = 1000;
-
-interface SortTerm {
-  expr: SQL | AnyPgColumn;
-  dir: 'asc' | 'desc';
-}
-
-/**
- * Rows strictly after `last` in the order of `terms` (the last term unique). All one way, a row
- * comparison (a, b) < (x, y), which an index on (a, b) serves as a range; mixed, its expansion
- * (a > x) OR (a = x AND b < y) … Values travel as the text the query selected, so a timestamp keeps
- * its microseconds (a JS Date would drop them and skip or repeat rows).
- */
-function after(terms: SortTerm[], last: string[]): SQL {
-  const op = (dir: SortTerm['dir']) => sql.raw(dir === 'asc' ? '>' : '<');
-  if (terms.every((t) => t.dir === terms[0].dir)) {
-    return sql`(${sql.join(terms.map((t) => sql`${t.expr}`), sql`, `)}) ${op(terms[0].dir)} (${sql.join(last.map((v) => sql`${v}`), sql`, `)})`;
-  }
-  return or(...terms.map((term, i) => and(...terms.slice(0, i).map((t, j) => sql`${t.expr} = ${last[j]}`), sql`${term.expr} ${op(term.dir)} ${last[i]}`)))!;
-}
-
-const orderOf = (terms: SortTerm[]) => terms.map((t) => (t.dir === 'asc' ? asc(t.expr) : desc(t.expr)));
-const cursorOf = (terms: SortTerm[]) => sql<string[]>`ARRAY[${sql.join(terms.map((t) => sql`(${t.expr})::text`), sql`, `)}]`;
 
 export interface LedgerSource<R> {
   /** How many rows the file will hold (the list's total for the same filters). */
@@ -64,7 +44,7 @@ function keysetSource<Q extends PgSelect, R>(o: { where: SQL | undefined; terms:
     async *batches(size = EXPORT_BATCH) {
       let last: string[] | null = null;
       for (;;) {
-        const batch = (await o.query(cursor).where(and(o.where, last ? after(o.terms, last) : undefined)).orderBy(...orderOf(o.terms)).limit(size)) as (Result<Q> & { cursor: string[] })[];
+        const batch = (await pageOf(o.query(cursor), o.where, { terms: o.terms, edge: last, limit: size })) as (Result<Q> & { cursor: string[] })[];
         if (batch.length === 0) return;
         last = batch[batch.length - 1].cursor;
         yield batch.map(({ cursor: _cursor, ...r }) => o.row(r as unknown as Result<Q>));
@@ -87,8 +67,7 @@ async function registerSource(db: Queryable, actor: Actor, f: LedgerFilters['reg
   const mask = maskingFor(actor.role);
   return keysetSource({
     where,
-    // The list's order: its sort column, then the file's id ascending whichever way the column runs.
-    terms: [{ expr: sortColumn, dir: f.dir }, { expr: households.id, dir: 'asc' }],
+    terms: householdOrder(sortColumn, f.dir),
     count: async () => (await withHouseholdJoins(db.select({ n: count() }).from(households).$dynamic()).where(where))[0].n,
     query: (cursor) =>
       withHouseholdJoins(
@@ -121,20 +100,12 @@ async function registerSource(db: Queryable, actor: Actor, f: LedgerFilters['reg
 
 // ── The cases (帮扶申请台账) ───────────────────────────────────────────────────────────────────
 
-function withCaseJoins<T extends PgSelect>(qb: T) {
-  return qb.innerJoin(orgUnits, eq(orgUnits.id, cases.unitId)).innerJoin(users, eq(users.id, cases.applicantId));
-}
-
 async function casesSource(db: Queryable, actor: Actor, f: LedgerFilters['cases']): Promise<LedgerSource<LedgerRows['cases']>> {
   const where = await caseListWhere(db, actor, f);
   const mask = maskingFor(actor.role);
   return keysetSource({
     where,
-    // The list's order: last changed first.
-    terms: [
-      { expr: cases.updatedAt, dir: 'desc' },
-      { expr: cases.id, dir: 'desc' },
-    ],
+    terms: CASE_ORDER,
     count: async () => (await withCaseJoins(db.select({ n: count() }).from(cases).$dynamic()).where(where))[0].n,
     query: (cursor) =>
       withCaseJoins(
@@ -172,18 +143,33 @@ const PAYMENT_ORDER: SortTerm[] = [
   { expr: payments.id, dir: 'desc' },
 ];
 
+type PaymentFilters = Omit<PaymentParams, 'page'>;
+
+/** The path of the unit a filter names: undefined when none is named, null when it does not exist. */
+async function filterUnitPath(db: Queryable, unitId: number | undefined): Promise<string | null | undefined> {
+  if (!unitId) return undefined;
+  return (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, unitId)))[0]?.path ?? null;
+}
+
+/** A unit filter over org_units: the unit and the units below it (nothing when it does not exist). */
+const underUnit = (unitPath: string | null | undefined) => (unitPath === undefined ? undefined : unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`);
+
 /**
  * Payments whose case the actor may read (an official's unit and below, leaders all), over
  * payments joined to cases, org_units (the case's unit) and users (the applicant).
  */
-async function paymentWhere(db: Queryable, actor: Actor, f: Omit<PaymentParams, 'page'>): Promise<SQL | undefined> {
-  const unitPath = f.unitId ? (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path : undefined;
-  return and(
-    caseReadable(actor),
-    f.year ? sql`${payments.paidOn} BETWEEN ${`${f.year}-01-01`}::date AND ${`${f.year}-12-31`}::date` : undefined,
-    f.aidKind ? eq(cases.aidKind, f.aidKind) : undefined,
-    f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined,
-  );
+function paymentFilter(actor: Actor, f: PaymentFilters, unitPath: string | null | undefined): SQL | undefined {
+  return and(caseReadable(actor), paymentRowFilter(f), underUnit(unitPath));
+}
+
+const paidIn = (f: PaymentFilters) => (f.year ? sql`${payments.paidOn} BETWEEN ${`${f.year}-01-01`}::date AND ${`${f.year}-12-31`}::date` : undefined);
+const ofKind = (f: PaymentFilters) => (f.aidKind ? eq(cases.aidKind, f.aidKind) : undefined);
+
+/** The year paid and the aid kind, over payments joined to cases. */
+const paymentRowFilter = (f: PaymentFilters) => and(paidIn(f), ofKind(f));
+
+async function paymentWhere(db: Queryable, actor: Actor, f: PaymentFilters): Promise<SQL | undefined> {
+  return paymentFilter(actor, f, await filterUnitPath(db, f.unitId));
 }
 
 const recorder = aliasedTable(users, 'recorder');
@@ -214,18 +200,73 @@ function withPaymentJoins<T extends PgSelect>(qb: T) {
 
 export type PaymentRow = Omit<LedgerRows['payments'], 'idNumber'> & { id: number };
 
-/** One page of the payment ledger with its total count and money, for the ledger page. */
-export async function listPayments(db: Queryable, actor: Actor, f: PaymentParams): Promise<{ rows: PaymentRow[]; total: number; totalFen: Fen }> {
-  const where = await paymentWhere(db, actor, f);
-  const [rows, [totals]] = await Promise.all([
-    withPaymentJoins(db.select(paymentFields).from(payments).$dynamic())
-      .where(where)
-      .orderBy(...orderOf(PAYMENT_ORDER))
-      .limit(PAYMENT_PAGE_SIZE)
-      .offset((f.page - 1) * PAYMENT_PAGE_SIZE),
-    withPaymentJoins(db.select({ total: count(), fen: sum(payments.amountFen).mapWith(Number) }).from(payments).$dynamic()).where(where),
+/**
+ * The ledger's count and money for its filters, exact and without reading millions of payments:
+ * the aggregates kept in each payment's transaction (payment_months; case_stats' `paid` rows, by
+ * aid kind, when a kind is chosen — both keyed by the case's unit and the year paid), summed over
+ * the units in scope under the chosen unit, plus the actor's own payments made while in a unit
+ * outside their scope today (an applicant always reads their own cases), from the base tables.
+ */
+async function paymentTotals(db: Queryable, actor: Actor, f: PaymentFilters, unitPath: string | null | undefined): Promise<{ count: number; fen: Fen }> {
+  if (actor.role === 'admin') return { count: 0, fen: 0 };
+  const scope = unitsWhere(scopeOf(actor));
+  const units = and(scope, underUnit(unitPath));
+  const [aggregated] = f.aidKind
+    ? await db
+        .select({ n: sum(caseStats.cases).mapWith(Number), fen: sum(caseStats.amountFen).mapWith(Number) })
+        .from(caseStats)
+        .leftJoin(orgUnits, eq(orgUnits.id, caseStats.unitId))
+        .where(and(eq(caseStats.measure, 'paid'), eq(caseStats.aidKind, f.aidKind), f.year ? eq(caseStats.year, f.year) : undefined, units))
+    : await db
+        .select({ n: sum(paymentMonths.payments).mapWith(Number), fen: sum(paymentMonths.amountFen).mapWith(Number) })
+        .from(paymentMonths)
+        .leftJoin(orgUnits, eq(orgUnits.id, paymentMonths.unitId))
+        .where(and(f.year ? eq(paymentMonths.year, f.year) : undefined, units));
+  const [own] = scope
+    ? await withPaymentJoins(db.select({ n: count(), fen: sum(payments.amountFen).mapWith(Number) }).from(payments).$dynamic()).where(
+        and(paymentFilter(actor, f, unitPath), eq(cases.applicantId, actor.userId), not(scope)),
+      )
+    : [{ n: 0, fen: 0 }];
+  return { count: (aggregated?.n ?? 0) + own.n, fen: (aggregated?.fen ?? 0) + (own.fen ?? 0) };
+}
+
+/**
+ * One page of the payment ledger, newest first, after or before a cursor (PageAt), with the exact
+ * count and money of everything the filters select.
+ */
+export async function listPayments(db: Queryable, actor: Actor, f: PaymentFilters, at: PageAt = {}): Promise<KeysetPage<PaymentRow> & { total: Total; totalFen: Fen }> {
+  const unitPath = await filterUnitPath(db, f.unitId);
+  const units = await fewUnits(db, scopeOf(actor), unitPath);
+  const where = paymentFilter(actor, f, unitPath);
+  const cursor = cursorOf(PAYMENT_ORDER);
+  /**
+   * Confined to a few units (an official's), the page's candidates first, by keys alone: the
+   * units' payments past the edge (their cases all readable: in scope, submitted), found from the
+   * units' cases one by one and sorted — a five-hundredth of the ledger, read the same at any
+   * depth, where walking the ledger's date index would pass every other unit's payments to find
+   * them. The units' cases are read first on their own (MATERIALIZED: else Postgres ANDs in the
+   * aid kind's index, most of a million entries), and LIMIT 1 (a payment per case) keeps it from
+   * hashing the whole ledger to join them. Plus the actor's own, readable wherever they were made.
+   */
+  const confined = (req: PageRequest) => {
+    if (!units) return undefined;
+    const payment = db
+      .select({ id: payments.id, paidOn: payments.paidOn })
+      .from(payments)
+      .where(and(eq(payments.caseId, cases.id), paidIn(f), req.edge ? after(req.terms, req.edge) : undefined))
+      .limit(1);
+    const unitCases = db.select({ id: cases.id, aidKind: cases.aidKind }).from(cases).where(anyOf(cases.unitId, units));
+    const dir = sql.raw(req.terms[0].dir);
+    return or(
+      sql`${payments.id} = ANY(ARRAY(WITH unit_cases AS MATERIALIZED (${unitCases}) SELECT k.id FROM unit_cases AS ${cases} CROSS JOIN LATERAL (${payment}) k WHERE ${ofKind(f) ?? sql`true`} ORDER BY k.paid_on ${dir}, k.id ${dir} LIMIT ${req.limit}))`,
+      sql`${payments.caseId} = ANY(ARRAY(SELECT c.id FROM ${cases} c WHERE c.applicant_id = ${actor.userId}))`,
+    );
+  };
+  const [page, totals] = await Promise.all([
+    keysetPage(PAYMENT_ORDER, at, PAYMENT_PAGE_SIZE, (req) => pageOf(withPaymentJoins(db.select({ ...paymentFields, cursor }).from(payments).$dynamic()), and(where, confined(req)), req)),
+    paymentTotals(db, actor, f, unitPath),
   ]);
-  return { rows, total: totals.total, totalFen: totals.fen ?? 0 };
+  return { ...page, total: { count: totals.count, capped: false }, totalFen: totals.fen };
 }
 
 async function paymentsSource(db: Queryable, actor: Actor, f: LedgerFilters['payments']): Promise<LedgerSource<LedgerRows['payments']>> {

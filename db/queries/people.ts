@@ -5,6 +5,7 @@ import { orgUnits, users, type Role } from '@/db/schema';
 import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskPhone } from '@/lib/mask';
 import type { Scope } from '@/lib/scope';
+import { cappedCount, cursorOf, keysetPage, pageOf, type KeysetPage, type PageAt, type SortTerm, type Total } from './keyset';
 import { peopleWhere } from './scope';
 
 export const PAGE_SIZE = 20;
@@ -69,10 +70,29 @@ export async function listPeople(db: Queryable, scope: Scope, f: PeopleFilter): 
       .offset((f.page - 1) * PAGE_SIZE),
     db.select({ total: count() }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(where),
   ]);
-  return {
-    total,
-    rows: rows.map(({ idNumber, phone, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) })),
-  };
+  return { total, rows: rows.map(masked) };
+}
+
+const masked = <R extends { idNumber: string | null; phone: string | null }>({ idNumber, phone, ...r }: R) => ({ ...r, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) });
+
+/** The worker directory's order: by employee number (unique), then id, as a cursor holds them. */
+export const PEOPLE_ORDER: SortTerm[] = [
+  { expr: users.employeeNo, dir: 'asc' },
+  { expr: users.id, dir: 'asc' },
+];
+
+/**
+ * One page of people in scope, in employee-number order after or before a cursor (PageAt), with
+ * the total counted up to COUNT_CAP: the worker directory, a million rows at provincial scale.
+ */
+export async function listPeoplePage(db: Queryable, scope: Scope, f: Omit<PeopleFilter, 'page'>, at: PageAt = {}): Promise<KeysetPage<PersonRow> & { total: Total }> {
+  const where = filterWhere(scope, f);
+  const cursor = cursorOf(PEOPLE_ORDER);
+  const [page, total] = await Promise.all([
+    keysetPage(PEOPLE_ORDER, at, PAGE_SIZE, (req) => pageOf(db.select({ ...personColumns, cursor }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).$dynamic(), where, req)),
+    cappedCount(db, db.select({ id: users.id }).from(users).leftJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(where).$dynamic()),
+  ]);
+  return { ...page, total, rows: page.rows.map(masked) };
 }
 
 /** One person in scope, with unmasked fields only for the callers that edit them. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import {
@@ -11,7 +11,7 @@ import {
   tasks,
   users,
   visits,
-  CATEGORIES,
+  categorySeverity,
   type Category,
   type HelperKind,
 } from '@/db/schema';
@@ -20,6 +20,7 @@ import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskPhone } from '@/lib/mask';
 import { missingHelpers, perHeadIncomeFen } from '@/lib/register/rules';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type KeysetPage, type PageAt, type SortTerm, type Total } from './keyset';
 import { PAGE_SIZE } from './people';
 import { registerUnitsWhere, unitsWhere } from './scope';
 import { taskOrder } from './tasks';
@@ -82,7 +83,6 @@ export interface HouseholdFilter {
   visited?: 'yes' | 'no';
   sort: HouseholdSort;
   dir: 'asc' | 'desc';
-  page: number;
 }
 
 export interface HouseholdRow {
@@ -105,10 +105,10 @@ export const lastVisit = sql<string | null>`(SELECT max(v.visited_on)::text FROM
  * The list's rows (households joined to users and org_units) as a WHERE and an ORDER BY key, so
  * the page and the ledger export (db/queries/exports.ts) read exactly the same households.
  */
-export async function householdListQuery(db: Queryable, actor: Actor, f: Omit<HouseholdFilter, 'page'>): Promise<{ where: SQL | undefined; sortColumn: SQL | AnyPgColumn }> {
+export async function householdListQuery(db: Queryable, actor: Actor, f: HouseholdFilter): Promise<{ where: SQL | undefined; sortColumn: SQL | AnyPgColumn; unitPath: string | null | undefined }> {
   const today = todayInChina();
   const q = f.q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
-  const unitPath = f.unitId ? (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path : undefined;
+  const unitPath = f.unitId ? ((await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path ?? null) : undefined;
   const where = and(
     householdVisible(actor),
     q ? or(ilike(users.name, `%${q}%`), ilike(users.employeeNo, `${q}%`)) : undefined,
@@ -122,43 +122,59 @@ export async function householdListQuery(db: Queryable, actor: Actor, f: Omit<Ho
     f.visited === 'no' ? sql`NOT EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)` : undefined,
   );
   // Categories sort from the hardest to the lightest, as the union lists them, not alphabetically.
-  const severity = sql`array_position(ARRAY[${sql.raw(CATEGORIES.map((c) => `'${c}'`).join(','))}]::text[], ${households.category})`;
-  const sortColumn = { worker: users.employeeNo, category: severity, reviewDue: households.reviewDue, filedOn: households.filedOn, unit: orgUnits.name }[f.sort];
-  return { where, sortColumn };
+  const sortColumn = { worker: users.employeeNo, category: categorySeverity(households.category), reviewDue: households.reviewDue, filedOn: households.filedOn, unit: orgUnits.name }[f.sort];
+  return { where, sortColumn, unitPath };
 }
 
-export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFilter): Promise<{ rows: HouseholdRow[]; total: number }> {
-  const { where, sortColumn } = await householdListQuery(db, actor, f);
-  const order = f.dir === 'desc' ? desc(sortColumn) : asc(sortColumn);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: households.id,
-        workerName: users.name,
-        employeeNo: users.employeeNo,
-        unitName: orgUnits.name,
-        category: households.category,
-        status: households.status,
-        reviewDue: households.reviewDue,
-        filedOn: households.filedOn,
-        helperCount,
-        lastVisit,
-      })
-      .from(households)
-      .innerJoin(users, eq(users.id, households.workerId))
-      .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
-      .where(where)
-      .orderBy(order, asc(households.id))
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
-    db
-      .select({ total: count() })
-      .from(households)
-      .innerJoin(users, eq(users.id, households.workerId))
-      .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
-      .where(where),
+/** The list's order: the chosen column either way, then the file's id ascending (the cursor's last term). */
+export function householdOrder(sortColumn: SQL | AnyPgColumn, dir: 'asc' | 'desc'): SortTerm[] {
+  return [
+    { expr: sortColumn, dir },
+    { expr: households.id, dir: 'asc' },
+  ];
+}
+
+/**
+ * One page of the register after or before a cursor (PageAt) in the chosen order, with the total
+ * counted up to COUNT_CAP.
+ */
+export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFilter, at: PageAt = {}): Promise<KeysetPage<HouseholdRow> & { total: Total }> {
+  const { where, sortColumn, unitPath } = await householdListQuery(db, actor, f);
+  const units = await fewUnits(db, scopeOf(actor), unitPath);
+  // Implied by the WHERE (the units in scope, or a file the actor helps with), and indexable.
+  const confined = units
+    ? or(anyOf(households.unitId, units), sql`${households.id} = ANY(ARRAY(SELECT hh.household_id FROM ${householdHelpers} hh WHERE hh.user_id = ${actor.userId} AND hh.until IS NULL))`)
+    : undefined;
+  const terms = householdOrder(sortColumn, f.dir);
+  const cursor = cursorOf(terms);
+  const [page, total] = await Promise.all([
+    keysetPage(terms, at, PAGE_SIZE, (req) =>
+      pageOf(
+        db
+          .select({
+            id: households.id,
+            workerName: users.name,
+            employeeNo: users.employeeNo,
+            unitName: orgUnits.name,
+            category: households.category,
+            status: households.status,
+            reviewDue: households.reviewDue,
+            filedOn: households.filedOn,
+            helperCount,
+            lastVisit,
+            cursor,
+          })
+          .from(households)
+          .innerJoin(users, eq(users.id, households.workerId))
+          .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
+          .$dynamic(),
+        and(where, confined),
+        req,
+      ),
+    ),
+    cappedCount(db, db.select({ id: households.id }).from(households).leftJoin(users, eq(users.id, households.workerId)).leftJoin(orgUnits, eq(orgUnits.id, households.unitId)).where(and(where, confined)).$dynamic()),
   ]);
-  return { rows, total };
+  return { ...page, total };
 }
 
 export interface HelperDto {

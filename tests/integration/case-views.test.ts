@@ -44,8 +44,8 @@ async function notFoundFor(employeeNo: string, caseId: number) {
 
 async function listed(employeeNo: string, filter: Partial<Parameters<typeof listCases>[2]> = {}) {
   const actor = await signInAs(employeeNo);
-  const { rows, total } = await listCases(await getDb(), actor, { page: 1, ...filter });
-  return { ids: rows.map((r) => r.id), rows, total };
+  const { rows, total } = await listCases(await getDb(), actor, filter);
+  return { ids: rows.map((r) => r.id), rows, total: total.count };
 }
 
 async function queued(employeeNo: string, step: Step) {

@@ -202,7 +202,7 @@ describe('scope', () => {
     const outsider = await signInAs('B0001');
     const db = await getDb();
     await expect(getHouseholdDetail(db, outsider, id)).rejects.toMatchObject({ code: 'not_found' });
-    expect((await listHouseholds(db, outsider, { q: 'W0902', sort: 'worker', dir: 'asc', page: 1 })).total).toBe(0);
+    expect((await listHouseholds(db, outsider, { q: 'W0902', sort: 'worker', dir: 'asc' })).total.count).toBe(0);
     const attempts = [
       await changeCategory({ householdId: id, toCategory: 'extreme', reason: 'x' }),
       await exitHousehold({ householdId: id, exitedOn: today, reason: 'x' }),

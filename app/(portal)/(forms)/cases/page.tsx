@@ -7,11 +7,11 @@ import { ExportMenu } from '@/components/exports/export-menu';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { CASE_PAGE_SIZE, CASE_ROLES, listCases } from '@/db/queries/case-views';
-import { listUnits, withChainNames } from '@/db/queries/units';
+import { CASE_ROLES, listCases } from '@/db/queries/case-views';
+import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { AID_KINDS } from '@/lib/aid/standards';
 import { requireRole } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
@@ -19,7 +19,7 @@ import { caseListParams } from '@/lib/cases/search-params';
 import { todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
 import { scopeOf } from '@/lib/scope';
-import { asStrings, first, type SearchParams } from '@/lib/search-params';
+import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
 import { CASE_STATES } from '@/lib/workflow/case-workflow';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,11 +35,12 @@ const YEARS = 5;
  */
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireRole(CASE_ROLES);
-  const f = caseListParams.parse(first(await searchParams));
+  const sp = first(await searchParams);
+  const f = caseListParams.parse(sp);
   const t = await getTranslations();
   const db = await getDb();
   const staff = actor.role !== 'worker';
-  const [units, { rows, total }] = await Promise.all([staff ? listUnits(db, scopeOf(actor)) : [], listCases(db, actor, f)]);
+  const [units, { rows, prev, next, total }] = await Promise.all([staff ? unitFilterOptions(db, scopeOf(actor), f.unitId) : [], listCases(db, actor, f, cursorParams.parse(sp))]);
   const params = asStrings(f);
   const filtered = Object.values(params).some(Boolean);
   const thisYear = Number(todayInChina().slice(0, 4));
@@ -68,7 +69,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           <FilterSelect label={t('cases.state')} name="state" value={f.state} options={CASE_STATES.filter((s) => staff ? s !== 'draft' : true).map((s) => ({ value: s, label: t(`aid.states.${s}`) }))} />
           <FilterSelect label={t('cases.kind')} name="aidKind" value={f.aidKind} options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))} />
           <FilterSelect label={t('cases.year')} name="year" value={f.year} options={Array.from({ length: YEARS }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
-          {staff && <FilterSelect label={t('cases.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />}
+          {staff && <FilterSelect label={t('cases.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />}
         </div>
       </FilterBar>
       {staff && <ExportMenu ledger="cases" params={params} />}
@@ -113,7 +114,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           </tbody>
         </Table>
       )}
-      <Pagination page={f.page} pageSize={CASE_PAGE_SIZE} total={total} basePath={casePaths.list} params={params} />
+      <KeysetPagination prev={prev} next={next} total={total} basePath={casePaths.list} params={params} />
     </>
   );
 }

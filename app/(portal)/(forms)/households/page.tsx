@@ -2,16 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { PAGE_SIZE } from '@/db/queries/people';
 import { listHouseholds } from '@/db/queries/register';
-import { listUnits, withChainNames } from '@/db/queries/units';
+import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { CategoryBadge, DueDate, HouseholdStatusBadge } from '@/components/register/badges';
 import { SortableTh } from '@/components/register/sortable-th';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { CATEGORIES } from '@/db/schema/register';
 import { requireRole } from '@/lib/auth/session';
@@ -19,7 +18,7 @@ import { todayInChina } from '@/lib/dates';
 import { REGISTER_ROLES } from '@/lib/register/access';
 import { householdParams } from '@/lib/register/search-params';
 import { scopeOf } from '@/lib/scope';
-import { asStrings, first, type SearchParams } from '@/lib/search-params';
+import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('households') };
@@ -27,13 +26,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HouseholdsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireRole(REGISTER_ROLES);
-  const f = householdParams.parse(first(await searchParams));
+  const sp = first(await searchParams);
+  const f = householdParams.parse(sp);
   const t = await getTranslations();
   const db = await getDb();
   const today = todayInChina();
-  const [units, { rows, total }] = await Promise.all([
-    listUnits(db, scopeOf(actor)),
-    listHouseholds(db, actor, { ...f, missingHelper: f.missingHelper === '1' }),
+  const [units, { rows, prev, next, total }] = await Promise.all([
+    unitFilterOptions(db, scopeOf(actor), f.unitId),
+    listHouseholds(db, actor, { ...f, missingHelper: f.missingHelper === '1' }, cursorParams.parse(sp)),
   ]);
   const params = asStrings(f);
   const filtered = Object.entries(params).some(([k, v]) => v && k !== 'sort' && k !== 'dir');
@@ -55,7 +55,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
               <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
             </FilterField>
           </div>
-          <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
+          <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />
           <FilterSelect label={t('households.category')} name="category" value={f.category} options={CATEGORIES.map((c) => ({ value: c, label: t(`register.categories.${c}`) }))} />
           <FilterSelect label={t('households.status')} name="status" value={f.status} options={[{ value: 'active', label: t('register.statuses.active') }, { value: 'exited', label: t('register.statuses.exited') }]} />
           <FilterSelect label={t('households.review')} name="review" value={f.review} options={[{ value: 'overdue', label: t('households.reviewOverdue') }, { value: 'due30', label: t('households.reviewDue30') }]} />
@@ -114,7 +114,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
           </tbody>
         </Table>
       )}
-      <Pagination page={f.page} pageSize={PAGE_SIZE} total={total} basePath="/households" params={params} />
+      <KeysetPagination prev={prev} next={next} total={total} basePath="/households" params={params} />
     </>
   );
 }

@@ -5,18 +5,18 @@ import { kindKey } from '@/components/cases/format';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listPayments, PAYMENT_PAGE_SIZE } from '@/db/queries/exports';
-import { listUnits, withChainNames } from '@/db/queries/units';
+import { listPayments } from '@/db/queries/exports';
+import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { AID_KINDS } from '@/lib/aid/standards';
 import { requireRole } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { EXPORT_ROLES, paymentParams } from '@/lib/exports/ledgers';
 import { formatFen } from '@/lib/money';
 import { scopeOf } from '@/lib/scope';
-import { asStrings, first, type SearchParams } from '@/lib/search-params';
+import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('payments') };
@@ -28,10 +28,11 @@ const YEARS = 5;
 /** 发放台账: every payment in the actor's units, newest first, with the count and money for the filters. */
 export default async function PaymentsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireRole(EXPORT_ROLES);
-  const f = paymentParams.parse(first(await searchParams));
+  const sp = first(await searchParams);
+  const f = paymentParams.parse(sp);
   const t = await getTranslations();
   const db = await getDb();
-  const [units, { rows, total, totalFen }] = await Promise.all([listUnits(db, scopeOf(actor)), listPayments(db, actor, f)]);
+  const [units, { rows, prev, next, total, totalFen }] = await Promise.all([unitFilterOptions(db, scopeOf(actor), f.unitId), listPayments(db, actor, f, cursorParams.parse(sp))]);
   const params = asStrings(f);
   const filtered = Object.values(params).some(Boolean);
   const thisYear = Number(todayInChina().slice(0, 4));
@@ -43,12 +44,12 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
           <FilterSelect label={t('exports.payments.year')} name="year" value={f.year} options={Array.from({ length: YEARS }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
           <FilterSelect label={t('exports.payments.kind')} name="aidKind" value={f.aidKind} options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))} />
           <div className="col-span-2 sm:contents">
-            <FilterSelect label={t('exports.payments.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
+            <FilterSelect label={t('exports.payments.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />
           </div>
         </div>
       </FilterBar>
       <div className="mb-4 grid gap-3 sm:max-w-lg sm:grid-cols-2">
-        <Stat label={t('exports.payments.count')} value={total} />
+        <Stat label={t('exports.payments.count')} value={total.count} />
         <Stat label={t('exports.payments.total')} value={formatFen(totalFen)} />
       </div>
       <ExportMenu ledger="payments" params={params} />
@@ -86,7 +87,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
           </tbody>
         </Table>
       )}
-      <Pagination page={f.page} pageSize={PAYMENT_PAGE_SIZE} total={total} basePath="/payments" params={params} />
+      <KeysetPagination prev={prev} next={next} total={total} basePath="/payments" params={params} />
     </>
   );
 }

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listPeople, PAGE_SIZE } from '@/db/queries/people';
-import { listUnits, withChainNames } from '@/db/queries/units';
+import { listPeoplePage } from '@/db/queries/people';
+import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { PeopleTable } from '@/components/people/people-table';
 import { PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/session';
 import { WORKER_DIRECTORY_ROLES } from '@/lib/nav';
 import { scopeOf } from '@/lib/scope';
-import { asStrings, first, peopleParams, type SearchParams } from '@/lib/search-params';
+import { asStrings, cursorParams, first, peopleParams, type SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('workers') };
@@ -18,13 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WorkersPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireRole(WORKER_DIRECTORY_ROLES);
-  const f = peopleParams.parse(first(await searchParams));
+  const sp = first(await searchParams);
+  const f = peopleParams.parse(sp);
   const t = await getTranslations();
   const db = await getDb();
   const scope = scopeOf(actor);
-  const [units, { rows, total }] = await Promise.all([
-    listUnits(db, scope),
-    listPeople(db, scope, { q: f.q, unitId: f.unitId, role: 'worker', status: 'active', page: f.page }),
+  const [units, { rows, prev, next, total }] = await Promise.all([
+    unitFilterOptions(db, scope, f.unitId),
+    listPeoplePage(db, scope, { q: f.q, unitId: f.unitId, role: 'worker', status: 'active' }, cursorParams.parse(sp)),
   ]);
   return (
     <>
@@ -33,10 +34,10 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
         <FilterField label={t('common.search')}>
           <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
         </FilterField>
-        <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
+        <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />
       </FilterBar>
       <PeopleTable rows={rows} hrefBase="/workers" />
-      <Pagination page={f.page} pageSize={PAGE_SIZE} total={total} basePath="/workers" params={asStrings({ q: f.q, unitId: f.unitId })} />
+      <KeysetPagination prev={prev} next={next} total={total} basePath="/workers" params={asStrings({ q: f.q, unitId: f.unitId })} />
     </>
   );
 }
