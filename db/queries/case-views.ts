@@ -115,14 +115,6 @@ async function caseListParts(db: Queryable, actor: Actor, f: CaseListFilter) {
 
 const searched = aliasedTable(users, 'searched');
 
-/**
- * The list's WHERE over cases joined to org_units and users (the applicant), so the page and the
- * ledger export (db/queries/exports.ts) read exactly the same cases.
- */
-export async function caseListWhere(db: Queryable, actor: Actor, f: CaseListFilter): Promise<SQL | undefined> {
-  return (await caseListParts(db, actor, f)).where;
-}
-
 const caseListFields = {
   id: cases.id,
   kind: cases.kind,
@@ -158,38 +150,34 @@ function perUnitPage(db: Queryable, actor: Actor, rowFilter: SQL | undefined, un
 
 /**
  * One page of the list, newest change first, after or before a cursor (PageAt), with its total
- * counted up to COUNT_CAP. An official's list (or one narrowed to a unit) reads its few units' own
- * index ranges; their own applications made elsewhere (before a move) still count as readable.
+ * counted up to COUNT_CAP.
  */
 export async function listCases(db: Queryable, actor: Actor, f: CaseListFilter, at: PageAt = {}): Promise<KeysetPage<CaseListRow> & { total: Total }> {
-  const parts = await caseListParts(db, actor, f);
-  const { rowFilter, unitPath } = parts;
-  const units = await fewUnits(db, scopeOf(actor), unitPath);
-  // A few units' cases are few enough to search as they are read.
-  const where = units ? parts.where : and(parts.where, parts.applicants);
-  // Officials' own applications made elsewhere (before a move) are readable too.
-  const own = eq(cases.applicantId, actor.userId);
+  const reads = await caseListReads(db, actor, f);
   const cursor = cursorOf(CASE_ORDER);
   const [page, total] = await Promise.all([
-    keysetPage(CASE_ORDER, at, CASE_PAGE_SIZE, (req) =>
-      pageOf(
-        withCaseJoins(db.select({ ...caseListFields, cursor }).from(cases).$dynamic()),
-        and(where, units ? or(sql`${cases.id} = ANY(${perUnitPage(db, actor, rowFilter, units, req)})`, own) : undefined),
-        req,
-      ),
-    ),
-    cappedCount(
-      db,
-      db
-        .select({ id: cases.id })
-        .from(cases)
-        .leftJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-        .leftJoin(users, eq(users.id, cases.applicantId))
-        .where(and(where, units ? or(anyOf(cases.unitId, units), own) : undefined))
-        .$dynamic(),
-    ),
+    keysetPage(CASE_ORDER, at, CASE_PAGE_SIZE, (req) => pageOf(withCaseJoins(db.select({ ...caseListFields, cursor }).from(cases).$dynamic()), reads.page(req), req)),
+    cappedCount(db, db.select({ id: cases.id }).from(cases).leftJoin(orgUnits, eq(orgUnits.id, cases.unitId)).leftJoin(users, eq(users.id, cases.applicantId)).where(reads.all).$dynamic()),
   ]);
   return { ...page, total };
+}
+
+/**
+ * The list's rows as WHEREs over cases joined to their unit and applicant: `page(req)` for one
+ * page (or an export's batch) and `all` for counting. An official's list, or one narrowed to a
+ * unit, reads its few units' own index ranges (perUnitPage); their own applications made
+ * elsewhere (before a move) still count as readable.
+ */
+export async function caseListReads(db: Queryable, actor: Actor, f: CaseListFilter): Promise<{ page: (req: PageRequest) => SQL | undefined; all: SQL | undefined }> {
+  const parts = await caseListParts(db, actor, f);
+  const units = await fewUnits(db, scopeOf(actor), parts.unitPath);
+  // A few units' cases are few enough to search as they are read.
+  const where = units ? parts.where : and(parts.where, parts.applicants);
+  const own = eq(cases.applicantId, actor.userId);
+  return {
+    page: (req) => and(where, units ? or(sql`${cases.id} = ANY(${perUnitPage(db, actor, parts.rowFilter, units, req)})`, own) : undefined),
+    all: and(where, units ? or(anyOf(cases.unitId, units), own) : undefined),
+  };
 }
 
 // ── The to-do queues ──────────────────────────────────────────────────────────────────────────

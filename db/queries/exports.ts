@@ -8,7 +8,7 @@ import type { Ledger, LedgerFilters, PaymentParams } from '@/lib/exports/ledgers
 import { maskingFor } from '@/lib/exports/masking';
 import type { Fen } from '@/lib/money';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
-import { CASE_ORDER, caseListWhere, caseReadable, withCaseJoins } from './case-views';
+import { CASE_ORDER, caseListReads, caseReadable, withCaseJoins } from './case-views';
 import { after, anyOf, cursorOf, fewUnits, keysetPage, pageOf, type KeysetPage, type PageAt, type PageRequest, type SortTerm, type Total } from './keyset';
 import { unitsWhere } from './scope';
 import { helperCount, householdListQuery, householdOrder, lastVisit } from './register';
@@ -37,14 +37,22 @@ type Result<Q extends PgSelect> = Omit<Awaited<Q>[number], 'cursor'>;
  * A ledger read in keyset batches until one comes back short: `query` is the ledger's select with
  * its joins (the cursor among its fields), to which each batch adds the WHERE, order and limit.
  */
-function keysetSource<Q extends PgSelect, R>(o: { where: SQL | undefined; terms: SortTerm[]; count: () => Promise<number>; query: (cursor: SQL<string[]>) => Q; row: (r: Result<Q>) => R }): LedgerSource<R> {
+function keysetSource<Q extends PgSelect, R>(o: {
+  /** The WHERE of a batch: fixed, or per batch where the list narrows each read (the cases). */
+  where: SQL | undefined | ((req: PageRequest) => SQL | undefined);
+  terms: SortTerm[];
+  count: () => Promise<number>;
+  query: (cursor: SQL<string[]>) => Q;
+  row: (r: Result<Q>) => R;
+}): LedgerSource<R> {
   const cursor = cursorOf(o.terms);
   return {
     count: o.count,
     async *batches(size = EXPORT_BATCH) {
       let last: string[] | null = null;
       for (;;) {
-        const batch = (await pageOf(o.query(cursor), o.where, { terms: o.terms, edge: last, limit: size })) as (Result<Q> & { cursor: string[] })[];
+        const req: PageRequest = { terms: o.terms, edge: last, limit: size };
+        const batch = (await pageOf(o.query(cursor), typeof o.where === 'function' ? o.where(req) : o.where, req)) as (Result<Q> & { cursor: string[] })[];
         if (batch.length === 0) return;
         last = batch[batch.length - 1].cursor;
         yield batch.map(({ cursor: _cursor, ...r }) => o.row(r as unknown as Result<Q>));
@@ -101,12 +109,13 @@ async function registerSource(db: Queryable, actor: Actor, f: LedgerFilters['reg
 // ── The cases (帮扶申请台账) ───────────────────────────────────────────────────────────────────
 
 async function casesSource(db: Queryable, actor: Actor, f: LedgerFilters['cases']): Promise<LedgerSource<LedgerRows['cases']>> {
-  const where = await caseListWhere(db, actor, f);
+  // The list's own reads, so the file holds exactly its rows, read as fast as its pages.
+  const reads = await caseListReads(db, actor, f);
   const mask = maskingFor(actor.role);
   return keysetSource({
-    where,
+    where: reads.page,
     terms: CASE_ORDER,
-    count: async () => (await withCaseJoins(db.select({ n: count() }).from(cases).$dynamic()).where(where))[0].n,
+    count: async () => (await withCaseJoins(db.select({ n: count() }).from(cases).$dynamic()).where(reads.all))[0].n,
     query: (cursor) =>
       withCaseJoins(
         db
