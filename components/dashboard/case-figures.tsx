@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
-import type { BudgetLine, BudgetUse, CaseFigures, StepWait } from '@/db/queries/case-dashboard';
+import type { BudgetUse, CaseFigures, StepWait } from '@/db/queries/case-dashboard';
+import type { SplitLine } from '@/lib/dashboard/splits';
 import { casePaths } from '@/lib/cases/paths';
 import { listHref, type DashboardFilters } from '@/lib/dashboard/filters';
 import { formatFen, sumFen } from '@/lib/money';
@@ -116,7 +117,7 @@ function YearTable({ figures, t }: { figures: CaseFigures; t: T }) {
 }
 
 /** A leader's budget lines of the kinds split per branch: the mine's own line and each branch's. */
-function SplitTable({ year, rows, t }: { year: number; rows: BudgetLine[]; t: T }) {
+function SplitTable({ year, rows, t }: { year: number; rows: SplitLine[]; t: T }) {
   if (rows.length === 0) return null;
   const title = t('caseDashboard.splitTitle', { year });
   return (
@@ -133,9 +134,9 @@ function SplitTable({ year, rows, t }: { year: number; rows: BudgetLine[]; t: T 
         </thead>
         <tbody className={`${FIGURE_ROWS} [&_td:nth-child(n+3)]:text-right`} data-testid="case-splits">
           {rows.map((b) => (
-            <tr key={`${b.kind}-${b.unitName ?? ''}`}>
+            <tr key={`${b.kind}-${b.unitId ?? (b.units ? 'units' : 'own')}`}>
               <td>{t(`aid.kinds.${b.kind}`)}</td>
-              <td>{b.unitName ?? t('caseDashboard.mineWide')}</td>
+              <td>{b.units ? t('caseDashboard.unitsTotal', { n: b.units }) : (b.unitName ?? t('caseDashboard.mineWide'))}</td>
               <td>{formatFen(b.amountFen)}</td>
               <td>{usedText(b)}</td>
               <td>{formatFen(b.leftFen)}</td>

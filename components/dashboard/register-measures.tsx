@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Th } from '@/components/ui/table';
+import { FIGURE_ROWS } from './case-figures';
 import { CATEGORIES } from '@/db/schema/register';
 import type { RegisterMeasures } from '@/db/queries/register-dashboard';
 import { dashboardHref, listHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
@@ -81,24 +82,25 @@ export async function RegisterMeasuresSection({
                 <Th className="text-right">{t('dashboard.missingHelpers')}</Th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-stone-100 tabular-nums" data-testid="unit-counts">
+            {/* Cell styles on the body, not on each of the 20 × 9 cells: the page is smaller and renders faster. */}
+            <tbody className={`${FIGURE_ROWS} [&_td:nth-child(n+2)]:text-right`} data-testid="unit-counts">
               {rows.map((r) => (
                 <tr key={r.unitId}>
-                  <Td>
+                  <td>
                     <Link className="text-brand-700 hover:underline" href={dashboardHref(filters, { unitId: r.unitId })} aria-label={t('dashboardFilters.openUnit', { unit: r.name })}>
                       {r.name}
                     </Link>
-                  </Td>
-                  <Td className="text-right">{r.workers}</Td>
-                  <Td className="text-right">
+                  </td>
+                  <td>{r.workers}</td>
+                  <td>
                     <Link className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</Link>
-                  </Td>
-                  <Td className="text-right">{r.visited} / {r.active}</Td>
-                  <Td className="text-right">{r.known}</Td>
-                  <Td className="text-right">{r.tasksDone} / {r.tasksRaised}</Td>
-                  <Td className="text-right">{r.overdueTasks}</Td>
-                  <Td className="text-right">{r.overdueReviews}</Td>
-                  <Td className="text-right">{r.missingHelper}</Td>
+                  </td>
+                  <td>{r.visited} / {r.active}</td>
+                  <td>{r.known}</td>
+                  <td>{r.tasksDone} / {r.tasksRaised}</td>
+                  <td>{r.overdueTasks}</td>
+                  <td>{r.overdueReviews}</td>
+                  <td>{r.missingHelper}</td>
                 </tr>
               ))}
             </tbody>

@@ -20,6 +20,7 @@ import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { CATEGORIES } from '@/db/schema/register';
 import { requireActor } from '@/lib/auth/session';
 import { parseDashboardFilters, unitWindow } from '@/lib/dashboard/filters';
+import { splitLines } from '@/lib/dashboard/splits';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound } from '@/lib/load';
 import { scopeOf } from '@/lib/scope';
@@ -129,7 +130,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           units={window.rows.map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
         />
       )}
-      {cases && <CaseFiguresSection figures={{ ...cases, splits: cases.splits.filter((b) => b.unitId === null || shown.has(b.unitId)) }} role={actor.role} filters={filters} />}
+      {cases && <CaseFiguresSection figures={{ ...cases, splits: splitLines(cases.splits, window.pages === 1) }} role={actor.role} filters={filters} />}
     </>
   );
 }
