@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { orgUnits, users, type UnitLevel } from '@/db/schema';
 import { notFound } from '@/lib/errors';
@@ -33,17 +33,13 @@ export function listUnits(db: Queryable, scope: Scope): Promise<UnitDto[]> {
 }
 
 /**
- * The units around `unit` that a dashboard names: those one step below it and the chain down to
- * it — within scope, in tree order. A province's 2,500 units would otherwise go into every
- * dashboard.
+ * The units a dashboard names besides those in its figures: the chain down to `unit` and the
+ * `shown` units below it — within scope, in tree order. A province's 2,500 units (or a mine's
+ * 500 branches) would otherwise be read and labelled on every request.
  */
-export function unitsAround(db: Queryable, scope: Scope, unit: { id: number; path: string }): Promise<UnitDto[]> {
-  const chain = unit.path.split('.').filter(Boolean).map(Number);
-  return db
-    .select(unitColumns)
-    .from(orgUnits)
-    .where(and(unitsWhere(scope), or(eq(orgUnits.parentId, unit.id), inArray(orgUnits.id, chain))))
-    .orderBy(treeOrder);
+export function unitsAround(db: Queryable, scope: Scope, unit: { path: string }, shown: number[]): Promise<UnitDto[]> {
+  const ids = [...unit.path.split('.').filter(Boolean).map(Number), ...shown];
+  return db.select(unitColumns).from(orgUnits).where(and(unitsWhere(scope), inArray(orgUnits.id, ids))).orderBy(treeOrder);
 }
 
 /** A unit in scope, or AppError('not_found'), the same answer for missing and out of scope. */

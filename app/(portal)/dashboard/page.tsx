@@ -80,8 +80,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // the unit shown, the year and the day.
   const asSeenBy = `${actor.role}|${actor.unitPath}|${unit.id}|${filters.year}|${today}`;
   const caseFilter = { year: filters.year, unitId: chosen ? unit.id : undefined };
-  const [inScope, measures, cases, payments] = await Promise.all([
-    unitsAround(db, scope, unit),
+  const [measures, cases, payments] = await Promise.all([
     // Administrators see only the head counts of these; the rest is the register's.
     cachedFigures(db, `register|${unit.id}|${filters.year}|${today}`, () => registerMeasures(db, unit.id, today, { year: filters.year })),
     // Null for administrators, who decide no cases.
@@ -93,10 +92,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // Tables and charts per unit show one page of the units below (a province has hundreds).
   const window = unitWindow(measures, filters.unitsPage);
   const shown = new Set(window.rows.map((r) => r.unitId));
-  const chained = withChainNames(inScope);
+  const chained = withChainNames(await unitsAround(db, scope, unit, [...shown]));
   // The unit picker offers the chain down to the unit shown and the units below it on this page
   // of the table: a province's branches are reached through the pager, not a 500-line select.
-  const units = chained.filter((u) => u.id !== own.id && (unit.path.startsWith(u.path) || shown.has(u.id)));
+  const units = chained.filter((u) => u.id !== own.id);
   return (
     <>
       <PageHeader
