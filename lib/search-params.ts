@@ -14,7 +14,6 @@ export const peopleParams = z.object({
   role: z.enum(ROLES).optional().catch(undefined),
   unitId: optionalId,
   status: z.enum(['active', 'disabled']).optional().catch(undefined),
-  page: pageParam,
 });
 
 /**

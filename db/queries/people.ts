@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { orgUnits, users, type Role } from '@/db/schema';
 import { notFound } from '@/lib/errors';
@@ -28,12 +28,11 @@ export interface PeopleFilter {
   role?: Role;
   unitId?: number;
   status?: 'active' | 'disabled';
-  page: number;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function filterWhere(scope: Scope, f: Omit<PeopleFilter, 'page'>): SQL | undefined {
+function filterWhere(scope: Scope, f: PeopleFilter): SQL | undefined {
   const q = f.q?.trim();
   return and(
     peopleWhere(scope),
@@ -57,22 +56,6 @@ const personColumns = {
   disabled: users.disabled,
 };
 
-export async function listPeople(db: Queryable, scope: Scope, f: PeopleFilter): Promise<{ rows: PersonRow[]; total: number }> {
-  const where = filterWhere(scope, f);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(personColumns)
-      .from(users)
-      .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-      .where(where)
-      .orderBy(asc(users.employeeNo))
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(where),
-  ]);
-  return { total, rows: rows.map(masked) };
-}
-
 const masked = <R extends { idNumber: string | null; phone: string | null }>({ idNumber, phone, ...r }: R) => ({ ...r, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) });
 
 /** The worker directory's order: by employee number (unique), then id, as a cursor holds them. */
@@ -85,7 +68,7 @@ export const PEOPLE_ORDER: SortTerm[] = [
  * One page of people in scope, in employee-number order after or before a cursor (PageAt), with
  * the total counted up to COUNT_CAP: the worker directory, a million rows at provincial scale.
  */
-export async function listPeoplePage(db: Queryable, scope: Scope, f: Omit<PeopleFilter, 'page'>, at: PageAt = {}): Promise<KeysetPage<PersonRow> & { total: Total }> {
+export async function listPeoplePage(db: Queryable, scope: Scope, f: PeopleFilter, at: PageAt = {}): Promise<KeysetPage<PersonRow> & { total: Total }> {
   const where = filterWhere(scope, f);
   const cursor = cursorOf(PEOPLE_ORDER);
   const [page, total] = await Promise.all([

@@ -5,7 +5,7 @@ import { createUser, resetPassword, setUserDisabled, updateUser } from '@/app/(p
 import { updateContact } from '@/app/(portal)/(forms)/workers/actions';
 import { changePassword } from '@/app/(portal)/(forms)/account/actions';
 import { getDb } from '@/db/client';
-import { getPerson, listPeople } from '@/db/queries/people';
+import { getPerson, listPeoplePage } from '@/db/queries/people';
 import { auditLog, orgUnits, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { loadActor } from '@/lib/auth/session';
@@ -135,15 +135,15 @@ describe('org tree', () => {
     if (!worker.ok) return;
     const b1 = await signInAs('B0001');
     const b2 = await signInAs('B0002');
-    expect((await listPeople(db, scopeOf(b1), { q: 'W9100', page: 1 })).total).toBe(1);
-    expect((await listPeople(db, scopeOf(b2), { q: 'W9100', page: 1 })).total).toBe(0);
+    expect((await listPeoplePage(db, scopeOf(b1), { q: 'W9100' })).total.count).toBe(1);
+    expect((await listPeoplePage(db, scopeOf(b2), { q: 'W9100' })).total.count).toBe(0);
 
     await signInAs('A0001');
     expect(await moveUnit({ unitId: unit.id, newParentId: b02.id })).toMatchObject({ ok: true });
     const [moved] = await db.select().from(orgUnits).where(eq(orgUnits.id, unit.id));
     expect(moved.path).toBe(`${b02.path}${unit.id}.`);
-    expect((await listPeople(db, scopeOf(b1), { q: 'W9100', page: 1 })).total).toBe(0);
-    expect((await listPeople(db, scopeOf(b2), { q: 'W9100', page: 1 })).total).toBe(1);
+    expect((await listPeoplePage(db, scopeOf(b1), { q: 'W9100' })).total.count).toBe(0);
+    expect((await listPeoplePage(db, scopeOf(b2), { q: 'W9100' })).total.count).toBe(1);
 
     const [last] = await db.select().from(auditLog).where(eq(auditLog.action, 'unit.move')).orderBy(desc(auditLog.id)).limit(1);
     expect(last).toMatchObject({ entityId: String(unit.id), before: { parentId: b01.id }, after: { parentId: b02.id } });
@@ -185,11 +185,11 @@ describe('scope', () => {
   it('lists only the official’s unit and below', async () => {
     const db = await getDb();
     const s1 = await signInAs('S0001');
-    const { rows, total } = await listPeople(db, scopeOf(s1), { page: 1 });
-    expect(total).toBeGreaterThan(0);
+    const { rows, total } = await listPeoplePage(db, scopeOf(s1), {});
+    expect(total.count).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.unitId))).toEqual(new Set([s1.unitId]));
     const leader = await signInAs('L0001');
-    const all = await listPeople(db, scopeOf(leader), { page: 1 });
-    expect(all.total).toBeGreaterThan(total);
+    const all = await listPeoplePage(db, scopeOf(leader), {});
+    expect(all.total.count).toBeGreaterThan(total.count);
   });
 });

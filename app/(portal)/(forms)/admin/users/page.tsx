@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listPeople, PAGE_SIZE } from '@/db/queries/people';
-import { listUnits, withChainNames } from '@/db/queries/units';
+import { listPeoplePage } from '@/db/queries/people';
+import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { PeopleTable } from '@/components/people/people-table';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/session';
 import { ADMIN_READ_ROLES } from '@/lib/nav';
 import { ROLES } from '@/lib/roles';
 import { scopeOf } from '@/lib/scope';
-import { asStrings, first, peopleParams, type SearchParams } from '@/lib/search-params';
+import { asStrings, cursorParams, first, peopleParams, type SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('users') };
@@ -20,11 +20,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireRole(ADMIN_READ_ROLES);
-  const f = peopleParams.parse(first(await searchParams));
+  const sp = first(await searchParams);
+  const f = peopleParams.parse(sp);
   const t = await getTranslations();
   const db = await getDb();
   const scope = scopeOf(actor);
-  const [units, { rows, total }] = await Promise.all([listUnits(db, scope), listPeople(db, scope, f)]);
+  // A province has a million accounts: paged by keyset like the worker directory, counted up to a cap.
+  const [units, { rows, prev, next, total }] = await Promise.all([
+    unitFilterOptions(db, scope, f.unitId),
+    listPeoplePage(db, scope, { q: f.q, unitId: f.unitId, role: f.role, status: f.status }, cursorParams.parse(sp)),
+  ]);
   return (
     <>
       <PageHeader
@@ -37,11 +42,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
         </FilterField>
         <FilterSelect label={t('people.role')} name="role" value={f.role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-        <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
+        <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />
         <FilterSelect label={t('people.status')} name="status" value={f.status} options={[{ value: 'active', label: t('people.active') }, { value: 'disabled', label: t('people.disabled') }]} />
       </FilterBar>
       <PeopleTable rows={rows} hrefBase="/admin/users" showAccount />
-      <Pagination page={f.page} pageSize={PAGE_SIZE} total={total} basePath="/admin/users" params={asStrings(f)} />
+      <KeysetPagination prev={prev} next={next} total={total} basePath="/admin/users" params={asStrings({ q: f.q, role: f.role, unitId: f.unitId, status: f.status })} />
     </>
   );
 }
