@@ -47,8 +47,13 @@ export function personInScope(scope: Scope, person: { userId: number; unitPath: 
 }
 
 /** Escapes LIKE wildcards so a path prefix can only match literally. */
+/** `s` with LIKE's wildcards and escape character taken literally. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${escapeLike(prefix)}%`;
 }
 
 /** The path of a unit created below `parentPath` with id `id`. */

@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
 import { PAGE_SIZE } from './people';
+import { likePrefix } from '@/lib/scope';
 
 export interface AuditFilter {
   who?: string; // employee number
@@ -30,7 +31,7 @@ const dayStart = (d: string) => sql`(${d}::date)::timestamp AT TIME ZONE 'Asia/S
 export async function listAudit(db: Queryable, f: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   const where = and(
     f.who ? eq(users.employeeNo, f.who.toUpperCase()) : undefined,
-    f.what ? sql`${auditLog.action} LIKE ${f.what.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}` : undefined,
+    f.what ? sql`${auditLog.action} LIKE ${likePrefix(f.what)}` : undefined,
     f.from ? gte(auditLog.at, dayStart(f.from)) : undefined,
     f.to ? lt(auditLog.at, sql`${dayStart(f.to)} + interval '1 day'`) : undefined,
   );

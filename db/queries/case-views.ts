@@ -9,7 +9,7 @@ import { todayInChina } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
 import type { Fen } from '@/lib/money';
 import type { Role } from '@/lib/roles';
-import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { escapeLike, likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import {
   canAct,
   queueState,
@@ -47,7 +47,6 @@ export function caseReadable(actor: Actor): SQL {
   return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 async function unitPathOf(db: Queryable, unitId: number): Promise<string | null> {
   const [u] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, unitId));

@@ -4,7 +4,7 @@ import type { Queryable } from '@/db/client';
 import { orgUnits, users, type Role } from '@/db/schema';
 import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskPhone } from '@/lib/mask';
-import type { Scope } from '@/lib/scope';
+import { escapeLike, type Scope } from '@/lib/scope';
 import { cappedCount, cursorOf, keysetPage, pageOf, type KeysetPage, type PageAt, type SortTerm, type Total } from './keyset';
 import { peopleWhere } from './scope';
 
@@ -30,7 +30,6 @@ export interface PeopleFilter {
   status?: 'active' | 'disabled';
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filterWhere(scope: Scope, f: PeopleFilter): SQL | undefined {
   const q = f.q?.trim();

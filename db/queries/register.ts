@@ -19,7 +19,7 @@ import { todayInChina, yearStart } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskPhone } from '@/lib/mask';
 import { missingHelpers, perHeadIncomeFen } from '@/lib/register/rules';
-import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { escapeLike, likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type KeysetPage, type PageAt, type SortTerm, type Total } from './keyset';
 import { PAGE_SIZE } from './people';
 import { registerUnitsWhere, unitsWhere } from './scope';
@@ -107,7 +107,7 @@ export const lastVisit = sql<string | null>`(SELECT max(v.visited_on)::text FROM
  */
 export async function householdListQuery(db: Queryable, actor: Actor, f: HouseholdFilter): Promise<{ where: SQL | undefined; sortColumn: SQL | AnyPgColumn; unitPath: string | null | undefined }> {
   const today = todayInChina();
-  const q = f.q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const q = f.q?.trim() ? escapeLike(f.q.trim()) : undefined;
   const unitPath = f.unitId ? ((await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path ?? null) : undefined;
   const where = and(
     householdVisible(actor),
@@ -343,7 +343,7 @@ export async function helperCandidates(db: Queryable, household: { unitPath: str
 /** Workers in scope without an active file, for the filing form's picker. */
 export async function workersWithoutFile(db: Queryable, actor: Actor, q: string) {
   const scope = scopeOf(actor);
-  const term = q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const term = escapeLike(q.trim());
   return db
     .select({ id: users.id, name: users.name, employeeNo: users.employeeNo, unitName: orgUnits.name, phoneMasked: users.phone })
     .from(users)

@@ -6,7 +6,7 @@ import { caseDocuments, caseSteps, cases, DOCUMENT_PURPOSES, orgUnits, students,
 import { computeAmount, NO_FILE, type AmountRule, type StandardCategory } from '@/lib/aid/standards';
 import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskName } from '@/lib/mask';
-import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { escapeLike, likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { AWARD_TIERS, proofNeeded, type AwardTier, type Proof, type Stage } from '@/lib/students/stages';
 import { CASE_STATES, waitingOn, type CaseKind, type CaseState } from '@/lib/workflow/case-workflow';
 import { caseVisible, standardInForce } from './cases';
@@ -67,7 +67,6 @@ async function studentsPage<Row>(db: Queryable, fields: SelectedFields, where: S
   return [rows as Row[], total];
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface StudentFilter {
   q?: string;
