@@ -3,6 +3,7 @@ import path from 'node:path';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { Pool } from 'pg';
+import { nameStatements } from './named-statements';
 import * as schema from './schema';
 
 /**
@@ -85,6 +86,7 @@ async function openPg(url: string): Promise<DbHandle> {
     connectionTimeoutMillis: 5_000,
   });
   pool.on('error', (err) => console.error('[db] idle client error', err));
+  pool.on('connect', nameStatements);
   const db = drizzlePg(pool, { schema });
   return {
     db,
