@@ -68,6 +68,8 @@ const USAGE = `npm run bench -- [options]
   --pglite             the demo seed in a fresh embedded PGlite (it runs one query at a time)
   --no-readme          do not write the results into the README
   --out <file>         where to write the report (default ${DEFAULT_OUT})
+  --only <text>        measure only the targets whose name contains <text> (case-insensitive; the
+                       static ceiling always runs); for tuning one page, leaves the README alone
 Database: DATABASE_URL if set, otherwise postgres://postgres@127.0.0.1:5432/uap_scale; it must hold the
 scale data (DATABASE_URL=… npm run seed:scale), which is migrated but never seeded or reset.
 The README's performance section is rewritten after a full run on the scale data only.`;
@@ -84,6 +86,7 @@ interface Options {
   pglite: boolean;
   readme: boolean;
   out: string;
+  only: string | undefined;
 }
 
 function parseOptions(): Options {
@@ -98,6 +101,7 @@ function parseOptions(): Options {
       pglite: { type: 'boolean', default: false },
       'no-readme': { type: 'boolean', default: false },
       out: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -124,8 +128,9 @@ function parseOptions(): Options {
     build: !values['no-build'],
     demo: values.demo,
     pglite: values.pglite,
-    readme: !values['no-readme'] && !quick && values.out === undefined,
-    out: values.out ?? (quick ? QUICK_OUT : DEFAULT_OUT),
+    readme: !values['no-readme'] && !quick && values.out === undefined && values.only === undefined,
+    out: values.out ?? (quick || values.only !== undefined ? QUICK_OUT : DEFAULT_OUT),
+    only: values.only?.toLowerCase(),
   };
 }
 
@@ -334,6 +339,7 @@ async function main(): Promise<void> {
     console.log(formatSize(size));
     accounts = await resolveAccounts(sql);
     targets = await buildTargets(sql, accounts, thisYear, STATIC_PATH);
+    if (opts.only) targets = targets.filter((t) => t.path === STATIC_PATH || t.name.toLowerCase().includes(opts.only!));
   } finally {
     if (sql.kind !== 'pg') {
       await sql.close();
@@ -420,12 +426,17 @@ async function main(): Promise<void> {
   await stopGroup(server);
   await settle(sql, false); // a query of a killed server runs on until it next writes to it
 
-  step('SQL ceiling: the leader\'s figures as plain SQL over the base tables (server stopped)');
-  loadAvgs.push(`SQL ceiling: ${os.loadavg()[0].toFixed(2)}`);
-  const leader = accounts.staff.find((a) => a.role === 'leader')!;
-  const ceiling = await measureCeiling(database, opts, leader, today);
-  console.log(`p50 ${ceiling.row.seq!.p50.toFixed(0)} ms, p95 ${ceiling.row.seq!.p95.toFixed(0)} ms over ${ceiling.row.seq!.requests}`);
-  for (const note of ceiling.notes) console.log(note);
+  let ceiling: CeilingOutcome;
+  if (opts.only) {
+    ceiling = { row: { name: 'SQL ceiling: leader figures, plain SQL', goal: { ceiling: true }, skipped: 'not run with --only' }, notes: [], perStatement: [] };
+  } else {
+    step('SQL ceiling: the leader\'s figures as plain SQL over the base tables (server stopped)');
+    loadAvgs.push(`SQL ceiling: ${os.loadavg()[0].toFixed(2)}`);
+    const leader = accounts.staff.find((a) => a.role === 'leader')!;
+    ceiling = await measureCeiling(database, opts, leader, today);
+    console.log(`p50 ${ceiling.row.seq!.p50.toFixed(0)} ms, p95 ${ceiling.row.seq!.p95.toFixed(0)} ms over ${ceiling.row.seq!.requests}`);
+    for (const note of ceiling.notes) console.log(note);
+  }
   const finishedAt = new Date();
 
   const all = [...targets.map((t) => rows.get(t)!), ceiling.row];
