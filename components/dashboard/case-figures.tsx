@@ -1,5 +1,7 @@
+'use client';
+
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
 import type { BudgetUse, CaseFigures, StepWait } from '@/db/queries/case-dashboard';
@@ -10,12 +12,12 @@ import { formatFen, sumFen } from '@/lib/money';
 import type { Role } from '@/lib/roles';
 import { queueState, stepsOf } from '@/lib/workflow/case-workflow';
 
-type T = Awaited<ReturnType<typeof getTranslations>>;
+type T = ReturnType<typeof useTranslations>;
 
 /**
  * The cells' look, set once on the table body rather than on every cell (what the shared Td does):
- * each class string is sent twice per cell (HTML and the RSC payload), and the dashboards are the
- * most requested pages. Each table adds which of its columns hold figures (right-aligned).
+ * the dashboards are the most requested pages, and their tables the bulk of them. Each table adds
+ * which of its columns hold figures (right-aligned).
  */
 export const FIGURE_ROWS = 'divide-y divide-stone-100 tabular-nums [&_td]:whitespace-nowrap [&_td]:px-3 [&_td]:py-2';
 
@@ -152,8 +154,8 @@ function SplitTable({ year, rows, t }: { year: number; rows: SplitLine[]; t: T }
  * The aid cases on an official's or a leader's dashboard: the queues' backlog, the year's money,
  * budgets. `filters` are the ones the figures were computed with, so the links match them.
  */
-export async function CaseFiguresSection({ figures, role, filters }: { figures: CaseFigures; role: Role; filters: DashboardFilters }) {
-  const t = await getTranslations();
+export function CaseFiguresSection({ figures, role, filters }: { figures: CaseFigures; role: Role; filters: DashboardFilters }) {
+  const t = useTranslations();
   return (
     <section aria-labelledby="cases-heading" className="mt-6 space-y-4" data-testid="case-figures">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

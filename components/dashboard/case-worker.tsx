@@ -1,5 +1,7 @@
+'use client';
+
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { caseNumber, kindKey } from '@/components/cases/format';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, Stat } from '@/components/ui/card';
@@ -16,8 +18,8 @@ const tone = (s: CaseState) =>
   s === 'paid' ? 'good' : s === 'rejected' || s.startsWith('returned_') ? 'bad' : s === 'draft' || s === 'withdrawn' ? 'neutral' : 'info';
 
 /** The worker's latest applications with their state, and what the household received this year. */
-export async function MyCases({ figures }: { figures: WorkerCaseFigures }) {
-  const t = await getTranslations();
+export function MyCases({ figures }: { figures: WorkerCaseFigures }) {
+  const t = useTranslations();
   const { cases, total, received, year } = figures;
   const title = t('caseDashboard.myCases');
   return (

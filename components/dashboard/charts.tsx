@@ -1,4 +1,6 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
@@ -12,7 +14,7 @@ import { FIGURE_ROWS } from './case-figures';
  * in a table under "The figures", one click or keypress away (the chart itself is hidden from
  * screen readers, which would otherwise read the numbers twice).
  */
-async function ChartCard({ title, testId, data, fen, layout, columns, rows }: {
+function ChartCard({ title, testId, data, fen, layout, columns, rows }: {
   title: string;
   testId: string;
   data: BarDatum[];
@@ -21,7 +23,7 @@ async function ChartCard({ title, testId, data, fen, layout, columns, rows }: {
   columns: string[];
   rows: ReactNode[][];
 }) {
-  const t = await getTranslations('dashboardFilters');
+  const t = useTranslations('dashboardFilters');
   return (
     <Card title={title}>
       <figure data-testid={testId}>
@@ -54,14 +56,14 @@ export interface UnitBar {
  * below side by side (money paid, households). Either half may be missing: no payments for an
  * administrator, no register for one who keeps none.
  */
-export async function DashboardCharts({ year, payments, categories, units }: {
+export function DashboardCharts({ year, payments, categories, units }: {
   year: number;
   payments: PaymentCharts | null;
   categories: { label: string; value: number }[] | null;
   units: UnitBar[];
 }) {
-  const t = await getTranslations('dashboardFilters');
-  const monthName = new Intl.DateTimeFormat(await getLocale(), { month: 'short', timeZone: 'UTC' });
+  const t = useTranslations('dashboardFilters');
+  const monthName = new Intl.DateTimeFormat(useLocale(), { month: 'short', timeZone: 'UTC' });
   const label = (m: number) => monthName.format(new Date(Date.UTC(2000, m - 1, 1)));
   const paidOf = new Map((payments?.perUnit ?? []).map((u) => [u.unitId, u]));
   return (

@@ -1,4 +1,6 @@
-import { getTranslations } from 'next-intl/server';
+'use client';
+
+import { useTranslations } from 'next-intl';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import Link from 'next/link';
@@ -7,8 +9,8 @@ import type { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/re
 type Summary = NonNullable<Awaited<ReturnType<typeof getOwnHouseholdSummary>>>;
 
 /** The worker's plain view of their file: category, helpers and how to reach them, their tasks. */
-export async function MyHousehold({ summary }: { summary: Summary | null }) {
-  const t = await getTranslations();
+export function MyHousehold({ summary }: { summary: Summary | null }) {
+  const t = useTranslations();
   if (!summary || summary.status !== 'active') {
     return (
       <Card title={t('dashboard.myHousehold')} className="mt-4">
@@ -63,9 +65,9 @@ export async function MyHousehold({ summary }: { summary: Summary | null }) {
 }
 
 /** For a worker who is also a helper (基层领导, often): the households they help, with links. */
-export async function HouseholdsIHelp({ rows }: { rows: Awaited<ReturnType<typeof householdsHelpedBy>> }) {
+export function HouseholdsIHelp({ rows }: { rows: Awaited<ReturnType<typeof householdsHelpedBy>> }) {
+  const t = useTranslations();
   if (rows.length === 0) return null;
-  const t = await getTranslations();
   return (
     <Card title={t('dashboard.householdsIHelp')} className="mt-4">
       <ul className="divide-y divide-stone-100 text-sm" data-testid="households-i-help">

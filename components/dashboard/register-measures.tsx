@@ -1,9 +1,11 @@
+'use client';
+
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
 import { FIGURE_ROWS } from './case-figures';
-import { CATEGORIES } from '@/db/schema/register';
+import type { Category } from '@/db/schema/register';
 import type { RegisterMeasures } from '@/db/queries/register-dashboard';
 import { dashboardHref, listHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
 import { UnitPager } from './unit-pager';
@@ -19,13 +21,16 @@ function Figure({ label, value, hint, href, tone }: { label: string; value: stri
 }
 
 /** The union's four measures and the register's state, with each figure linking to its list. */
-export async function RegisterMeasuresSection({
+export function RegisterMeasuresSection({
+  categories,
   units,
   totals: total,
   unitLabel,
   filters,
   thisYear,
 }: {
+  /** In the union's order, hardest first (passed in: the schema module stays out of the browser's bundle). */
+  categories: readonly Category[];
   /** The page of units below shown in the table; the headline figures are `totals`, over all of them. */
   units: UnitWindow<RegisterMeasures>;
   totals: Omit<RegisterMeasures, 'unitId' | 'name'>;
@@ -34,7 +39,7 @@ export async function RegisterMeasuresSection({
   filters: DashboardFilters;
   thisYear: number;
 }) {
-  const t = await getTranslations();
+  const t = useTranslations();
   const rows = units.rows;
   const { year } = filters;
   const current = year === thisYear;
@@ -54,7 +59,7 @@ export async function RegisterMeasuresSection({
       </div>
       <Card title={t('dashboard.perCategory')}>
         <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3" data-testid="category-counts">
-          {CATEGORIES.map((c) => (
+          {categories.map((c) => (
             <li key={c}>
               <Link href={households({ status: 'active', category: c })} className="flex justify-between rounded border border-stone-100 px-3 py-2 hover:bg-stone-50">
                 <span>{t(`register.categories.${c}`)}</span>

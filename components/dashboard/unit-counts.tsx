@@ -1,4 +1,6 @@
-import { getTranslations } from 'next-intl/server';
+'use client';
+
+import { useTranslations } from 'next-intl';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { UnitWorkerCount } from '@/db/queries/dashboard';
@@ -7,8 +9,8 @@ import { UnitPager } from './unit-pager';
 import Link from 'next/link';
 
 /** Workers per unit as a table with a proportional bar, readable on a phone. */
-export async function UnitCountsCard({ title, units, total, filters }: { title: string; units: UnitWindow<UnitWorkerCount>; total: number; filters: DashboardFilters }) {
-  const t = await getTranslations();
+export function UnitCountsCard({ title, units, total, filters }: { title: string; units: UnitWindow<UnitWorkerCount>; total: number; filters: DashboardFilters }) {
+  const t = useTranslations();
   const rows = units.rows;
   return (
     <Card title={title}>

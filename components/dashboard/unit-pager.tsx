@@ -1,5 +1,7 @@
+'use client';
+
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { UNIT_ROWS, dashboardHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
 
@@ -7,21 +9,21 @@ import { UNIT_ROWS, dashboardHref, type DashboardFilters, type UnitWindow } from
  * Where the per-unit tables and charts stand among the units below, with the pages before and
  * after; nothing when every unit fits on one page (a mine's dozen branches always do).
  */
-export async function UnitPager({ window, filters }: { window: UnitWindow<unknown>; filters: DashboardFilters }) {
+export function UnitPager({ window, filters }: { window: UnitWindow<unknown>; filters: DashboardFilters }) {
+  const t = useTranslations();
   if (window.pages <= 1) return null;
-  const t = await getTranslations('dashboardFilters');
   return (
-    <nav aria-label={t('unitPages')} className="my-3 flex flex-wrap items-center justify-between gap-2 text-sm" data-testid="unit-pager">
-      <span className="text-stone-600">{t('unitsShown', { from: window.from, to: window.to, total: window.total })}</span>
+    <nav aria-label={t('dashboardFilters.unitPages')} className="my-3 flex flex-wrap items-center justify-between gap-2 text-sm" data-testid="unit-pager">
+      <span className="text-stone-600">{t('dashboardFilters.unitsShown', { from: window.from, to: window.to, total: window.total })}</span>
       <span className="flex gap-2">
         {window.page > 1 && (
           <Link className={buttonClass('secondary', 'sm')} rel="prev" href={dashboardHref(filters, { unitsPage: window.page - 1 })}>
-            {t('previousUnits', { n: UNIT_ROWS })}
+            {t('dashboardFilters.previousUnits', { n: UNIT_ROWS })}
           </Link>
         )}
         {window.page < window.pages && (
           <Link className={buttonClass('secondary', 'sm')} rel="next" href={dashboardHref(filters, { unitsPage: window.page + 1 })}>
-            {t('nextUnits', { n: UNIT_ROWS })}
+            {t('dashboardFilters.nextUnits', { n: UNIT_ROWS })}
           </Link>
         )}
       </span>

@@ -1,9 +1,10 @@
 import type { AbstractIntlMessages } from 'next-intl';
 
 /**
- * The namespaces only server components use. Every page embeds the messages it hands to client
- * components, so leaving these out keeps each response smaller; a client component that starts
- * using one of them must take it off this list (tests/unit/i18n.test.ts checks that).
+ * The namespaces no client component of the form sections reads (the dashboard's own get theirs
+ * from DASHBOARD_CLIENT_MESSAGES). Every page embeds the messages it hands to client components,
+ * so leaving these out keeps each response smaller; a client component outside the dashboard that
+ * starts using one of them must take it off this list (tests/unit/i18n.test.ts checks that).
  */
 export const SERVER_ONLY_NAMESPACES = ['app', 'dashboard', 'audit', 'nav', 'pairings', 'caseDashboard', 'dashboardFilters'] as const;
 
@@ -16,4 +17,43 @@ export const ROOT_CLIENT_NAMESPACES = ['common', 'pages'] as const;
 
 export function pickNamespaces(all: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
   return Object.fromEntries(Object.entries(all).filter(([ns]) => namespaces.includes(ns)));
+}
+
+/**
+ * What the dashboard's sections read. They are client components fed with plain figures: sent as
+ * data, a table of 20 units costs the server a fraction of what the same table costs as a tree of
+ * server-rendered elements (each cell serialised into the page's RSC payload, parsed back and
+ * rendered again for the HTML). Dotted paths send one part of a namespace.
+ */
+export const DASHBOARD_CLIENT_MESSAGES = [
+  'common',
+  'dashboard',
+  'dashboardFilters',
+  'caseDashboard',
+  'register.categories',
+  'register.helperKinds',
+  'register.taskStatuses',
+  'aid.kinds',
+  'aid.caseKinds',
+  'aid.steps',
+  'aid.states',
+] as const;
+
+/** Only the given paths ('ns' or 'ns.group') of a catalog, nested as in the catalog. */
+export function pickMessages(all: AbstractIntlMessages, paths: readonly string[]): AbstractIntlMessages {
+  const picked: Record<string, AbstractIntlMessages | string> = {};
+  for (const p of paths) {
+    const [ns, group] = p.split('.', 2);
+    const source = all[ns];
+    if (source === undefined) continue;
+    if (group === undefined || typeof source === 'string') {
+      picked[ns] = source;
+      continue;
+    }
+    const part = source[group];
+    if (part === undefined) continue;
+    const into = (picked[ns] ??= {}) as Record<string, unknown>;
+    into[group] = part;
+  }
+  return picked;
 }

@@ -12,6 +12,7 @@ import { getUnit, unitsAround, withChainNames } from '@/db/queries/units';
 import { CaseFiguresSection } from '@/components/dashboard/case-figures';
 import { MyCases } from '@/components/dashboard/case-worker';
 import { DashboardCharts } from '@/components/dashboard/charts';
+import { DashboardMessages } from '@/components/dashboard/dashboard-messages';
 import { DashboardFilterForm } from '@/components/dashboard/filter-form';
 import { HouseholdsIHelp, MyHousehold } from '@/components/dashboard/my-household';
 import { RegisterMeasuresSection } from '@/components/dashboard/register-measures';
@@ -49,7 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       workerCaseFigures(db, actor, undefined, worker.year),
     ]);
     return (
-      <>
+      <DashboardMessages>
         <PageHeader title={t('dashboard.workerTitle', { name: me.name })} subtitle={chain} />
         <DashboardFilterForm filters={worker} thisYear={thisYear} units={[]} mineWide={false} />
         <Card title={t('dashboard.profile')}>
@@ -63,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <MyCases figures={myCases} />
         <MyHousehold summary={household} />
         <HouseholdsIHelp rows={helping} />
-      </>
+      </DashboardMessages>
     );
   }
 
@@ -97,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // of the table: a province's branches are reached through the pager, not a 500-line select.
   const units = chained.filter((u) => u.id !== own.id);
   return (
-    <>
+    <DashboardMessages>
       <PageHeader
         title={mineWide && !chosen ? t('dashboard.mineTitle') : t('dashboard.unitTitle', { unit: unit.name })}
         subtitle={t('dashboardFilters.showing', { unit: chosen ? (chained.find((u) => u.id === unit.id)?.chain ?? unit.name) : unit.name, year: filters.year })}
@@ -110,6 +111,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {keepsRegister ? (
         <>
           <RegisterMeasuresSection
+            categories={CATEGORIES}
             units={window}
             totals={totals}
             unitLabel={unit.name}
@@ -124,12 +126,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {keepsRegister && (
         <DashboardCharts
           year={filters.year}
-          payments={payments}
+          // Only the units on this page: the rest would travel to the browser for nothing.
+          payments={payments && { ...payments, perUnit: payments.perUnit.filter((u) => shown.has(u.unitId)) }}
           categories={CATEGORIES.map((c) => ({ label: t(`register.categories.${c}`), value: totals.perCategory[c] }))}
           units={window.rows.map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
         />
       )}
       {cases && <CaseFiguresSection figures={{ ...cases, splits: splitLines(cases.splits, window.pages === 1) }} role={actor.role} filters={filters} />}
-    </>
+    </DashboardMessages>
   );
 }
