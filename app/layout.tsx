@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { ROOT_CLIENT_NAMESPACES, pickNamespaces } from '@/lib/i18n/client-messages';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/layout/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,12 +12,11 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  // Every page's client components (the language switch, the error page) need only these.
-  const messages = pickNamespaces(await getMessages(), ROOT_CLIENT_NAMESPACES);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
+        {/* Every page's client components (the language switch, the error page) need only the root set. */}
+        <ClientMessages set="root">{children}</ClientMessages>
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
-import { FormMessages } from '@/components/layout/form-messages';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
-  return <FormMessages>{children}</FormMessages>;
+  return <ClientMessages set="forms">{children}</ClientMessages>;
 }

@@ -1,4 +1,6 @@
 import type { AbstractIntlMessages } from 'next-intl';
+import { messagesFor } from './catalog';
+import type { Locale } from './locales';
 
 /**
  * The namespaces no client component of the form sections reads (the dashboard's own get theirs
@@ -56,4 +58,28 @@ export function pickMessages(all: AbstractIntlMessages, paths: readonly string[]
     into[group] = part;
   }
   return picked;
+}
+
+/** What each part of the app hands its client components. */
+const SETS = {
+  /** Every page: the language switch and the error page. */
+  root: (all: AbstractIntlMessages) => pickNamespaces(all, ROOT_CLIENT_NAMESPACES),
+  /** The sections with forms. */
+  forms: clientMessages,
+  dashboard: (all: AbstractIntlMessages) => pickMessages(all, DASHBOARD_CLIENT_MESSAGES),
+};
+export type ClientMessageSet = keyof typeof SETS;
+
+// The catalogs are fixed for the life of the process, so each set's JSON is made once per locale.
+const json = new Map<string, string>();
+
+/** One set of a locale's messages as JSON, made once per process. */
+export function clientMessagesJson(locale: Locale, set: ClientMessageSet): string {
+  const key = `${locale}|${set}`;
+  let text = json.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(SETS[set](messagesFor(locale)));
+    json.set(key, text);
+  }
+  return text;
 }

@@ -12,11 +12,11 @@ import { getUnit, unitsAround, withChainNames } from '@/db/queries/units';
 import { CaseFiguresSection } from '@/components/dashboard/case-figures';
 import { MyCases } from '@/components/dashboard/case-worker';
 import { DashboardCharts } from '@/components/dashboard/charts';
-import { DashboardMessages } from '@/components/dashboard/dashboard-messages';
 import { DashboardFilterForm } from '@/components/dashboard/filter-form';
 import { HouseholdsIHelp, MyHousehold } from '@/components/dashboard/my-household';
 import { RegisterMeasuresSection } from '@/components/dashboard/register-measures';
 import { UnitCountsCard } from '@/components/dashboard/unit-counts';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { CATEGORIES } from '@/db/schema/register';
 import { requireActor } from '@/lib/auth/session';
@@ -50,7 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       workerCaseFigures(db, actor, undefined, worker.year),
     ]);
     return (
-      <DashboardMessages>
+      <ClientMessages set="dashboard">
         <PageHeader title={t('dashboard.workerTitle', { name: me.name })} subtitle={chain} />
         <DashboardFilterForm filters={worker} thisYear={thisYear} units={[]} mineWide={false} />
         <Card title={t('dashboard.profile')}>
@@ -64,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <MyCases figures={myCases} />
         <MyHousehold summary={household} />
         <HouseholdsIHelp rows={helping} />
-      </DashboardMessages>
+      </ClientMessages>
     );
   }
 
@@ -98,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // of the table: a province's branches are reached through the pager, not a 500-line select.
   const units = chained.filter((u) => u.id !== own.id);
   return (
-    <DashboardMessages>
+    <ClientMessages set="dashboard">
       <PageHeader
         title={mineWide && !chosen ? t('dashboard.mineTitle') : t('dashboard.unitTitle', { unit: unit.name })}
         subtitle={t('dashboardFilters.showing', { unit: chosen ? (chained.find((u) => u.id === unit.id)?.chain ?? unit.name) : unit.name, year: filters.year })}
@@ -133,6 +133,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         />
       )}
       {cases && <CaseFiguresSection figures={{ ...cases, splits: splitLines(cases.splits, window.pages === 1) }} role={actor.role} filters={filters} />}
-    </DashboardMessages>
+    </ClientMessages>
   );
 }
