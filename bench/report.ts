@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { CpuPerRequest } from './cpu';
 import type { LoadResult, LoadSkip, SequentialResult } from './load';
 import type { Goal } from './targets';
 
@@ -10,8 +11,8 @@ export interface ResultRow {
   goal: Goal;
   /** One request at a time. */
   seq?: SequentialResult;
-  /** Under load, with how many connections. */
-  load?: LoadResult & { connections: number };
+  /** Under load, with how many connections, and the CPU a response cost the server and its database. */
+  load?: LoadResult & { connections: number; cpu?: CpuPerRequest };
   /** Why the target was not measured at all. */
   skipped?: string;
   /** Why it was not measured under load (too slow one at a time; PGlite). */
@@ -54,6 +55,7 @@ function goalText(goal: Goal): string {
 }
 
 const rate = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+const cpuMs = (n: number) => n.toFixed(1);
 const ms = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(n < 10 ? 1 : 0));
 
 function errorCell(r: LoadResult): string {
@@ -69,15 +71,15 @@ function errorCell(r: LoadResult): string {
 
 /** A markdown table, aligned so it also reads well in a terminal. */
 export function table(rows: ResultRow[]): string {
-  const header = ['target', 'goal', '1× n', '1× p50', '1× p95', 'conn', 'p50', 'p95', 'p99', 'req/s', 'errors', 'verdict'];
-  const numeric = [false, false, true, true, true, true, true, true, true, true, true, false];
+  const header = ['target', 'goal', '1× n', '1× p50', '1× p95', 'conn', 'p50', 'p95', 'p99', 'req/s', 'errors', 'CPU/req', 'verdict'];
+  const numeric = [false, false, true, true, true, true, true, true, true, true, true, true, false];
   const body = rows.map((row) => {
     const { seq, load } = row;
     const loadCells = load
-      ? [String(load.connections), ms(load.p50), ms(load.p95), ms(load.p99), rate(load.rps), errorCell(load)]
+      ? [String(load.connections), ms(load.p50), ms(load.p95), ms(load.p99), rate(load.rps), errorCell(load), load.cpu ? `${cpuMs(load.cpu.appMs)} + ${cpuMs(load.cpu.dbMs)}` : '—']
       : row.loadSkipped
-        ? ['not run', '—', '—', '—', `≤ ${rate(row.loadSkipped.maxRps)}`, '—']
-        : ['—', '—', '—', '—', '—', '—'];
+        ? ['not run', '—', '—', '—', `≤ ${rate(row.loadSkipped.maxRps)}`, '—', '—']
+        : ['—', '—', '—', '—', '—', '—', '—'];
     return [row.name, goalText(row.goal), seq ? String(seq.requests) : '—', ms(seq?.p50), ms(seq?.p95), ...loadCells, verdict(row)];
   });
   const width = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
@@ -90,6 +92,7 @@ export function table(rows: ResultRow[]): string {
 export const LEGEND =
   '1×: one request at a time (n requests after a warm-up; ms). conn: concurrent connections for the load test, then its latencies (ms), ' +
   'completed requests per second and errors (non-2xx + connection errors, timeouts at 10 s). goal: the issue\'s target (ms; req/s). ' +
+  'CPU/req: under load, the CPU time (ms) each response cost the server\'s processes + its database sessions (from /proc). ' +
   '"not run": one request alone is so slow that under load each would wait past the timeout; req/s then shows the most the server could answer (cores ÷ p50).';
 
 export const README_START = '<!-- bench:start -->';

@@ -30,6 +30,7 @@ import type { ChildProcess } from 'node:child_process';
 import { todayInChina } from '@/lib/dates';
 import { ceilingStatements, paidMatchesAggregate, runCeiling } from './ceiling';
 import { chooseDatabase, dataSize, formatSize, type BenchDatabase, type DataSize, type SqlClient } from './database';
+import { cpuPerRequest, cpuSnapshot } from './cpu';
 import { concurrently, httpGet, loadSkip, measure, oneAtATime, percentile, type SequentialOptions } from './load';
 import { bin, killAllNow, run, startServer, stopAll, stopGroup, tailOfFile } from './processes';
 import { LEGEND, replaceReadmeSection, table, TARGET, verdict, type ResultRow } from './report';
@@ -419,9 +420,12 @@ async function main(): Promise<void> {
       continue;
     }
     await settle(sql);
+    const cpuBefore = await cpuSnapshot(server.pid!, sql, SERVER_APP_NAME);
     const result = await measure(t.name, { url: `${BASE_URL}${t.path}`, connections, durationS: opts.durationS, headers: headersOf(t) });
-    row.load = { ...result, connections };
-    console.log(`${t.name} ×${connections}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s — ${verdict(row)}`);
+    const cpu = cpuPerRequest(cpuBefore, await cpuSnapshot(server.pid!, sql, SERVER_APP_NAME), result.responses);
+    row.load = { ...result, connections, cpu };
+    const cpuText = cpu ? `, CPU ${cpu.appMs.toFixed(1)} + ${cpu.dbMs.toFixed(1)} ms per response` : '';
+    console.log(`${t.name} ×${connections}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s${cpuText} — ${verdict(row)}`);
   }
   await stopGroup(server);
   await settle(sql, false); // a query of a killed server runs on until it next writes to it
