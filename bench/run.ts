@@ -41,6 +41,7 @@ const PORT = 3200;
 const BASE_URL = `http://localhost:${PORT}`;
 const DIST_DIR = '.next-bench';
 const STATIC_PATH = '/bench-static';
+const CEILING_NAME = 'SQL ceiling: leader figures, plain SQL';
 const RESULTS_DIR = path.join('bench', 'results');
 const DEFAULT_OUT = path.join(RESULTS_DIR, 'latest.md');
 const QUICK_OUT = path.join(RESULTS_DIR, 'quick.tmp.md'); // ignored by git: a try-out is no record
@@ -258,7 +259,7 @@ interface CeilingOutcome {
  * finish within the load test's duration.
  */
 async function measureCeiling(database: BenchDatabase, opts: Options, leader: Account, today: string): Promise<CeilingOutcome> {
-  const name = 'SQL ceiling: leader figures, plain SQL';
+  const name = CEILING_NAME;
   const row: ResultRow = { name, goal: { ceiling: true } };
   const notes: string[] = [];
   const byStatement: CeilingOutcome['perStatement'] = [];
@@ -432,7 +433,7 @@ async function main(): Promise<void> {
 
   let ceiling: CeilingOutcome;
   if (opts.only) {
-    ceiling = { row: { name: 'SQL ceiling: leader figures, plain SQL', goal: { ceiling: true }, skipped: 'not run with --only' }, notes: [], perStatement: [] };
+    ceiling = { row: { name: CEILING_NAME, goal: { ceiling: true }, skipped: 'not run with --only' }, notes: [], perStatement: [] };
   } else {
     step('SQL ceiling: the leader\'s figures as plain SQL over the base tables (server stopped)');
     loadAvgs.push(`SQL ceiling: ${os.loadavg()[0].toFixed(2)}`);

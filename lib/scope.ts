@@ -46,12 +46,12 @@ export function personInScope(scope: Scope, person: { userId: number; unitPath: 
   return unitInScope(scope, person.unitPath);
 }
 
-/** Escapes LIKE wildcards so a path prefix can only match literally. */
 /** `s` with LIKE's wildcards and escape character taken literally. */
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** A LIKE pattern for what starts with `prefix`, its wildcards matching only literally (a unit path). */
 export function likePrefix(prefix: string): string {
   return `${escapeLike(prefix)}%`;
 }

@@ -47,7 +47,6 @@ export function caseReadable(actor: Actor): SQL {
   return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
 }
 
-
 async function unitPathOf(db: Queryable, unitId: number): Promise<string | null> {
   const [u] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, unitId));
   return u?.path ?? null;

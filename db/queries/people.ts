@@ -30,7 +30,6 @@ export interface PeopleFilter {
   status?: 'active' | 'disabled';
 }
 
-
 function filterWhere(scope: Scope, f: PeopleFilter): SQL | undefined {
   const q = f.q?.trim();
   return and(

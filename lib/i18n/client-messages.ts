@@ -10,16 +10,12 @@ import type { Locale } from './locales';
  */
 export const SERVER_ONLY_NAMESPACES = ['app', 'dashboard', 'audit', 'nav', 'pairings', 'caseDashboard', 'dashboardFilters'] as const;
 
-export function clientMessages(all: AbstractIntlMessages): AbstractIntlMessages {
+function formsMessages(all: AbstractIntlMessages): AbstractIntlMessages {
   return Object.fromEntries(Object.entries(all).filter(([ns]) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns)));
 }
 
 /** What client components outside the form sections use: the language switch and the error page. */
 export const ROOT_CLIENT_NAMESPACES = ['common', 'pages'] as const;
-
-export function pickNamespaces(all: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
-  return Object.fromEntries(Object.entries(all).filter(([ns]) => namespaces.includes(ns)));
-}
 
 /**
  * What the dashboard's sections read. They are client components fed with plain figures: sent as
@@ -63,9 +59,9 @@ export function pickMessages(all: AbstractIntlMessages, paths: readonly string[]
 /** What each part of the app hands its client components. */
 const SETS = {
   /** Every page: the language switch and the error page. */
-  root: (all: AbstractIntlMessages) => pickNamespaces(all, ROOT_CLIENT_NAMESPACES),
+  root: (all: AbstractIntlMessages) => pickMessages(all, ROOT_CLIENT_NAMESPACES),
   /** The sections with forms. */
-  forms: clientMessages,
+  forms: formsMessages,
   dashboard: (all: AbstractIntlMessages) => pickMessages(all, DASHBOARD_CLIENT_MESSAGES),
 };
 export type ClientMessageSet = keyof typeof SETS;
