@@ -15,8 +15,13 @@ async function selectOptionContaining(select: Locator, text: string) {
   await select.selectOption(value!);
 }
 
-/** The payments-per-month figures (the chart's table), as text. */
-const monthFigures = (page: Page) => page.getByTestId('chart-months').locator('tbody').textContent();
+/** The payments-per-month figures (the chart's table, drawn when opened), as text. */
+async function monthFigures(page: Page) {
+  const chart = page.getByTestId('chart-months');
+  if (!(await chart.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await chart.getByText('查看数据').click();
+  await expect(chart.locator('tbody')).toBeVisible();
+  return chart.locator('tbody').textContent();
+}
 
 test.describe('dashboards with filters', () => {
   test('the leader opens a branch, changes the year, follows a figure to its list and comes back', async ({ pageAs }) => {
@@ -24,6 +29,8 @@ test.describe('dashboards with filters', () => {
     await page.goto('/dashboard');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
     const whole = await figure(page, '在册困难户');
+    // The charts are drawn in the browser, after the page arrives.
+    await expect(page.getByTestId('chart-months').locator('svg.recharts-surface')).toBeVisible();
 
     // A branch's row opens the same dashboard for that branch alone, kept in the URL.
     await page.getByTestId('unit-counts').getByRole('link', { name: '采矿场分会（单独查看）' }).click();

@@ -14,34 +14,32 @@ const BRAND = '#b45309';
 const tick = (fen: boolean) => (v: number) => (fen ? formatFen(Math.round(v / 100) * 100, { symbol: false }).replace(/\.00$/, '') : String(v));
 
 /**
- * A bar chart drawn in the browser (recharts measures its box). Decorative for assistive
- * technology: the caller puts the same numbers in a table next to it, so the chart is hidden from
- * screen readers rather than announced twice. `fen` values are integer fen, shown as money.
+ * A bar chart drawn in the browser (recharts measures its box), filling the box its caller sizes
+ * and hides from assistive technology: the caller puts the same numbers in a table next to it,
+ * rather than have them announced twice. `fen` values are integer fen, shown as money.
  * Horizontal bars (`layout="vertical"`) keep long unit and category names readable on a phone.
  */
-export function BarChartView({ data, fen = false, layout = 'horizontal', height = 240 }: { data: BarDatum[]; fen?: boolean; layout?: 'horizontal' | 'vertical'; height?: number }) {
+export function BarChartView({ data, fen = false, layout = 'horizontal' }: { data: BarDatum[]; fen?: boolean; layout?: 'horizontal' | 'vertical' }) {
   const format = tick(fen);
   const vertical = layout === 'vertical';
   return (
-    <div aria-hidden style={{ width: '100%', height }}>
-      <ResponsiveContainer>
-        <BarChart data={data} layout={layout} margin={{ top: 4, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={!vertical} vertical={vertical} />
-          {vertical ? (
-            <>
-              <XAxis type="number" tickFormatter={format} fontSize={12} />
-              <YAxis type="category" dataKey="label" width={96} fontSize={12} interval={0} />
-            </>
-          ) : (
-            <>
-              <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" />
-              <YAxis tickFormatter={format} width={fen ? 64 : 40} fontSize={12} allowDecimals={false} />
-            </>
-          )}
-          <Tooltip formatter={(v) => (fen ? formatFen(Number(v)) : String(v))} />
-          <Bar dataKey="value" fill={BRAND} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ResponsiveContainer>
+      <BarChart data={data} layout={layout} margin={{ top: 4, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={!vertical} vertical={vertical} />
+        {vertical ? (
+          <>
+            <XAxis type="number" tickFormatter={format} fontSize={12} />
+            <YAxis type="category" dataKey="label" width={96} fontSize={12} interval={0} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" />
+            <YAxis tickFormatter={format} width={fen ? 64 : 40} fontSize={12} allowDecimals={false} />
+          </>
+        )}
+        <Tooltip formatter={(v) => (fen ? formatFen(Number(v)) : String(v))} />
+        <Bar dataKey="value" fill={BRAND} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
   );
 }
