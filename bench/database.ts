@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { poolMax } from '@/db/client';
 
 /** A plain SQL connection for the bench's own queries (targets, cursors, the SQL ceiling). */
 export interface SqlClient {
@@ -73,7 +74,7 @@ function pgliteClient(dir: string): () => Promise<SqlClient> {
   };
 }
 
-const pool = () => `pool of ${process.env.PG_POOL_MAX || 10} connections per server process (PG_POOL_MAX)`;
+const pool = () => `pool of ${poolMax()} connections per server process (PG_POOL_MAX)`;
 
 /**
  * Chooses the database the server will use:
