@@ -33,7 +33,9 @@ test.describe('dashboards with filters', () => {
     await expect(page.getByTestId('chart-months').locator('svg.recharts-surface')).toBeVisible();
 
     // A branch's row opens the same dashboard for that branch alone, kept in the URL.
-    await page.getByTestId('unit-counts').getByRole('link', { name: '采矿场分会（单独查看）' }).click();
+    const branchLink = page.getByTestId('unit-counts').getByRole('link', { name: '采矿场分会', exact: true });
+    await expect(branchLink).toHaveAccessibleDescription('单独查看该单位的概况');
+    await branchLink.click();
     await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${YEAR}&unit=\\d+$`));
     const unit = new URL(page.url()).searchParams.get('unit');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
@@ -68,7 +70,7 @@ test.describe('dashboards with filters', () => {
     const leader = await pageAs('leader');
     await leader.goto('/dashboard');
     const otherBranch = new URL(
-      (await leader.getByTestId('unit-counts').getByRole('link', { name: '选矿厂分会（单独查看）' }).getAttribute('href'))!,
+      (await leader.getByTestId('unit-counts').getByRole('link', { name: '选矿厂分会', exact: true }).getAttribute('href'))!,
       'http://x',
     ).searchParams.get('unit');
 
@@ -108,7 +110,7 @@ test.describe('dashboards with filters', () => {
     await page.goto('/dashboard');
     const stat = page.getByText('在册职工').locator('..');
     const whole = Number((await stat.innerText()).replace(/\D/g, ''));
-    await page.getByTestId('unit-counts').getByRole('link', { name: '采矿场分会（单独查看）' }).click();
+    await page.getByTestId('unit-counts').getByRole('link', { name: '采矿场分会', exact: true }).click();
     await expect(page).toHaveURL(/unit=\d+/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
     expect(Number((await stat.innerText()).replace(/\D/g, ''))).toBeLessThan(whole);

@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useId } from 'react';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
 import { FIGURE_ROWS } from './case-figures';
 import type { Category } from '@/db/schema/register';
 import type { RegisterMeasures } from '@/db/queries/register-dashboard';
-import { dashboardHref, listHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
-import { UnitPager } from './unit-pager';
+import { listHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
+import { OpenUnitHint, UnitLink, UnitPager } from './unit-pager';
 
 function Figure({ label, value, hint, href, tone }: { label: string; value: string | number; hint?: string; href: string; tone?: 'bad' }) {
   return (
@@ -40,6 +41,7 @@ export function RegisterMeasuresSection({
   thisYear: number;
 }) {
   const t = useTranslations();
+  const hintId = useId();
   const rows = units.rows;
   const { year } = filters;
   const current = year === thisYear;
@@ -73,43 +75,44 @@ export function RegisterMeasuresSection({
         {rows.length === 0 ? (
           <EmptyState>{t('dashboard.noUnits')}</EmptyState>
         ) : (
-          <Table caption={`${t('dashboard.perUnitMeasures')} · ${unitLabel}`}>
-            <thead>
-              <tr>
-                <Th>{t('dashboard.unit')}</Th>
-                <Th className="text-right">{t('dashboard.workers')}</Th>
-                <Th className="text-right">{t('dashboard.households')}</Th>
-                <Th className="text-right">{t('dashboard.visited')}</Th>
-                <Th className="text-right">{t('dashboard.known')}</Th>
-                <Th className="text-right">{t('dashboard.resolved')}</Th>
-                <Th className="text-right">{t('dashboard.overdueTasks')}</Th>
-                <Th className="text-right">{t('dashboard.overdueReviews')}</Th>
-                <Th className="text-right">{t('dashboard.missingHelpers')}</Th>
-              </tr>
-            </thead>
-            {/* Cell styles on the body, not on each of the 20 × 9 cells: the page is smaller and renders faster. */}
-            <tbody className={`${FIGURE_ROWS} [&_td:nth-child(n+2)]:text-right`} data-testid="unit-counts">
-              {rows.map((r) => (
-                <tr key={r.unitId}>
-                  <td>
-                    <Link className="text-brand-700 hover:underline" href={dashboardHref(filters, { unitId: r.unitId })} aria-label={t('dashboardFilters.openUnit', { unit: r.name })}>
-                      {r.name}
-                    </Link>
-                  </td>
-                  <td>{r.workers}</td>
-                  <td>
-                    <Link className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</Link>
-                  </td>
-                  <td>{r.visited} / {r.active}</td>
-                  <td>{r.known}</td>
-                  <td>{r.tasksDone} / {r.tasksRaised}</td>
-                  <td>{r.overdueTasks}</td>
-                  <td>{r.overdueReviews}</td>
-                  <td>{r.missingHelper}</td>
+          <>
+            <OpenUnitHint id={hintId} />
+            <Table caption={`${t('dashboard.perUnitMeasures')} · ${unitLabel}`}>
+              <thead>
+                <tr>
+                  <Th>{t('dashboard.unit')}</Th>
+                  <Th className="text-right">{t('dashboard.workers')}</Th>
+                  <Th className="text-right">{t('dashboard.households')}</Th>
+                  <Th className="text-right">{t('dashboard.visited')}</Th>
+                  <Th className="text-right">{t('dashboard.known')}</Th>
+                  <Th className="text-right">{t('dashboard.resolved')}</Th>
+                  <Th className="text-right">{t('dashboard.overdueTasks')}</Th>
+                  <Th className="text-right">{t('dashboard.overdueReviews')}</Th>
+                  <Th className="text-right">{t('dashboard.missingHelpers')}</Th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
+              </thead>
+              {/* Cell styles on the body, not on each of the 20 × 9 cells: the page is smaller and renders faster. */}
+              <tbody className={`${FIGURE_ROWS} [&_td:nth-child(n+2)]:text-right`} data-testid="unit-counts">
+                {rows.map((r) => (
+                  <tr key={r.unitId}>
+                    <td>
+                      <UnitLink unit={r} filters={filters} hintId={hintId} />
+                    </td>
+                    <td>{r.workers}</td>
+                    <td>
+                      <Link className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</Link>
+                    </td>
+                    <td>{`${r.visited} / ${r.active}`}</td>
+                    <td>{r.known}</td>
+                    <td>{`${r.tasksDone} / ${r.tasksRaised}`}</td>
+                    <td>{r.overdueTasks}</td>
+                    <td>{r.overdueReviews}</td>
+                    <td>{r.missingHelper}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </>
         )}
         <UnitPager window={units} filters={filters} />
       </Card>

@@ -30,3 +30,22 @@ export function UnitPager({ window, filters }: { window: UnitWindow<unknown>; fi
     </nav>
   );
 }
+
+/**
+ * What a unit's name in a per-unit table does (open the same dashboard for that unit alone), said
+ * once per table in a hidden description that every row's link points to: as a label per row it
+ * was an ICU message formatted twenty times a page.
+ */
+export function OpenUnitHint({ id }: { id: string }) {
+  const t = useTranslations();
+  return <span id={id} hidden>{t('dashboardFilters.openUnitHint')}</span>;
+}
+
+/** A unit's name in a per-unit table, opening its own dashboard; `hintId` names the table's OpenUnitHint. */
+export function UnitLink({ unit, filters, hintId }: { unit: { unitId: number; name: string }; filters: DashboardFilters; hintId: string }) {
+  return (
+    <Link className="text-brand-700 hover:underline" href={dashboardHref(filters, { unitId: unit.unitId })} aria-describedby={hintId}>
+      {unit.name}
+    </Link>
+  );
+}
