@@ -1,13 +1,22 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import { preparedOn } from '@/db/prepared';
 import { cases, notifications, orgUnits, users } from '@/db/schema';
 import type { Actor } from '@/lib/scope';
 import { STEP_ROLES, type Step } from '@/lib/workflow/case-workflow';
 
 /** The bell's figure: the actor's unread notifications. */
+const unreadQuery = (db: Queryable) =>
+  db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare('unread_count');
+
 export async function unreadCount(db: Queryable, actor: Pick<Actor, 'userId'>): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+  // Every page's header runs this: built once (db/prepared.ts).
+  const [row] = await preparedOn(db, 'unread_count', unreadQuery).execute({ userId: actor.userId });
   return row?.n ?? 0;
 }
 

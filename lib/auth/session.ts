@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb, type Queryable } from '@/db/client';
+import { preparedOn } from '@/db/prepared';
 import { orgUnits, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
@@ -13,8 +14,8 @@ import { readSession } from './session-token';
  * unit and status always come from the database, so disabling an account, changing its role or
  * unit, or resetting its password takes effect on the very next request.
  */
-export async function loadActor(db: Queryable, userId: number, version: number | undefined): Promise<Actor | null> {
-  const [row] = await db
+const actorQuery = (db: Queryable) =>
+  db
     .select({
       userId: users.id,
       employeeNo: users.employeeNo,
@@ -27,8 +28,13 @@ export async function loadActor(db: Queryable, userId: number, version: number |
     })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-    .where(eq(users.id, userId))
-    .limit(1);
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('load_actor');
+
+export async function loadActor(db: Queryable, userId: number, version: number | undefined): Promise<Actor | null> {
+  // Every request runs this: built once (db/prepared.ts).
+  const [row] = await preparedOn(db, 'load_actor', actorQuery).execute({ userId });
   if (!row || row.disabled || row.version !== version) return null;
   const { disabled: _disabled, ...actor } = row;
   return actor;
