@@ -85,6 +85,8 @@ The README's performance section is rewritten after a full run on the scale data
 
 interface Options {
   durationS: number;
+  /** Seconds of unmeasured load on each target before its measurement (TARGET_WARM_UP_S). */
+  warmUpS: number;
   connections: number;
   seq: SequentialOptions;
   /** The SQL ceiling one figure set at a time. */
@@ -127,6 +129,7 @@ function parseOptions(): Options {
   const quick = values.quick;
   return {
     durationS: positive('duration', values.duration, quick ? 5 : 15),
+    warmUpS: quick ? 1 : TARGET_WARM_UP_S,
     connections: positive('connections', values.connections, 50),
     seq: {
       maxRequests: positive('requests', values.requests, quick ? 20 : 100),
@@ -313,7 +316,7 @@ async function main(): Promise<void> {
   if (await portAnswers()) throw new Error(`Something already answers on port ${PORT}; stop it first.`);
 
   // A ceiling on the whole run, in case some step hangs in a way its own limit does not catch.
-  const perTargetMs = (3 * opts.seq.maxSeconds + TARGET_WARM_UP_S + opts.durationS + SETTLE_MAX_MS / 1000 + 15) * 1_000;
+  const perTargetMs = (3 * opts.seq.maxSeconds + opts.warmUpS + opts.durationS + SETTLE_MAX_MS / 1000 + 15) * 1_000;
   const budgetMs = PREPARE_TIMEOUT_MS + BUILD_TIMEOUT_MS + READY_TIMEOUT_MS + 5 * 60_000 + MAX_TARGETS * perTargetMs + (3 * opts.ceilingSeq.maxSeconds + 2 * opts.durationS + 120) * 1_000;
   setTimeout(() => {
     console.error(`[bench] gave up: the run took longer than ${Math.round((Date.now() - startedAt.getTime()) / 60_000)} min`);
@@ -427,7 +430,7 @@ async function main(): Promise<void> {
       console.log(`${t.name} ×${connections}: not run — ${row.loadSkipped.reason}`);
       continue;
     }
-    await measure(`${t.name} (warm-up)`, { url: `${BASE_URL}${t.path}`, connections, durationS: opts.quick ? 1 : TARGET_WARM_UP_S, headers: headersOf(t) });
+    await measure(`${t.name} (warm-up)`, { url: `${BASE_URL}${t.path}`, connections, durationS: opts.warmUpS, headers: headersOf(t) });
     await settle(sql);
     const cpuBefore = await cpuSnapshot(server.pid!, sql, SERVER_APP_NAME);
     const result = await measure(t.name, { url: `${BASE_URL}${t.path}`, connections, durationS: opts.durationS, headers: headersOf(t) });
@@ -467,7 +470,7 @@ async function main(): Promise<void> {
     `- **Targets:** one at a time, leader's dashboard p95 ≤ ${LEADER_DASHBOARD_GOAL_MS} ms, lists p95 ≤ ${LIST_GOAL_MS} ms at any depth, worker's pages p95 ≤ ${WORKER_GOAL_MS} ms; ` +
       `at ${opts.connections} connections every role's dashboard ≥ ${TARGET.minRps} req/s with p99 ≤ ${TARGET.maxP99Ms} ms and no errors. **${met} of ${withGoal.length} targets met.**`,
     `- **One at a time:** up to ${opts.seq.maxRequests} requests or ${opts.seq.maxSeconds} s per target (at least ${opts.seq.minRequests}) after ${opts.seq.warmUp} unmeasured, over one kept-alive connection; timed to the last byte.`,
-    `- **Under load:** autocannon, ${opts.connections} connections for ${opts.durationS} s per target, one target after the other, each after ${opts.quick ? 1 : TARGET_WARM_UP_S} s of the same load unmeasured (a server in service is warm) and once the server is idle again; localhost only. ` +
+    `- **Under load:** autocannon, ${opts.connections} connections for ${opts.durationS} s per target, one target after the other, each after ${opts.warmUpS} s of the same load unmeasured (a server in service is warm) and once the server is idle again; localhost only. ` +
       `The export runs at ${Math.min(EXPORT_CONNECTIONS, opts.connections)} connections: a branch's daily ledger is not fetched by ${opts.connections} people in the same second, and every export writes an audit row.`,
     `- **Server:** \`node scripts/start.mjs -p ${PORT}\` (what \`npm start\` runs: ${env.DATABASE_URL ? `one \`next start\` worker per core, ${os.availableParallelism()} here` : 'one `next start` process, as PGlite allows'}) on a production build (\`${DIST_DIR}/\`), NODE_ENV=production.`,
     `- **Machine:** ${machineNote()}. The load generator, the server and the database share these cores.`,

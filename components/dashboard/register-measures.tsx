@@ -72,47 +72,45 @@ export function RegisterMeasuresSection({
         </ul>
       </Card>
       <Card title={t('dashboard.perUnitMeasures')}>
+        <OpenUnitHint id={hintId} />
         {rows.length === 0 ? (
           <EmptyState>{t('dashboard.noUnits')}</EmptyState>
         ) : (
-          <>
-            <OpenUnitHint id={hintId} />
-            <Table caption={`${t('dashboard.perUnitMeasures')} · ${unitLabel}`}>
-              <thead>
-                <tr>
-                  <Th>{t('dashboard.unit')}</Th>
-                  <Th className="text-right">{t('dashboard.workers')}</Th>
-                  <Th className="text-right">{t('dashboard.households')}</Th>
-                  <Th className="text-right">{t('dashboard.visited')}</Th>
-                  <Th className="text-right">{t('dashboard.known')}</Th>
-                  <Th className="text-right">{t('dashboard.resolved')}</Th>
-                  <Th className="text-right">{t('dashboard.overdueTasks')}</Th>
-                  <Th className="text-right">{t('dashboard.overdueReviews')}</Th>
-                  <Th className="text-right">{t('dashboard.missingHelpers')}</Th>
+          <Table caption={`${t('dashboard.perUnitMeasures')} · ${unitLabel}`}>
+            <thead>
+              <tr>
+                <Th>{t('dashboard.unit')}</Th>
+                <Th className="text-right">{t('dashboard.workers')}</Th>
+                <Th className="text-right">{t('dashboard.households')}</Th>
+                <Th className="text-right">{t('dashboard.visited')}</Th>
+                <Th className="text-right">{t('dashboard.known')}</Th>
+                <Th className="text-right">{t('dashboard.resolved')}</Th>
+                <Th className="text-right">{t('dashboard.overdueTasks')}</Th>
+                <Th className="text-right">{t('dashboard.overdueReviews')}</Th>
+                <Th className="text-right">{t('dashboard.missingHelpers')}</Th>
+              </tr>
+            </thead>
+            {/* Cell styles on the body, not on each of the 20 × 9 cells: the page is smaller and renders faster. */}
+            <tbody className={`${FIGURE_ROWS} [&_td:nth-child(n+2)]:text-right`} data-testid="unit-counts">
+              {rows.map((r) => (
+                <tr key={r.unitId}>
+                  <td>
+                    <UnitLink unit={r} filters={filters} hintId={hintId} />
+                  </td>
+                  <td>{r.workers}</td>
+                  <td>
+                    <Link className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</Link>
+                  </td>
+                  <td>{`${r.visited} / ${r.active}`}</td>
+                  <td>{r.known}</td>
+                  <td>{`${r.tasksDone} / ${r.tasksRaised}`}</td>
+                  <td>{r.overdueTasks}</td>
+                  <td>{r.overdueReviews}</td>
+                  <td>{r.missingHelper}</td>
                 </tr>
-              </thead>
-              {/* Cell styles on the body, not on each of the 20 × 9 cells: the page is smaller and renders faster. */}
-              <tbody className={`${FIGURE_ROWS} [&_td:nth-child(n+2)]:text-right`} data-testid="unit-counts">
-                {rows.map((r) => (
-                  <tr key={r.unitId}>
-                    <td>
-                      <UnitLink unit={r} filters={filters} hintId={hintId} />
-                    </td>
-                    <td>{r.workers}</td>
-                    <td>
-                      <Link className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</Link>
-                    </td>
-                    <td>{`${r.visited} / ${r.active}`}</td>
-                    <td>{r.known}</td>
-                    <td>{`${r.tasksDone} / ${r.tasksRaised}`}</td>
-                    <td>{r.overdueTasks}</td>
-                    <td>{r.overdueReviews}</td>
-                    <td>{r.missingHelper}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </>
+              ))}
+            </tbody>
+          </Table>
         )}
         <UnitPager window={units} filters={filters} />
       </Card>

@@ -15,36 +15,34 @@ export function UnitCountsCard({ title, units, total, filters }: { title: string
   const rows = units.rows;
   return (
     <Card title={title}>
+      <OpenUnitHint id={hintId} />
       {rows.length === 0 ? (
         <EmptyState>{t('dashboard.noUnits')}</EmptyState>
       ) : (
-        <>
-          <OpenUnitHint id={hintId} />
-          <Table caption={title}>
-            <thead>
-              <tr>
-                <Th>{t('dashboard.unit')}</Th>
-                <Th className="text-right">{t('dashboard.workers')}</Th>
-                <Th className="w-1/2">{t('dashboard.share')}</Th>
+        <Table caption={title}>
+          <thead>
+            <tr>
+              <Th>{t('dashboard.unit')}</Th>
+              <Th className="text-right">{t('dashboard.workers')}</Th>
+              <Th className="w-1/2">{t('dashboard.share')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100" data-testid="unit-counts">
+            {rows.map((r) => (
+              <tr key={r.unitId}>
+                <Td>
+                  <UnitLink unit={r} filters={filters} hintId={hintId} />
+                </Td>
+                <Td className="text-right tabular-nums">{r.workers}</Td>
+                <Td>
+                  <div className="h-2 rounded bg-stone-100" aria-hidden>
+                    <div className="h-2 rounded bg-brand-600" style={{ width: `${total ? (100 * r.workers) / total : 0}%` }} />
+                  </div>
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100" data-testid="unit-counts">
-              {rows.map((r) => (
-                <tr key={r.unitId}>
-                  <Td>
-                    <UnitLink unit={r} filters={filters} hintId={hintId} />
-                  </Td>
-                  <Td className="text-right tabular-nums">{r.workers}</Td>
-                  <Td>
-                    <div className="h-2 rounded bg-stone-100" aria-hidden>
-                      <div className="h-2 rounded bg-brand-600" style={{ width: `${total ? (100 * r.workers) / total : 0}%` }} />
-                    </div>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </>
+            ))}
+          </tbody>
+        </Table>
       )}
       <UnitPager window={units} filters={filters} />
     </Card>
