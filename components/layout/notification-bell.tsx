@@ -1,15 +1,16 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
 import { casePaths } from '@/lib/cases/paths';
 
-/** The bell: a link to the notifications with the unread count (a screen reader hears the number too). */
-export async function NotificationBell({ unread }: { unread: number }) {
-  const t = await getTranslations('notifications');
+/**
+ * The bell: a link to the notifications with the unread count; `label` says the count too, for a
+ * screen reader. Drawn by the header (components/layout/header-bar.tsx).
+ */
+export function NotificationBell({ unread, label }: { unread: number; label: string }) {
   return (
     <Link
       href={casePaths.notifications}
       className="relative inline-flex min-h-10 min-w-10 items-center justify-center rounded-md hover:bg-stone-100 print:hidden"
-      aria-label={unread > 0 ? t('bellUnread', { count: unread }) : t('bell')}
+      aria-label={label}
       data-testid="notification-bell"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 fill-none stroke-current stroke-2 text-stone-700">
