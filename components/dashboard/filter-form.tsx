@@ -1,14 +1,18 @@
+'use client';
+
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { FilterBar, FilterField, filterControl } from '@/components/ui/filter-bar';
 import { dashboardHref, yearChoices, type DashboardFilters } from '@/lib/dashboard/filters';
 
 /**
  * The dashboard's year and unit, as a GET form (the URL keeps them; works without JavaScript).
  * `units` are the ones in the actor's scope below their own; none for a worker or an official
- * with no units below, who choose the year only.
+ * with no units below, who choose the year only. A client component like the dashboard's other
+ * sections: its two dozen options cost the server a fraction as plain data of what they cost as
+ * server-rendered elements.
  */
-export async function DashboardFilterForm({
+export function DashboardFilterForm({
   filters,
   thisYear,
   units,
@@ -19,7 +23,7 @@ export async function DashboardFilterForm({
   units: { id: number; chain: string }[];
   mineWide: boolean;
 }) {
-  const t = await getTranslations('dashboardFilters');
+  const t = useTranslations('dashboardFilters');
   return (
     // Keyed by the filters: a link to another unit navigates in place, and the selects' default
     // values would otherwise keep showing the previous choice (and submit it).

@@ -1,12 +1,17 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { buttonClass } from './button';
 
 export const filterControl = 'min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm';
 
+/*
+ * These render wherever they are used: from a list page (a server component) on the server, from a
+ * client component (the dashboard's filters) as part of it, where markup costs the server far less.
+ */
+
 /** A GET form: filters live in the URL, so a view can be bookmarked and works without JavaScript. */
-export async function FilterBar({ action, children }: { action: string; children: ReactNode }) {
-  const t = await getTranslations('common');
+export function FilterBar({ action, children }: { action: string; children: ReactNode }) {
+  const t = useTranslations('common');
   return (
     <form action={action} method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))] sm:items-end">
       {children}
@@ -28,7 +33,7 @@ export function FilterField({ label, children }: { label: string; children: Reac
 }
 
 /** A filter dropdown whose first choice is "all" (no filter). */
-export async function FilterSelect({
+export function FilterSelect({
   label,
   name,
   value,
@@ -39,7 +44,7 @@ export async function FilterSelect({
   value?: string | number;
   options: { value: string | number; label: string }[];
 }) {
-  const t = await getTranslations('common');
+  const t = useTranslations('common');
   return (
     <FilterField label={label}>
       <select name={name} defaultValue={value ?? ''} className={filterControl}>
