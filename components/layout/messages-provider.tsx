@@ -1,7 +1,24 @@
 'use client';
 
 import { NextIntlClientProvider } from 'next-intl';
-import { useMemo } from 'react';
+import type { AbstractIntlMessages } from 'next-intl';
+
+/**
+ * Parsed catalogs by their JSON. There are only a few (a set per part of the app per locale), and
+ * each is the same string on every request: on the server, parsing the forms set's 28 KB again for
+ * every page cost more than rendering the form. The cap only guards against a misuse.
+ */
+const parsed = new Map<string, AbstractIntlMessages>();
+const MAX_PARSED = 32;
+
+function messagesOf(json: string): AbstractIntlMessages {
+  let messages = parsed.get(json);
+  if (!messages) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(json, (messages = JSON.parse(json) as AbstractIntlMessages));
+  }
+  return messages;
+}
 
 /**
  * next-intl's client provider, given its messages as one JSON string. Handed over as an object, the
@@ -10,9 +27,8 @@ import { useMemo } from 'react';
  * ClientMessages (components/layout/client-messages.tsx) is the one way to render it.
  */
 export function MessagesProvider({ locale, timeZone, json, children }: { locale: string; timeZone: string; json: string; children: React.ReactNode }) {
-  const messages = useMemo(() => JSON.parse(json), [json]);
   return (
-    <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={messages}>
+    <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={messagesOf(json)}>
       {children}
     </NextIntlClientProvider>
   );
