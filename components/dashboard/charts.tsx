@@ -1,6 +1,7 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/use-translations';
 import dynamic from 'next/dynamic';
 import { useState, type ReactNode } from 'react';
 import { Card } from '@/components/ui/card';

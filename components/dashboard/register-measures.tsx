@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/use-translations';
 import { useId } from 'react';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';

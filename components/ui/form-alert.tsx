@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/use-translations';
 
 /** A form-level message (success or failure); the key comes from the action result. */
 export function FormAlert({ error, success }: { error?: string | null; success?: string | null }) {
