@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
+import { preparedOn } from '@/db/prepared';
 import {
   householdEvents,
   householdHelpers,
@@ -303,24 +304,40 @@ export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number
 export type HouseholdDetail = Awaited<ReturnType<typeof getHouseholdDetail>>;
 
 /** The worker's own plain summary: no notes, no visit records, no income details. */
-export async function getOwnHouseholdSummary(db: Queryable, actor: Actor) {
-  const [h] = await db
+/*
+ * The worker's dashboard, opened by every worker: its queries are built once per process
+ * (db/prepared.ts) rather than on every request.
+ */
+const ownHouseholdQuery = (db: Queryable) =>
+  db
     .select({ id: households.id, status: households.status, category: households.category, filedOn: households.filedOn, exitedOn: households.exitedOn })
     .from(households)
-    .where(eq(households.workerId, actor.userId));
+    .where(eq(households.workerId, sql.placeholder('workerId')))
+    .prepare('own_household');
+
+const ownHelpersQuery = (db: Queryable) =>
+  db
+    .select({ kind: householdHelpers.kind, name: users.name, phone: users.phone })
+    .from(householdHelpers)
+    .innerJoin(users, eq(users.id, householdHelpers.userId))
+    .where(and(eq(householdHelpers.householdId, sql.placeholder('householdId')), isNull(householdHelpers.until)))
+    .orderBy(asc(householdHelpers.kind))
+    .prepare('own_household_helpers');
+
+const ownTasksQuery = (db: Queryable) =>
+  db
+    .select({ id: tasks.id, appeal: tasks.appeal, status: tasks.status, outcome: tasks.outcome, dueOn: tasks.dueOn, doneOn: tasks.doneOn })
+    .from(tasks)
+    .where(eq(tasks.householdId, sql.placeholder('householdId')))
+    .orderBy(taskOrder, desc(tasks.dueOn))
+    .prepare('own_household_tasks');
+
+export async function getOwnHouseholdSummary(db: Queryable, actor: Actor) {
+  const [h] = await preparedOn(db, 'own_household', ownHouseholdQuery).execute({ workerId: actor.userId });
   if (!h) return null;
   const [helpers, taskRows] = await Promise.all([
-    db
-      .select({ kind: householdHelpers.kind, name: users.name, phone: users.phone })
-      .from(householdHelpers)
-      .innerJoin(users, eq(users.id, householdHelpers.userId))
-      .where(and(eq(householdHelpers.householdId, h.id), isNull(householdHelpers.until)))
-      .orderBy(asc(householdHelpers.kind)),
-    db
-      .select({ id: tasks.id, appeal: tasks.appeal, status: tasks.status, outcome: tasks.outcome, dueOn: tasks.dueOn, doneOn: tasks.doneOn })
-      .from(tasks)
-      .where(eq(tasks.householdId, h.id))
-      .orderBy(taskOrder, desc(tasks.dueOn)),
+    preparedOn(db, 'own_household_helpers', ownHelpersQuery).execute({ householdId: h.id }),
+    preparedOn(db, 'own_household_tasks', ownTasksQuery).execute({ householdId: h.id }),
   ]);
   return { ...h, helpers, tasks: taskRows };
 }
@@ -366,12 +383,17 @@ export async function workersWithoutFile(db: Queryable, actor: Actor, q: string)
 export { taskColumns };
 
 /** Households the actor currently helps (any role), so a helper who is a worker can find them. */
-export function householdsHelpedBy(db: Queryable, actor: Actor) {
-  return db
+const helpedByQuery = (db: Queryable) =>
+  db
     .select({ id: households.id, workerName: users.name, kind: householdHelpers.kind, category: households.category })
     .from(householdHelpers)
     .innerJoin(households, eq(households.id, householdHelpers.householdId))
     .innerJoin(users, eq(users.id, households.workerId))
-    .where(and(eq(householdHelpers.userId, actor.userId), isNull(householdHelpers.until), eq(households.status, 'active')))
-    .orderBy(asc(users.name));
+    .where(and(eq(householdHelpers.userId, sql.placeholder('userId')), isNull(householdHelpers.until), eq(households.status, 'active')))
+    .orderBy(asc(users.name))
+    .prepare('households_helped_by');
+
+export function householdsHelpedBy(db: Queryable, actor: Actor) {
+  // On every worker's dashboard: built once (db/prepared.ts).
+  return preparedOn(db, 'households_helped_by', helpedByQuery).execute({ userId: actor.userId });
 }
