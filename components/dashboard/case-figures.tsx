@@ -8,6 +8,7 @@ import type { BudgetUse, CaseFigures, StepWait } from '@/db/queries/case-dashboa
 import type { SplitLine } from '@/lib/dashboard/splits';
 import { casePaths } from '@/lib/cases/paths';
 import { listHref, type DashboardFilters } from '@/lib/dashboard/filters';
+import { useFromJson, type JsonOf } from '@/lib/json-props';
 import { formatFen, sumFen } from '@/lib/money';
 import type { Role } from '@/lib/roles';
 import { queueState, stepsOf } from '@/lib/workflow/case-workflow';
@@ -154,7 +155,14 @@ function SplitTable({ year, rows, t }: { year: number; rows: SplitLine[]; t: T }
  * The aid cases on an official's or a leader's dashboard: the queues' backlog, the year's money,
  * budgets. `filters` are the ones the figures were computed with, so the links match them.
  */
-export function CaseFiguresSection({ figures, role, filters }: { figures: CaseFigures; role: Role; filters: DashboardFilters }) {
+export interface CaseFiguresData {
+  figures: CaseFigures;
+  role: Role;
+  filters: DashboardFilters;
+}
+
+export function CaseFiguresSection({ data }: { data: JsonOf<CaseFiguresData> }) {
+  const { figures, role, filters } = useFromJson(data);
   const t = useTranslations();
   return (
     <section aria-labelledby="cases-heading" className="mt-6 space-y-4" data-testid="case-figures">

@@ -7,6 +7,7 @@ import { useState, type ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
 import type { PaymentCharts } from '@/db/queries/dashboard-charts';
+import { useFromJson, type JsonOf } from '@/lib/json-props';
 import { formatFen } from '@/lib/money';
 import type { BarDatum } from './bar-chart';
 import { FIGURE_ROWS } from './case-figures';
@@ -74,17 +75,20 @@ export interface UnitBar {
   households: number;
 }
 
+export interface DashboardChartsData {
+  year: number;
+  payments: PaymentCharts | null;
+  categories: { label: string; value: number }[] | null;
+  units: UnitBar[];
+}
+
 /**
  * The charts: payments per month of the year, the category mix of the households, and the units
  * below side by side (money paid, households). Either half may be missing: no payments for an
  * administrator, no register for one who keeps none.
  */
-export function DashboardCharts({ year, payments, categories, units }: {
-  year: number;
-  payments: PaymentCharts | null;
-  categories: { label: string; value: number }[] | null;
-  units: UnitBar[];
-}) {
+export function DashboardCharts({ data }: { data: JsonOf<DashboardChartsData> }) {
+  const { year, payments, categories, units } = useFromJson(data);
   const t = useTranslations('dashboardFilters');
   const monthName = monthFormat(useLocale());
   const label = (m: number) => monthName.format(new Date(Date.UTC(2000, m - 1, 1)));

@@ -9,6 +9,7 @@ import { FIGURE_ROWS } from './case-figures';
 import type { Category } from '@/db/schema/register';
 import type { RegisterMeasures } from '@/db/queries/register-dashboard';
 import { listHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
+import { useFromJson, type JsonOf } from '@/lib/json-props';
 import { OpenUnitHint, UnitLink, UnitPager } from './unit-pager';
 
 function Figure({ label, value, hint, href, tone }: { label: string; value: string | number; hint?: string; href: string; tone?: 'bad' }) {
@@ -21,15 +22,7 @@ function Figure({ label, value, hint, href, tone }: { label: string; value: stri
   );
 }
 
-/** The union's four measures and the register's state, with each figure linking to its list. */
-export function RegisterMeasuresSection({
-  categories,
-  units,
-  totals: total,
-  unitLabel,
-  filters,
-  thisYear,
-}: {
+export interface RegisterMeasuresData {
   /** In the union's order, hardest first (passed in: the schema module stays out of the browser's bundle). */
   categories: readonly Category[];
   /** The page of units below shown in the table; the headline figures are `totals`, over all of them. */
@@ -39,7 +32,11 @@ export function RegisterMeasuresSection({
   /** The dashboard's filters: the lists behind the figures get the unit; a unit's row opens its own dashboard. */
   filters: DashboardFilters;
   thisYear: number;
-}) {
+}
+
+/** The union's four measures and the register's state, with each figure linking to its list. */
+export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasuresData> }) {
+  const { categories, units, totals: total, unitLabel, filters, thisYear } = useFromJson(data);
   const t = useTranslations();
   const hintId = useId();
   const rows = units.rows;

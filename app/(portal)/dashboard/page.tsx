@@ -23,6 +23,7 @@ import { requireActor } from '@/lib/auth/session';
 import { parseDashboardFilters, unitWindow } from '@/lib/dashboard/filters';
 import { splitLines } from '@/lib/dashboard/splits';
 import { todayInChina } from '@/lib/dates';
+import { toJson } from '@/lib/json-props';
 import { orNotFound } from '@/lib/load';
 import { scopeOf } from '@/lib/scope';
 import type { SearchParams } from '@/lib/search-params';
@@ -124,14 +125,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </div>
       {keepsRegister ? (
         <>
-          <RegisterMeasuresSection
-            categories={CATEGORIES}
-            units={window}
-            totals={totals}
-            unitLabel={unit.name}
-            filters={filters}
-            thisYear={thisYear}
-          />
+          <RegisterMeasuresSection data={toJson({ categories: CATEGORIES, units: window, totals, unitLabel: unit.name, filters, thisYear })} />
           {filters.year !== thisYear && <p className="mt-2 text-sm text-stone-600">{t('dashboardFilters.yearNote')}</p>}
         </>
       ) : (
@@ -139,14 +133,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       )}
       {keepsRegister && (
         <DashboardCharts
-          year={filters.year}
-          // Only the units on this page: the rest would travel to the browser for nothing.
-          payments={payments && { ...payments, perUnit: payments.perUnit.filter((u) => shown.has(u.unitId)) }}
-          categories={CATEGORIES.map((c) => ({ label: t(`register.categories.${c}`), value: totals.perCategory[c] }))}
-          units={window.rows.map((r) => ({ unitId: r.unitId, name: r.name, households: r.active }))}
+          data={toJson({
+            year: filters.year,
+            // Only the units on this page: the rest would travel to the browser for nothing.
+            payments: payments && { ...payments, perUnit: payments.perUnit.filter((u) => shown.has(u.unitId)) },
+            categories: CATEGORIES.map((c) => ({ label: t(`register.categories.${c}`), value: totals.perCategory[c] })),
+            units: window.rows.map((r) => ({ unitId: r.unitId, name: r.name, households: r.active })),
+          })}
         />
       )}
-      {cases && <CaseFiguresSection figures={{ ...cases.figures, splits: window.pages === 1 ? cases.figures.splits : cases.foldedSplits }} role={actor.role} filters={filters} />}
+      {cases && <CaseFiguresSection data={toJson({ figures: { ...cases.figures, splits: window.pages === 1 ? cases.figures.splits : cases.foldedSplits }, role: actor.role, filters })} />}
     </ClientMessages>
   );
 }
