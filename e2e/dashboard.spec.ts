@@ -32,11 +32,14 @@ test.describe('dashboards with filters', () => {
     // The charts are drawn in the browser, after the page arrives.
     await expect(page.getByTestId('chart-months').locator('svg.recharts-surface')).toBeVisible();
 
-    // A branch's row opens the same dashboard for that branch alone, kept in the URL.
+    // A branch's row opens the same dashboard for that branch alone, kept in the URL; the figure
+    // links are plain anchors that the section routes in the page (the mark survives: no reload).
+    await page.evaluate(() => ((window as unknown as { stayed?: boolean }).stayed = true));
     const branchLink = page.getByTestId('unit-counts').getByRole('link', { name: '采矿场分会', exact: true });
     await expect(branchLink).toHaveAccessibleDescription('单独查看该单位的概况');
     await branchLink.click();
     await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${YEAR}&unit=\\d+$`));
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     const unit = new URL(page.url()).searchParams.get('unit');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('采矿场分会概况');
     const branch = await figure(page, '在册困难户');
@@ -52,9 +55,12 @@ test.describe('dashboards with filters', () => {
     expect(await monthFigures(page)).not.toBe(thisYears);
     await expect(page.getByRole('combobox', { name: '单位', exact: true })).toHaveValue(unit!);
 
-    // A figure leads to the list behind it, with the branch; back returns to the same view.
+    // A figure leads to the list behind it, with the branch (in the page, as above); back returns
+    // to the same view.
+    await page.evaluate(() => ((window as unknown as { stayed?: boolean }).stayed = true));
     await page.getByTestId('register-figures').getByRole('link', { name: '在册困难户' }).click();
     await expect(page).toHaveURL(new RegExp(`/households\\?unitId=${unit}&status=active$`));
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(branch);
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`year=${YEAR - 1}&unit=${unit}$`));

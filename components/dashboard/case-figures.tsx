@@ -12,6 +12,7 @@ import { useFromJson, type JsonOf } from '@/lib/json-props';
 import { formatFen, sumFen } from '@/lib/money';
 import type { Role } from '@/lib/roles';
 import { queueState, stepsOf } from '@/lib/workflow/case-workflow';
+import { useSoftNavigation } from './soft-navigation';
 
 type T = ReturnType<typeof useTranslations>;
 
@@ -38,13 +39,13 @@ function StepWaits({ waits, role, filters, t }: { waits: StepWait[]; role: Role;
     <ul className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="case-waits" aria-label={t('caseDashboard.waitingTitle')}>
       {waits.map((w) => (
         <li key={w.step}>
-          <Link href={stepHref(w, role, filters)} className="block rounded-lg hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600">
+          <a href={stepHref(w, role, filters)} className="block rounded-lg hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600">
             <Stat
               label={w.step === 'publicity' ? t('caseDashboard.publicityWaiting') : t(`aid.steps.${w.step}`)}
               value={w.count}
               hint={w.oldestDays === null ? t('caseDashboard.noneWaiting') : t('caseDashboard.oldestWait', { days: w.oldestDays })}
             />
-          </Link>
+          </a>
         </li>
       ))}
     </ul>
@@ -164,8 +165,9 @@ export interface CaseFiguresData {
 export function CaseFiguresSection({ data }: { data: JsonOf<CaseFiguresData> }) {
   const { figures, role, filters } = useFromJson(data);
   const t = useTranslations();
+  const softNavigation = useSoftNavigation();
   return (
-    <section aria-labelledby="cases-heading" className="mt-6 space-y-4" data-testid="case-figures">
+    <section aria-labelledby="cases-heading" className="mt-6 space-y-4" data-testid="case-figures" onClick={softNavigation}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="cases-heading" className="text-lg font-semibold">{t('caseDashboard.title')}</h2>
         <Link href={casePaths.queue} className="text-sm text-brand-700 hover:underline">{t('caseDashboard.toQueue')}</Link>

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { useId } from 'react';
 import { Card, EmptyState } from '@/components/ui/card';
@@ -10,15 +9,16 @@ import type { Category } from '@/db/schema/register';
 import type { RegisterMeasures } from '@/db/queries/register-dashboard';
 import { listHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
 import { useFromJson, type JsonOf } from '@/lib/json-props';
+import { useSoftNavigation } from './soft-navigation';
 import { OpenUnitHint, UnitLink, UnitPager } from './unit-pager';
 
 function Figure({ label, value, hint, href, tone }: { label: string; value: string | number; hint?: string; href: string; tone?: 'bad' }) {
   return (
-    <Link href={href} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-brand-600 focus-visible:border-brand-600">
+    <a href={href} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-brand-600 focus-visible:border-brand-600">
       <div className="text-sm text-stone-600">{label}</div>
       <div className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'bad' ? 'text-red-700' : ''}`}>{value}</div>
       {hint && <div className="mt-1 text-xs text-stone-500">{hint}</div>}
-    </Link>
+    </a>
   );
 }
 
@@ -39,12 +39,13 @@ export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasure
   const { categories, units, totals: total, unitLabel, filters, thisYear } = useFromJson(data);
   const t = useTranslations();
   const hintId = useId();
+  const softNavigation = useSoftNavigation();
   const rows = units.rows;
   const { year } = filters;
   const current = year === thisYear;
   const households = (query: Record<string, string | undefined>) => listHref.households(filters, query);
   return (
-    <section aria-labelledby="register-heading" className="mt-6 space-y-4">
+    <section aria-labelledby="register-heading" className="mt-6 space-y-4" onClick={softNavigation}>
       <h2 id="register-heading" className="text-lg font-semibold">{t('dashboard.registerTitle')}</h2>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="register-figures">
         <Figure label={t('dashboard.activeHouseholds')} value={total.active} href={households({ status: 'active' })} />
@@ -60,10 +61,10 @@ export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasure
         <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3" data-testid="category-counts">
           {categories.map((c) => (
             <li key={c}>
-              <Link href={households({ status: 'active', category: c })} className="flex justify-between rounded border border-stone-100 px-3 py-2 hover:bg-stone-50">
+              <a href={households({ status: 'active', category: c })} className="flex justify-between rounded border border-stone-100 px-3 py-2 hover:bg-stone-50">
                 <span>{t(`register.categories.${c}`)}</span>
                 <span className="font-semibold tabular-nums">{total.perCategory[c]}</span>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -96,7 +97,7 @@ export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasure
                   </td>
                   <td>{r.workers}</td>
                   <td>
-                    <Link className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</Link>
+                    <a className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</a>
                   </td>
                   <td>{`${r.visited} / ${r.active}`}</td>
                   <td>{r.known}</td>

@@ -6,12 +6,14 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { UnitWorkerCount } from '@/db/queries/dashboard';
 import type { DashboardFilters, UnitWindow } from '@/lib/dashboard/filters';
+import { useSoftNavigation } from './soft-navigation';
 import { OpenUnitHint, UnitLink, UnitPager } from './unit-pager';
 
 /** Workers per unit as a table with a proportional bar, readable on a phone. */
 export function UnitCountsCard({ title, units, total, filters }: { title: string; units: UnitWindow<UnitWorkerCount>; total: number; filters: DashboardFilters }) {
   const t = useTranslations();
   const hintId = useId();
+  const softNavigation = useSoftNavigation();
   const rows = units.rows;
   return (
     <Card title={title}>
@@ -27,7 +29,7 @@ export function UnitCountsCard({ title, units, total, filters }: { title: string
               <Th className="w-1/2">{t('dashboard.share')}</Th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-stone-100" data-testid="unit-counts">
+          <tbody className="divide-y divide-stone-100" data-testid="unit-counts" onClick={softNavigation}>
             {rows.map((r) => (
               <tr key={r.unitId}>
                 <Td>

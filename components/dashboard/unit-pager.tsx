@@ -41,11 +41,14 @@ export function OpenUnitHint({ id }: { id: string }) {
   return <span id={id} hidden>{t('dashboardFilters.openUnitHint')}</span>;
 }
 
-/** A unit's name in a per-unit table, opening its own dashboard; `hintId` names the table's OpenUnitHint. */
+/**
+ * A unit's name in a per-unit table, opening its own dashboard; `hintId` names the table's
+ * OpenUnitHint. A plain link: the table's section navigates it (./soft-navigation.ts).
+ */
 export function UnitLink({ unit, filters, hintId }: { unit: { unitId: number; name: string }; filters: DashboardFilters; hintId: string }) {
   return (
-    <Link className="text-brand-700 hover:underline" href={dashboardHref(filters, { unitId: unit.unitId })} aria-describedby={hintId}>
+    <a className="text-brand-700 hover:underline" href={dashboardHref(filters, { unitId: unit.unitId })} aria-describedby={hintId}>
       {unit.name}
-    </Link>
+    </a>
   );
 }
