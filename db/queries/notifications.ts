@@ -16,7 +16,7 @@ const unreadQuery = (db: Queryable) =>
 
 export async function unreadCount(db: Queryable, actor: Pick<Actor, 'userId'>): Promise<number> {
   // Every page's header runs this: built once (db/prepared.ts).
-  const [row] = await preparedOn(db, 'unread_count', unreadQuery).execute({ userId: actor.userId });
+  const [row] = await preparedOn(db, unreadQuery).execute({ userId: actor.userId });
   return row?.n ?? 0;
 }
 

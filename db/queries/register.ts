@@ -303,7 +303,6 @@ export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number
 }
 export type HouseholdDetail = Awaited<ReturnType<typeof getHouseholdDetail>>;
 
-/** The worker's own plain summary: no notes, no visit records, no income details. */
 /*
  * The worker's dashboard, opened by every worker: its queries are built once per process
  * (db/prepared.ts) rather than on every request.
@@ -332,12 +331,13 @@ const ownTasksQuery = (db: Queryable) =>
     .orderBy(taskOrder, desc(tasks.dueOn))
     .prepare('own_household_tasks');
 
+/** The worker's own plain summary: no notes, no visit records, no income details. */
 export async function getOwnHouseholdSummary(db: Queryable, actor: Actor) {
-  const [h] = await preparedOn(db, 'own_household', ownHouseholdQuery).execute({ workerId: actor.userId });
+  const [h] = await preparedOn(db, ownHouseholdQuery).execute({ workerId: actor.userId });
   if (!h) return null;
   const [helpers, taskRows] = await Promise.all([
-    preparedOn(db, 'own_household_helpers', ownHelpersQuery).execute({ householdId: h.id }),
-    preparedOn(db, 'own_household_tasks', ownTasksQuery).execute({ householdId: h.id }),
+    preparedOn(db, ownHelpersQuery).execute({ householdId: h.id }),
+    preparedOn(db, ownTasksQuery).execute({ householdId: h.id }),
   ]);
   return { ...h, helpers, tasks: taskRows };
 }
@@ -395,5 +395,5 @@ const helpedByQuery = (db: Queryable) =>
 
 export function householdsHelpedBy(db: Queryable, actor: Actor) {
   // On every worker's dashboard: built once (db/prepared.ts).
-  return preparedOn(db, 'households_helped_by', helpedByQuery).execute({ userId: actor.userId });
+  return preparedOn(db, helpedByQuery).execute({ userId: actor.userId });
 }

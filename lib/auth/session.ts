@@ -34,7 +34,7 @@ const actorQuery = (db: Queryable) =>
 
 export async function loadActor(db: Queryable, userId: number, version: number | undefined): Promise<Actor | null> {
   // Every request runs this: built once (db/prepared.ts).
-  const [row] = await preparedOn(db, 'load_actor', actorQuery).execute({ userId });
+  const [row] = await preparedOn(db, actorQuery).execute({ userId });
   if (!row || row.disabled || row.version !== version) return null;
   const { disabled: _disabled, ...actor } = row;
   return actor;

@@ -5,22 +5,24 @@ import { preparedOn } from '@/db/prepared';
 const handle = () => ({}) as unknown as Queryable;
 
 describe('preparedOn', () => {
-  it('builds a query once per database handle and name', () => {
+  it('builds a query once per database handle and builder', () => {
     const db = handle();
     const build = vi.fn(() => ({ built: true }));
-    const first = preparedOn(db, 'q', build);
-    expect(preparedOn(db, 'q', build)).toBe(first);
+    const first = preparedOn(db, build);
+    expect(preparedOn(db, build)).toBe(first);
     expect(build).toHaveBeenCalledTimes(1);
     expect(build).toHaveBeenCalledWith(db);
   });
 
-  it('builds again for another handle (a transaction) or another name', () => {
+  it('builds again for another handle (a transaction) or another builder', () => {
     const db = handle();
     const tx = handle();
     const build = vi.fn(() => ({}));
-    const onDb = preparedOn(db, 'q', build);
-    expect(preparedOn(tx, 'q', build)).not.toBe(onDb);
-    expect(preparedOn(db, 'other', build)).not.toBe(onDb);
-    expect(build).toHaveBeenCalledTimes(3);
+    const other = vi.fn(() => ({}));
+    const onDb = preparedOn(db, build);
+    expect(preparedOn(tx, build)).not.toBe(onDb);
+    expect(preparedOn(db, other)).not.toBe(onDb);
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(other).toHaveBeenCalledTimes(1);
   });
 });
