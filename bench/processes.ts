@@ -5,7 +5,7 @@ import path from 'node:path';
 /** Binaries of this project, so that the run does not depend on whatever is on PATH. */
 export const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
 
-// Every child is started in its own process group (detached) so that `next start`, which forks
+// Every child is started in its own process group (detached) so that `npm start`, which forks
 // its own workers, can be stopped as a whole with one signal to the group.
 const live = new Set<ChildProcess>();
 

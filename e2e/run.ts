@@ -1,6 +1,6 @@
 /**
  * `npm run test:e2e`: a production build (`next build` into .next-e2e), a fresh database with the
- * demo seed, then Playwright against `next start` (started and stopped by Playwright itself).
+ * demo seed, then Playwright against `npm start`'s server (started and stopped by Playwright itself).
  * Fresh database: with TEST_DATABASE_URL, a new database `<name>_e2e` on that server; without it,
  * a new PGlite folder in a temporary directory.
  */
