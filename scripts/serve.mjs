@@ -3,9 +3,15 @@
  * `next start` runs it, serving the connections that the primary process accepts on the port and
  * passes in (it chooses the worker with the fewest open connections; `next start` listens itself
  * and would leave that to node:cluster's round robin).
+ *
+ * Requests pass an admission gate (scripts/admission.mjs): RENDER_CONCURRENCY at once (default 4),
+ * the rest queued in arrival order; past RENDER_QUEUE_MAX waiting (default 2,000) a request is
+ * answered 503 at once. Static files and ledger exports skip the gate: the first cost next to
+ * nothing, and an export streams for seconds, so a few downloads would otherwise stall every page.
  */
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { createGate } from './admission.mjs';
 
 if (!process.send) throw new Error('scripts/serve.mjs is a worker of scripts/start.mjs (npm start); run that instead.');
 const send = process.send.bind(process);
@@ -21,8 +27,33 @@ const { values: args } = parseArgs({
 const port = Number(args.port);
 const hostname = typeof args.hostname === 'string' ? args.hostname : undefined;
 
+const limit = positiveInt(process.env.RENDER_CONCURRENCY, 4);
+const maxQueue = positiveInt(process.env.RENDER_QUEUE_MAX, 2_000);
+const gate = createGate(limit, maxQueue);
+const UNGATED = ['/_next/static/', '/api/exports/', '/favicon.ico'];
+
 const server = createServer((req, res) => {
-  // Next's handler answers its own errors; this catches only a failure of the handler itself.
+  if (UNGATED.some((prefix) => req.url?.startsWith(prefix))) {
+    run(req, res);
+    return;
+  }
+  let running = false;
+  const withdraw = gate.enter(() => {
+    running = true;
+    run(req, res);
+  });
+  if (withdraw === null) {
+    // Far more than this worker can catch up on: say so now rather than let the client time out.
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
+    res.end('服务繁忙，请稍后再试。\nThe service is busy; please try again shortly.\n');
+    return;
+  }
+  // A client that goes away while waiting gives up its place; one that was served frees its slot.
+  res.once('close', () => (running ? gate.leave() : withdraw()));
+});
+
+/** Next's handler answers its own errors; this catches only a failure of the handler itself. */
+function run(req, res) {
   handle(req, res).catch((err) => {
     console.error(`[serve] request for ${req.url} failed`, err);
     if (res.headersSent) res.destroy();
@@ -31,7 +62,13 @@ const server = createServer((req, res) => {
       res.end('Internal Server Error');
     }
   });
-});
+}
+
+function positiveInt(text, fallback) {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
 const app = next({ dev: false, dir: process.cwd(), hostname, port, httpServer: server });
 const handle = app.getRequestHandler();
 

@@ -10,9 +10,8 @@
  * This process owns the port and hands each new connection to the worker with the fewest open
  * ones (scripts/balance.mjs). node:cluster's round robin gives a connection to whichever worker
  * acknowledges the previous one first, which under load is luck: 50 keep-alive connections were
- * seen split 20/30, and every request on the fuller worker then waits half as long again as on
- * the other (the worker's dashboard at 50 connections: p99 368 ms split 20/30, 267–300 ms at
- * 25/25, with the same build on the same data).
+ * seen split 20/30 (counted with ss), and every request on the fuller worker then waits half as
+ * long again as on the other, for as long as the connections stay open.
  *
  * Each worker gets a larger young generation (SEMI_SPACE_MB, default 128; V8's own is 16): a page
  * render allocates megabytes of short-lived objects, and with the small default the scavenger ran
