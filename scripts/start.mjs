@@ -5,7 +5,8 @@
  * `next start` serves from one Node process, i.e. one core. With a real PostgreSQL server
  * (DATABASE_URL) this runs one worker per core (WEB_CONCURRENCY overrides the count); the
  * embedded PGlite allows one process only, so without DATABASE_URL there is exactly one. Each
- * worker (scripts/serve.mjs) is Next's own request handler.
+ * worker (scripts/serve.mjs) is Next's own request handler behind an admission gate that renders
+ * a few requests at a time.
  *
  * This process owns the port and hands each new connection to the worker with the fewest open
  * ones (scripts/balance.mjs). node:cluster's round robin gives a connection to whichever worker
