@@ -23,7 +23,7 @@ export interface BenchDatabase {
   data: 'scale' | 'demo';
   /** What the report says about the database. */
   description: string;
-  /** Environment for `db/prepare.ts` and `next start`. */
+  /** Environment for `db/prepare.ts` and the server (`npm start`). */
   env: Record<string, string | undefined>;
   /** Arguments for `db/prepare.ts`: migrations only on the scale data, plus the demo seed on demo data. */
   prepareArgs: string[];

@@ -36,11 +36,11 @@ export async function authenticate(db: Queryable, employeeNo: string, password: 
 }
 
 /**
- * The caller's address, for the per-address limit. `next start` fills X-Forwarded-For with the
- * socket's address only when the request has none, so the entry we trust is the last one: the
- * address the nearest hop (our reverse proxy, which appends) saw. A client's own entries sit to
- * its left. Without a reverse proxy a client could still name itself; the per-account lock does
- * not depend on this (see README, deployment).
+ * The caller's address, for the per-address limit. Next's request handler (under `npm start`)
+ * fills X-Forwarded-For with the socket's address only when the request has none, so the entry we
+ * trust is the last one: the address the nearest hop (our reverse proxy, which appends) saw. A
+ * client's own entries sit to its left. Without a reverse proxy a client could still name itself;
+ * the per-account lock does not depend on this (see README, deployment).
  */
 export function clientIp(headers: Headers): string {
   const hops = headers.get('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean) ?? [];
