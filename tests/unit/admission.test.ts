@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { createGate } from '../../scripts/admission.mjs';
 
@@ -82,6 +83,20 @@ describe('admission gate', () => {
     const expected = names.filter((_, i) => i < 10 || (i - 10) % 7 !== 0);
     expect(started).toEqual(expected);
     expect(gate.waiting).toBe(0);
+  });
+
+  it('starts a waiting request in the async context it arrived in, not in that of the request that left', () => {
+    // The server's per-request state lives in AsyncLocalStorage; a request started from inside the
+    // previous one's context chained every request to the one before it (a leak).
+    const store = new AsyncLocalStorage<string>();
+    const gate = createGate(1, 10);
+    const seen: Array<string | undefined> = [];
+    store.run('a', () => gate.enter(() => seen.push(store.getStore())));
+    store.run('b', () => gate.enter(() => seen.push(store.getStore())));
+    gate.enter(() => seen.push(store.getStore())); // arrives outside any request
+    store.run('a', () => gate.leave()); // a ends: b starts
+    store.run('b', () => gate.leave()); // b ends: the third starts
+    expect(seen).toEqual(['a', 'b', undefined]);
   });
 
   it('refuses a leave without a start, and nonsensical limits', () => {
