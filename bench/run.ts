@@ -34,6 +34,7 @@ import { cpuPerRequest, cpuSnapshot } from './cpu';
 import { concurrently, httpGet, loadSkip, measure, oneAtATime, percentile, type SequentialOptions } from './load';
 import { bin, killAllNow, run, startServer, stopAll, stopGroup, tailOfFile } from './processes';
 import { LEGEND, replaceReadmeSection, table, TARGET, verdict, type ResultRow } from './report';
+import { serverSettings } from '../scripts/settings.mjs';
 import { signInAll } from './signin';
 import { buildTargets, checkTargets, EXPORT_CONNECTIONS, LEADER_DASHBOARD_GOAL_MS, LIST_GOAL_MS, resolveAccounts, WORKER_GOAL_MS, type Account, type Target } from './targets';
 
@@ -334,6 +335,8 @@ async function main(): Promise<void> {
   // A production server refuses to start without a real secret; a throwaway one is fine here.
   if (!env.AUTH_SECRET) env.AUTH_SECRET = randomBytes(32).toString('base64url');
   env.PGAPPNAME = SERVER_APP_NAME; // read by pg in the server's processes
+  // What the server will run with, for the report (the server itself warns about bad values).
+  const settings = serverSettings(env, () => {});
 
   const prepare = ['db/prepare.ts', ...database.prepareArgs];
   await run(prepare.join(' '), bin('tsx'), prepare, { env, timeoutMs: PREPARE_TIMEOUT_MS, onOutput: (text) => process.stdout.write(text) });
@@ -472,7 +475,7 @@ async function main(): Promise<void> {
     `- **One at a time:** up to ${opts.seq.maxRequests} requests or ${opts.seq.maxSeconds} s per target (at least ${opts.seq.minRequests}) after ${opts.seq.warmUp} unmeasured, over one kept-alive connection; timed to the last byte.`,
     `- **Under load:** autocannon, ${opts.connections} connections for ${opts.durationS} s per target, one target after the other, each after ${opts.warmUpS} s of the same load unmeasured (a server in service is warm) and once the server is idle again; localhost only. ` +
       `The export runs at ${Math.min(EXPORT_CONNECTIONS, opts.connections)} connections: a branch's daily ledger is not fetched by ${opts.connections} people in the same second, and every export writes an audit row.`,
-    `- **Server:** \`node scripts/start.mjs -p ${PORT}\` (what \`npm start\` runs: ${env.DATABASE_URL ? `one worker per core, ${os.availableParallelism()} here, each new connection handed to the worker with the fewest open` : 'one worker, as PGlite allows'}; each worker Next's own request handler rendering ${process.env.RENDER_CONCURRENCY || 4} requests at once, the rest queued) on a production build (\`${DIST_DIR}/\`), NODE_ENV=production.`,
+    `- **Server:** \`node scripts/start.mjs -p ${PORT}\` (what \`npm start\` runs: ${settings.workers} worker${settings.workers === 1 ? '' : 's'}, ${env.DATABASE_URL ? 'one per core unless WEB_CONCURRENCY says otherwise, each new connection handed to the one with the fewest open' : 'as PGlite allows one'}; each worker Next's own request handler rendering ${settings.renderConcurrency} requests at once, the rest queued) on a production build (\`${DIST_DIR}/\`), NODE_ENV=production.`,
     `- **Machine:** ${machineNote()}. The load generator, the server and the database share these cores.`,
     `- **Load average (1/5/15 min):** ${loadAtStart} at the start, ${loadAvg()} at the end; 1-min at the start of each phase: ${loadAvgs.join('; ')}. Other work on the machine (builds, tests) depresses the numbers.`,
     `- **Static ceiling** \`${STATIC_PATH}\`: ${staticStatus}.`,

@@ -12,6 +12,7 @@
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { createGate } from './admission.mjs';
+import { serverSettings } from './settings.mjs';
 
 if (!process.send) throw new Error('scripts/serve.mjs is a worker of scripts/start.mjs (npm start); run that instead.');
 const send = process.send.bind(process);
@@ -27,9 +28,9 @@ const { values: args } = parseArgs({
 const port = Number(args.port);
 const hostname = typeof args.hostname === 'string' ? args.hostname : undefined;
 
-const limit = positiveInt(process.env.RENDER_CONCURRENCY, 4);
-const maxQueue = positiveInt(process.env.RENDER_QUEUE_MAX, 2_000);
-const gate = createGate(limit, maxQueue);
+// The primary has warned about any bad value already; the workers read the same environment.
+const { renderConcurrency, renderQueueMax } = serverSettings(process.env, () => {});
+const gate = createGate(renderConcurrency, renderQueueMax);
 const UNGATED = ['/_next/static/', '/api/exports/', '/favicon.ico'];
 
 const server = createServer((req, res) => {
@@ -62,11 +63,6 @@ function run(req, res) {
       res.end('Internal Server Error');
     }
   });
-}
-
-function positiveInt(text, fallback) {
-  const n = Number(text);
-  return Number.isInteger(n) && n >= 1 ? n : fallback;
 }
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port, httpServer: server });

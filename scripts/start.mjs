@@ -23,10 +23,10 @@
  */
 import cluster from 'node:cluster';
 import net from 'node:net';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { leastLoaded } from './balance.mjs';
+import { serverSettings } from './settings.mjs';
 
 const { values: args } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -34,8 +34,7 @@ const { values: args } = parseArgs({
 });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 const hostname = typeof args.hostname === 'string' ? args.hostname : undefined;
-const workers = process.env.DATABASE_URL ? Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()) : 1;
-const semiSpaceMb = Math.max(1, Number(process.env.SEMI_SPACE_MB) || 128);
+const { workers, semiSpaceMb } = serverSettings(process.env);
 const QUICK_FAILURE_MS = 15_000;
 
 cluster.setupPrimary({
