@@ -43,7 +43,11 @@ export function ceilingStatements(mineId: number, year: number, today: string): 
   return [
     {
       label: 'active workers per branch',
-      text: perBranch(`SELECT unit_id, count(*) AS workers FROM users WHERE role = 'worker' AND NOT disabled GROUP BY unit_id`, [], ['workers']),
+      text: perBranch(
+        `SELECT unit_id, count(*) AS workers FROM users WHERE role = 'worker' AND NOT disabled GROUP BY unit_id`,
+        [],
+        ['workers'],
+      ),
       params: [mineId],
     },
     {

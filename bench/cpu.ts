@@ -33,10 +33,16 @@ export interface CpuSnapshot {
 }
 
 /** CPU so far of every process in the server's group and of its database sessions (by application_name). */
-export async function cpuSnapshot(serverGroup: number, sql: SqlClient | null, appName: string): Promise<CpuSnapshot | null> {
+export async function cpuSnapshot(
+  serverGroup: number,
+  sql: SqlClient | null,
+  appName: string,
+): Promise<CpuSnapshot | null> {
   let pids: number[];
   try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+    pids = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
   } catch {
     return null;
   }
@@ -47,7 +53,9 @@ export async function cpuSnapshot(serverGroup: number, sql: SqlClient | null, ap
   }
   const db = new Map<number, number>();
   if (sql?.kind === 'pg') {
-    const rows = await sql.rows<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [appName]);
+    const rows = await sql.rows<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+      appName,
+    ]);
     for (const { pid } of rows) {
       const stat = readStat(pid);
       if (stat) db.set(pid, stat.cpuMs);
@@ -62,9 +70,14 @@ export interface CpuPerRequest {
 }
 
 /** The CPU the server and its database sessions spent between two snapshots, per response. */
-export function cpuPerRequest(before: CpuSnapshot | null, after: CpuSnapshot | null, responses: number): CpuPerRequest | undefined {
+export function cpuPerRequest(
+  before: CpuSnapshot | null,
+  after: CpuSnapshot | null,
+  responses: number,
+): CpuPerRequest | undefined {
   if (!before || !after || responses <= 0) return undefined;
   // A process born between the snapshots counts from zero; one that ended is left out.
-  const spent = (a: Map<number, number>, b: Map<number, number>) => [...b].reduce((sum, [pid, ms]) => sum + ms - (a.get(pid) ?? 0), 0);
+  const spent = (a: Map<number, number>, b: Map<number, number>) =>
+    [...b].reduce((sum, [pid, ms]) => sum + ms - (a.get(pid) ?? 0), 0);
   return { appMs: spent(before.app, after.app) / responses, dbMs: spent(before.db, after.db) / responses };
 }

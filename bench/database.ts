@@ -51,11 +51,16 @@ export function redact(url: string): string {
 
 function pgClient(url: string): () => Promise<SqlClient> {
   return async () => {
-    const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'uap-bench' });
+    const client = new Client({
+      connectionString: url,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'uap-bench',
+    });
     await client.connect();
     return {
       kind: 'pg',
-      rows: async <T extends object>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+      rows: async <T extends object>(text: string, params: unknown[] = []) =>
+        (await client.query<T>(text, params)).rows,
       close: () => client.end().catch(() => {}),
     };
   };
@@ -168,7 +173,8 @@ async function scaleSeed(url: string): Promise<{ workers?: number; today?: strin
     if (!rows.length) throw new Error(`The database ${redact(url)} holds no provincial-scale data.\n${howTo}`);
     return { workers: rows[0].workers ? Number(rows[0].workers) : undefined, today: rows[0].today ?? undefined };
   } catch (err) {
-    if ((err as { code?: string }).code === '42P01') throw new Error(`The database ${redact(url)} holds no provincial-scale data (no tables yet).\n${howTo}`);
+    if ((err as { code?: string }).code === '42P01')
+      throw new Error(`The database ${redact(url)} holds no provincial-scale data (no tables yet).\n${howTo}`);
     throw err;
   } finally {
     await client.end().catch(() => {});
@@ -181,7 +187,12 @@ export async function dataSize(sql: SqlClient): Promise<DataSize> {
     `SELECT (SELECT count(*) FROM users)::text AS users, (SELECT count(*) FROM households)::text AS households,
             (SELECT count(*) FROM cases)::text AS cases, (SELECT count(*) FROM payments)::text AS payments`,
   );
-  return { users: Number(row.users), households: Number(row.households), cases: Number(row.cases), payments: Number(row.payments) };
+  return {
+    users: Number(row.users),
+    households: Number(row.households),
+    cases: Number(row.cases),
+    payments: Number(row.payments),
+  };
 }
 
 export const formatSize = (s: DataSize) =>

@@ -148,7 +148,12 @@ export async function oneAtATime(run: Run, opts: SequentialOptions): Promise<Seq
  * `clients` loops, each running `run(client)` back to back for `durationS` (the runs in flight
  * then finish and count): the load test for things autocannon cannot send, like SQL.
  */
-export async function concurrently(target: string, clients: number, durationS: number, run: (client: number) => Promise<boolean>): Promise<LoadResult> {
+export async function concurrently(
+  target: string,
+  clients: number,
+  durationS: number,
+  run: (client: number) => Promise<boolean>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();

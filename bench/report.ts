@@ -71,16 +71,46 @@ function errorCell(r: LoadResult): string {
 
 /** A markdown table, aligned so it also reads well in a terminal. */
 export function table(rows: ResultRow[]): string {
-  const header = ['target', 'goal', '1× n', '1× p50', '1× p95', 'conn', 'p50', 'p95', 'p99', 'req/s', 'errors', 'CPU/req', 'verdict'];
+  const header = [
+    'target',
+    'goal',
+    '1× n',
+    '1× p50',
+    '1× p95',
+    'conn',
+    'p50',
+    'p95',
+    'p99',
+    'req/s',
+    'errors',
+    'CPU/req',
+    'verdict',
+  ];
   const numeric = [false, false, true, true, true, true, true, true, true, true, true, true, false];
   const body = rows.map((row) => {
     const { seq, load } = row;
     const loadCells = load
-      ? [String(load.connections), ms(load.p50), ms(load.p95), ms(load.p99), rate(load.rps), errorCell(load), load.cpu ? `${cpuMs(load.cpu.appMs)} + ${cpuMs(load.cpu.dbMs)}` : '—']
+      ? [
+          String(load.connections),
+          ms(load.p50),
+          ms(load.p95),
+          ms(load.p99),
+          rate(load.rps),
+          errorCell(load),
+          load.cpu ? `${cpuMs(load.cpu.appMs)} + ${cpuMs(load.cpu.dbMs)}` : '—',
+        ]
       : row.loadSkipped
         ? ['not run', '—', '—', '—', `≤ ${rate(row.loadSkipped.maxRps)}`, '—', '—']
         : ['—', '—', '—', '—', '—', '—', '—'];
-    return [row.name, goalText(row.goal), seq ? String(seq.requests) : '—', ms(seq?.p50), ms(seq?.p95), ...loadCells, verdict(row)];
+    return [
+      row.name,
+      goalText(row.goal),
+      seq ? String(seq.requests) : '—',
+      ms(seq?.p50),
+      ms(seq?.p95),
+      ...loadCells,
+      verdict(row),
+    ];
   });
   const width = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]) =>
@@ -91,8 +121,8 @@ export function table(rows: ResultRow[]): string {
 
 export const LEGEND =
   '1×: one request at a time (n requests after a warm-up; ms). conn: concurrent connections for the load test, then its latencies (ms), ' +
-  'completed requests per second and errors (non-2xx + connection errors, timeouts at 10 s). goal: the issue\'s target (ms; req/s). ' +
-  'CPU/req: under load, the CPU time (ms) each response cost the server\'s processes + its database sessions (from /proc). ' +
+  "completed requests per second and errors (non-2xx + connection errors, timeouts at 10 s). goal: the issue's target (ms; req/s). " +
+  "CPU/req: under load, the CPU time (ms) each response cost the server's processes + its database sessions (from /proc). " +
   '"not run": one request alone is so slow that under load each would wait past the timeout; req/s then shows the most the server could answer (cores ÷ p50).';
 
 export const README_START = '<!-- bench:start -->';

@@ -36,7 +36,17 @@ import { bin, killAllNow, run, startServer, stopAll, stopGroup, tailOfFile } fro
 import { LEGEND, replaceReadmeSection, table, TARGET, verdict, type ResultRow } from './report';
 import { serverSettings } from '../scripts/settings.mjs';
 import { signInAll } from './signin';
-import { buildTargets, checkTargets, EXPORT_CONNECTIONS, LEADER_DASHBOARD_GOAL_MS, LIST_GOAL_MS, resolveAccounts, WORKER_GOAL_MS, type Account, type Target } from './targets';
+import {
+  buildTargets,
+  checkTargets,
+  EXPORT_CONNECTIONS,
+  LEADER_DASHBOARD_GOAL_MS,
+  LIST_GOAL_MS,
+  resolveAccounts,
+  WORKER_GOAL_MS,
+  type Account,
+  type Target,
+} from './targets';
 
 const PORT = 3200;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -134,9 +144,17 @@ function parseOptions(): Options {
     connections: positive('connections', values.connections, 50),
     seq: {
       maxRequests: positive('requests', values.requests, quick ? 20 : 100),
-      ...(quick ? { warmUp: 1, warmUpSeconds: 1, maxSeconds: 2, minRequests: 2 } : { warmUp: 3, warmUpSeconds: 2, maxSeconds: 10, minRequests: 5 }),
+      ...(quick
+        ? { warmUp: 1, warmUpSeconds: 1, maxSeconds: 2, minRequests: 2 }
+        : { warmUp: 3, warmUpSeconds: 2, maxSeconds: 10, minRequests: 5 }),
     },
-    ceilingSeq: { warmUp: 1, warmUpSeconds: 0, ...(quick ? { maxRequests: 3, maxSeconds: 5, minRequests: 3 } : { maxRequests: 20, maxSeconds: 30, minRequests: 5 }) },
+    ceilingSeq: {
+      warmUp: 1,
+      warmUpSeconds: 0,
+      ...(quick
+        ? { maxRequests: 3, maxSeconds: 5, minRequests: 3 }
+        : { maxRequests: 20, maxSeconds: 30, minRequests: 5 }),
+    },
     quick,
     build: !values['no-build'],
     demo: values.demo,
@@ -165,7 +183,9 @@ async function waitForHealth(server: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`the server exited early (${server.signalCode ?? server.exitCode}):\n${tailOfFile(SERVER_LOG, 30)}`);
+      throw new Error(
+        `the server exited early (${server.signalCode ?? server.exitCode}):\n${tailOfFile(SERVER_LOG, 30)}`,
+      );
     }
     try {
       const res = await fetch(`${BASE_URL}/api/health`, { signal: AbortSignal.timeout(3_000) });
@@ -175,7 +195,9 @@ async function waitForHealth(server: ChildProcess): Promise<void> {
     }
     await sleep(500);
   }
-  throw new Error(`GET /api/health did not answer 200 within ${READY_TIMEOUT_MS / 1000} s:\n${tailOfFile(SERVER_LOG, 30)}`);
+  throw new Error(
+    `GET /api/health did not answer 200 within ${READY_TIMEOUT_MS / 1000} s:\n${tailOfFile(SERVER_LOG, 30)}`,
+  );
 }
 
 /**
@@ -204,7 +226,10 @@ function staticRouteStatus(buildOutput: string | null): string {
   let manifest = 'unknown (no prerender-manifest.json)';
   try {
     const routes = JSON.parse(readFileSync(path.join(DIST_DIR, 'prerender-manifest.json'), 'utf8')).routes ?? {};
-    manifest = STATIC_PATH in routes ? 'prerendered at build time (in prerender-manifest.json)' : 'NOT prerendered (missing from prerender-manifest.json)';
+    manifest =
+      STATIC_PATH in routes
+        ? 'prerendered at build time (in prerender-manifest.json)'
+        : 'NOT prerendered (missing from prerender-manifest.json)';
   } catch {
     /* keep 'unknown' */
   }
@@ -212,7 +237,8 @@ function staticRouteStatus(buildOutput: string | null): string {
   // The route list of `next build` marks prerendered routes ○ and per-request ones ƒ.
   const line = buildOutput.split('\n').find((l) => new RegExp(`\\s${STATIC_PATH}(\\s|$)`).test(l));
   const mark = line?.match(/[○ƒ●◐]/)?.[0];
-  const listed = mark === '○' ? 'listed as ○ (Static)' : mark ? `listed as ${mark}, not ○` : 'not found in the route list';
+  const listed =
+    mark === '○' ? 'listed as ○ (Static)' : mark ? `listed as ${mark}, not ○` : 'not found in the route list';
   return `${manifest}; build output: ${listed}`;
 }
 
@@ -222,7 +248,11 @@ function machineNote(): string {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${gib} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-const loadAvg = () => os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+const loadAvg = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
 
 /** Whether the static page answers within 100 ms: the server has no queue left. */
 async function answersAtOnce(): Promise<boolean> {
@@ -269,7 +299,12 @@ interface CeilingOutcome {
  * is then quiet): one figure set at a time, then `connections` clients at once when that can
  * finish within the load test's duration.
  */
-async function measureCeiling(database: BenchDatabase, opts: Options, leader: Account, today: string): Promise<CeilingOutcome> {
+async function measureCeiling(
+  database: BenchDatabase,
+  opts: Options,
+  leader: Account,
+  today: string,
+): Promise<CeilingOutcome> {
   const name = CEILING_NAME;
   const row: ResultRow = { name, goal: { ceiling: true } };
   const notes: string[] = [];
@@ -281,19 +316,28 @@ async function measureCeiling(database: BenchDatabase, opts: Options, leader: Ac
     const statements = ceilingStatements(mine.id, year, today);
     const perStatement = statements.map(() => [] as number[]);
     row.seq = await oneAtATime(() => runCeiling(sql, statements, perStatement), opts.ceilingSeq);
-    byStatement.push(...statements.map((s, i) => ({ label: s.label, p50: percentile(Float64Array.from(perStatement[i]).sort(), 50) })));
-    notes.push(`Its money paid this year per kind against the aggregate the page reads (case_stats): ${await paidMatchesAggregate(sql, year)}`);
+    byStatement.push(
+      ...statements.map((s, i) => ({ label: s.label, p50: percentile(Float64Array.from(perStatement[i]).sort(), 50) })),
+    );
+    notes.push(
+      `Its money paid this year per kind against the aggregate the page reads (case_stats): ${await paidMatchesAggregate(sql, year)}`,
+    );
     const tooSlow = loadSkip(row.seq.p50, opts.connections, os.availableParallelism(), opts.durationS);
     if (sql.kind !== 'pg') {
       notes.push(`Not run with ${opts.connections} clients: PGlite runs one query at a time`);
     } else if (tooSlow) {
-      row.loadSkipped = { ...tooSlow, reason: tooSlow.reason.replace('one alone', 'one figure set alone').replace('req/s', 'figure sets/s') };
+      row.loadSkipped = {
+        ...tooSlow,
+        reason: tooSlow.reason.replace('one alone', 'one figure set alone').replace('req/s', 'figure sets/s'),
+      };
     } else {
       step(`${name}: ${opts.connections} clients, ${opts.durationS} s`);
       const clients: SqlClient[] = [];
       try {
         for (let i = 0; i < opts.connections; i++) clients.push(await database.connect());
-        const result = await concurrently(name, opts.connections, opts.durationS, (i) => runCeiling(clients[i], statements));
+        const result = await concurrently(name, opts.connections, opts.durationS, (i) =>
+          runCeiling(clients[i], statements),
+        );
         row.load = { ...result, connections: opts.connections };
       } finally {
         await Promise.all(clients.map((c) => c.close()));
@@ -318,9 +362,17 @@ async function main(): Promise<void> {
 
   // A ceiling on the whole run, in case some step hangs in a way its own limit does not catch.
   const perTargetMs = (3 * opts.seq.maxSeconds + opts.warmUpS + opts.durationS + SETTLE_MAX_MS / 1000 + 15) * 1_000;
-  const budgetMs = PREPARE_TIMEOUT_MS + BUILD_TIMEOUT_MS + READY_TIMEOUT_MS + 5 * 60_000 + MAX_TARGETS * perTargetMs + (3 * opts.ceilingSeq.maxSeconds + 2 * opts.durationS + 120) * 1_000;
+  const budgetMs =
+    PREPARE_TIMEOUT_MS +
+    BUILD_TIMEOUT_MS +
+    READY_TIMEOUT_MS +
+    5 * 60_000 +
+    MAX_TARGETS * perTargetMs +
+    (3 * opts.ceilingSeq.maxSeconds + 2 * opts.durationS + 120) * 1_000;
   setTimeout(() => {
-    console.error(`[bench] gave up: the run took longer than ${Math.round((Date.now() - startedAt.getTime()) / 60_000)} min`);
+    console.error(
+      `[bench] gave up: the run took longer than ${Math.round((Date.now() - startedAt.getTime()) / 60_000)} min`,
+    );
     void shutdown(1);
   }, budgetMs).unref();
 
@@ -328,7 +380,12 @@ async function main(): Promise<void> {
   const database: BenchDatabase = await chooseDatabase({ demo: opts.demo, pglite: opts.pglite });
   cleanups.push(() => database.cleanup());
   console.log(database.description);
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_DIST_DIR: DIST_DIR,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   delete env.DATABASE_URL;
   delete env.PGLITE_DIR;
   for (const [key, value] of Object.entries(database.env)) if (value !== undefined) env[key] = value;
@@ -339,7 +396,11 @@ async function main(): Promise<void> {
   const settings = serverSettings(env, () => {});
 
   const prepare = ['db/prepare.ts', ...database.prepareArgs];
-  await run(prepare.join(' '), bin('tsx'), prepare, { env, timeoutMs: PREPARE_TIMEOUT_MS, onOutput: (text) => process.stdout.write(text) });
+  await run(prepare.join(' '), bin('tsx'), prepare, {
+    env,
+    timeoutMs: PREPARE_TIMEOUT_MS,
+    onOutput: (text) => process.stdout.write(text),
+  });
 
   step('the data, the accounts and the targets');
   const today = todayInChina();
@@ -402,7 +463,9 @@ async function main(): Promise<void> {
   for (const t of targets) {
     const seen = t.seen?.rows !== undefined ? `${t.seen.rows} rows` : '';
     const bytes = t.seen?.bytes !== undefined ? `${Math.round(t.seen.bytes / 1024)} KiB` : '';
-    console.log(`${t.problem ? 'NOT MEASURED' : 'ok'}  ${t.name}: ${[t.problem, seen, bytes].filter(Boolean).join(', ')}`);
+    console.log(
+      `${t.problem ? 'NOT MEASURED' : 'ok'}  ${t.name}: ${[t.problem, seen, bytes].filter(Boolean).join(', ')}`,
+    );
   }
   const measured = targets.filter((t) => !t.problem);
   const headersOf = (t: Target) => (t.as ? { cookie: cookieOf(t.as) } : undefined);
@@ -415,11 +478,15 @@ async function main(): Promise<void> {
 
   const rows = new Map<Target, ResultRow>(targets.map((t) => [t, { name: t.name, goal: t.goal, skipped: t.problem }]));
   const loadAvgs: string[] = [`one at a time: ${os.loadavg()[0].toFixed(2)}`];
-  step(`one request at a time: up to ${opts.seq.maxRequests} requests or ${opts.seq.maxSeconds} s per target, after ${opts.seq.warmUp} unmeasured`);
+  step(
+    `one request at a time: up to ${opts.seq.maxRequests} requests or ${opts.seq.maxSeconds} s per target, after ${opts.seq.warmUp} unmeasured`,
+  );
   for (const t of measured) {
     const seq = await oneAtATime(httpGet(`${BASE_URL}${t.path}`, headersOf(t), REQUEST_TIMEOUT_MS), opts.seq);
     rows.get(t)!.seq = seq;
-    console.log(`${t.name}: p50 ${seq.p50.toFixed(1)} ms, p95 ${seq.p95.toFixed(1)} ms over ${seq.requests}${seq.errors ? `, ${seq.errors} errors` : ''}`);
+    console.log(
+      `${t.name}: p50 ${seq.p50.toFixed(1)} ms, p95 ${seq.p95.toFixed(1)} ms over ${seq.requests}${seq.errors ? `, ${seq.errors} errors` : ''}`,
+    );
   }
 
   loadAvgs.push(`under load: ${os.loadavg()[0].toFixed(2)}`);
@@ -433,27 +500,45 @@ async function main(): Promise<void> {
       console.log(`${t.name} ×${connections}: not run — ${row.loadSkipped.reason}`);
       continue;
     }
-    await measure(`${t.name} (warm-up)`, { url: `${BASE_URL}${t.path}`, connections, durationS: opts.warmUpS, headers: headersOf(t) });
+    await measure(`${t.name} (warm-up)`, {
+      url: `${BASE_URL}${t.path}`,
+      connections,
+      durationS: opts.warmUpS,
+      headers: headersOf(t),
+    });
     await settle(sql);
     const cpuBefore = await cpuSnapshot(server.pid!, sql, SERVER_APP_NAME);
-    const result = await measure(t.name, { url: `${BASE_URL}${t.path}`, connections, durationS: opts.durationS, headers: headersOf(t) });
+    const result = await measure(t.name, {
+      url: `${BASE_URL}${t.path}`,
+      connections,
+      durationS: opts.durationS,
+      headers: headersOf(t),
+    });
     const cpu = cpuPerRequest(cpuBefore, await cpuSnapshot(server.pid!, sql, SERVER_APP_NAME), result.responses);
     row.load = { ...result, connections, cpu };
     const cpuText = cpu ? `, CPU ${cpu.appMs.toFixed(1)} + ${cpu.dbMs.toFixed(1)} ms per response` : '';
-    console.log(`${t.name} ×${connections}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s${cpuText} — ${verdict(row)}`);
+    console.log(
+      `${t.name} ×${connections}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s${cpuText} — ${verdict(row)}`,
+    );
   }
   await stopGroup(server);
   await settle(sql, false); // a query of a killed server runs on until it next writes to it
 
   let ceiling: CeilingOutcome;
   if (opts.only) {
-    ceiling = { row: { name: CEILING_NAME, goal: { ceiling: true }, skipped: 'not run with --only' }, notes: [], perStatement: [] };
+    ceiling = {
+      row: { name: CEILING_NAME, goal: { ceiling: true }, skipped: 'not run with --only' },
+      notes: [],
+      perStatement: [],
+    };
   } else {
-    step('SQL ceiling: the leader\'s figures as plain SQL over the base tables (server stopped)');
+    step("SQL ceiling: the leader's figures as plain SQL over the base tables (server stopped)");
     loadAvgs.push(`SQL ceiling: ${os.loadavg()[0].toFixed(2)}`);
     const leader = accounts.staff.find((a) => a.role === 'leader')!;
     ceiling = await measureCeiling(database, opts, leader, today);
-    console.log(`p50 ${ceiling.row.seq!.p50.toFixed(0)} ms, p95 ${ceiling.row.seq!.p95.toFixed(0)} ms over ${ceiling.row.seq!.requests}`);
+    console.log(
+      `p50 ${ceiling.row.seq!.p50.toFixed(0)} ms, p95 ${ceiling.row.seq!.p95.toFixed(0)} ms over ${ceiling.row.seq!.requests}`,
+    );
     for (const note of ceiling.notes) console.log(note);
   }
   const finishedAt = new Date();
@@ -481,7 +566,11 @@ async function main(): Promise<void> {
     `- **Static ceiling** \`${STATIC_PATH}\`: ${staticStatus}.`,
     `- **SQL ceiling:** the leader's dashboard figures (whole mine, this year) as plain SQL over the base tables, no aggregate table, statements one after another on one connection, with the server stopped (bench/ceiling.ts; p50 per statement below).`,
     ...ceiling.notes.map((note) => `  ${note}.`),
-    ...(exportTarget?.seen ? [`- **Export:** ${exportTarget.note}: ${exportTarget.seen.rows?.toLocaleString('en')} rows, ${exportTarget.seen.bytes?.toLocaleString('en')} bytes.`] : []),
+    ...(exportTarget?.seen
+      ? [
+          `- **Export:** ${exportTarget.note}: ${exportTarget.seen.rows?.toLocaleString('en')} rows, ${exportTarget.seen.bytes?.toLocaleString('en')} bytes.`,
+        ]
+      : []),
     '',
     markdown,
     '',
@@ -517,7 +606,11 @@ async function main(): Promise<void> {
       '',
       LEGEND,
     ].join('\n');
-    console.log(replaceReadmeSection('README.md', section) ? '[bench] README.md: the performance section now shows this run' : '[bench] README.md: bench markers not found, left alone');
+    console.log(
+      replaceReadmeSection('README.md', section)
+        ? '[bench] README.md: the performance section now shows this run'
+        : '[bench] README.md: bench markers not found, left alone',
+    );
   } else if (opts.readme) {
     console.log('[bench] README.md left alone: it quotes runs on the scale data only');
   }

@@ -54,11 +54,18 @@ export async function resolveAccounts(sql: SqlClient): Promise<{ staff: Account[
   type Row = { id: number; employee_no: string; role: AppRole; path: string; disabled: boolean };
   const select = `SELECT u.id, u.employee_no, u.role, o.path, u.disabled FROM users u JOIN org_units o ON o.id = u.unit_id`;
   const rows = await sql.rows<Row>(`${select} WHERE u.employee_no = ANY($1)`, [STAFF_ROLES.map((r) => r.employeeNo)]);
-  const expected: Record<string, AppRole> = { A0001: 'admin', L0001: 'leader', B0001: 'branch_official', S0001: 'sub_branch_official' };
+  const expected: Record<string, AppRole> = {
+    A0001: 'admin',
+    L0001: 'leader',
+    B0001: 'branch_official',
+    S0001: 'sub_branch_official',
+  };
   const staff = STAFF_ROLES.map((r) => {
     const row = rows.find((x) => x.employee_no === r.employeeNo);
     if (!row || row.disabled || row.role !== expected[r.employeeNo]) {
-      throw new Error(`${r.employeeNo} should be an enabled ${expected[r.employeeNo]} in this database: ${row ? `${row.role}${row.disabled ? ', disabled' : ''}` : 'missing'}`);
+      throw new Error(
+        `${r.employeeNo} should be an enabled ${expected[r.employeeNo]} in this database: ${row ? `${row.role}${row.disabled ? ', disabled' : ''}` : 'missing'}`,
+      );
     }
     return { ...r, role: row.role, userId: row.id, unitPath: row.path };
   });
@@ -69,7 +76,10 @@ export async function resolveAccounts(sql: SqlClient): Promise<{ staff: Account[
      ORDER BY u.employee_no LIMIT 1`,
   );
   if (!w) throw new Error('no enabled worker with a submitted case in this database');
-  return { staff, worker: { label: 'worker', employeeNo: w.employee_no, role: 'worker', userId: w.id, unitPath: w.path } };
+  return {
+    staff,
+    worker: { label: 'worker', employeeNo: w.employee_no, role: 'worker', userId: w.id, unitPath: w.path },
+  };
 }
 
 /** Positional parameters for a query being put together. */
@@ -144,9 +154,13 @@ function listOf(shape: Omit<ListQuery, 'where' | 'params'>, where: (p: Params) =
 
 /** The lists under the actor's scope and the page's filter. */
 const LISTS = {
-  cases: (a: Account, state: string) => listOf(SHAPES.cases, (p) => [...readableCases(a, p), `c.state = ${p.add(state)}`]),
+  cases: (a: Account, state: string) =>
+    listOf(SHAPES.cases, (p) => [...readableCases(a, p), `c.state = ${p.add(state)}`]),
   payments: (a: Account, year: number) =>
-    listOf(SHAPES.payments, (p) => [...readableCases(a, p), `p.paid_on BETWEEN ${p.add(`${year}-01-01`)}::date AND ${p.add(`${year}-12-31`)}::date`]),
+    listOf(SHAPES.payments, (p) => [
+      ...readableCases(a, p),
+      `p.paid_on BETWEEN ${p.add(`${year}-01-01`)}::date AND ${p.add(`${year}-12-31`)}::date`,
+    ]),
   /** db/queries/register.ts householdVisible: the actor's units, or a household they help. */
   households: (a: Account, category: string) =>
     listOf(SHAPES.households, (p) => [
@@ -155,11 +169,19 @@ const LISTS = {
     ]),
   /** Active workers in scope; `unitId` is the unit itself (the page's filter), none: the whole scope. */
   workers: (a: Account, unitId?: number) =>
-    listOf(SHAPES.workers, (p) => [unitsIn(a, p), `w.role = 'worker'`, 'NOT w.disabled', ...(unitId ? [`w.unit_id = ${p.add(unitId)}`] : [])]),
+    listOf(SHAPES.workers, (p) => [
+      unitsIn(a, p),
+      `w.role = 'worker'`,
+      'NOT w.disabled',
+      ...(unitId ? [`w.unit_id = ${p.add(unitId)}`] : []),
+    ]),
 };
 
 async function countOf(sql: SqlClient, q: ListQuery): Promise<number> {
-  const [row] = await sql.rows<{ n: string }>(`SELECT count(*)::text AS n FROM ${q.from} WHERE ${q.where.join(' AND ')}`, q.params.values);
+  const [row] = await sql.rows<{ n: string }>(
+    `SELECT count(*)::text AS n FROM ${q.from} WHERE ${q.where.join(' AND ')}`,
+    q.params.values,
+  );
   return Number(row.n);
 }
 
@@ -179,15 +201,41 @@ const rowsText = (x: number) => `${n(x)} row${x === 1 ? '' : 's'}`;
 const who = (a: Account) => `${a.label} ${a.employeeNo}`;
 
 /** A list's first page under a filter, and a deep page of `deep` (by default the same list). */
-async function listTargets(sql: SqlClient, a: Account, path: string, query: string, first: ListQuery, deep: ListQuery = first, deepQuery = query): Promise<Target[]> {
+async function listTargets(
+  sql: SqlClient,
+  a: Account,
+  path: string,
+  query: string,
+  first: ListQuery,
+  deep: ListQuery = first,
+  deepQuery = query,
+): Promise<Target[]> {
   const goal = { seqP95Ms: LIST_GOAL_MS };
   const total = await countOf(sql, first);
   const firstUrl = `${path}?${query}`;
-  const firstPage: Target = { name: `${path}?${query} · ${who(a)}`, path: firstUrl, as: a, goal, expect: 'rows', note: `${rowsText(total)} under the filter` };
+  const firstPage: Target = {
+    name: `${path}?${query} · ${who(a)}`,
+    path: firstUrl,
+    as: a,
+    goal,
+    expect: 'rows',
+    note: `${rowsText(total)} under the filter`,
+  };
   const deepTotal = deep === first ? total : await countOf(sql, deep);
   const position = Math.min(DEEP_ROW, Math.floor(deepTotal * 0.9));
   const name = `${path}${deepQuery ? `?${deepQuery}` : ''} deep · ${who(a)}`;
-  if (position < 1) return [firstPage, { name, path: firstUrl, as: a, goal, expect: 'rows', problem: `too short for a deep page (${rowsText(deepTotal)})` }];
+  if (position < 1)
+    return [
+      firstPage,
+      {
+        name,
+        path: firstUrl,
+        as: a,
+        goal,
+        expect: 'rows',
+        problem: `too short for a deep page (${rowsText(deepTotal)})`,
+      },
+    ];
   const edge = await keyAt(sql, deep, position);
   const after = encodeCursor(edge.key);
   return [
@@ -210,20 +258,35 @@ async function listTargets(sql: SqlClient, a: Account, path: string, query: stri
  * keyset cursor built here in SQL from the list's own order), the worker's pages and a ledger
  * export a branch official would run daily.
  */
-export async function buildTargets(sql: SqlClient, accounts: { staff: Account[]; worker: Account }, thisYear: number, staticPath: string): Promise<Target[]> {
+export async function buildTargets(
+  sql: SqlClient,
+  accounts: { staff: Account[]; worker: Account },
+  thisYear: number,
+  staticPath: string,
+): Promise<Target[]> {
   const byRole = (role: AppRole) => accounts.staff.find((a) => a.role === role)!;
   const leader = byRole('leader');
   const branch = byRole('branch_official');
   const { worker } = accounts;
 
-  const targets: Target[] = [{ name: `static ${staticPath}`, path: staticPath, goal: { ceiling: true }, expect: 'page' }];
+  const targets: Target[] = [
+    { name: `static ${staticPath}`, path: staticPath, goal: { ceiling: true }, expect: 'page' },
+  ];
   for (const a of [...accounts.staff, worker]) {
     const seqP95Ms = a.role === 'leader' ? LEADER_DASHBOARD_GOAL_MS : a.role === 'worker' ? WORKER_GOAL_MS : undefined;
-    targets.push({ name: `/dashboard · ${who(a)}`, path: '/dashboard', as: a, goal: { seqP95Ms, underLoad: true }, expect: 'page' });
+    targets.push({
+      name: `/dashboard · ${who(a)}`,
+      path: '/dashboard',
+      as: a,
+      goal: { seqP95Ms, underLoad: true },
+      expect: 'page',
+    });
   }
 
   // The most common category, so its list is a long one.
-  const [{ category }] = await sql.rows<{ category: string }>('SELECT category FROM households GROUP BY category ORDER BY count(*) DESC, category LIMIT 1');
+  const [{ category }] = await sql.rows<{ category: string }>(
+    'SELECT category FROM households GROUP BY category ORDER BY count(*) DESC, category LIMIT 1',
+  );
   const lastYear = thisYear - 1;
   for (const a of [leader, branch]) {
     // A unit in scope that holds workers itself (a sub-branch): the directory's unit filter is that unit alone.
@@ -244,11 +307,21 @@ export async function buildTargets(sql: SqlClient, accounts: { staff: Account[];
     );
   }
 
-  const [own] = await sql.rows<{ id: number }>('SELECT id FROM cases WHERE applicant_id = $1 ORDER BY updated_at DESC, id DESC LIMIT 1', [worker.userId]);
+  const [own] = await sql.rows<{ id: number }>(
+    'SELECT id FROM cases WHERE applicant_id = $1 ORDER BY updated_at DESC, id DESC LIMIT 1',
+    [worker.userId],
+  );
   const workerGoal = { seqP95Ms: WORKER_GOAL_MS };
   targets.push(
     { name: `/cases · ${who(worker)}`, path: '/cases', as: worker, goal: workerGoal, expect: 'rows' },
-    { name: `/cases/${own.id} · ${who(worker)}`, path: `/cases/${own.id}`, as: worker, goal: workerGoal, expect: 'page', note: 'their latest case' },
+    {
+      name: `/cases/${own.id} · ${who(worker)}`,
+      path: `/cases/${own.id}`,
+      as: worker,
+      goal: workerGoal,
+      expect: 'page',
+      note: 'their latest case',
+    },
     {
       name: `export cases.csv year=${thisYear} · ${who(branch)}`,
       path: `/api/exports/cases?format=csv&year=${thisYear}`,
@@ -278,7 +351,11 @@ function tableRows(html: string): { rows: number; firstRow?: string } {
  * page that is not the sign-in page; a list with rows; a file with its row count). A target that
  * fails is marked and left out of the measurements; a cookie that no longer signs in stops the run.
  */
-export async function checkTargets(baseUrl: string, targets: Target[], cookieOf: (a: Account) => string): Promise<void> {
+export async function checkTargets(
+  baseUrl: string,
+  targets: Target[],
+  cookieOf: (a: Account) => string,
+): Promise<void> {
   for (const t of targets) {
     const res = await fetch(`${baseUrl}${t.path}`, {
       headers: t.as ? { cookie: cookieOf(t.as) } : {},
@@ -296,13 +373,16 @@ export async function checkTargets(baseUrl: string, targets: Target[], cookieOf:
       continue;
     }
     const html = body.toString('utf8');
-    if (t.as && isSignInPage(html)) throw new Error(`GET ${t.path} as ${t.as.employeeNo} answered 200 but with the sign-in page`);
+    if (t.as && isSignInPage(html))
+      throw new Error(`GET ${t.path} as ${t.as.employeeNo} answered 200 but with the sign-in page`);
     const { rows, firstRow } = t.expect === 'rows' ? tableRows(html) : { rows: undefined, firstRow: undefined };
     t.seen = { bytes: body.length, rows };
     if (t.expect === 'rows' && !rows) t.problem = 'no table rows on the page';
     // Until a list reads ?after= it shows its first page: measured all the same, and said so.
     if (t.startsWith && rows) {
-      t.note += firstRow?.includes(`href="${t.startsWith}"`) ? `; starts with the next row (${t.startsWith}) ✓` : `; ⚠ does not start with the next row (${t.startsWith}): the list ignored ?after=`;
+      t.note += firstRow?.includes(`href="${t.startsWith}"`)
+        ? `; starts with the next row (${t.startsWith}) ✓`
+        : `; ⚠ does not start with the next row (${t.startsWith}): the list ignored ?after=`;
     }
   }
 }

@@ -14,7 +14,8 @@ import { seedStudents } from './seed-students';
 async function main() {
   const args = new Set(process.argv.slice(2));
   const handle = await openDatabase();
-  const where = handle.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${process.env.PGLITE_DIR || 'data/pglite'})`;
+  const where =
+    handle.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${process.env.PGLITE_DIR || 'data/pglite'})`;
   try {
     await migrate(handle);
     console.log(`[db] migrations applied on ${where}`);
@@ -31,7 +32,9 @@ async function main() {
       console.log(`[db] demo cases: ${seeded.cases} cases and ${seeded.payments} payments added`);
       // Three school years of the Dream Come True fund on those standards (skipped once any student exists).
       const fund = await seedStudents(handle.db);
-      console.log(`[db] demo students: ${fund.students} students, ${fund.cases} student aid and award cases, ${fund.payments} payments added`);
+      console.log(
+        `[db] demo students: ${fund.students} students, ${fund.cases} student aid and award cases, ${fund.payments} payments added`,
+      );
     }
   } finally {
     await handle.close();

@@ -1,9 +1,22 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { and, count, eq, gte, inArray, like } from 'drizzle-orm';
-import { HARDSHIP_KINDS, STANDARD_CATEGORIES, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
+import {
+  HARDSHIP_KINDS,
+  STANDARD_CATEGORIES,
+  type AmountRule,
+  type Frequency,
+  type StandardCategory,
+} from '@/lib/aid/standards';
 import { todayInChina } from '@/lib/dates';
 import { rebuildCaseStats } from '@/lib/stats/case-stats';
-import { DEFAULT_PUBLICITY_DAYS, publicityEndsOn, transitionOf, type CaseAction, type CaseState, type Step } from '@/lib/workflow/case-workflow';
+import {
+  DEFAULT_PUBLICITY_DAYS,
+  publicityEndsOn,
+  transitionOf,
+  type CaseAction,
+  type CaseState,
+  type Step,
+} from '@/lib/workflow/case-workflow';
 import type { Queryable, Tx } from './client';
 import { pick, rng } from './demo-data';
 import {
@@ -40,14 +53,31 @@ export type HardshipKind = (typeof HARDSHIP_KINDS)[number];
 type Cell = number | readonly [number, number, number];
 
 /** This year's standard in yuan; each earlier year is 5% lower (rounded to ¥50). */
-export const STANDARD: Record<HardshipKind, { frequency: Frequency; cells: Partial<Record<StandardCategory, Cell>> & { none: Cell } }> = {
-  poverty: { frequency: 'yearly', cells: { none: [1000, 2000, 3000], extreme: [2000, 3500, 5000], hardship: [1500, 2500, 4000] } },
-  illness: { frequency: 'yearly', cells: { none: [2000, 3000, 5000], extreme: [3000, 5000, 8000], hardship: [2500, 3500, 6000], serious_illness: [3000, 4000, 6000] } },
+export const STANDARD: Record<
+  HardshipKind,
+  { frequency: Frequency; cells: Partial<Record<StandardCategory, Cell>> & { none: Cell } }
+> = {
+  poverty: {
+    frequency: 'yearly',
+    cells: { none: [1000, 2000, 3000], extreme: [2000, 3500, 5000], hardship: [1500, 2500, 4000] },
+  },
+  illness: {
+    frequency: 'yearly',
+    cells: {
+      none: [2000, 3000, 5000],
+      extreme: [3000, 5000, 8000],
+      hardship: [2500, 3500, 6000],
+      serious_illness: [3000, 4000, 6000],
+    },
+  },
   special_hardship: { frequency: 'yearly', cells: { none: [1000, 2000, 5000], extreme: [2000, 3000, 6000] } },
   death_of_parent: { frequency: 'per_event', cells: { none: 2000, extreme: 3000, hardship: 2500 } },
   death_of_spouse: { frequency: 'per_event', cells: { none: 3000, extreme: 4000, hardship: 3500 } },
   death_of_child: { frequency: 'per_event', cells: { none: 3000, extreme: 4000, hardship: 3500 } },
-  family_serious_illness: { frequency: 'yearly', cells: { none: [3000, 5000, 10000], extreme: [5000, 8000, 12000], hardship: [4000, 6000, 10000] } },
+  family_serious_illness: {
+    frequency: 'yearly',
+    cells: { none: [3000, 5000, 10000], extreme: [5000, 8000, 12000], hardship: [4000, 6000, 10000] },
+  },
   chronic_illness: { frequency: 'yearly', cells: { none: 1200, extreme: 1800, hardship: 1500, serious_illness: 1500 } },
 };
 
@@ -72,18 +102,51 @@ const KIND_WEIGHTS: [HardshipKind, number][] = [
 ];
 
 const STORIES: Record<HardshipKind, { what: string[]; help: string; key?: string[] }> = {
-  poverty: { what: ['家庭收入低，两个孩子上学开支大，生活困难。', '配偶无固定工作，家中老人需要赡养，收入入不敷出。', '家庭人均收入低于当地最低生活标准。'], help: '申请生活困难补助' },
-  illness: { what: ['本人因病住院手术，自付医疗费用较高。', '本人患重病长期治疗，家庭积蓄已用尽。'], help: '申请因病困难补助' },
-  special_hardship: { what: ['家中房屋因暴雨受损，需要维修。', '家中突发火灾，生活用品损失严重。', '配偶遭遇交通事故，家庭收入中断。'], help: '申请特殊困难补助' },
+  poverty: {
+    what: [
+      '家庭收入低，两个孩子上学开支大，生活困难。',
+      '配偶无固定工作，家中老人需要赡养，收入入不敷出。',
+      '家庭人均收入低于当地最低生活标准。',
+    ],
+    help: '申请生活困难补助',
+  },
+  illness: {
+    what: ['本人因病住院手术，自付医疗费用较高。', '本人患重病长期治疗，家庭积蓄已用尽。'],
+    help: '申请因病困难补助',
+  },
+  special_hardship: {
+    what: ['家中房屋因暴雨受损，需要维修。', '家中突发火灾，生活用品损失严重。', '配偶遭遇交通事故，家庭收入中断。'],
+    help: '申请特殊困难补助',
+  },
   death_of_parent: { what: ['父亲因病去世。', '母亲因病去世。'], help: '申请丧葬慰问', key: ['父亲', '母亲'] },
   death_of_spouse: { what: ['配偶因病医治无效去世。'], help: '申请丧葬慰问', key: ['配偶'] },
   death_of_child: { what: ['子女因意外去世。'], help: '申请丧葬慰问', key: ['子女'] },
-  family_serious_illness: { what: ['配偶确诊恶性肿瘤，正在化疗。', '子女患白血病，需长期治疗。'], help: '申请大病救助' },
-  chronic_illness: { what: ['本人患高血压、糖尿病，需长期服药。', '本人患慢性肾病，定期透析。'], help: '申请慢性病补助' },
+  family_serious_illness: {
+    what: ['配偶确诊恶性肿瘤，正在化疗。', '子女患白血病，需长期治疗。'],
+    help: '申请大病救助',
+  },
+  chronic_illness: {
+    what: ['本人患高血压、糖尿病，需长期服药。', '本人患慢性肾病，定期透析。'],
+    help: '申请慢性病补助',
+  },
 };
-const FAMILY = ['家庭四口人，配偶务农，两个孩子在读。', '家庭三口人，配偶无业，孩子读高中。', '与年迈父母同住，配偶打零工。', ''];
-const RETURN_COMMENTS = ['请补充医院诊断证明和费用清单。', '请补充家庭收入证明。', '请补充死亡证明复印件。', '材料不清晰，请重新上传。'];
-const REJECT_COMMENTS = ['家庭人均收入高于困难标准，不符合申请条件。', '同一事由本年度已获补助。', '经核实，情况与申请不符。'];
+const FAMILY = [
+  '家庭四口人，配偶务农，两个孩子在读。',
+  '家庭三口人，配偶无业，孩子读高中。',
+  '与年迈父母同住，配偶打零工。',
+  '',
+];
+const RETURN_COMMENTS = [
+  '请补充医院诊断证明和费用清单。',
+  '请补充家庭收入证明。',
+  '请补充死亡证明复印件。',
+  '材料不清晰，请重新上传。',
+];
+const REJECT_COMMENTS = [
+  '家庭人均收入高于困难标准，不符合申请条件。',
+  '同一事由本年度已获补助。',
+  '经核实，情况与申请不符。',
+];
 const VERIFY_COMMENTS = ['已入户核实，情况属实。', '已电话核实，情况属实。', ''];
 const OBJECTIONS = ['申请人家庭收入情况与公示不符，请核实。', '听说申请人配偶有稳定收入。'];
 
@@ -103,14 +166,22 @@ export const between = (r: () => number, lo: number, hi: number) => lo + Math.fl
 /** A standard cell in fen for a year `yearsBack` before this one. */
 export function ruleFor(cell: Cell, yearsBack: number): AmountRule {
   const scale = (yuan: number) => Math.round((yuan * (1 - 0.05 * yearsBack)) / 50) * 50 * 100;
-  return typeof cell === 'number' ? { type: 'fixed', fen: scale(cell) } : { type: 'range', minFen: scale(cell[0]), suggestedFen: scale(cell[1]), maxFen: scale(cell[2]) };
+  return typeof cell === 'number'
+    ? { type: 'fixed', fen: scale(cell) }
+    : { type: 'range', minFen: scale(cell[0]), suggestedFen: scale(cell[1]), maxFen: scale(cell[2]) };
 }
 
 /** A rule as the row saveStandard writes (variant '' by default). */
 const ruleColumns = (rule: AmountRule) =>
   rule.type === 'fixed'
     ? { ruleType: rule.type, fixedFen: rule.fen, minFen: null, maxFen: null, suggestedFen: null }
-    : { ruleType: rule.type, fixedFen: null, minFen: rule.minFen, maxFen: rule.maxFen, suggestedFen: rule.suggestedFen };
+    : {
+        ruleType: rule.type,
+        fixedFen: null,
+        minFen: rule.minFen,
+        maxFen: rule.maxFen,
+        suggestedFen: rule.suggestedFen,
+      };
 
 export function cellOf(kind: HardshipKind, category: StandardCategory): Cell {
   const { cells } = STANDARD[kind];
@@ -191,13 +262,26 @@ function shapeOf(r: () => number, target: Target, index: number): Shape {
       return { target, actions: [...approved(), 'uphold_objection'], objection: 'upheld' };
     case 'in_publicity': {
       const objection: Objection = index === 0 ? 'pending' : index === 1 ? 'dismissed' : 'none';
-      return { target, actions: [...approved(), ...(objection === 'dismissed' ? (['dismiss_objection'] as const) : [])], objection };
+      return {
+        target,
+        actions: [...approved(), ...(objection === 'dismissed' ? (['dismiss_objection'] as const) : [])],
+        objection,
+      };
     }
     case 'ready_for_payment':
       return { target, actions: [...approved(), 'close_publicity'], objection: 'none' };
     case 'paid': {
       const objection: Objection = index % 40 === 7 ? 'dismissed' : 'none';
-      return { target, actions: [...approved(), ...(objection === 'dismissed' ? (['dismiss_objection'] as const) : []), 'close_publicity', 'pay'], objection };
+      return {
+        target,
+        actions: [
+          ...approved(),
+          ...(objection === 'dismissed' ? (['dismiss_objection'] as const) : []),
+          'close_publicity',
+          'pay',
+        ],
+        objection,
+      };
     }
   }
 }
@@ -244,7 +328,14 @@ function movesOf(r: () => number, shape: Shape): { moves: Move[]; approvalDay: n
  * case, recent for one still under way (so queues show realistic waits), and inside the publicity
  * window for a published one (its window ends today or later).
  */
-function lastMoveDaysAgo(r: () => number, shape: Shape, lastDay: number, approvalDay: number | null, firstDay: string, today: string): number {
+function lastMoveDaysAgo(
+  r: () => number,
+  shape: Shape,
+  lastDay: number,
+  approvalDay: number | null,
+  firstDay: string,
+  today: string,
+): number {
   const span = differenceInCalendarDays(parseISO(today), parseISO(firstDay));
   switch (shape.target) {
     case 'paid':
@@ -279,7 +370,13 @@ export interface Worker {
   no: string;
   unitId: number;
   branchId: number;
-  household: { id: number; status: 'active' | 'exited'; category: StandardCategory; filedOn: string; exitedOn: string | null } | null;
+  household: {
+    id: number;
+    status: 'active' | 'exited';
+    category: StandardCategory;
+    filedOn: string;
+    exitedOn: string | null;
+  } | null;
 }
 
 export async function loadPeople(tx: Tx) {
@@ -291,20 +388,42 @@ export async function loadPeople(tx: Tx) {
     .where(inArray(users.role, ['leader', 'branch_official', 'sub_branch_official']))
     .orderBy(users.employeeNo);
   const hh = await tx
-    .select({ workerId: households.workerId, id: households.id, status: households.status, category: households.category, filedOn: households.filedOn, exitedOn: households.exitedOn })
+    .select({
+      workerId: households.workerId,
+      id: households.id,
+      status: households.status,
+      category: households.category,
+      filedOn: households.filedOn,
+      exitedOn: households.exitedOn,
+    })
     .from(households);
   const hhOf = new Map(hh.map((h) => [h.workerId, h]));
   const workerRows = await tx
     .select({ id: users.id, no: users.employeeNo, unitId: users.unitId })
     .from(users)
-    .where(and(eq(users.role, 'worker'), eq(users.disabled, false), like(users.employeeNo, 'W%'), gte(users.employeeNo, 'W0011')))
+    .where(
+      and(
+        eq(users.role, 'worker'),
+        eq(users.disabled, false),
+        like(users.employeeNo, 'W%'),
+        gte(users.employeeNo, 'W0011'),
+      ),
+    )
     .orderBy(users.employeeNo);
-  const workers: Worker[] = workerRows.map((w) => ({ ...w, branchId: parentOf.get(w.unitId)!, household: hhOf.get(w.id) ?? null }));
+  const workers: Worker[] = workerRows.map((w) => ({
+    ...w,
+    branchId: parentOf.get(w.unitId)!,
+    household: hhOf.get(w.id) ?? null,
+  }));
   const leaders = staff.filter((s) => s.role === 'leader').map((s) => s.id);
   const verifierOf = new Map(staff.filter((s) => s.role === 'sub_branch_official').map((s) => [s.unitId, s.id]));
   const reviewerOf = new Map(staff.filter((s) => s.role === 'branch_official').map((s) => [s.unitId, s.id]));
-  const branches = units.filter((u) => u.level === 'branch').map((u) => u.id).sort((a, b) => a - b);
-  if (leaders.length < 3 || workers.length < 100 || !branches.length) throw new Error('seed: the demo mine (db/seed.ts) must be seeded before its cases');
+  const branches = units
+    .filter((u) => u.level === 'branch')
+    .map((u) => u.id)
+    .sort((a, b) => a - b);
+  if (leaders.length < 3 || workers.length < 100 || !branches.length)
+    throw new Error('seed: the demo mine (db/seed.ts) must be seeded before its cases');
   return { workers, leaders, verifierOf, reviewerOf, branches };
 }
 
@@ -371,7 +490,11 @@ function planCase(ctx: PlanContext, target: Target, i: number, index: number) {
   // by application and by payment year, so the ledger has no unexplained repeats.
   const keys = (w: Worker) => {
     const yearly = STANDARD[kind].frequency === 'yearly';
-    return [...new Set([submitOn, paidOn ?? submitOn].map((d) => (yearly ? `${w.id}:${kind}:${d.slice(0, 4)}` : `${w.id}:${kind}`)))];
+    return [
+      ...new Set(
+        [submitOn, paidOn ?? submitOn].map((d) => (yearly ? `${w.id}:${kind}:${d.slice(0, 4)}` : `${w.id}:${kind}`)),
+      ),
+    ];
   };
   const live = target !== 'rejected' && target !== 'withdrawn' && target !== 'draft';
   let applicant = workers[0];
@@ -388,7 +511,8 @@ function planCase(ctx: PlanContext, target: Target, i: number, index: number) {
   const approved = approvalDay !== null;
   // Now and then the approver sets another amount inside the range, with a reason.
   const overridden = approved && rule.type === 'range' && computedFen < rule.maxFen && r() < 0.25;
-  const amountFen = overridden && rule.type === 'range' ? Math.min(rule.maxFen, computedFen + between(r, 1, 10) * 10_000) : computedFen;
+  const amountFen =
+    overridden && rule.type === 'range' ? Math.min(rule.maxFen, computedFen + between(r, 1, 10) * 10_000) : computedFen;
 
   // Who acted: the applicant's own officials, and three leaders kept apart across the steps.
   const [approver, decider, payer] = shuffled(r, ctx.leaders);
@@ -413,7 +537,12 @@ function planCase(ctx: PlanContext, target: Target, i: number, index: number) {
   const plannedMoves: PlannedMove[] = moves.map((m, k) => {
     const on = plusDays(submitOn, m.day);
     // The system closes a window just after midnight; people act in office hours.
-    return { ...m, at: m.action === 'close_publicity' ? at(on, 30) : at(on, between(r, 8 * 60 + 30, 17 * 60) + k), actorId: actorOf(m), comment: commentFor(r, m) };
+    return {
+      ...m,
+      at: m.action === 'close_publicity' ? at(on, 30) : at(on, between(r, 8 * 60 + 30, 17 * 60) + k),
+      actorId: actorOf(m),
+      comment: commentFor(r, m),
+    };
   });
   return {
     index,
@@ -437,7 +566,10 @@ function planCase(ctx: PlanContext, target: Target, i: number, index: number) {
     help: story.help,
     family: applicant.household ? pick(r, FAMILY) : '',
     moves: plannedMoves,
-    objector: pick(r, workers.filter((w) => w.id !== applicant.id)).id,
+    objector: pick(
+      r,
+      workers.filter((w) => w.id !== applicant.id),
+    ).id,
     objectionReason: pick(r, OBJECTIONS),
     method: r() < 0.9 ? ('bank_transfer' as const) : ('cash' as const),
   };
@@ -470,22 +602,42 @@ async function seedInTransaction(tx: Tx, today: string): Promise<SeededCases> {
   // Standards: one version per year, every hardship kind, all seven categories.
   const standardOf = new Map<number, number>();
   for (const y of years) {
-    const [{ id }] = await tx.insert(aidStandards).values({ name: `${y}年版`, effectiveOn: `${y}-01-01`, createdBy: leaders[0], createdAt: at(`${y - 1}-12-20`, 600) }).returning({ id: aidStandards.id });
+    const [{ id }] = await tx
+      .insert(aidStandards)
+      .values({
+        name: `${y}年版`,
+        effectiveOn: `${y}-01-01`,
+        createdBy: leaders[0],
+        createdAt: at(`${y - 1}-12-20`, 600),
+      })
+      .returning({ id: aidStandards.id });
     standardOf.set(y, id);
     await tx.insert(aidStandardRules).values(
       HARDSHIP_KINDS.flatMap((kind) =>
-        STANDARD_CATEGORIES.map((category) => ({ standardId: id, kind, frequency: STANDARD[kind].frequency, category, ...ruleColumns(ruleFor(cellOf(kind, category), year - y)) })),
+        STANDARD_CATEGORIES.map((category) => ({
+          standardId: id,
+          kind,
+          frequency: STANDARD[kind].frequency,
+          category,
+          ...ruleColumns(ruleFor(cellOf(kind, category), year - y)),
+        })),
       ),
     );
   }
 
   // Budgets are keyed like the payment action looks them up: this year's branch split, else mine-wide.
   const budgetKey = (y: number, kind: HardshipKind, unitId: number | null) => `${y}:${kind}:${unitId ?? 'mine'}`;
-  const budgetPlan = new Map<string, { year: number; aidKind: HardshipKind; unitId: number | null; spentFen: number }>();
-  for (const y of years) for (const kind of HARDSHIP_KINDS) budgetPlan.set(budgetKey(y, kind, null), { year: y, aidKind: kind, unitId: null, spentFen: 0 });
+  const budgetPlan = new Map<
+    string,
+    { year: number; aidKind: HardshipKind; unitId: number | null; spentFen: number }
+  >();
+  for (const y of years)
+    for (const kind of HARDSHIP_KINDS)
+      budgetPlan.set(budgetKey(y, kind, null), { year: y, aidKind: kind, unitId: null, spentFen: 0 });
   // The mine-wide budget of a split kind stays as the mine's reserve beside the branches' shares.
   for (const split of SPLITS) {
-    for (const unitId of branches.slice(0, split.branches)) budgetPlan.set(budgetKey(year, split.kind, unitId), { year, aidKind: split.kind, unitId, spentFen: 0 });
+    for (const unitId of branches.slice(0, split.branches))
+      budgetPlan.set(budgetKey(year, split.kind, unitId), { year, aidKind: split.kind, unitId, spentFen: 0 });
   }
   const budgetFor = (paidOn: string, kind: HardshipKind, branchId: number) => {
     const y = Number(paidOn.slice(0, 4));
@@ -505,11 +657,27 @@ async function seedInTransaction(tx: Tx, today: string): Promise<SeededCases> {
   // Budgets as a union sets them: past years mostly used, this year's with room left for more.
   const tenThousandYuan = (fen: number) => Math.ceil(fen / 1_000_000) * 1_000_000;
   const budgetRows = [...budgetPlan.values()].map((p) => {
-    const amountFen = p.year === year ? tenThousandYuan(p.spentFen * 1.2 + CURRENT_YEAR_HEADROOM_FEN) : Math.max(2_000_000, tenThousandYuan(p.spentFen * 1.15));
-    return { year: p.year, aidKind: p.aidKind, unitId: p.unitId, amountFen, spentFen: p.spentFen, createdBy: leaders[0], updatedAt: at(`${p.year}-01-05`, 600) };
+    const amountFen =
+      p.year === year
+        ? tenThousandYuan(p.spentFen * 1.2 + CURRENT_YEAR_HEADROOM_FEN)
+        : Math.max(2_000_000, tenThousandYuan(p.spentFen * 1.15));
+    return {
+      year: p.year,
+      aidKind: p.aidKind,
+      unitId: p.unitId,
+      amountFen,
+      spentFen: p.spentFen,
+      createdBy: leaders[0],
+      updatedAt: at(`${p.year}-01-05`, 600),
+    };
   });
-  const insertedBudgets = await tx.insert(budgets).values(budgetRows).returning({ id: budgets.id, year: budgets.year, aidKind: budgets.aidKind, unitId: budgets.unitId });
-  const budgetId = new Map(insertedBudgets.map((row) => [budgetKey(row.year, row.aidKind as HardshipKind, row.unitId), row.id]));
+  const insertedBudgets = await tx
+    .insert(budgets)
+    .values(budgetRows)
+    .returning({ id: budgets.id, year: budgets.year, aidKind: budgets.aidKind, unitId: budgets.unitId });
+  const budgetId = new Map(
+    insertedBudgets.map((row) => [budgetKey(row.year, row.aidKind as HardshipKind, row.unitId), row.id]),
+  );
 
   const caseRows = planned.map((p) => {
     const last = p.moves.at(-1);
@@ -551,7 +719,16 @@ async function seedInTransaction(tx: Tx, today: string): Promise<SeededCases> {
   const idOf = (p: PlannedCase) => caseIdOf.get(`seed-case-${String(p.index).padStart(4, '0')}`)!;
 
   const steps = planned.flatMap((p) =>
-    p.moves.map((m) => ({ caseId: idOf(p), step: m.step, action: m.action, fromState: m.from, toState: m.to, actorId: m.actorId, comment: m.comment, at: m.at })),
+    p.moves.map((m) => ({
+      caseId: idOf(p),
+      step: m.step,
+      action: m.action,
+      fromState: m.from,
+      toState: m.to,
+      actorId: m.actorId,
+      comment: m.comment,
+      at: m.at,
+    })),
   );
   for (let i = 0; i < steps.length; i += 1000) await tx.insert(caseSteps).values(steps.slice(i, i + 1000));
 
@@ -560,7 +737,13 @@ async function seedInTransaction(tx: Tx, today: string): Promise<SeededCases> {
   const notes = planned.flatMap((p) =>
     p.moves
       .filter((m) => m.actorId !== p.applicant.id)
-      .map((m) => ({ userId: p.applicant.id, caseId: idOf(p), kind: m.action, createdAt: m.at, readAt: m.at < readBefore ? new Date(m.at.getTime() + DAY_MS) : null })),
+      .map((m) => ({
+        userId: p.applicant.id,
+        caseId: idOf(p),
+        kind: m.action,
+        createdAt: m.at,
+        readAt: m.at < readBefore ? new Date(m.at.getTime() + DAY_MS) : null,
+      })),
   );
   for (let i = 0; i < notes.length; i += 1000) await tx.insert(notifications).values(notes.slice(i, i + 1000));
 
@@ -572,7 +755,12 @@ async function seedInTransaction(tx: Tx, today: string): Promise<SeededCases> {
         caseId: idOf(p),
         byId: p.objector,
         reason: p.objectionReason,
-        status: p.shape.objection === 'pending' ? ('pending' as const) : p.shape.objection === 'upheld' ? ('upheld' as const) : ('dismissed' as const),
+        status:
+          p.shape.objection === 'pending'
+            ? ('pending' as const)
+            : p.shape.objection === 'upheld'
+              ? ('upheld' as const)
+              : ('dismissed' as const),
         decidedBy: decided?.actorId ?? null,
         decision: decided?.comment ?? null,
         decidedAt: decided?.at ?? null,
@@ -599,6 +787,11 @@ async function seedInTransaction(tx: Tx, today: string): Promise<SeededCases> {
   await tx.insert(payments).values(paymentRows);
   await rebuildCaseStats(tx);
 
-  await tx.insert(auditLog).values({ actorId: null, action: 'system.seed', entity: 'cases', after: { cases: caseRows.length, payments: paymentRows.length, budgets: budgetRows.length } });
+  await tx.insert(auditLog).values({
+    actorId: null,
+    action: 'system.seed',
+    entity: 'cases',
+    after: { cases: caseRows.length, payments: paymentRows.length, budgets: budgetRows.length },
+  });
   return { cases: caseRows.length, payments: paymentRows.length };
 }

@@ -23,7 +23,14 @@ import {
 
 const day = (today: string, offset: number) => format(addDays(parseISO(today), offset), 'yyyy-MM-dd');
 
-const APPEALS = ['孩子上学交通不便，希望帮助联系校车', '老人住院需要陪护', '房屋漏雨需要维修', '希望安排配偶就近就业', '医疗费报销手续不清楚', '冬季取暖困难'];
+const APPEALS = [
+  '孩子上学交通不便，希望帮助联系校车',
+  '老人住院需要陪护',
+  '房屋漏雨需要维修',
+  '希望安排配偶就近就业',
+  '医疗费报销手续不清楚',
+  '冬季取暖困难',
+];
 const OUTCOMES = ['已协调解决', '已联系相关部门办理完毕', '已送去慰问并落实', '已帮助办理报销'];
 const HOUSING = ['自有住房 60㎡', '租住公房', '与父母同住', '单位宿舍'];
 const HEALTH = ['健康', '高血压', '糖尿病', '残疾', '慢性病'];
@@ -45,7 +52,14 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
     .where(inArray(users.role, ['branch_official', 'sub_branch_official', 'leader']));
   const leaders = staff.filter((s) => s.role === 'leader');
   const workers = await tx
-    .select({ id: users.id, employeeNo: users.employeeNo, name: users.name, phone: users.phone, unitId: users.unitId, path: orgUnits.path })
+    .select({
+      id: users.id,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      phone: users.phone,
+      unitId: users.unitId,
+      path: orgUnits.path,
+    })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
     .where(and(eq(users.role, 'worker'), like(users.employeeNo, 'W%')))
@@ -84,16 +98,46 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
     filed++;
 
     await tx.insert(householdMembers).values([
-      { householdId: id, name: `${w.name.slice(0, 1)}某`, relation: 'spouse', birthDate: '1980-05-01', health: pick(r, HEALTH), schoolOrWork: '无固定工作', monthlyIncomeFen: 80_000 },
-      { householdId: id, name: `${w.name.slice(0, 1)}小${i}`, relation: 'child', birthDate: `${2008 + (i % 10)}-09-01`, health: '健康', schoolOrWork: '在校学生', monthlyIncomeFen: 0 },
+      {
+        householdId: id,
+        name: `${w.name.slice(0, 1)}某`,
+        relation: 'spouse',
+        birthDate: '1980-05-01',
+        health: pick(r, HEALTH),
+        schoolOrWork: '无固定工作',
+        monthlyIncomeFen: 80_000,
+      },
+      {
+        householdId: id,
+        name: `${w.name.slice(0, 1)}小${i}`,
+        relation: 'child',
+        birthDate: `${2008 + (i % 10)}-09-01`,
+        health: '健康',
+        schoolOrWork: '在校学生',
+        monthlyIncomeFen: 0,
+      },
     ]);
 
     await tx.insert(householdEvents).values({ householdId: id, kind: 'filed', on: filedOn, toCategory: category });
     if (i % 4 === 1) {
       const from: Category = CATEGORIES[(i + 1) % CATEGORIES.length];
-      await tx.insert(householdEvents).values({ householdId: id, kind: 'category_changed', on: day(filedOn, 200), fromCategory: from, toCategory: category, reason: '家庭收入变化，重新评定' });
+      await tx.insert(householdEvents).values({
+        householdId: id,
+        kind: 'category_changed',
+        on: day(filedOn, 200),
+        fromCategory: from,
+        toCategory: category,
+        reason: '家庭收入变化，重新评定',
+      });
     }
-    if (exitedOn) await tx.insert(householdEvents).values({ householdId: id, kind: 'exited', on: exitedOn, fromCategory: category, reason: '配偶就业，家庭收入稳定' });
+    if (exitedOn)
+      await tx.insert(householdEvents).values({
+        householdId: id,
+        kind: 'exited',
+        on: exitedOn,
+        fromCategory: category,
+        reason: '配偶就业，家庭收入稳定',
+      });
 
     // Helpers: the branch official (unit leader), the sub-branch official (union cadre) and a
     // co-worker (grassroots leader); every seventh household still lacks its grassroots leader.
@@ -105,9 +149,13 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
       subOfficial && { kind: 'union_cadre' as const, userId: subOfficial.id },
       colleague && i % 7 !== 3 && { kind: 'grassroots_leader' as const, userId: colleague.id },
       i < leaders.length - 1 && { kind: 'first_helper' as const, userId: leaders[i].id },
-    ].filter((x): x is { kind: 'unit_leader' | 'union_cadre' | 'grassroots_leader' | 'first_helper'; userId: number } => !!x);
+    ].filter(
+      (x): x is { kind: 'unit_leader' | 'union_cadre' | 'grassroots_leader' | 'first_helper'; userId: number } => !!x,
+    );
     if (helpers.length) {
-      await tx.insert(householdHelpers).values(helpers.map((h) => ({ householdId: id, ...h, since: filedOn, until: exitedOn })));
+      await tx
+        .insert(householdHelpers)
+        .values(helpers.map((h) => ({ householdId: id, ...h, since: filedOn, until: exitedOn })));
     }
 
     // Visits over the years, most confirming all six knows; each may raise a task or two.
@@ -118,7 +166,14 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
       const knows = r() < 0.7 ? [...SIX_KNOWS] : SIX_KNOWS.filter(() => r() < 0.6);
       const [{ visitId }] = await tx
         .insert(visits)
-        .values({ householdId: id, visitedOn, visitors: '支会干部、工会干部', knows, notes: '家中情况已了解，孩子学习努力。', recordedBy: subOfficial?.id ?? leaders[0].id })
+        .values({
+          householdId: id,
+          visitedOn,
+          visitors: '支会干部、工会干部',
+          knows,
+          notes: '家中情况已了解，孩子学习努力。',
+          recordedBy: subOfficial?.id ?? leaders[0].id,
+        })
         .returning({ visitId: visits.id });
       if (r() < 0.6 && subOfficial) {
         const state = r();
@@ -145,7 +200,13 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
   for (let y = 0; y < 3; y++) {
     const [{ sid }] = await tx
       .insert(symposiums)
-      .values({ unitId: mine.id, heldOn: day(today, -(60 + y * 365)), place: '矿工会三楼会议室', policies: '讲解《帮扶送温暖实施办法》和圆梦行动申请办法', recordedBy: leaders[0].id })
+      .values({
+        unitId: mine.id,
+        heldOn: day(today, -(60 + y * 365)),
+        place: '矿工会三楼会议室',
+        policies: '讲解《帮扶送温暖实施办法》和圆梦行动申请办法',
+        recordedBy: leaders[0].id,
+      })
       .returning({ sid: symposiums.id });
     await tx.insert(symposiumAttendees).values(present.map((p) => ({ symposiumId: sid, householdId: p.id })));
     await tx.insert(symposiumOpinions).values([

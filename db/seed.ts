@@ -7,10 +7,21 @@ import { BRANCHES, DEMO_PASSWORD, MINE, WORKER_COUNT, chineseName, fakeIdNumber,
 import { auditLog, orgUnits, users, type UnitLevel } from './schema';
 import { seedRegister } from './seed-register';
 
-async function ensureUnit(tx: Tx, code: string, name: string, level: UnitLevel, parent: { id: number; path: string } | null) {
-  const [existing] = await tx.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.code, code));
+async function ensureUnit(
+  tx: Tx,
+  code: string,
+  name: string,
+  level: UnitLevel,
+  parent: { id: number; path: string } | null,
+) {
+  const [existing] = await tx
+    .select({ id: orgUnits.id, path: orgUnits.path })
+    .from(orgUnits)
+    .where(eq(orgUnits.code, code));
   if (existing) return existing;
-  const [{ id }] = (await tx.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('org_units', 'id'))::int AS id`)).rows;
+  const [{ id }] = (
+    await tx.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('org_units', 'id'))::int AS id`)
+  ).rows;
   const path = childPath(parent?.path ?? null, id);
   await tx.insert(orgUnits).values({ id, code, name, level, parentId: parent?.id ?? null, path });
   return { id, path };
@@ -56,19 +67,47 @@ export async function seedDemo(db: Database): Promise<{ created: number; househo
       { employeeNo: 'L0002', name: '陈志明', role: 'leader', unitId: mine.id },
       { employeeNo: 'L0003', name: '刘玉兰', role: 'leader', unitId: mine.id },
     ];
-    branchIds.forEach((unitId, i) => people.push({ employeeNo: `B${String(i + 1).padStart(4, '0')}`, name: chineseName(r), role: 'branch_official', unitId }));
-    subUnits.forEach((unitId, i) => people.push({ employeeNo: `S${String(i + 1).padStart(4, '0')}`, name: chineseName(r), role: 'sub_branch_official', unitId }));
+    branchIds.forEach((unitId, i) =>
+      people.push({
+        employeeNo: `B${String(i + 1).padStart(4, '0')}`,
+        name: chineseName(r),
+        role: 'branch_official',
+        unitId,
+      }),
+    );
+    subUnits.forEach((unitId, i) =>
+      people.push({
+        employeeNo: `S${String(i + 1).padStart(4, '0')}`,
+        name: chineseName(r),
+        role: 'sub_branch_official',
+        unitId,
+      }),
+    );
     for (let i = 0; i < WORKER_COUNT; i++) {
       // W0001 sits in the first sub-branch of the first branch; the rest spread over all sub-branches.
       const unitId = i === 0 ? subByBranch[0][0] : subUnits[i % subUnits.length];
-      people.push({ employeeNo: `W${String(i + 1).padStart(4, '0')}`, name: i === 0 ? '张小明' : chineseName(r), role: 'worker', unitId });
+      people.push({
+        employeeNo: `W${String(i + 1).padStart(4, '0')}`,
+        name: i === 0 ? '张小明' : chineseName(r),
+        role: 'worker',
+        unitId,
+      });
     }
 
     const rows = people.map((p, i) => ({ ...p, idNumber: fakeIdNumber(r, i), phone: fakePhone(i), passwordHash }));
-    const inserted = await tx.insert(users).values(rows).onConflictDoNothing({ target: users.employeeNo }).returning({ id: users.id });
+    const inserted = await tx
+      .insert(users)
+      .values(rows)
+      .onConflictDoNothing({ target: users.employeeNo })
+      .returning({ id: users.id });
     const households = await seedRegister(tx);
     if (inserted.length || households) {
-      await tx.insert(auditLog).values({ actorId: null, action: 'system.seed', entity: 'demo', after: { users: inserted.length, households } });
+      await tx.insert(auditLog).values({
+        actorId: null,
+        action: 'system.seed',
+        entity: 'demo',
+        after: { users: inserted.length, households },
+      });
     }
     return { created: inserted.length, households };
   });

@@ -10,10 +10,17 @@ test.describe('who may see what', () => {
     }
     // …and the menu does not offer them.
     await page.goto('/dashboard');
-    await expect(page.getByRole('navigation', { name: '主菜单' }).getByRole('link')).toHaveText(['首页', '帮扶申请', '公示', '圆梦行动']);
+    await expect(page.getByRole('navigation', { name: '主菜单' }).getByRole('link')).toHaveText([
+      '首页',
+      '帮扶申请',
+      '公示',
+      '圆梦行动',
+    ]);
   });
 
-  test('an official of one branch gets 404 for a record of another branch, in the page and through the action', async ({ pageAs }) => {
+  test('an official of one branch gets 404 for a record of another branch, in the page and through the action', async ({
+    pageAs,
+  }) => {
     // The leader finds the ids: S0005 belongs to the second branch, W0001 to the first.
     const leader = await pageAs('leader');
     await leader.goto('/admin/users?q=S0005');
@@ -45,7 +52,10 @@ test.describe('who may see what', () => {
     await expect(official.getByTestId('form-success')).toBeVisible();
 
     // …then replay the same action directly with the foreign id.
-    const body = request.postData()!.replace(`"userId":"${ownId}"`, `"userId":"${foreignId}"`).replace(`"userId":${ownId}`, `"userId":${foreignId}`);
+    const body = request
+      .postData()!
+      .replace(`"userId":"${ownId}"`, `"userId":"${foreignId}"`)
+      .replace(`"userId":${ownId}`, `"userId":${foreignId}`);
     expect(body).toContain(foreignId);
     const replay = await official.request.post(request.url(), { headers: request.headers(), data: body });
     const text = await replay.text();

@@ -16,7 +16,9 @@ test.describe('signing in', () => {
     });
   }
 
-  test('the leader dashboard shows every branch with real counts, the official only their sub-units', async ({ pageAs }) => {
+  test('the leader dashboard shows every branch with real counts, the official only their sub-units', async ({
+    pageAs,
+  }) => {
     const leader = await pageAs('leader');
     await leader.goto('/dashboard');
     await expect(leader.getByTestId('unit-counts').getByRole('row')).toHaveCount(5);

@@ -1,6 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ApplyFormPage, casePage, decide, decisionNotices, inQueue, PDF, PNG, unreadCount, yuanIn, yuanText } from './pages/cases';
+import {
+  ApplyFormPage,
+  casePage,
+  decide,
+  decisionNotices,
+  inQueue,
+  PDF,
+  PNG,
+  unreadCount,
+  yuanIn,
+  yuanText,
+} from './pages/cases';
 import { canTimeTravel, endPublicityWindow } from './time-travel';
 
 /*
@@ -30,7 +41,9 @@ async function throughApproval(pageAs: (role: 'subBranch' | 'branch' | 'leader')
   return leader;
 }
 
-test('the full chain: a worker applies with a document, three people approve, the case is published masked, and a second leader pays it', async ({ pageAs }) => {
+test('the full chain: a worker applies with a document, three people approve, the case is published masked, and a second leader pays it', async ({
+  pageAs,
+}) => {
   test.skip(!canTimeTravel, 'closing the publicity window needs the real Postgres server (E2E_DB=pg)');
   const kind = '因贫致困';
   const worker = await pageAs('worker');
@@ -74,7 +87,9 @@ test('the full chain: a worker applies with a document, three people approve, th
   const leader = await pageAs('leader');
   expect(await inQueue(leader, 'approval', caseId)).toBe(true);
   await leader.goto(`/cases/${caseId}`);
-  const hint = await casePage(leader).decision.getByText(/^标准范围/).innerText();
+  const hint = await casePage(leader)
+    .decision.getByText(/^标准范围/)
+    .innerText();
   const [min, max, suggested] = yuanIn(hint);
   expect(min).toBeLessThan(suggested);
   expect(suggested).toBeLessThanOrEqual(max);
@@ -151,7 +166,9 @@ test('a case returned for more information is completed and resubmitted to the s
   await expect(form.heading).toContainText('帮扶类别');
   await expect(worker.getByText('退回补充时不能更改帮扶类别和金额')).toBeVisible();
   await form.next('发生了什么');
-  await worker.getByRole('textbox', { name: '事情经过' }).fill('本人因病住院手术，自付医疗费用较高（已补充诊断证明和费用清单）。');
+  await worker
+    .getByRole('textbox', { name: '事情经过' })
+    .fill('本人因病住院手术，自付医疗费用较高（已补充诊断证明和费用清单）。');
   await form.next('家庭情况');
   await worker.getByRole('button', { name: '保存并继续' }).click();
   await expect(form.heading).toContainText('证明材料');
@@ -173,7 +190,11 @@ test('a case returned for more information is completed and resubmitted to the s
 test('a rejected case shows the worker its state and the reason in the history', async ({ pageAs }) => {
   const kind = '特殊原因致困';
   const worker = await pageAs('worker');
-  const caseId = await new ApplyFormPage(worker).apply({ kind, whatHappened: '家中房屋因暴雨受损，需要维修。', helpAsked: '申请特殊困难补助' });
+  const caseId = await new ApplyFormPage(worker).apply({
+    kind,
+    whatHappened: '家中房屋因暴雨受损，需要维修。',
+    helpAsked: '申请特殊困难补助',
+  });
 
   await decide(await pageAs('subBranch'), caseId, '同意', '待分会审核');
   const branch = await pageAs('branch');
@@ -194,10 +215,16 @@ test('a rejected case shows the worker its state and the reason in the history',
   await expect(worker.getByRole('button', { name: '撤回申请' })).toHaveCount(0);
 });
 
-test('an upheld objection takes a published case off the board and back to the leaders’ approval step', async ({ pageAs }) => {
+test('an upheld objection takes a published case off the board and back to the leaders’ approval step', async ({
+  pageAs,
+}) => {
   const kind = '慢性病补助';
   const worker = await pageAs('worker');
-  const caseId = await new ApplyFormPage(worker).apply({ kind, whatHappened: '本人患高血压、糖尿病，需长期服药。', helpAsked: '申请慢性病补助' });
+  const caseId = await new ApplyFormPage(worker).apply({
+    kind,
+    whatHappened: '本人患高血压、糖尿病，需长期服药。',
+    helpAsked: '申请慢性病补助',
+  });
   await throughApproval(pageAs, caseId);
 
   // Another worker objects on the board.

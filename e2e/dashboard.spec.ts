@@ -7,7 +7,13 @@ const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
 /** A headline figure of the register, e.g. "31" of "在册困难户 31". */
 async function figure(page: Page, label: string): Promise<number> {
   const text = await page.getByTestId('register-figures').getByRole('link', { name: label }).innerText();
-  return Number(text.split('\n').map((l) => l.trim()).filter(Boolean)[1].split(' / ')[0]);
+  return Number(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)[1]
+      .split(' / ')[0],
+  );
 }
 
 async function selectOptionContaining(select: Locator, text: string) {
@@ -18,13 +24,16 @@ async function selectOptionContaining(select: Locator, text: string) {
 /** The payments-per-month figures (the chart's table, drawn when opened), as text. */
 async function monthFigures(page: Page) {
   const chart = page.getByTestId('chart-months');
-  if (!(await chart.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await chart.getByText('查看数据').click();
+  if (!(await chart.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)))
+    await chart.getByText('查看数据').click();
   await expect(chart.locator('tbody')).toBeVisible();
   return chart.locator('tbody').textContent();
 }
 
 test.describe('dashboards with filters', () => {
-  test('the leader opens a branch, changes the year, follows a figure to its list and comes back', async ({ pageAs }) => {
+  test('the leader opens a branch, changes the year, follows a figure to its list and comes back', async ({
+    pageAs,
+  }) => {
     const page = await pageAs('leader');
     await page.goto('/dashboard');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
@@ -76,7 +85,10 @@ test.describe('dashboards with filters', () => {
     const leader = await pageAs('leader');
     await leader.goto('/dashboard');
     const otherBranch = new URL(
-      (await leader.getByTestId('unit-counts').getByRole('link', { name: '选矿厂分会', exact: true }).getAttribute('href'))!,
+      (await leader
+        .getByTestId('unit-counts')
+        .getByRole('link', { name: '选矿厂分会', exact: true })
+        .getAttribute('href'))!,
       'http://x',
     ).searchParams.get('unit');
 

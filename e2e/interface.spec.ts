@@ -17,14 +17,45 @@ test.describe('interface', () => {
   });
 
   const SCREENS = {
-    admin: ['/dashboard', '/workers', '/admin/units', '/admin/users', '/admin/users/new', '/admin/audit', '/account/password'],
+    admin: [
+      '/dashboard',
+      '/workers',
+      '/admin/units',
+      '/admin/users',
+      '/admin/users/new',
+      '/admin/audit',
+      '/account/password',
+    ],
     leader: [
-      '/dashboard', '/households', '/households/new', '/tasks', '/symposiums', '/households/pairings',
-      '/cases', '/cases/queue', '/publicity', '/notifications', '/aid-admin/standards', '/aid-admin/standards/new', '/aid-admin/budgets',
-      '/students', '/students/awards', '/students/report', '/students/standards',
+      '/dashboard',
+      '/households',
+      '/households/new',
+      '/tasks',
+      '/symposiums',
+      '/households/pairings',
+      '/cases',
+      '/cases/queue',
+      '/publicity',
+      '/notifications',
+      '/aid-admin/standards',
+      '/aid-admin/standards/new',
+      '/aid-admin/budgets',
+      '/students',
+      '/students/awards',
+      '/students/report',
+      '/students/standards',
     ],
     subBranch: ['/dashboard', '/cases', '/cases/queue', '/publicity', '/students'],
-    worker: ['/dashboard', '/cases', '/cases/new', '/publicity', '/notifications', '/students', '/students/new', '/students/apply'],
+    worker: [
+      '/dashboard',
+      '/cases',
+      '/cases/new',
+      '/publicity',
+      '/notifications',
+      '/students',
+      '/students/new',
+      '/students/apply',
+    ],
   } as const;
   for (const [role, paths] of Object.entries(SCREENS)) {
     test(`every main screen of the ${role} fits a 360 px wide phone`, async ({ pageAs }) => {

@@ -4,7 +4,10 @@ import { expect, test } from './fixtures';
 /** A headline figure of the register on the dashboard, e.g. "31" or "12 / 31". */
 async function figure(page: Page, label: string): Promise<string> {
   const text = await page.getByTestId('register-figures').getByRole('link', { name: label }).innerText();
-  return text.split('\n').map((l) => l.trim()).filter(Boolean)[1];
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)[1];
 }
 
 async function selectOptionContaining(select: Locator, text: string) {
@@ -14,7 +17,9 @@ async function selectOptionContaining(select: Locator, text: string) {
 
 const inDays = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
-test('a household is filed, helped and visited; the leader’s figures follow; the worker sees helpers, not notes', async ({ pageAs }) => {
+test('a household is filed, helped and visited; the leader’s figures follow; the worker sees helpers, not notes', async ({
+  pageAs,
+}) => {
   const leader = await pageAs('leader');
   await leader.goto('/dashboard');
   const activeBefore = Number(await figure(leader, '在册困难户'));
@@ -36,7 +41,11 @@ test('a household is filed, helped and visited; the leader’s figures follow; t
   await expect(official.getByTestId('timeline')).toContainText('建档');
 
   // Three helpers from the household's unit chain.
-  for (const [kind, who] of [['单位领导', 'B0001'], ['工会干部', 'S0001'], ['基层领导', 'W0017']] as const) {
+  for (const [kind, who] of [
+    ['单位领导', 'B0001'],
+    ['工会干部', 'S0001'],
+    ['基层领导', 'W0017'],
+  ] as const) {
     const section = official.locator('details', { hasText: `指定${kind}` });
     await section.locator('summary').click();
     await selectOptionContaining(section.getByLabel(kind), who);
@@ -49,7 +58,8 @@ test('a household is filed, helped and visited; the leader’s figures follow; t
   await visit.locator('summary').click();
   await visit.getByLabel('家访日期').fill(inDays(0));
   await visit.getByLabel('走访人员').fill('S0001、W0017');
-  for (const know of ['姓名', '住址', '电话', '配偶情况', '子女上学', '家庭重大事项']) await visit.getByRole('checkbox', { name: know, exact: true }).check();
+  for (const know of ['姓名', '住址', '电话', '配偶情况', '子女上学', '家庭重大事项'])
+    await visit.getByRole('checkbox', { name: know, exact: true }).check();
   await visit.getByLabel('家访情况').fill('厨房漏水，孩子夜里咳嗽（内部记录）');
   for (const [i, appeal] of ['屋顶漏水需维修', '孩子就医需陪同'].entries()) {
     await visit.getByRole('button', { name: '添加诉求' }).click();
@@ -62,7 +72,9 @@ test('a household is filed, helped and visited; the leader’s figures follow; t
   await expect(official.getByTestId('visits')).toContainText('厨房漏水');
 
   // One of the two tasks is done.
-  const tasks = official.locator('section').filter({ has: official.getByRole('heading', { name: '办实事', exact: true }) });
+  const tasks = official
+    .locator('section')
+    .filter({ has: official.getByRole('heading', { name: '办实事', exact: true }) });
   await expect(tasks).toContainText('屋顶漏水需维修');
   const completion = tasks.locator('details', { hasText: '办结…' }).first();
   await completion.locator('summary').click();

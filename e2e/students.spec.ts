@@ -70,7 +70,9 @@ async function expectOnBoard(page: Page, caseId: number, kind: string, name: str
   await expect(notice).not.toContainText(name);
 }
 
-test('a worker’s child: registered, aided on the chain with an admission letter, paid; nominated, awarded a tier, paid; the parent sees the award', async ({ pageAs }) => {
+test('a worker’s child: registered, aided on the chain with an admission letter, paid; nominated, awarded a tier, paid; the parent sees the award', async ({
+  pageAs,
+}) => {
   test.skip(!canTimeTravel, 'each publicity window must end before payment; only the PostgreSQL run can move it');
   test.setTimeout(240_000);
 
@@ -127,7 +129,9 @@ test('a worker’s child: registered, aided on the chain with an admission lette
     await worker.goto('/students/apply');
     await worker.getByLabel('学生').selectOption(String(studentId));
     await worker.getByRole('button', { name: '核对并继续' }).click();
-    const refusal = worker.getByRole('status').filter({ hasText: '这名学生本学年已经有助学申请，每学年只能申请一次。' });
+    const refusal = worker
+      .getByRole('status')
+      .filter({ hasText: '这名学生本学年已经有助学申请，每学年只能申请一次。' });
     await expect(refusal).toContainText(`${name}在${schoolYear}–${schoolYear + 1}学年已有一份申请（待支会核实）`);
     await expect(refusal.getByRole('link', { name: '查看这份申请' })).toHaveAttribute('href', `/cases/${aidId}`);
     await expect(worker.getByRole('button', { name: '提交申请' })).toHaveCount(0);
@@ -136,18 +140,19 @@ test('a worker’s child: registered, aided on the chain with an admission lette
   const leader = await pageAs('leader');
   const payer = await pageAs('leader2');
 
-  const aidAmount = await test.step('S0001 verifies, B0001 reviews, L0001 approves; the board names the student masked; L0002 pays', async () => {
-    await approveAtStep(await pageAs('subBranch'), aidId, '待分会审核');
-    await approveAtStep(await pageAs('branch'), aidId, '待矿领导审批');
-    await approveAtStep(leader, aidId, '公示中');
-    await expectOnBoard(payer, aidId, '圆梦助学', name);
-    await endPublicityWindow(aidId);
-    // The approver cannot also pay.
-    await leader.reload();
-    await expect(leader.getByTestId('case-status')).toContainText('待发放');
-    await expect(leader.getByTestId('payment-form')).toHaveCount(0);
-    return pay(payer, aidId, `YM-E2E-A${tag}`);
-  });
+  const aidAmount =
+    await test.step('S0001 verifies, B0001 reviews, L0001 approves; the board names the student masked; L0002 pays', async () => {
+      await approveAtStep(await pageAs('subBranch'), aidId, '待分会审核');
+      await approveAtStep(await pageAs('branch'), aidId, '待矿领导审批');
+      await approveAtStep(leader, aidId, '公示中');
+      await expectOnBoard(payer, aidId, '圆梦助学', name);
+      await endPublicityWindow(aidId);
+      // The approver cannot also pay.
+      await leader.reload();
+      await expect(leader.getByTestId('case-status')).toContainText('待发放');
+      await expect(leader.getByTestId('payment-form')).toHaveCount(0);
+      return pay(payer, aidId, `YM-E2E-A${tag}`);
+    });
 
   const awardId = await test.step('B0001 nominates the aided student with results and a document', async () => {
     const branch = await pageAs('branch');
@@ -164,31 +169,41 @@ test('a worker’s child: registered, aided on the chain with an admission lette
     await branch.getByLabel('成绩与获奖证明').setInputFiles(pdf('成绩单.pdf'));
     await branch.getByRole('button', { name: '推荐', exact: true }).click();
     await expect(branch).toHaveURL(/\/students\/awards$/);
-    const nomination = branch.getByRole('listitem').filter({ hasText: name }).filter({ has: branch.getByRole('link', { name: '查看这份申请' }) });
+    const nomination = branch
+      .getByRole('listitem')
+      .filter({ hasText: name })
+      .filter({ has: branch.getByRole('link', { name: '查看这份申请' }) });
     await expect(nomination).toContainText('平均分93分，绩点3.9');
     await expect(nomination).toContainText('成绩单.pdf');
     return caseIdOf((await nomination.getByRole('link', { name: '查看这份申请' }).getAttribute('href'))!);
   });
 
-  const awardAmount = await test.step('L0001 awards the second tier; the award goes through publicity; L0002 pays it', async () => {
-    await leader.goto('/students/awards');
-    const nomination = leader.getByRole('listitem').filter({ hasText: name }).filter({ has: leader.getByRole('button', { name: '评定并公示' }) });
-    await expect(nomination).toContainText('2/118');
-    await nomination.getByRole('radio', { name: /二等奖/ }).check();
-    await nomination.getByLabel('意见', { exact: true }).fill('评为二等奖。');
-    await nomination.getByRole('button', { name: '评定并公示' }).click();
-    const decided = leader.getByRole('table', { name: '已评定' }).getByRole('row').filter({ hasText: name });
-    await expect(decided).toContainText('二等奖');
-    await expect(decided).toContainText('公示中');
-    await expect(decided.getByRole('link', { name })).toHaveAttribute('href', `/cases/${awardId}`);
-    await expectOnBoard(payer, awardId, '优秀受助生奖励', name);
-    await endPublicityWindow(awardId);
-    return pay(payer, awardId, `YM-E2E-B${tag}`);
-  });
+  const awardAmount =
+    await test.step('L0001 awards the second tier; the award goes through publicity; L0002 pays it', async () => {
+      await leader.goto('/students/awards');
+      const nomination = leader
+        .getByRole('listitem')
+        .filter({ hasText: name })
+        .filter({ has: leader.getByRole('button', { name: '评定并公示' }) });
+      await expect(nomination).toContainText('2/118');
+      await nomination.getByRole('radio', { name: /二等奖/ }).check();
+      await nomination.getByLabel('意见', { exact: true }).fill('评为二等奖。');
+      await nomination.getByRole('button', { name: '评定并公示' }).click();
+      const decided = leader.getByRole('table', { name: '已评定' }).getByRole('row').filter({ hasText: name });
+      await expect(decided).toContainText('二等奖');
+      await expect(decided).toContainText('公示中');
+      await expect(decided.getByRole('link', { name })).toHaveAttribute('href', `/cases/${awardId}`);
+      await expectOnBoard(payer, awardId, '优秀受助生奖励', name);
+      await endPublicityWindow(awardId);
+      return pay(payer, awardId, `YM-E2E-B${tag}`);
+    });
 
   await test.step('W0001 sees the child’s aid and award, both paid', async () => {
     await worker.goto('/students');
-    const cases = worker.getByRole('listitem').filter({ has: worker.getByRole('heading', { name }) }).getByRole('listitem');
+    const cases = worker
+      .getByRole('listitem')
+      .filter({ has: worker.getByRole('heading', { name }) })
+      .getByRole('listitem');
     const year = `${schoolYear}–${schoolYear + 1}学年`;
     const aid = cases.filter({ hasText: `${year} 助学金` });
     await expect(aid).toContainText('已发放');

@@ -22,5 +22,8 @@ export async function endPublicityWindow(caseId: number): Promise<void> {
   } finally {
     await client.end();
   }
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/close-publicity.ts'], { env: process.env, stdio: 'pipe' });
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/close-publicity.ts'], {
+    env: process.env,
+    stdio: 'pipe',
+  });
 }

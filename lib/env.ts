@@ -18,7 +18,8 @@ export function validateEnv(): void {
     else if (secret.length < 32) problems.push('AUTH_SECRET is shorter than 32 characters.');
   }
   const url = process.env.DATABASE_URL;
-  if (url && !/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_URL must start with postgres:// or postgresql://.');
+  if (url && !/^postgres(ql)?:\/\//.test(url))
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://.');
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

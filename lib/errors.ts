@@ -2,7 +2,8 @@
  * Errors the user may be told about. Each carries a code (mapped to an HTTP status and a
  * translated message in one place) and never the underlying database text.
  */
-export type ErrorCode = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'error';
+export type ErrorCode =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'error';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid: 400,

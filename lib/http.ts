@@ -7,7 +7,8 @@ import { attachmentDisposition } from '@/lib/cases/documents';
  */
 export const PRIVATE_NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
 
-export const jsonError = (status: number, error: string) => Response.json({ error }, { status, headers: PRIVATE_NO_STORE });
+export const jsonError = (status: number, error: string) =>
+  Response.json({ error }, { status, headers: PRIVATE_NO_STORE });
 
 export function fileResponse(
   body: BodyInit,

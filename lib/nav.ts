@@ -3,11 +3,19 @@ import type { Role } from './roles';
 
 /** The main menu: which sections each role sees. Pages check the same roles again themselves. */
 export const NAV: { href: string; key: string; roles: readonly Role[] }[] = [
-  { href: '/dashboard', key: 'dashboard', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader', 'admin'] },
+  {
+    href: '/dashboard',
+    key: 'dashboard',
+    roles: ['worker', 'sub_branch_official', 'branch_official', 'leader', 'admin'],
+  },
   { href: '/cases', key: 'cases', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader'] },
   { href: '/cases/queue', key: 'queue', roles: ['sub_branch_official', 'branch_official', 'leader'] },
   { href: '/payments', key: 'payments', roles: ['sub_branch_official', 'branch_official', 'leader'] },
-  { href: '/publicity', key: 'publicity', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader', 'admin'] },
+  {
+    href: '/publicity',
+    key: 'publicity',
+    roles: ['worker', 'sub_branch_official', 'branch_official', 'leader', 'admin'],
+  },
   { href: '/students', key: 'students', roles: ['worker', 'sub_branch_official', 'branch_official', 'leader'] },
   { href: '/students/report', key: 'fundReport', roles: ['branch_official', 'leader'] },
   { href: '/reports', key: 'reports', roles: REPORTS_ROLES },

@@ -15,10 +15,7 @@ export interface Actor {
 }
 
 /** What an actor may see: themself, a unit subtree, or the whole mine. */
-export type Scope =
-  | { kind: 'self'; userId: number }
-  | { kind: 'subtree'; unitPath: string }
-  | { kind: 'all' };
+export type Scope = { kind: 'self'; userId: number } | { kind: 'subtree'; unitPath: string } | { kind: 'all' };
 
 export function scopeOf(actor: Pick<Actor, 'role' | 'userId' | 'unitPath'>): Scope {
   switch (actor.role) {

@@ -6,7 +6,11 @@ export type SearchParams = Promise<Record<string, string | string[] | undefined>
 
 const text = z.string().trim().max(50).optional().catch(undefined);
 const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 /** Filters of the people lists, read leniently: a bad value is ignored rather than an error. */
 export const peopleParams = z.object({
@@ -33,5 +37,9 @@ export function first(params: Record<string, string | string[] | undefined>) {
 
 /** The current filters as strings, for links that keep them (pagination). */
 export function asStrings(values: Record<string, unknown>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'page').map(([k, v]) => [k, v == null ? undefined : String(v)]));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([k]) => k !== 'page')
+      .map(([k, v]) => [k, v == null ? undefined : String(v)]),
+  );
 }

@@ -28,7 +28,8 @@ import { AsyncResource } from 'node:async_hooks';
  */
 export function createGate(limit, maxQueue) {
   if (!(Number.isInteger(limit) && limit >= 1)) throw new RangeError(`limit must be a positive integer, not ${limit}`);
-  if (!(Number.isInteger(maxQueue) && maxQueue >= 0)) throw new RangeError(`maxQueue must be a non-negative integer, not ${maxQueue}`);
+  if (!(Number.isInteger(maxQueue) && maxQueue >= 0))
+    throw new RangeError(`maxQueue must be a non-negative integer, not ${maxQueue}`);
   let active = 0;
   let waiting = 0;
   /** Waiting entries, oldest first from `head`; a withdrawn entry keeps its place with start = null. */

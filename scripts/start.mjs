@@ -83,7 +83,9 @@ cluster.on('message', (worker, message) => {
     // The port opens once every first worker can serve, so the first requests are not all one's.
     if (!listening && [...pool.values()].every((e) => e.ready)) {
       listening = true;
-      server.listen(port, hostname, () => console.log(`[start] serving on port ${port} with ${pool.size} worker${pool.size === 1 ? '' : 's'}`));
+      server.listen(port, hostname, () =>
+        console.log(`[start] serving on port ${port} with ${pool.size} worker${pool.size === 1 ? '' : 's'}`),
+      );
     }
   }
 });

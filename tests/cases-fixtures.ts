@@ -17,8 +17,22 @@ export async function saveTestStandard() {
     name: '测试标准',
     effectiveOn: '2000-01-01',
     kinds: [
-      { kind: 'poverty', frequency: 'yearly', amounts: CATS.map((category) => ({ category, type: 'range' as const, min: '1000', max: '3000', suggested: '2000' })) },
-      { kind: 'death_of_parent', frequency: 'per_event', amounts: CATS.map((category) => ({ category, type: 'fixed' as const, fixed: '1000' })) },
+      {
+        kind: 'poverty',
+        frequency: 'yearly',
+        amounts: CATS.map((category) => ({
+          category,
+          type: 'range' as const,
+          min: '1000',
+          max: '3000',
+          suggested: '2000',
+        })),
+      },
+      {
+        kind: 'death_of_parent',
+        frequency: 'per_event',
+        amounts: CATS.map((category) => ({ category, type: 'fixed' as const, fixed: '1000' })),
+      },
     ],
   });
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -64,12 +78,26 @@ export async function insertCase(o: {
       publicityEnd: o.publicityStart !== undefined ? o.publicityStart : o.state === 'in_publicity' ? appliedOn : null,
       submitToken: randomUUID(),
     })
-    .returning({ id: cases.id, state: cases.state, unitId: cases.unitId, aidKind: cases.aidKind, amountFen: cases.amountFen, publicityStart: cases.publicityStart });
+    .returning({
+      id: cases.id,
+      state: cases.state,
+      unitId: cases.unitId,
+      aidKind: cases.aidKind,
+      amountFen: cases.amountFen,
+      publicityStart: cases.publicityStart,
+    });
   // Written past the actions, so it keeps the dashboards' aggregates itself (as the seeds do).
   await applyStatDeltas(db, statDeltas(null, inserted), countDeltas(unitId, null, o.state));
   const { id } = inserted;
   for (const [step, who] of o.steps ?? []) {
-    await db.insert(caseSteps).values({ caseId: id, step, action: 'approve', fromState: 'submitted', toState: 'verified', actorId: await userId(who) });
+    await db.insert(caseSteps).values({
+      caseId: id,
+      step,
+      action: 'approve',
+      fromState: 'submitted',
+      toState: 'verified',
+      actorId: await userId(who),
+    });
   }
   return id;
 }

@@ -17,7 +17,10 @@ export async function userId(employeeNo: string): Promise<number> {
 /** Signs in as an account (with its current session version) and returns its actor. */
 export async function signInAs(employeeNo: string): Promise<Actor> {
   const db = await getDb();
-  const [row] = await db.select({ id: users.id, ver: users.sessionVersion }).from(users).where(eq(users.employeeNo, employeeNo));
+  const [row] = await db
+    .select({ id: users.id, ver: users.sessionVersion })
+    .from(users)
+    .where(eq(users.employeeNo, employeeNo));
   if (!row) throw new Error(`no user ${employeeNo}`);
   session.current = { uid: row.id, ver: row.ver };
   const actor = await loadActor(db, row.id, row.ver);

@@ -29,16 +29,19 @@ async function admin<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> 
 /** Drops the run's template and any file databases a crashed run left behind. */
 export async function dropTestDatabases(url: string): Promise<void> {
   await admin(url, async (c) => {
-    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [
-      templateName(url),
-      `${baseName(url).replace(/[\\%_]/g, (ch) => `\\${ch}`)}\\_f%`,
-    ]);
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
+      [templateName(url), `${baseName(url).replace(/[\\%_]/g, (ch) => `\\${ch}`)}\\_f%`],
+    );
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }
 
 export async function templateExists(url: string): Promise<boolean> {
-  return admin(url, async (c) => (await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [templateName(url)])).rowCount === 1);
+  return admin(
+    url,
+    async (c) => (await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [templateName(url)])).rowCount === 1,
+  );
 }
 
 export async function createEmpty(url: string, name: string): Promise<string> {

@@ -17,10 +17,16 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert error={formError} success={saved ? 'admin.passwordResetDone' : null} />
-      <Field label={t('admin.newPassword')} error={fieldError(form.formState.errors, 'password')} hint={t('admin.resetHint')}>
+      <Field
+        label={t('admin.newPassword')}
+        error={fieldError(form.formState.errors, 'password')}
+        hint={t('admin.resetHint')}
+      >
         {(p) => <input {...p} {...form.register('password')} type="password" autoComplete="new-password" />}
       </Field>
-      <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>{t('admin.resetPassword')}</Button>
+      <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>
+        {t('admin.resetPassword')}
+      </Button>
     </form>
   );
 }

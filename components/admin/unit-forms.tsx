@@ -31,7 +31,11 @@ export function CreateUnitForm({ parents }: { parents: Option[] }) {
       <Field label={t('units.parent')} error={fieldError(errors, 'parentId')}>
         {(p) => (
           <select {...p} {...form.register('parentId')}>
-            {parents.map((u) => <option key={u.id} value={u.id}>{u.chain}</option>)}
+            {parents.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.chain}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -42,14 +46,22 @@ export function CreateUnitForm({ parents }: { parents: Option[] }) {
         {(p) => <input {...p} {...form.register('code')} autoComplete="off" />}
       </Field>
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{t('units.add')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t('units.add')}
+        </Button>
       </div>
     </form>
   );
 }
 
 /** Rename, and for a unit that can move, a new parent; each its own small form. */
-export function UnitEditor({ unit, parents }: { unit: { id: number; name: string; parentId: number | null }; parents: Option[] }) {
+export function UnitEditor({
+  unit,
+  parents,
+}: {
+  unit: { id: number; name: string; parentId: number | null };
+  parents: Option[];
+}) {
   const t = useTranslations();
   const router = useRouter();
   const rename = useActionForm(renameUnitSchema, renameUnit, {
@@ -67,19 +79,31 @@ export function UnitEditor({ unit, parents }: { unit: { id: number; name: string
         <Field label={t('units.newName')} error={fieldError(rename.form.formState.errors, 'name')}>
           {(p) => <input {...p} {...rename.form.register('name')} autoComplete="off" />}
         </Field>
-        <Button type="submit" size="sm" variant="secondary" disabled={rename.form.formState.isSubmitting}>{t('units.rename')}</Button>
+        <Button type="submit" size="sm" variant="secondary" disabled={rename.form.formState.isSubmitting}>
+          {t('units.rename')}
+        </Button>
       </form>
       {parents.length > 0 && (
         <form method="post" onSubmit={move.onSubmit} noValidate className="space-y-2">
           <FormAlert error={move.formError} success={move.saved ? 'common.saved' : null} />
-          <Field label={t('units.moveTo')} error={fieldError(move.form.formState.errors, 'newParentId')} hint={t('units.moveHint')}>
+          <Field
+            label={t('units.moveTo')}
+            error={fieldError(move.form.formState.errors, 'newParentId')}
+            hint={t('units.moveHint')}
+          >
             {(p) => (
               <select {...p} {...move.form.register('newParentId')}>
-                {parents.map((u) => <option key={u.id} value={u.id}>{u.chain}</option>)}
+                {parents.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.chain}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Button type="submit" size="sm" variant="secondary" disabled={move.form.formState.isSubmitting}>{t('units.move')}</Button>
+          <Button type="submit" size="sm" variant="secondary" disabled={move.form.formState.isSubmitting}>
+            {t('units.move')}
+          </Button>
         </form>
       )}
     </div>

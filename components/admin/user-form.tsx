@@ -37,14 +37,22 @@ function CommonFields({ form, units }: { form: ReturnType<typeof useActionForm>[
       <Field label={t('role')} error={fieldError(errors, 'role')}>
         {(p) => (
           <select {...p} {...form.register('role')}>
-            {ROLES.map((r) => <option key={r} value={r}>{tr(r)}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tr(r)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field label={t('unit')} error={fieldError(errors, 'unitId')} hint={t('unitHint')}>
         {(p) => (
           <select {...p} {...form.register('unitId')}>
-            {units.map((u) => <option key={u.id} value={u.id}>{u.chain}</option>)}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.chain}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -62,7 +70,15 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError } = useActionForm(createUserSchema, createUser, {
-    defaultValues: { employeeNo: '', name: '', role: 'worker', unitId: units[0]?.id, idNumber: '', phone: '', password: '' },
+    defaultValues: {
+      employeeNo: '',
+      name: '',
+      role: 'worker',
+      unitId: units[0]?.id,
+      idNumber: '',
+      phone: '',
+      password: '',
+    },
     onSuccess: ({ id }) => router.push(`/admin/users/${id}`),
   });
   const errors = form.formState.errors;
@@ -77,7 +93,9 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
         {(p) => <input {...p} {...form.register('password')} type="password" autoComplete="new-password" />}
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>{t('common.create')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t('common.create')}
+        </Button>
         <ButtonLink href="/admin/users">{t('common.cancel')}</ButtonLink>
       </div>
     </form>
@@ -97,7 +115,9 @@ export function EditUserForm({ user, units }: { user: EditableUser; units: UnitO
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <CommonFields form={form as never} units={units} />
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{t('common.save')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t('common.save')}
+        </Button>
       </div>
     </form>
   );

@@ -11,13 +11,24 @@ import { fieldError, useActionForm } from '@/components/ui/use-action-form';
 import { AID_KINDS } from '@/lib/aid/standards';
 import { budgetSchema } from '@/lib/validation/cases';
 
-export type BudgetFormValues = { year: string; aidKind: z.input<typeof budgetSchema>['aidKind']; unitId: string; amount: string };
+export type BudgetFormValues = {
+  year: string;
+  aidKind: z.input<typeof budgetSchema>['aidKind'];
+  unitId: string;
+  amount: string;
+};
 
 /**
  * Sets a year's budget for one kind, mine-wide or for one branch; the same form raises or lowers
  * an existing one (never below what has been paid from it).
  */
-export function BudgetForm({ defaults, branches }: { defaults: BudgetFormValues; branches: { id: number; name: string }[] }) {
+export function BudgetForm({
+  defaults,
+  branches,
+}: {
+  defaults: BudgetFormValues;
+  branches: { id: number; name: string }[];
+}) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, saved } = useActionForm(budgetSchema, setBudget, {
@@ -35,7 +46,11 @@ export function BudgetForm({ defaults, branches }: { defaults: BudgetFormValues;
         <Field label={t('aidAdmin.kind')} error={fieldError(errors, 'aidKind')}>
           {(p) => (
             <select {...p} {...form.register('aidKind')}>
-              {AID_KINDS.map((k) => <option key={k} value={k}>{t(`aid.kinds.${k}`)}</option>)}
+              {AID_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`aid.kinds.${k}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -43,7 +58,11 @@ export function BudgetForm({ defaults, branches }: { defaults: BudgetFormValues;
           {(p) => (
             <select {...p} {...form.register('unitId')}>
               <option value="">{t('aidAdmin.mineWide')}</option>
-              {branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+              {branches.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -52,7 +71,9 @@ export function BudgetForm({ defaults, branches }: { defaults: BudgetFormValues;
         </Field>
       </div>
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? t('common.working') : t('aidAdmin.setBudget')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('common.working') : t('aidAdmin.setBudget')}
+        </Button>
       </div>
     </form>
   );

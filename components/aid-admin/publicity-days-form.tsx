@@ -23,10 +23,22 @@ export function PublicityDaysForm({ days }: { days: number }) {
       <div className="flex flex-wrap items-start gap-3">
         <div className="w-32">
           <Field label={t('publicityDays')} error={fieldError(form.formState.errors, 'days')}>
-            {(p) => <input {...p} {...form.register('days')} type="number" inputMode="numeric" min={1} max={PUBLICITY_DAYS_MAX} step={1} />}
+            {(p) => (
+              <input
+                {...p}
+                {...form.register('days')}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={PUBLICITY_DAYS_MAX}
+                step={1}
+              />
+            )}
           </Field>
         </div>
-        <Button type="submit" className="mt-6" disabled={form.formState.isSubmitting}>{t('publicityDaysSave')}</Button>
+        <Button type="submit" className="mt-6" disabled={form.formState.isSubmitting}>
+          {t('publicityDaysSave')}
+        </Button>
       </div>
       <p className="text-xs text-stone-500">{t('publicityDaysHint', { max: PUBLICITY_DAYS_MAX })}</p>
     </form>

@@ -11,7 +11,13 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, listError, useActionForm } from '@/components/ui/use-action-form';
 import { FREQUENCIES } from '@/lib/aid/standards';
 import { casePaths } from '@/lib/cases/paths';
-import { CELL_TYPES, standardFormSchema, toStandardInput, type KindInput, type StandardFormValues } from '@/lib/validation/aid-admin';
+import {
+  CELL_TYPES,
+  standardFormSchema,
+  toStandardInput,
+  type KindInput,
+  type StandardFormValues,
+} from '@/lib/validation/aid-admin';
 
 type Form = UseFormReturn<StandardFormValues, unknown, z.output<typeof standardFormSchema>>;
 
@@ -38,15 +44,30 @@ function CellRow({ form, k, c }: { form: Form; k: number; c: number }) {
       <Field label={label}>
         {(p) => (
           <select {...p} {...form.register(`kinds.${k}.amounts.${c}.type`)}>
-            {CELL_TYPES.map((ct) => <option key={ct} value={ct}>{t(`aidAdmin.cellTypes.${ct}`)}</option>)}
+            {CELL_TYPES.map((ct) => (
+              <option key={ct} value={ct}>
+                {t(`aidAdmin.cellTypes.${ct}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       {type !== 'none' && (
         <div className="grid grid-cols-3 gap-2">
           {AMOUNT_FIELDS[type].map((f) => (
-            <Field key={f} label={t(`aidAdmin.amountFields.${f}`)} error={fieldError(errors, `kinds.${k}.amounts.${c}.${f}`)}>
-              {(p) => <input {...p} {...form.register(`kinds.${k}.amounts.${c}.${f}`)} inputMode="decimal" autoComplete="off" />}
+            <Field
+              key={f}
+              label={t(`aidAdmin.amountFields.${f}`)}
+              error={fieldError(errors, `kinds.${k}.amounts.${c}.${f}`)}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  {...form.register(`kinds.${k}.amounts.${c}.${f}`)}
+                  inputMode="decimal"
+                  autoComplete="off"
+                />
+              )}
             </Field>
           ))}
         </div>
@@ -76,7 +97,11 @@ function KindCard({ form, k }: { form: Form; k: number }) {
             <Field label={t('aidAdmin.frequency')} error={fieldError(errors, `kinds.${k}.frequency`)}>
               {(p) => (
                 <select {...p} {...form.register(`kinds.${k}.frequency`)}>
-                  {FREQUENCIES.map((f) => <option key={f} value={f}>{t(`aid.frequencies.${f}`)}</option>)}
+                  {FREQUENCIES.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`aid.frequencies.${f}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -84,7 +109,9 @@ function KindCard({ form, k }: { form: Form; k: number }) {
           <p className="text-xs text-stone-500">{t('aidAdmin.amountsHint')}</p>
           <ListError id={cellsErrorId} message={listError(errors, `kinds.${k}.amounts`)} />
           <div className="divide-y divide-stone-100">
-            {cells.map((_, c) => <CellRow key={c} form={form} k={k} c={c} />)}
+            {cells.map((_, c) => (
+              <CellRow key={c} form={form} k={k} c={c} />
+            ))}
           </div>
         </div>
       )}
@@ -100,26 +127,42 @@ function KindCard({ form, k }: { form: Form; k: number }) {
 export function StandardForm({ defaults, carried }: { defaults: StandardFormValues; carried: KindInput[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError } = useActionForm(standardFormSchema, (v: StandardFormValues) => saveStandard(toStandardInput(v, carried)), {
-    defaultValues: defaults,
-    onSuccess: ({ id }) => router.push(`${casePaths.standards}/${id}`),
-  });
+  const { form, onSubmit, formError } = useActionForm(
+    standardFormSchema,
+    (v: StandardFormValues) => saveStandard(toStandardInput(v, carried)),
+    {
+      defaultValues: defaults,
+      onSuccess: ({ id }) => router.push(`${casePaths.standards}/${id}`),
+    },
+  );
   const errors = form.formState.errors;
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormAlert error={formError} />
       <div className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2">
-        <Field label={t('aidAdmin.versionName')} hint={t('aidAdmin.versionNameHint')} error={fieldError(errors, 'name')}>
+        <Field
+          label={t('aidAdmin.versionName')}
+          hint={t('aidAdmin.versionNameHint')}
+          error={fieldError(errors, 'name')}
+        >
           {(p) => <input {...p} {...form.register('name')} autoComplete="off" />}
         </Field>
-        <Field label={t('aidAdmin.effectiveOn')} hint={t('aidAdmin.effectiveOnHint')} error={fieldError(errors, 'effectiveOn')}>
+        <Field
+          label={t('aidAdmin.effectiveOn')}
+          hint={t('aidAdmin.effectiveOnHint')}
+          error={fieldError(errors, 'effectiveOn')}
+        >
           {(p) => <input {...p} {...form.register('effectiveOn')} type="date" />}
         </Field>
       </div>
       <ListError message={listError(errors, 'kinds')} />
-      {defaults.kinds.map((_, k) => <KindCard key={k} form={form} k={k} />)}
+      {defaults.kinds.map((_, k) => (
+        <KindCard key={k} form={form} k={k} />
+      ))}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? t('common.working') : t('aidAdmin.saveVersion')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('common.working') : t('aidAdmin.saveVersion')}
+        </Button>
         <ButtonLink href={casePaths.standards}>{t('common.cancel')}</ButtonLink>
       </div>
     </form>

@@ -46,11 +46,23 @@ export interface SubmittedAmount {
 
 const STEPS = ['kind', 'event', 'family', 'documents', 'review'] as const;
 const DOCUMENTS_STEP = 3;
-const STEP_FIELDS: readonly (readonly Path<Values>[])[] = [['aidKind'], ['eventOn', 'eventKey', 'whatHappened'], ['familySituation', 'helpAsked']];
-const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((fields) => (fields as readonly string[]).includes(field)));
+const STEP_FIELDS: readonly (readonly Path<Values>[])[] = [
+  ['aidKind'],
+  ['eventOn', 'eventKey', 'whatHappened'],
+  ['familySituation', 'helpAsked'],
+];
+const stepOf = (field: string) =>
+  Math.max(
+    0,
+    STEP_FIELDS.findIndex((fields) => (fields as readonly string[]).includes(field)),
+  );
 
 /** Which relation a bereavement kind is about, so the form offers those family members first. */
-const BEREAVED: Partial<Record<AidKind, string>> = { death_of_parent: 'parent', death_of_spouse: 'spouse', death_of_child: 'child' };
+const BEREAVED: Partial<Record<AidKind, string>> = {
+  death_of_parent: 'parent',
+  death_of_spouse: 'spouse',
+  death_of_child: 'child',
+};
 const OTHER = 'other';
 
 /** The application's client key. randomUUID needs a secure context; a phone on plain http gets the same from getRandomValues. */
@@ -211,15 +223,24 @@ export function ApplyForm({
     >
       <StepList step={step} canJump={(i) => !!caseId || i < DOCUMENTS_STEP} onJump={goTo} disabled={working} />
 
-      <section aria-labelledby="apply-step-title" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <section
+        aria-labelledby="apply-step-title"
+        className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      >
         <h2 id="apply-step-title" ref={heading} tabIndex={-1} className="text-lg font-semibold">
           {t('apply.stepOf', { n: step + 1, total: STEPS.length, title: t(`apply.steps.${STEPS[step]}`) })}
         </h2>
         {step === 0 && <KindStep form={form} context={context} mode={mode} submitted={submitted} />}
-        {step === 1 && <EventStep form={form} members={context.members} bereavement={bereavement} kind={kind} today={today} />}
+        {step === 1 && (
+          <EventStep form={form} members={context.members} bereavement={bereavement} kind={kind} today={today} />
+        )}
         {step === 2 && (
           <div className="space-y-4">
-            <Field label={t('apply.familySituation')} error={fieldError(errors, 'familySituation')} hint={t(context.members.length || initial.familySituation ? 'apply.familyHintFile' : 'apply.familyHint')}>
+            <Field
+              label={t('apply.familySituation')}
+              error={fieldError(errors, 'familySituation')}
+              hint={t(context.members.length || initial.familySituation ? 'apply.familyHintFile' : 'apply.familyHint')}
+            >
               {(p) => <textarea {...p} {...form.register('familySituation')} rows={8} />}
             </Field>
             <Field label={t('apply.helpAsked')} error={fieldError(errors, 'helpAsked')} hint={t('apply.helpAskedHint')}>
@@ -256,7 +277,9 @@ export function ApplyForm({
           </Button>
         ) : (
           <Button type="submit" disabled={working}>
-            {busy === 'submit' || navigating ? t('common.working') : t(mode === 'returned' ? 'apply.resubmit' : 'apply.submit')}
+            {busy === 'submit' || navigating
+              ? t('common.working')
+              : t(mode === 'returned' ? 'apply.resubmit' : 'apply.submit')}
           </Button>
         )}
         <Button variant="ghost" onClick={() => void save()} disabled={working} className="sm:ml-auto">
@@ -268,7 +291,17 @@ export function ApplyForm({
 }
 
 /** Where the worker is: every step by name; earlier ones (and, once saved, any) can be reopened. */
-function StepList({ step, canJump, onJump, disabled }: { step: number; canJump: (i: number) => boolean; onJump: (i: number) => void; disabled: boolean }) {
+function StepList({
+  step,
+  canJump,
+  onJump,
+  disabled,
+}: {
+  step: number;
+  canJump: (i: number) => boolean;
+  onJump: (i: number) => void;
+  disabled: boolean;
+}) {
   const t = useTranslations('apply');
   return (
     <nav aria-label={t('stepsLabel')}>
@@ -276,7 +309,16 @@ function StepList({ step, canJump, onJump, disabled }: { step: number; canJump: 
         {STEPS.map((s, i) => {
           const label = (
             <>
-              <span className={clsx('mx-auto flex size-7 items-center justify-center rounded-full border font-semibold', i === step ? 'border-brand-700 bg-brand-700 text-white' : i < step ? 'border-brand-700 text-brand-700' : 'border-stone-300 text-stone-500')}>
+              <span
+                className={clsx(
+                  'mx-auto flex size-7 items-center justify-center rounded-full border font-semibold',
+                  i === step
+                    ? 'border-brand-700 bg-brand-700 text-white'
+                    : i < step
+                      ? 'border-brand-700 text-brand-700'
+                      : 'border-stone-300 text-stone-500',
+                )}
+              >
                 {i + 1}
               </span>
               <span className="mt-1 block text-[11px] leading-tight sm:text-xs">{t(`steps.${s}`)}</span>
@@ -285,7 +327,12 @@ function StepList({ step, canJump, onJump, disabled }: { step: number; canJump: 
           return (
             <li key={s} aria-current={i === step ? 'step' : undefined}>
               {i !== step && canJump(i) ? (
-                <button type="button" onClick={() => onJump(i)} disabled={disabled} className="w-full rounded-md py-1 hover:bg-stone-100">
+                <button
+                  type="button"
+                  onClick={() => onJump(i)}
+                  disabled={disabled}
+                  className="w-full rounded-md py-1 hover:bg-stone-100"
+                >
                   {label}
                 </button>
               ) : (
@@ -301,7 +348,17 @@ function StepList({ step, canJump, onJump, disabled }: { step: number; canJump: 
 
 type StepForm = UseFormReturn<Values, unknown, z.output<typeof caseDraftSchema>>;
 
-function KindStep({ form, context, mode, submitted }: { form: StepForm; context: ApplyFormContext; mode: string; submitted: SubmittedAmount | null }) {
+function KindStep({
+  form,
+  context,
+  mode,
+  submitted,
+}: {
+  form: StepForm;
+  context: ApplyFormContext;
+  mode: string;
+  submitted: SubmittedAmount | null;
+}) {
   const t = useTranslations();
   const categoryLabel = useCategoryLabel();
   const error = fieldError(form.formState.errors, 'aidKind');
@@ -312,7 +369,8 @@ function KindStep({ form, context, mode, submitted }: { form: StepForm; context:
         <p className="font-medium">{t(`aid.kinds.${kind}`)}</p>
         {submitted?.rule && (
           <p>
-            {t('apply.submittedAmount', { category: categoryLabel(submitted.category ?? 'none') })} <AmountText rule={submitted.rule} />
+            {t('apply.submittedAmount', { category: categoryLabel(submitted.category ?? 'none') })}{' '}
+            <AmountText rule={submitted.rule} />
           </p>
         )}
         <p className="text-stone-600">{t('apply.kindFixed')}</p>
@@ -322,11 +380,22 @@ function KindStep({ form, context, mode, submitted }: { form: StepForm; context:
   return (
     <div className="space-y-3">
       <p className="text-sm text-stone-700">
-        {context.category === 'none' ? t('apply.noFile') : t('apply.yourCategory', { category: categoryLabel(context.category) })}{' '}
-        {context.standard && t('apply.standardName', { name: context.standard.name, since: context.standard.effectiveOn })}
+        {context.category === 'none'
+          ? t('apply.noFile')
+          : t('apply.yourCategory', { category: categoryLabel(context.category) })}{' '}
+        {context.standard &&
+          t('apply.standardName', { name: context.standard.name, since: context.standard.effectiveOn })}
       </p>
-      {!context.standard && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t('apply.noStandard')}</p>}
-      <KindPicker offers={context.kinds} category={context.category} field={form.register('aidKind')} describedBy="aidKind-error" invalid={!!error} />
+      {!context.standard && (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t('apply.noStandard')}</p>
+      )}
+      <KindPicker
+        offers={context.kinds}
+        category={context.category}
+        field={form.register('aidKind')}
+        describedBy="aidKind-error"
+        invalid={!!error}
+      />
       <p id="aidKind-error" aria-live="polite" className="text-sm text-red-700">
         {error ? (t.has(`errors.${error}`) ? t(`errors.${error}`) : t('errors.invalid')) : null}
       </p>
@@ -335,16 +404,36 @@ function KindStep({ form, context, mode, submitted }: { form: StepForm; context:
   );
 }
 
-function EventStep({ form, members, bereavement, kind, today }: { form: StepForm; members: MemberOption[]; bereavement: boolean; kind: AidKind | ''; today: string }) {
+function EventStep({
+  form,
+  members,
+  bereavement,
+  kind,
+  today,
+}: {
+  form: StepForm;
+  members: MemberOption[];
+  bereavement: boolean;
+  kind: AidKind | '';
+  today: string;
+}) {
   const t = useTranslations();
   const errors = form.formState.errors;
   return (
     <div className="space-y-4">
-      <Field label={t(bereavement ? 'apply.eventOnDeath' : 'apply.eventOn')} error={fieldError(errors, 'eventOn')} hint={t('apply.eventOnHint')}>
+      <Field
+        label={t(bereavement ? 'apply.eventOnDeath' : 'apply.eventOn')}
+        error={fieldError(errors, 'eventOn')}
+        hint={t('apply.eventOnHint')}
+      >
         {(p) => <input {...p} {...form.register('eventOn')} type="date" max={today} />}
       </Field>
       {bereavement && <WhoDied form={form} members={members} kind={kind as AidKind} />}
-      <Field label={t('apply.whatHappened')} error={fieldError(errors, 'whatHappened')} hint={t('apply.whatHappenedHint')}>
+      <Field
+        label={t('apply.whatHappened')}
+        error={fieldError(errors, 'whatHappened')}
+        hint={t('apply.whatHappenedHint')}
+      >
         {(p) => <textarea {...p} {...form.register('whatHappened')} rows={6} />}
       </Field>
     </div>
@@ -410,7 +499,17 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Everything as it will be sent, with the amount the standard would pay, before the one submit. */
-function Review({ form, context, submitted, documents }: { form: StepForm; context: ApplyFormContext; submitted: SubmittedAmount | null; documents: DocumentItem[] }) {
+function Review({
+  form,
+  context,
+  submitted,
+  documents,
+}: {
+  form: StepForm;
+  context: ApplyFormContext;
+  submitted: SubmittedAmount | null;
+  documents: DocumentItem[];
+}) {
   const t = useTranslations();
   const v = form.getValues();
   const offer = context.kinds.find((k) => k.kind === v.aidKind);
@@ -422,11 +521,19 @@ function Review({ form, context, submitted, documents }: { form: StepForm; conte
       <dl>
         <Row label={t('apply.kind')}>{v.aidKind ? t(`aid.kinds.${v.aidKind}`) : none}</Row>
         <Row label={t('apply.expectedAmount')}>
-          {submitted?.rule ? <AmountText rule={submitted.rule} /> : offer ? <OfferText offer={offer} category={context.category} /> : none}
+          {submitted?.rule ? (
+            <AmountText rule={submitted.rule} />
+          ) : offer ? (
+            <OfferText offer={offer} category={context.category} />
+          ) : (
+            none
+          )}
         </Row>
         <Row label={t('apply.eventOn')}>{v.eventOn || none}</Row>
         {v.aidKind && v.aidKind in BEREAVED && (
-          <Row label={t('apply.eventKeyName')}>{member ? `${t(`register.relations.${member.relation}`)} ${member.name}` : v.eventKey || none}</Row>
+          <Row label={t('apply.eventKeyName')}>
+            {member ? `${t(`register.relations.${member.relation}`)} ${member.name}` : v.eventKey || none}
+          </Row>
         )}
         <Row label={t('apply.whatHappened')}>{v.whatHappened || none}</Row>
         <Row label={t('apply.familySituation')}>{v.familySituation || none}</Row>

@@ -16,7 +16,15 @@ export function useCategoryLabel() {
 export function AmountText({ rule }: { rule: AmountRule }) {
   const t = useTranslations('apply');
   if (rule.type === 'fixed') return <>{t('amountFixed', { amount: formatFen(rule.fen) })}</>;
-  return <>{t('amountRange', { min: formatFen(rule.minFen), max: formatFen(rule.maxFen), suggested: formatFen(rule.suggestedFen) })}</>;
+  return (
+    <>
+      {t('amountRange', {
+        min: formatFen(rule.minFen),
+        max: formatFen(rule.maxFen),
+        suggested: formatFen(rule.suggestedFen),
+      })}
+    </>
+  );
 }
 
 /** One kind's line under its name: how often, and how much for this household (or why nothing). */
@@ -31,7 +39,9 @@ export function OfferText({ offer, category }: { offer: KindOffer; category: Sta
           <AmountText rule={offer.rule} />
         </span>
       ) : (
-        <span className="font-medium text-amber-800">{t(`apply.refusal.${offer.refusal ?? 'kindNotInStandard'}`, { category: categoryLabel })}</span>
+        <span className="font-medium text-amber-800">
+          {t(`apply.refusal.${offer.refusal ?? 'kindNotInStandard'}`, { category: categoryLabel })}
+        </span>
       )}
     </span>
   );

@@ -75,9 +75,15 @@ export function CaseFactsList({ c }: { c: CaseView }) {
       </Item>
       {/* Student cases key their event by student and year: StudentCaseFacts says it in words. */}
       {c.kind === 'aid' && <Item label={t('cases.eventKey')}>{c.eventKey || '—'}</Item>}
-      <Item label={t('cases.whatHappened')} wide>{prose(c.whatHappened)}</Item>
-      <Item label={t('cases.familySituation')} wide>{prose(c.familySituation)}</Item>
-      <Item label={t('cases.helpAsked')} wide>{prose(c.helpAsked)}</Item>
+      <Item label={t('cases.whatHappened')} wide>
+        {prose(c.whatHappened)}
+      </Item>
+      <Item label={t('cases.familySituation')} wide>
+        {prose(c.familySituation)}
+      </Item>
+      <Item label={t('cases.helpAsked')} wide>
+        {prose(c.helpAsked)}
+      </Item>
     </dl>
   );
 }
@@ -92,7 +98,11 @@ export function AmountExplanation({ amount }: { amount: CaseView['amount'] }) {
   const { rule } = amount;
   if (amount.amountFen === null || !rule) return <p className="text-sm text-stone-600">{t('cases.amountNotYet')}</p>;
   const chosen = amount.computedFen !== null && amount.amountFen !== amount.computedFen;
-  const category = amount.category ? (amount.category === 'none' ? t('aid.categories.none') : t(`register.categories.${amount.category}`)) : '—';
+  const category = amount.category
+    ? amount.category === 'none'
+      ? t('aid.categories.none')
+      : t(`register.categories.${amount.category}`)
+    : '—';
   return (
     <div className="space-y-2 text-sm" data-testid="amount">
       <p className="text-2xl font-semibold tabular-nums">{formatFen(amount.amountFen)}</p>
@@ -100,11 +110,17 @@ export function AmountExplanation({ amount }: { amount: CaseView['amount'] }) {
         <Item label={t('cases.rule')}>
           {rule.type === 'fixed'
             ? t('cases.ruleFixed', { amount: formatFen(rule.fen) })
-            : t('cases.ruleRange', { min: formatFen(rule.minFen), max: formatFen(rule.maxFen), suggested: formatFen(rule.suggestedFen) })}
+            : t('cases.ruleRange', {
+                min: formatFen(rule.minFen),
+                max: formatFen(rule.maxFen),
+                suggested: formatFen(rule.suggestedFen),
+              })}
         </Item>
         <Item label={t('cases.category')}>{category}</Item>
         <Item label={t('cases.standard')}>
-          {amount.standard ? t('cases.standardVersion', { name: amount.standard.name, date: amount.standard.effectiveOn }) : '—'}
+          {amount.standard
+            ? t('cases.standardVersion', { name: amount.standard.name, date: amount.standard.effectiveOn })
+            : '—'}
         </Item>
         <Item label={t('cases.frequency')}>{amount.frequency ? t(`aid.frequencies.${amount.frequency}`) : '—'}</Item>
       </dl>

@@ -12,7 +12,17 @@ const STALE = ['conflict', 'caseWrongState', 'caseAlreadyActedOn'];
  * that belongs to no field of the form (over budget) is shown in words instead of "check the
  * marked fields".
  */
-export function CaseFormAlert({ caseId, formError, orphanError, success }: { caseId: number; formError: string | null; orphanError?: string; success?: string | null }) {
+export function CaseFormAlert({
+  caseId,
+  formError,
+  orphanError,
+  success,
+}: {
+  caseId: number;
+  formError: string | null;
+  orphanError?: string;
+  success?: string | null;
+}) {
   const t = useTranslations();
   if (formError && STALE.includes(formError)) {
     return (

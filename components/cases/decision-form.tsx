@@ -39,9 +39,21 @@ export function DecisionForm({
   const { form, onSubmit, formError, saved } = useActionForm(
     decideSchema,
     // The amount belongs to an approval only; returning or rejecting sends none.
-    (input) => decideCase({ ...input, amount: input.decision === 'approve' ? input.amount : '', amountReason: input.decision === 'approve' ? input.amountReason : '' }),
+    (input) =>
+      decideCase({
+        ...input,
+        amount: input.decision === 'approve' ? input.amount : '',
+        amountReason: input.decision === 'approve' ? input.amountReason : '',
+      }),
     {
-      defaultValues: { caseId, version, decision: 'approve', comment: '', amount: choosesAmount ? fenToYuanText(amount!.currentFen) : '', amountReason: '' },
+      defaultValues: {
+        caseId,
+        version,
+        decision: 'approve',
+        comment: '',
+        amount: choosesAmount ? fenToYuanText(amount!.currentFen) : '',
+        amountReason: '',
+      },
       onSuccess: () => router.refresh(),
     },
   );
@@ -71,29 +83,46 @@ export function DecisionForm({
           {decisionError ? t(`errors.${decisionError}`) : null}
         </p>
       </fieldset>
-      {step === 'approval' && amount && decision === 'approve' && (
-        choosesAmount && amount.rule.type === 'range' ? (
+      {step === 'approval' &&
+        amount &&
+        decision === 'approve' &&
+        (choosesAmount && amount.rule.type === 'range' ? (
           <div className="grid gap-3">
             <Field
               label={t('cases.approvedAmount')}
               error={fieldError(errors, 'amount')}
-              hint={t('cases.amountRangeHint', { min: formatFen(amount.rule.minFen), max: formatFen(amount.rule.maxFen), suggested: formatFen(amount.fen) })}
+              hint={t('cases.amountRangeHint', {
+                min: formatFen(amount.rule.minFen),
+                max: formatFen(amount.rule.maxFen),
+                suggested: formatFen(amount.fen),
+              })}
             >
               {(p) => <input {...p} {...form.register('amount')} inputMode="decimal" autoComplete="off" />}
             </Field>
-            <Field label={t('cases.amountReasonLabel')} error={fieldError(errors, 'amountReason')} hint={t('cases.amountReasonHint')}>
+            <Field
+              label={t('cases.amountReasonLabel')}
+              error={fieldError(errors, 'amountReason')}
+              hint={t('cases.amountReasonHint')}
+            >
               {(p) => <textarea {...p} {...form.register('amountReason')} rows={2} />}
             </Field>
           </div>
         ) : (
           <p className="text-sm text-stone-700">{t('cases.amountFixedNote', { amount: formatFen(amount.fen) })}</p>
-        )
-      )}
-      <Field label={t('cases.comment')} error={fieldError(errors, 'comment')} hint={t(decision === 'approve' ? 'cases.commentOptional' : 'cases.commentRequired')}>
+        ))}
+      <Field
+        label={t('cases.comment')}
+        error={fieldError(errors, 'comment')}
+        hint={t(decision === 'approve' ? 'cases.commentOptional' : 'cases.commentRequired')}
+      >
         {(p) => <textarea {...p} {...form.register('comment')} rows={3} />}
       </Field>
       <div>
-        <Button type="submit" variant={decision === 'reject' ? 'danger' : 'primary'} disabled={form.formState.isSubmitting}>
+        <Button
+          type="submit"
+          variant={decision === 'reject' ? 'danger' : 'primary'}
+          disabled={form.formState.isSubmitting}
+        >
           {form.formState.isSubmitting ? t('common.working') : t(`cases.decisions.${decision ?? 'approve'}`)}
         </Button>
       </div>

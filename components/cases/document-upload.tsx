@@ -59,7 +59,11 @@ export function DocumentUpload({ caseId, documents }: { caseId: number; document
       // The action takes FormData as it is (the wrapper turns it into an object with the File).
       const result = await uploadDocument(data as unknown as Parameters<typeof uploadDocument>[0]).catch(() => null);
       if (result?.ok) count++;
-      else problems.push({ name: file.name, error: result ? (result.fieldErrors?.file?.[0] ?? result.error) : 'uploadFailed' });
+      else
+        problems.push({
+          name: file.name,
+          error: result ? (result.fieldErrors?.file?.[0] ?? result.error) : 'uploadFailed',
+        });
     }
     setProgress(null);
     setRefused(problems);
@@ -90,7 +94,9 @@ export function DocumentUpload({ caseId, documents }: { caseId: number; document
           className="block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-4 file:py-2 file:text-sm file:font-medium hover:file:bg-stone-100 disabled:opacity-60"
         />
         <p id={`${inputId}-hint`} className="text-xs text-stone-500">
-          {left === 0 ? t('apply.documents.full', { max: MAX_DOCUMENTS_PER_CASE }) : t('apply.documents.hint', { max: MAX_DOCUMENTS_PER_CASE, left })}
+          {left === 0
+            ? t('apply.documents.full', { max: MAX_DOCUMENTS_PER_CASE })
+            : t('apply.documents.hint', { max: MAX_DOCUMENTS_PER_CASE, left })}
         </p>
       </div>
 
@@ -99,7 +105,12 @@ export function DocumentUpload({ caseId, documents }: { caseId: number; document
           <div className="space-y-1 text-sm" data-testid="upload-progress">
             <p>{t('apply.documents.uploading', { at: progress.at, total: progress.total, name: progress.name })}</p>
             {/* No byte counts reach a server action's caller; the bar shows files done of files chosen. */}
-            <progress className="h-2 w-full" max={progress.total} value={progress.at - 1} aria-label={t('apply.documents.progress')} />
+            <progress
+              className="h-2 w-full"
+              max={progress.total}
+              value={progress.at - 1}
+              aria-label={t('apply.documents.progress')}
+            />
           </div>
         )}
         {!progress && refreshing && <p className="text-sm text-stone-600">{t('common.loading')}</p>}
@@ -115,12 +126,20 @@ export function DocumentUpload({ caseId, documents }: { caseId: number; document
       </div>
 
       {documents.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 p-4 text-center text-sm text-stone-600">{t('apply.documents.none')}</p>
+        <p className="rounded-md border border-dashed border-stone-300 p-4 text-center text-sm text-stone-600">
+          {t('apply.documents.none')}
+        </p>
       ) : (
-        <ul className="divide-y divide-stone-100 rounded-md border border-stone-200" aria-label={t('apply.documents.list')}>
+        <ul
+          className="divide-y divide-stone-100 rounded-md border border-stone-200"
+          aria-label={t('apply.documents.list')}
+        >
           {documents.map((d) => (
             <li key={d.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
-              <a href={casePaths.document(caseId, d.id)} className="min-w-0 flex-1 break-all font-medium text-brand-700 underline">
+              <a
+                href={casePaths.document(caseId, d.id)}
+                className="min-w-0 flex-1 break-all font-medium text-brand-700 underline"
+              >
                 {d.fileName}
               </a>
               <span className="whitespace-nowrap text-xs text-stone-600">

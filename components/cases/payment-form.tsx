@@ -15,7 +15,9 @@ import { CaseFormAlert } from './case-form-alert';
 const METHODS = ['bank_transfer', 'cash'] as const;
 
 /** Asks for the written reason on the client too when the ledger already found a repeat. */
-const withReason = paymentSchema.extend({ repeatReason: z.string().trim().min(1, 'repeatNeedsReason').max(1000, 'tooLong') });
+const withReason = paymentSchema.extend({
+  repeatReason: z.string().trim().min(1, 'repeatNeedsReason').max(1000, 'tooLong'),
+});
 
 /**
  * Recording the payment (leader, not the approver): date (not in the future), method, reference,
@@ -49,7 +51,12 @@ export function PaymentForm({
   const overBudget = fieldError(errors, 'amount');
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="payment-form">
-      <CaseFormAlert caseId={caseId} formError={formError} orphanError={overBudget} success={saved ? 'cases.paid' : null} />
+      <CaseFormAlert
+        caseId={caseId}
+        formError={formError}
+        orphanError={overBudget}
+        success={saved ? 'cases.paid' : null}
+      />
       <div className="rounded-md bg-stone-50 p-3 text-sm" data-testid="budget-left">
         <p>{t('cases.payAmount', { amount: formatFen(amountFen) })}</p>
         {budget ? (
@@ -90,7 +97,11 @@ export function PaymentForm({
         {(p) => <input {...p} {...form.register('reference')} autoComplete="off" />}
       </Field>
       {repeat && (
-        <Field label={t('cases.repeatReason')} error={fieldError(errors, 'repeatReason')} hint={t('cases.repeatReasonHint')}>
+        <Field
+          label={t('cases.repeatReason')}
+          error={fieldError(errors, 'repeatReason')}
+          hint={t('cases.repeatReasonHint')}
+        >
           {(p) => <textarea {...p} {...form.register('repeatReason')} rows={2} />}
         </Field>
       )}

@@ -11,7 +11,8 @@ export interface BarDatum {
 const BRAND = '#b45309';
 
 /** Axis ticks: whole yuan (cents would crowd a phone-wide axis), or the count itself. */
-const tick = (fen: boolean) => (v: number) => (fen ? formatFen(Math.round(v / 100) * 100, { symbol: false }).replace(/\.00$/, '') : String(v));
+const tick = (fen: boolean) => (v: number) =>
+  fen ? formatFen(Math.round(v / 100) * 100, { symbol: false }).replace(/\.00$/, '') : String(v);
 
 /**
  * A bar chart drawn in the browser (recharts measures its box), filling the box its caller sizes
@@ -19,12 +20,25 @@ const tick = (fen: boolean) => (v: number) => (fen ? formatFen(Math.round(v / 10
  * rather than have them announced twice. `fen` values are integer fen, shown as money.
  * Horizontal bars (`layout="vertical"`) keep long unit and category names readable on a phone.
  */
-export function BarChartView({ data, fen = false, layout = 'horizontal' }: { data: BarDatum[]; fen?: boolean; layout?: 'horizontal' | 'vertical' }) {
+export function BarChartView({
+  data,
+  fen = false,
+  layout = 'horizontal',
+}: {
+  data: BarDatum[];
+  fen?: boolean;
+  layout?: 'horizontal' | 'vertical';
+}) {
   const format = tick(fen);
   const vertical = layout === 'vertical';
   return (
     <ResponsiveContainer>
-      <BarChart data={data} layout={layout} margin={{ top: 4, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <BarChart
+        data={data}
+        layout={layout}
+        margin={{ top: 4, right: 8, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={!vertical} vertical={vertical} />
         {vertical ? (
           <>

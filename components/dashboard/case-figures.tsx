@@ -36,14 +36,25 @@ function stepHref(w: StepWait, role: Role, filters: DashboardFilters): string {
 
 function StepWaits({ waits, role, filters, t }: { waits: StepWait[]; role: Role; filters: DashboardFilters; t: T }) {
   return (
-    <ul className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="case-waits" aria-label={t('caseDashboard.waitingTitle')}>
+    <ul
+      className="grid grid-cols-2 gap-3 md:grid-cols-5"
+      data-testid="case-waits"
+      aria-label={t('caseDashboard.waitingTitle')}
+    >
       {waits.map((w) => (
         <li key={w.step}>
-          <a href={stepHref(w, role, filters)} className="block rounded-lg hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600">
+          <a
+            href={stepHref(w, role, filters)}
+            className="block rounded-lg hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600"
+          >
             <Stat
               label={w.step === 'publicity' ? t('caseDashboard.publicityWaiting') : t(`aid.steps.${w.step}`)}
               value={w.count}
-              hint={w.oldestDays === null ? t('caseDashboard.noneWaiting') : t('caseDashboard.oldestWait', { days: w.oldestDays })}
+              hint={
+                w.oldestDays === null
+                  ? t('caseDashboard.noneWaiting')
+                  : t('caseDashboard.oldestWait', { days: w.oldestDays })
+              }
             />
           </a>
         </li>
@@ -56,7 +67,8 @@ function StepWaits({ waits, role, filters, t }: { waits: StepWait[]; role: Role;
 const countAndFen = (n: number, fen: number) => `${n} · ${formatFen(fen)}`;
 
 /** Used, with its share of the budget: "¥12,100.00 (15%)". */
-const usedText = (b: BudgetUse) => `${formatFen(b.spentFen)} (${b.amountFen > 0 ? Math.round((100 * b.spentFen) / b.amountFen) : 0}%)`;
+const usedText = (b: BudgetUse) =>
+  `${formatFen(b.spentFen)} (${b.amountFen > 0 ? Math.round((100 * b.spentFen) / b.amountFen) : 0}%)`;
 
 /**
  * The year per kind: approved and paid (count · amount), and the kind's budget. A leader's budget
@@ -76,7 +88,9 @@ function YearTable({ figures, t }: { figures: CaseFigures; t: T }) {
   const drawn = figures.budgetView === 'drawn';
   return (
     <Card title={title}>
-      <p className="mb-3 text-sm text-stone-600">{drawn ? t('caseDashboard.budgetDrawnHint') : t('caseDashboard.budgetMineHint')}</p>
+      <p className="mb-3 text-sm text-stone-600">
+        {drawn ? t('caseDashboard.budgetDrawnHint') : t('caseDashboard.budgetMineHint')}
+      </p>
       <Table caption={title}>
         <thead>
           <tr>
@@ -98,20 +112,36 @@ function YearTable({ figures, t }: { figures: CaseFigures; t: T }) {
                 <>
                   <td>
                     {formatFen(r.budget.amountFen)}
-                    {drawn && <span className="block text-xs text-stone-500">{r.budget.unitName ?? t('caseDashboard.mineWide')}</span>}
+                    {drawn && (
+                      <span className="block text-xs text-stone-500">
+                        {r.budget.unitName ?? t('caseDashboard.mineWide')}
+                      </span>
+                    )}
                   </td>
                   <td>{usedText(r.budget)}</td>
                   <td>{formatFen(r.budget.leftFen)}</td>
                 </>
               ) : (
-                <td colSpan={3} className="text-stone-500">{t('caseDashboard.noBudget')}</td>
+                <td colSpan={3} className="text-stone-500">
+                  {t('caseDashboard.noBudget')}
+                </td>
               )}
             </tr>
           ))}
           <tr className="font-semibold">
             <td>{t('caseDashboard.total')}</td>
-            <td>{countAndFen(rows.reduce((n, r) => n + r.approvedCount, 0), sumFen(rows.map((r) => r.approvedFen)))}</td>
-            <td>{countAndFen(rows.reduce((n, r) => n + r.paidCount, 0), sumFen(rows.map((r) => r.paidFen)))}</td>
+            <td>
+              {countAndFen(
+                rows.reduce((n, r) => n + r.approvedCount, 0),
+                sumFen(rows.map((r) => r.approvedFen)),
+              )}
+            </td>
+            <td>
+              {countAndFen(
+                rows.reduce((n, r) => n + r.paidCount, 0),
+                sumFen(rows.map((r) => r.paidFen)),
+              )}
+            </td>
             <td colSpan={3} />
           </tr>
         </tbody>
@@ -140,7 +170,9 @@ function SplitTable({ year, rows, t }: { year: number; rows: SplitLine[]; t: T }
           {rows.map((b) => (
             <tr key={`${b.kind}-${b.unitId ?? (b.units ? 'units' : 'own')}`}>
               <td>{t(`aid.kinds.${b.kind}`)}</td>
-              <td>{b.units ? t('caseDashboard.unitsTotal', { n: b.units }) : (b.unitName ?? t('caseDashboard.mineWide'))}</td>
+              <td>
+                {b.units ? t('caseDashboard.unitsTotal', { n: b.units }) : (b.unitName ?? t('caseDashboard.mineWide'))}
+              </td>
               <td>{formatFen(b.amountFen)}</td>
               <td>{usedText(b)}</td>
               <td>{formatFen(b.leftFen)}</td>
@@ -167,10 +199,19 @@ export function CaseFiguresSection({ data }: { data: JsonOf<CaseFiguresData> }) 
   const t = useTranslations();
   const softNavigation = useSoftNavigation();
   return (
-    <section aria-labelledby="cases-heading" className="mt-6 space-y-4" data-testid="case-figures" onClick={softNavigation}>
+    <section
+      aria-labelledby="cases-heading"
+      className="mt-6 space-y-4"
+      data-testid="case-figures"
+      onClick={softNavigation}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="cases-heading" className="text-lg font-semibold">{t('caseDashboard.title')}</h2>
-        <Link href={casePaths.queue} className="text-sm text-brand-700 hover:underline">{t('caseDashboard.toQueue')}</Link>
+        <h2 id="cases-heading" className="text-lg font-semibold">
+          {t('caseDashboard.title')}
+        </h2>
+        <Link href={casePaths.queue} className="text-sm text-brand-700 hover:underline">
+          {t('caseDashboard.toQueue')}
+        </Link>
       </div>
       <h3 className="text-sm font-semibold text-stone-700">{t('caseDashboard.waitingTitle')}</h3>
       <StepWaits waits={figures.waits} role={role} filters={filters} t={t} />

@@ -15,7 +15,13 @@ import type { CaseState } from '@/lib/workflow/case-workflow';
 // The case pages' tones; drawn here with the page's own translator, since the shared badge's hook
 // suspends inside an async server component and would stream each cell in separately.
 const tone = (s: CaseState) =>
-  s === 'paid' ? 'good' : s === 'rejected' || s.startsWith('returned_') ? 'bad' : s === 'draft' || s === 'withdrawn' ? 'neutral' : 'info';
+  s === 'paid'
+    ? 'good'
+    : s === 'rejected' || s.startsWith('returned_')
+      ? 'bad'
+      : s === 'draft' || s === 'withdrawn'
+        ? 'neutral'
+        : 'info';
 
 /** The worker's latest applications with their state, and what the household received this year. */
 export function MyCases({ figures }: { figures: WorkerCaseFigures }) {
@@ -27,7 +33,11 @@ export function MyCases({ figures }: { figures: WorkerCaseFigures }) {
       <Card
         title={title}
         className="md:col-span-2"
-        actions={<ButtonLink href={casePaths.apply} size="sm" variant="primary">{t('caseDashboard.apply')}</ButtonLink>}
+        actions={
+          <ButtonLink href={casePaths.apply} size="sm" variant="primary">
+            {t('caseDashboard.apply')}
+          </ButtonLink>
+        }
       >
         {cases.length === 0 ? (
           <EmptyState>{t('caseDashboard.noCases')}</EmptyState>
@@ -47,10 +57,14 @@ export function MyCases({ figures }: { figures: WorkerCaseFigures }) {
                 {cases.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <Link href={casePaths.view(c.id)} className="font-mono text-brand-700 hover:underline">{caseNumber(c.id)}</Link>
+                      <Link href={casePaths.view(c.id)} className="font-mono text-brand-700 hover:underline">
+                        {caseNumber(c.id)}
+                      </Link>
                     </td>
                     <td>{t(kindKey(c))}</td>
-                    <td><Badge tone={tone(c.state)}>{t(`aid.states.${c.state}`)}</Badge></td>
+                    <td>
+                      <Badge tone={tone(c.state)}>{t(`aid.states.${c.state}`)}</Badge>
+                    </td>
                     <td>{c.amountFen === null ? '—' : formatFen(c.amountFen)}</td>
                     <td>{c.day}</td>
                   </tr>
@@ -59,7 +73,9 @@ export function MyCases({ figures }: { figures: WorkerCaseFigures }) {
             </Table>
             {total > cases.length && (
               <p className="mt-3 text-sm">
-                <Link href={casePaths.list} className="text-brand-700 hover:underline">{t('caseDashboard.allCases', { n: total })}</Link>
+                <Link href={casePaths.list} className="text-brand-700 hover:underline">
+                  {t('caseDashboard.allCases', { n: total })}
+                </Link>
               </p>
             )}
           </>
@@ -67,7 +83,11 @@ export function MyCases({ figures }: { figures: WorkerCaseFigures }) {
       </Card>
       <Card title={t('caseDashboard.receivedTitle', { year })}>
         <div data-testid="my-received">
-          <Stat label={t('caseDashboard.receivedTotal')} value={formatFen(received.totalFen)} hint={t('caseDashboard.receivedCount', { n: received.count })} />
+          <Stat
+            label={t('caseDashboard.receivedTotal')}
+            value={formatFen(received.totalFen)}
+            hint={t('caseDashboard.receivedCount', { n: received.count })}
+          />
           {received.byKind.length === 0 ? (
             <p className="mt-3 text-sm text-stone-600">{t('caseDashboard.noneReceived')}</p>
           ) : (

@@ -24,7 +24,15 @@ const BarChartView = dynamic(() => import('./bar-chart').then((m) => m.BarChartV
  * drawn in the browser, when opened: the four closed tables were a quarter of the leader's page
  * and ~1 ms of the server's CPU on every request.
  */
-function ChartCard({ title, testId, data, fen, layout, columns, rows }: {
+function ChartCard({
+  title,
+  testId,
+  data,
+  fen,
+  layout,
+  columns,
+  rows,
+}: {
   title: string;
   testId: string;
   data: BarDatum[];
@@ -39,7 +47,10 @@ function ChartCard({ title, testId, data, fen, layout, columns, rows }: {
     <Card title={title}>
       <figure data-testid={testId}>
         {/* The box keeps its size while the chart loads, so the page does not jump. */}
-        <div aria-hidden style={{ width: '100%', height: layout === 'vertical' ? Math.max(160, 32 * data.length) : 240 }}>
+        <div
+          aria-hidden
+          style={{ width: '100%', height: layout === 'vertical' ? Math.max(160, 32 * data.length) : 240 }}
+        >
           <BarChartView data={data} fen={fen} layout={layout} />
         </div>
         <figcaption className="sr-only">{title}</figcaption>
@@ -48,10 +59,22 @@ function ChartCard({ title, testId, data, fen, layout, columns, rows }: {
           {open && (
             <Table caption={title}>
               <thead>
-                <tr>{columns.map((c, i) => <Th key={c} className={i ? 'text-right' : undefined}>{c}</Th>)}</tr>
+                <tr>
+                  {columns.map((c, i) => (
+                    <Th key={c} className={i ? 'text-right' : undefined}>
+                      {c}
+                    </Th>
+                  ))}
+                </tr>
               </thead>
               <tbody className={`${FIGURE_ROWS} [&_td+td]:text-right`}>
-                {rows().map((r, i) => <tr key={i}>{r.map((cell, j) => <td key={j}>{cell}</td>)}</tr>)}
+                {rows().map((r, i) => (
+                  <tr key={i}>
+                    {r.map((cell, j) => (
+                      <td key={j}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
               </tbody>
             </Table>
           )}
@@ -65,7 +88,8 @@ function ChartCard({ title, testId, data, fen, layout, columns, rows }: {
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 function monthFormat(locale: string): Intl.DateTimeFormat {
   let format = monthFormats.get(locale);
-  if (!format) monthFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })));
+  if (!format)
+    monthFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })));
   return format;
 }
 
@@ -95,7 +119,9 @@ export function DashboardCharts({ data }: { data: JsonOf<DashboardChartsData> })
   const paidOf = new Map((payments?.perUnit ?? []).map((u) => [u.unitId, u]));
   return (
     <section aria-labelledby="charts-heading" className="mt-6 space-y-4" data-testid="dashboard-charts">
-      <h2 id="charts-heading" className="text-lg font-semibold">{t('chartsTitle')}</h2>
+      <h2 id="charts-heading" className="text-lg font-semibold">
+        {t('chartsTitle')}
+      </h2>
       <div className="grid min-w-0 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         {payments && (
           <ChartCard
@@ -125,7 +151,9 @@ export function DashboardCharts({ data }: { data: JsonOf<DashboardChartsData> })
             layout="vertical"
             data={units.map((u) => ({ label: u.name, value: paidOf.get(u.unitId)?.fen ?? 0 }))}
             columns={[t('unitColumn'), t('payments'), t('amount')]}
-            rows={() => units.map((u) => [u.name, paidOf.get(u.unitId)?.count ?? 0, formatFen(paidOf.get(u.unitId)?.fen ?? 0)])}
+            rows={() =>
+              units.map((u) => [u.name, paidOf.get(u.unitId)?.count ?? 0, formatFen(paidOf.get(u.unitId)?.fen ?? 0)])
+            }
           />
         )}
         {categories && units.length > 1 && (

@@ -32,7 +32,9 @@ export function DashboardFilterForm({
         <FilterField label={t('year')}>
           <select name="year" defaultValue={filters.year} className={filterControl}>
             {yearChoices(thisYear, filters.year).map((y) => (
-              <option key={y} value={y}>{y}</option>
+              <option key={y} value={y}>
+                {y}
+              </option>
             ))}
           </select>
         </FilterField>
@@ -41,7 +43,9 @@ export function DashboardFilterForm({
             <select name="unit" defaultValue={filters.unitId ?? ''} className={filterControl}>
               <option value="">{mineWide ? t('wholeMine') : t('wholeScope')}</option>
               {units.map((u) => (
-                <option key={u.id} value={u.id}>{u.chain}</option>
+                <option key={u.id} value={u.id}>
+                  {u.chain}
+                </option>
               ))}
             </select>
           </FilterField>
@@ -49,7 +53,11 @@ export function DashboardFilterForm({
       </FilterBar>
       {filters.unitId && (
         <p className="-mt-2 text-sm">
-          <Link href={dashboardHref(filters, { unitId: undefined })} className="text-brand-700 hover:underline" data-testid="back-to-scope">
+          <Link
+            href={dashboardHref(filters, { unitId: undefined })}
+            className="text-brand-700 hover:underline"
+            data-testid="back-to-scope"
+          >
             ← {mineWide ? t('backToMine') : t('backToScope')}
           </Link>
         </p>

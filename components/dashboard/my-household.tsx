@@ -31,7 +31,11 @@ export function MyHousehold({ summary }: { summary: Summary | null }) {
               <span>
                 <span className="text-stone-500">{t(`register.helperKinds.${h.kind}`)}</span> {h.name}
               </span>
-              {h.phone && <a href={`tel:${h.phone}`} className="font-mono text-brand-700">{h.phone}</a>}
+              {h.phone && (
+                <a href={`tel:${h.phone}`} className="font-mono text-brand-700">
+                  {h.phone}
+                </a>
+              )}
             </li>
           ))}
         </ul>
@@ -52,7 +56,11 @@ export function MyHousehold({ summary }: { summary: Summary | null }) {
               {summary.tasks.map((task) => (
                 <tr key={task.id}>
                   <Td className="whitespace-normal">{task.appeal}</Td>
-                  <Td><Badge tone={task.status === 'done' ? 'good' : 'neutral'}>{t(`register.taskStatuses.${task.status}`)}</Badge></Td>
+                  <Td>
+                    <Badge tone={task.status === 'done' ? 'good' : 'neutral'}>
+                      {t(`register.taskStatuses.${task.status}`)}
+                    </Badge>
+                  </Td>
                   <Td className="whitespace-normal">{task.outcome ?? '—'}</Td>
                 </tr>
               ))}
@@ -73,8 +81,12 @@ export function HouseholdsIHelp({ rows }: { rows: Awaited<ReturnType<typeof hous
       <ul className="divide-y divide-stone-100 text-sm" data-testid="households-i-help">
         {rows.map((r) => (
           <li key={`${r.id}-${r.kind}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
-            <Link href={`/households/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.workerName}</Link>
-            <span className="text-stone-600">{t(`register.helperKinds.${r.kind}`)} · {t(`register.categories.${r.category}`)}</span>
+            <Link href={`/households/${r.id}`} className="font-medium text-brand-700 hover:underline">
+              {r.workerName}
+            </Link>
+            <span className="text-stone-600">
+              {t(`register.helperKinds.${r.kind}`)} · {t(`register.categories.${r.category}`)}
+            </span>
           </li>
         ))}
       </ul>

@@ -12,9 +12,24 @@ import { useFromJson, type JsonOf } from '@/lib/json-props';
 import { useSoftNavigation } from './soft-navigation';
 import { OpenUnitHint, UnitLink, UnitPager } from './unit-pager';
 
-function Figure({ label, value, hint, href, tone }: { label: string; value: string | number; hint?: string; href: string; tone?: 'bad' }) {
+function Figure({
+  label,
+  value,
+  hint,
+  href,
+  tone,
+}: {
+  label: string;
+  value: string | number;
+  hint?: string;
+  href: string;
+  tone?: 'bad';
+}) {
   return (
-    <a href={href} className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-brand-600 focus-visible:border-brand-600">
+    <a
+      href={href}
+      className="block rounded-lg border border-stone-200 bg-white p-4 hover:border-brand-600 focus-visible:border-brand-600"
+    >
       <div className="text-sm text-stone-600">{label}</div>
       <div className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'bad' ? 'text-red-700' : ''}`}>{value}</div>
       {hint && <div className="mt-1 text-xs text-stone-500">{hint}</div>}
@@ -46,22 +61,61 @@ export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasure
   const households = (query: Record<string, string | undefined>) => listHref.households(filters, query);
   return (
     <section aria-labelledby="register-heading" className="mt-6 space-y-4" onClick={softNavigation}>
-      <h2 id="register-heading" className="text-lg font-semibold">{t('dashboard.registerTitle')}</h2>
+      <h2 id="register-heading" className="text-lg font-semibold">
+        {t('dashboard.registerTitle')}
+      </h2>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="register-figures">
         <Figure label={t('dashboard.activeHouseholds')} value={total.active} href={households({ status: 'active' })} />
-        <Figure label={current ? t('dashboard.exitedThisYear') : t('dashboardFilters.exitedIn', { year })} value={total.exitedThisYear} href={households({ status: 'exited' })} />
-        <Figure label={t('dashboard.visited')} value={`${total.visited} / ${total.active}`} hint={current ? t('dashboard.visitedHint') : t('dashboardFilters.visitedHintYear', { year })} href={households({ status: 'active', visited: current ? 'no' : undefined })} />
-        <Figure label={t('dashboard.known')} value={total.known} hint={t('dashboard.knownHint')} href={households({ status: 'active' })} />
-        <Figure label={t('dashboard.resolved')} value={`${total.tasksDone} / ${total.tasksRaised}`} hint={current ? t('dashboard.resolvedHint') : t('dashboardFilters.resolvedHintYear', { year })} href="/tasks?view=all" />
-        <Figure label={t('dashboard.overdueTasks')} value={total.overdueTasks} href="/tasks?view=overdue" tone={total.overdueTasks ? 'bad' : undefined} />
-        <Figure label={t('dashboard.overdueReviews')} value={total.overdueReviews} href={households({ review: 'overdue' })} tone={total.overdueReviews ? 'bad' : undefined} />
-        <Figure label={t('dashboard.missingHelpers')} value={total.missingHelper} href={households({ missingHelper: '1' })} tone={total.missingHelper ? 'bad' : undefined} />
+        <Figure
+          label={current ? t('dashboard.exitedThisYear') : t('dashboardFilters.exitedIn', { year })}
+          value={total.exitedThisYear}
+          href={households({ status: 'exited' })}
+        />
+        <Figure
+          label={t('dashboard.visited')}
+          value={`${total.visited} / ${total.active}`}
+          hint={current ? t('dashboard.visitedHint') : t('dashboardFilters.visitedHintYear', { year })}
+          href={households({ status: 'active', visited: current ? 'no' : undefined })}
+        />
+        <Figure
+          label={t('dashboard.known')}
+          value={total.known}
+          hint={t('dashboard.knownHint')}
+          href={households({ status: 'active' })}
+        />
+        <Figure
+          label={t('dashboard.resolved')}
+          value={`${total.tasksDone} / ${total.tasksRaised}`}
+          hint={current ? t('dashboard.resolvedHint') : t('dashboardFilters.resolvedHintYear', { year })}
+          href="/tasks?view=all"
+        />
+        <Figure
+          label={t('dashboard.overdueTasks')}
+          value={total.overdueTasks}
+          href="/tasks?view=overdue"
+          tone={total.overdueTasks ? 'bad' : undefined}
+        />
+        <Figure
+          label={t('dashboard.overdueReviews')}
+          value={total.overdueReviews}
+          href={households({ review: 'overdue' })}
+          tone={total.overdueReviews ? 'bad' : undefined}
+        />
+        <Figure
+          label={t('dashboard.missingHelpers')}
+          value={total.missingHelper}
+          href={households({ missingHelper: '1' })}
+          tone={total.missingHelper ? 'bad' : undefined}
+        />
       </div>
       <Card title={t('dashboard.perCategory')}>
         <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3" data-testid="category-counts">
           {categories.map((c) => (
             <li key={c}>
-              <a href={households({ status: 'active', category: c })} className="flex justify-between rounded border border-stone-100 px-3 py-2 hover:bg-stone-50">
+              <a
+                href={households({ status: 'active', category: c })}
+                className="flex justify-between rounded border border-stone-100 px-3 py-2 hover:bg-stone-50"
+              >
                 <span>{t(`register.categories.${c}`)}</span>
                 <span className="font-semibold tabular-nums">{total.perCategory[c]}</span>
               </a>
@@ -97,7 +151,12 @@ export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasure
                   </td>
                   <td>{r.workers}</td>
                   <td>
-                    <a className="text-brand-700 hover:underline" href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}>{r.active}</a>
+                    <a
+                      className="text-brand-700 hover:underline"
+                      href={listHref.households({ ...filters, unitId: r.unitId }, { status: 'active' })}
+                    >
+                      {r.active}
+                    </a>
                   </td>
                   <td>{`${r.visited} / ${r.active}`}</td>
                   <td>{r.known}</td>

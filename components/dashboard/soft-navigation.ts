@@ -17,7 +17,14 @@ export function useSoftNavigation() {
     (e: MouseEvent<HTMLElement>) => {
       if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       const a = (e.target as Element).closest('a');
-      if (!a || !e.currentTarget.contains(a) || a.target || a.hasAttribute('download') || a.origin !== window.location.origin) return;
+      if (
+        !a ||
+        !e.currentTarget.contains(a) ||
+        a.target ||
+        a.hasAttribute('download') ||
+        a.origin !== window.location.origin
+      )
+        return;
       e.preventDefault();
       router.push(a.pathname + a.search + a.hash);
     },

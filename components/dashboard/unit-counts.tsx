@@ -10,7 +10,17 @@ import { useSoftNavigation } from './soft-navigation';
 import { OpenUnitHint, UnitLink, UnitPager } from './unit-pager';
 
 /** Workers per unit as a table with a proportional bar, readable on a phone. */
-export function UnitCountsCard({ title, units, total, filters }: { title: string; units: UnitWindow<UnitWorkerCount>; total: number; filters: DashboardFilters }) {
+export function UnitCountsCard({
+  title,
+  units,
+  total,
+  filters,
+}: {
+  title: string;
+  units: UnitWindow<UnitWorkerCount>;
+  total: number;
+  filters: DashboardFilters;
+}) {
   const t = useTranslations();
   const hintId = useId();
   const softNavigation = useSoftNavigation();
@@ -38,7 +48,10 @@ export function UnitCountsCard({ title, units, total, filters }: { title: string
                 <Td className="text-right tabular-nums">{r.workers}</Td>
                 <Td>
                   <div className="h-2 rounded bg-stone-100" aria-hidden>
-                    <div className="h-2 rounded bg-brand-600" style={{ width: `${total ? (100 * r.workers) / total : 0}%` }} />
+                    <div
+                      className="h-2 rounded bg-brand-600"
+                      style={{ width: `${total ? (100 * r.workers) / total : 0}%` }}
+                    />
                   </div>
                 </Td>
               </tr>

@@ -13,16 +13,30 @@ export function UnitPager({ window, filters }: { window: UnitWindow<unknown>; fi
   const t = useTranslations();
   if (window.pages <= 1) return null;
   return (
-    <nav aria-label={t('dashboardFilters.unitPages')} className="my-3 flex flex-wrap items-center justify-between gap-2 text-sm" data-testid="unit-pager">
-      <span className="text-stone-600">{t('dashboardFilters.unitsShown', { from: window.from, to: window.to, total: window.total })}</span>
+    <nav
+      aria-label={t('dashboardFilters.unitPages')}
+      className="my-3 flex flex-wrap items-center justify-between gap-2 text-sm"
+      data-testid="unit-pager"
+    >
+      <span className="text-stone-600">
+        {t('dashboardFilters.unitsShown', { from: window.from, to: window.to, total: window.total })}
+      </span>
       <span className="flex gap-2">
         {window.page > 1 && (
-          <Link className={buttonClass('secondary', 'sm')} rel="prev" href={dashboardHref(filters, { unitsPage: window.page - 1 })}>
+          <Link
+            className={buttonClass('secondary', 'sm')}
+            rel="prev"
+            href={dashboardHref(filters, { unitsPage: window.page - 1 })}
+          >
             {t('dashboardFilters.previousUnits', { n: UNIT_ROWS })}
           </Link>
         )}
         {window.page < window.pages && (
-          <Link className={buttonClass('secondary', 'sm')} rel="next" href={dashboardHref(filters, { unitsPage: window.page + 1 })}>
+          <Link
+            className={buttonClass('secondary', 'sm')}
+            rel="next"
+            href={dashboardHref(filters, { unitsPage: window.page + 1 })}
+          >
             {t('dashboardFilters.nextUnits', { n: UNIT_ROWS })}
           </Link>
         )}
@@ -38,16 +52,32 @@ export function UnitPager({ window, filters }: { window: UnitWindow<unknown>; fi
  */
 export function OpenUnitHint({ id }: { id: string }) {
   const t = useTranslations();
-  return <span id={id} hidden>{t('dashboardFilters.openUnitHint')}</span>;
+  return (
+    <span id={id} hidden>
+      {t('dashboardFilters.openUnitHint')}
+    </span>
+  );
 }
 
 /**
  * A unit's name in a per-unit table, opening its own dashboard; `hintId` names the table's
  * OpenUnitHint. A plain link: the table's section navigates it (./soft-navigation.ts).
  */
-export function UnitLink({ unit, filters, hintId }: { unit: { unitId: number; name: string }; filters: DashboardFilters; hintId: string }) {
+export function UnitLink({
+  unit,
+  filters,
+  hintId,
+}: {
+  unit: { unitId: number; name: string };
+  filters: DashboardFilters;
+  hintId: string;
+}) {
   return (
-    <a className="text-brand-700 hover:underline" href={dashboardHref(filters, { unitId: unit.unitId })} aria-describedby={hintId}>
+    <a
+      className="text-brand-700 hover:underline"
+      href={dashboardHref(filters, { unitId: unit.unitId })}
+      aria-describedby={hintId}
+    >
       {unit.name}
     </a>
   );

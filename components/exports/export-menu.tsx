@@ -67,7 +67,10 @@ export function ExportMenu({ ledger, params }: { ledger: Ledger; params: Record<
     try {
       const res = await fetch(`/api/exports/${ledger}?${query}`, { signal: controller.signal, cache: 'no-store' });
       if (!res.ok || !res.body) {
-        setStatus({ kind: 'error', message: res.status === 401 ? 'signedOut' : res.status === 403 ? 'forbidden' : 'failed' });
+        setStatus({
+          kind: 'error',
+          message: res.status === 401 ? 'signedOut' : res.status === 403 ? 'forbidden' : 'failed',
+        });
         return;
       }
       const total = Number(res.headers.get('X-Total-Rows') ?? '0');
@@ -105,7 +108,12 @@ export function ExportMenu({ ledger, params }: { ledger: Ledger; params: Record<
           // Not a live region: it changes ten times a second; the status line below says when it starts and ends.
           <span className="flex flex-wrap items-center gap-2">
             {status.format === 'csv' && status.total !== null ? (
-              <progress value={status.rows} max={Math.max(status.total, 1)} className="h-2 w-32 max-w-full" aria-hidden="true" />
+              <progress
+                value={status.rows}
+                max={Math.max(status.total, 1)}
+                className="h-2 w-32 max-w-full"
+                aria-hidden="true"
+              />
             ) : (
               <progress className="h-2 w-32 max-w-full" aria-hidden="true" />
             )}
@@ -121,7 +129,18 @@ export function ExportMenu({ ledger, params }: { ledger: Ledger; params: Record<
             </Button>
           </span>
         )}
-        <p role="status" className={status.kind === 'running' ? 'sr-only' : status.kind === 'error' ? 'text-red-700' : status.kind === 'done' ? 'break-all text-green-800' : ''}>
+        <p
+          role="status"
+          className={
+            status.kind === 'running'
+              ? 'sr-only'
+              : status.kind === 'error'
+                ? 'text-red-700'
+                : status.kind === 'done'
+                  ? 'break-all text-green-800'
+                  : ''
+          }
+        >
           {status.kind === 'running' && t('preparing')}
           {status.kind === 'done' && t('done', { total: status.total, file: status.file })}
           {status.kind === 'error' && t(status.message)}
@@ -140,12 +159,22 @@ export function ExportMenu({ ledger, params }: { ledger: Ledger; params: Record<
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
         }}
       >
-        <Button ref={trigger} variant="secondary" aria-expanded={open} aria-controls={menuId} disabled={running} onClick={() => setOpen((o) => !o)}>
+        <Button
+          ref={trigger}
+          variant="secondary"
+          aria-expanded={open}
+          aria-controls={menuId}
+          disabled={running}
+          onClick={() => setOpen((o) => !o)}
+        >
           {t('export')}
           <span aria-hidden="true">▾</span>
         </Button>
         {open && (
-          <div id={menuId} className="absolute right-0 z-20 mt-1 w-64 max-w-[calc(100vw-2rem)] space-y-1 rounded-md border border-stone-200 bg-white p-2 shadow-lg">
+          <div
+            id={menuId}
+            className="absolute right-0 z-20 mt-1 w-64 max-w-[calc(100vw-2rem)] space-y-1 rounded-md border border-stone-200 bg-white p-2 shadow-lg"
+          >
             <p className="px-2 pb-1 text-xs text-stone-600">{t('hint')}</p>
             {(['xlsx', 'csv'] as const).map((format) => (
               <button

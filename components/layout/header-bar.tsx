@@ -18,10 +18,21 @@ export interface HeaderLabels {
 }
 
 /** The header's markup, from what AppHeader (components/layout/app-header.tsx) decided. */
-export function HeaderBar({ nav, unread, labels }: { nav: { href: string; label: string }[]; unread: number; labels: HeaderLabels }) {
+export function HeaderBar({
+  nav,
+  unread,
+  labels,
+}: {
+  nav: { href: string; label: string }[];
+  unread: number;
+  labels: HeaderLabels;
+}) {
   return (
     <header className="border-b border-stone-200 bg-white print:hidden">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
         {labels.skipToContent}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -31,7 +42,10 @@ export function HeaderBar({ nav, unread, labels }: { nav: { href: string; label:
         <NotificationBell unread={unread} label={labels.bell} />
         <LocaleSwitcher />
         <details className="group relative">
-          <summary className="flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm hover:bg-stone-100" data-testid="user-menu">
+          <summary
+            className="flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm hover:bg-stone-100"
+            data-testid="user-menu"
+          >
             <span>{labels.name}</span>
             <span className="text-stone-500">· {labels.role}</span>
           </summary>

@@ -26,7 +26,17 @@ function messagesOf(json: string): AbstractIntlMessages {
  * one by one for the HTML, on every request; as one string they cost about what their bytes do.
  * ClientMessages (components/layout/client-messages.tsx) is the one way to render it.
  */
-export function MessagesProvider({ locale, timeZone, json, children }: { locale: string; timeZone: string; json: string; children: React.ReactNode }) {
+export function MessagesProvider({
+  locale,
+  timeZone,
+  json,
+  children,
+}: {
+  locale: string;
+  timeZone: string;
+  json: string;
+  children: React.ReactNode;
+}) {
   return (
     <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={messagesOf(json)}>
       {children}

@@ -23,7 +23,9 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
                 aria-current={active ? 'page' : undefined}
                 className={clsx(
                   'inline-block border-b-2 px-3 py-2 text-sm',
-                  active ? 'border-brand-700 font-medium text-brand-800' : 'border-transparent text-stone-600 hover:text-stone-900',
+                  active
+                    ? 'border-brand-700 font-medium text-brand-800'
+                    : 'border-transparent text-stone-600 hover:text-stone-900',
                 )}
               >
                 {item.label}

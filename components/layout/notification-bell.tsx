@@ -18,7 +18,10 @@ export function NotificationBell({ unread, label }: { unread: number; label: str
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
       {unread > 0 && (
-        <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white" data-testid="unread-count">
+        <span
+          className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white"
+          data-testid="unread-count"
+        >
           {unread > 99 ? '99+' : unread}
         </span>
       )}

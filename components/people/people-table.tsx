@@ -5,7 +5,15 @@ import { Table, Td, Th } from '@/components/ui/table';
 import type { PersonRow } from '@/db/queries/people';
 
 /** People with masked ID numbers and phones; `showAccount` adds role and status columns. */
-export async function PeopleTable({ rows, hrefBase, showAccount = false }: { rows: PersonRow[]; hrefBase: string; showAccount?: boolean }) {
+export async function PeopleTable({
+  rows,
+  hrefBase,
+  showAccount = false,
+}: {
+  rows: PersonRow[];
+  hrefBase: string;
+  showAccount?: boolean;
+}) {
   const t = await getTranslations();
   if (rows.length === 0) return <EmptyState>{t('common.noResults')}</EmptyState>;
   return (
@@ -25,7 +33,10 @@ export async function PeopleTable({ rows, hrefBase, showAccount = false }: { row
         {rows.map((p) => (
           <tr key={p.id} className="hover:bg-stone-50">
             <Td>
-              <Link href={`${hrefBase}/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              <Link
+                href={`${hrefBase}/${p.id}`}
+                className="font-medium text-brand-700 underline-offset-2 hover:underline"
+              >
                 {p.employeeNo}
               </Link>
             </Td>
@@ -35,7 +46,13 @@ export async function PeopleTable({ rows, hrefBase, showAccount = false }: { row
             <Td className="font-mono text-xs">{p.idNumberMasked || '—'}</Td>
             <Td className="font-mono text-xs">{p.phoneMasked || '—'}</Td>
             {showAccount && (
-              <Td>{p.disabled ? <Badge tone="bad">{t('people.disabled')}</Badge> : <Badge tone="good">{t('people.active')}</Badge>}</Td>
+              <Td>
+                {p.disabled ? (
+                  <Badge tone="bad">{t('people.disabled')}</Badge>
+                ) : (
+                  <Badge tone="good">{t('people.active')}</Badge>
+                )}
+              </Td>
             )}
           </tr>
         ))}

@@ -18,10 +18,12 @@ export function daysLeft(publicityEnd: string, today: string): number {
   return Math.max(0, differenceInCalendarDays(parseISO(publicityEnd), parseISO(today)) + 1);
 }
 
-const kindLabel = (t: T, c: Pick<BoardCase, 'kind' | 'aidKind'>) => (c.aidKind ? t(`aid.kinds.${c.aidKind}`) : t(`aid.caseKinds.${c.kind}`));
+const kindLabel = (t: T, c: Pick<BoardCase, 'kind' | 'aidKind'>) =>
+  c.aidKind ? t(`aid.kinds.${c.aidKind}`) : t(`aid.caseKinds.${c.kind}`);
 
 /** "采矿场 · 一采区", or the unit alone when it is the branch itself (or above one). */
-const unitLabel = (c: Pick<BoardCase, 'unitName' | 'branchName'>) => (c.branchName && c.branchName !== c.unitName ? `${c.branchName} · ${c.unitName}` : c.unitName);
+const unitLabel = (c: Pick<BoardCase, 'unitName' | 'branchName'>) =>
+  c.branchName && c.branchName !== c.unitName ? `${c.branchName} · ${c.unitName}` : c.unitName;
 
 /** How the case is named in headings and dialogs: masked name, kind, amount. */
 export const caseLabel = (t: T, c: BoardCase) => `${c.maskedName} · ${kindLabel(t, c)} · ${formatFen(c.amountFen)}`;
@@ -63,7 +65,10 @@ export async function PublishedCaseItem({ c, today }: { c: PublishedCase; today:
   const t = await getTranslations();
   const left = daysLeft(c.publicityEnd, today);
   return (
-    <li className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`published-case-${c.id}`}>
+    <li
+      className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid={`published-case-${c.id}`}
+    >
       <CaseHeading c={c} />
       <Facts
         items={[
@@ -72,13 +77,22 @@ export async function PublishedCaseItem({ c, today }: { c: PublishedCase; today:
           [t('publicity.end'), c.publicityEnd],
           [
             t('publicity.daysLeft'),
-            left > 0 ? <Badge tone={left === 1 ? 'bad' : 'info'}>{left === 1 ? t('publicity.lastDay') : t('publicity.daysLeftN', { n: left })}</Badge> : <Badge>{t('publicity.windowEnded')}</Badge>,
+            left > 0 ? (
+              <Badge tone={left === 1 ? 'bad' : 'info'}>
+                {left === 1 ? t('publicity.lastDay') : t('publicity.daysLeftN', { n: left })}
+              </Badge>
+            ) : (
+              <Badge>{t('publicity.windowEnded')}</Badge>
+            ),
           ],
         ]}
       />
       {c.myObjection && (
         <p className="text-sm text-stone-700">
-          {t('publicity.youObjected', { on: c.myObjection.on })} <Badge tone={c.myObjection.status === 'upheld' ? 'bad' : 'neutral'}>{t(`publicity.objectionStatus.${c.myObjection.status}`)}</Badge>
+          {t('publicity.youObjected', { on: c.myObjection.on })}{' '}
+          <Badge tone={c.myObjection.status === 'upheld' ? 'bad' : 'neutral'}>
+            {t(`publicity.objectionStatus.${c.myObjection.status}`)}
+          </Badge>
         </p>
       )}
       {left > 0 && (
@@ -94,9 +108,19 @@ export async function PublishedCaseItem({ c, today }: { c: PublishedCase; today:
 /** An objection waiting at the publicity step, with the decision form when this viewer may decide it. */
 export async function PendingObjectionItem({ o }: { o: PendingObjection }) {
   const t = await getTranslations();
-  const refusal = o.refusal === 'actedAtAnotherStep' ? 'cannotDecideTwoSteps' : o.refusal === 'ownApplication' ? 'cannotDecideOwn' : o.refusal ? 'cannotDecide' : null;
+  const refusal =
+    o.refusal === 'actedAtAnotherStep'
+      ? 'cannotDecideTwoSteps'
+      : o.refusal === 'ownApplication'
+        ? 'cannotDecideOwn'
+        : o.refusal
+          ? 'cannotDecide'
+          : null;
   return (
-    <li className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/40 p-4" data-testid={`pending-objection-${o.case.id}`}>
+    <li
+      className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/40 p-4"
+      data-testid={`pending-objection-${o.case.id}`}
+    >
       <CaseHeading c={o.case} />
       <Facts
         items={[
@@ -110,7 +134,11 @@ export async function PendingObjectionItem({ o }: { o: PendingObjection }) {
         <p className="text-stone-500">{t('publicity.objectionReason')}</p>
         <p className="whitespace-pre-wrap break-words">{o.reason}</p>
       </div>
-      {refusal ? <p className="text-sm text-stone-600">{t(`publicity.${refusal}`)}</p> : <DecideObjectionForm objectionId={o.id} caseLabel={caseLabel(t, o.case)} />}
+      {refusal ? (
+        <p className="text-sm text-stone-600">{t(`publicity.${refusal}`)}</p>
+      ) : (
+        <DecideObjectionForm objectionId={o.id} caseLabel={caseLabel(t, o.case)} />
+      )}
       <ViewLink id={o.case.id} t={t} />
     </li>
   );
@@ -142,7 +170,9 @@ export async function RecentlyEndedTable({ rows }: { rows: EndedCase[] }) {
             <Td>{kindLabel(t, r)}</Td>
             <Td className="text-right tabular-nums">{formatFen(r.amountFen)}</Td>
             <Td className="tabular-nums">{r.endedOn}</Td>
-            <Td><Badge tone={OUTCOME_TONE[r.outcome]}>{t(`publicity.outcomes.${r.outcome}`)}</Badge></Td>
+            <Td>
+              <Badge tone={OUTCOME_TONE[r.outcome]}>{t(`publicity.outcomes.${r.outcome}`)}</Badge>
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -52,15 +52,27 @@ export function DecideObjectionForm({ objectionId, caseLabel }: { objectionId: n
         {(p) => <textarea {...p} {...form.register('comment')} rows={2} maxLength={2000} />}
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button variant="danger" onClick={() => ask(true)}>{t('publicity.decide.uphold_objection')}</Button>
-        <Button variant="secondary" onClick={() => ask(false)}>{t('publicity.decide.dismiss_objection')}</Button>
+        <Button variant="danger" onClick={() => ask(true)}>
+          {t('publicity.decide.uphold_objection')}
+        </Button>
+        <Button variant="secondary" onClick={() => ask(false)}>
+          {t('publicity.decide.dismiss_objection')}
+        </Button>
       </div>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40"
+      >
         <div className="space-y-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">{t(`publicity.confirm.${action}.title`, { case: caseLabel })}</h2>
+          <h2 id={titleId} className="text-lg font-semibold">
+            {t(`publicity.confirm.${action}.title`, { case: caseLabel })}
+          </h2>
           <p className="text-sm text-stone-700">{t(`publicity.confirm.${action}.body`)}</p>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>{t('common.cancel')}</Button>
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              {t('common.cancel')}
+            </Button>
             <Button type="submit" variant={uphold ? 'danger' : 'primary'} disabled={submitting}>
               {submitting ? t('common.working') : t(`publicity.decide.${action}`)}
             </Button>

@@ -35,7 +35,11 @@ export function CheckboxGroup<T extends FieldValues, O extends FieldValues>({
   return (
     <fieldset aria-describedby={describedBy} className="space-y-1">
       <legend className="text-sm font-medium text-stone-800">{legend}</legend>
-      {hint && <p id={`${id}-hint`} className="text-xs text-stone-500">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-stone-500">
+          {hint}
+        </p>
+      )}
       <div className={clsx('flex flex-wrap gap-x-4', className)}>
         {options.map((o, i) => (
           <label key={o.value} className="inline-flex min-h-10 items-center gap-2 text-sm">

@@ -5,7 +5,17 @@ import type { ReactNode } from 'react';
  * A titled section that opens on demand (<details>): keeps a page with many forms short on a
  * phone, works by keyboard (Enter/Space on the summary) and without JavaScript.
  */
-export function Disclosure({ summary, children, open = false, tone = 'neutral' }: { summary: ReactNode; children: ReactNode; open?: boolean; tone?: 'neutral' | 'danger' }) {
+export function Disclosure({
+  summary,
+  children,
+  open = false,
+  tone = 'neutral',
+}: {
+  summary: ReactNode;
+  children: ReactNode;
+  open?: boolean;
+  tone?: 'neutral' | 'danger';
+}) {
   return (
     <details open={open} className="group rounded-md border border-stone-200 bg-white">
       <summary
@@ -15,7 +25,9 @@ export function Disclosure({ summary, children, open = false, tone = 'neutral' }
         )}
       >
         {summary}
-        <span aria-hidden="true" className="text-stone-400 transition-transform group-open:rotate-180">▾</span>
+        <span aria-hidden="true" className="text-stone-400 transition-transform group-open:rotate-180">
+          ▾
+        </span>
       </summary>
       <div className="border-t border-stone-200 p-3">{children}</div>
     </details>

@@ -7,9 +7,21 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { assignHelper, changeCategory, exitHousehold, refileHousehold, reviewHousehold } from '@/app/(portal)/(forms)/households/actions';
+import {
+  assignHelper,
+  changeCategory,
+  exitHousehold,
+  refileHousehold,
+  reviewHousehold,
+} from '@/app/(portal)/(forms)/households/actions';
 import type { Category, HelperKind } from '@/db/schema';
-import { assignHelperSchema, changeCategorySchema, exitSchema, refileSchema, reviewSchema } from '@/lib/validation/register';
+import {
+  assignHelperSchema,
+  changeCategorySchema,
+  exitSchema,
+  refileSchema,
+  reviewSchema,
+} from '@/lib/validation/register';
 import { CategoryOptions } from './household-form';
 
 export interface PersonOption {
@@ -43,7 +55,9 @@ export function ChangeCategoryForm({ householdId, current }: { householdId: numb
         {(p) => <textarea {...p} {...form.register('reason')} rows={2} />}
       </Field>
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{t('households.changeCategorySubmit')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t('households.changeCategorySubmit')}
+        </Button>
       </div>
     </form>
   );
@@ -66,7 +80,11 @@ export function ReviewForm({ householdId, current }: { householdId: number; curr
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="grid gap-3">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
-      <Field label={t('households.reviewCategory')} error={fieldError(errors, 'category')} hint={t('households.reviewHint')}>
+      <Field
+        label={t('households.reviewCategory')}
+        error={fieldError(errors, 'category')}
+        hint={t('households.reviewHint')}
+      >
         {(p) => (
           <select {...p} {...form.register('category')}>
             <CategoryOptions />
@@ -77,7 +95,9 @@ export function ReviewForm({ householdId, current }: { householdId: number; curr
         {(p) => <textarea {...p} {...form.register('reason')} rows={2} />}
       </Field>
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{t('households.reviewSubmit')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t('households.reviewSubmit')}
+        </Button>
       </div>
     </form>
   );
@@ -87,7 +107,15 @@ export function ReviewForm({ householdId, current }: { householdId: number; curr
  * 脱困: date and reason, checked first, then a confirmation dialog that spells out what follows
  * (the file leaves the register and the helpers' terms end) before anything is sent.
  */
-export function ExitForm({ householdId, today, workerName }: { householdId: number; today: string; workerName: string }) {
+export function ExitForm({
+  householdId,
+  today,
+  workerName,
+}: {
+  householdId: number;
+  today: string;
+  workerName: string;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -124,15 +152,27 @@ export function ExitForm({ householdId, today, workerName }: { householdId: numb
         {(p) => <textarea {...p} {...form.register('reason')} rows={2} />}
       </Field>
       <div>
-        <Button variant="danger" onClick={ask}>{t('households.exit')}</Button>
+        <Button variant="danger" onClick={ask}>
+          {t('households.exit')}
+        </Button>
       </div>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40"
+      >
         <div className="space-y-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">{t('households.exitConfirmTitle', { name: workerName })}</h2>
+          <h2 id={titleId} className="text-lg font-semibold">
+            {t('households.exitConfirmTitle', { name: workerName })}
+          </h2>
           <p className="text-sm text-stone-700">{t('households.exitConfirmBody')}</p>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>{t('common.cancel')}</Button>
-            <Button type="submit" variant="danger" disabled={submitting}>{submitting ? t('common.working') : t('households.exitConfirm')}</Button>
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" variant="danger" disabled={submitting}>
+              {submitting ? t('common.working') : t('households.exitConfirm')}
+            </Button>
           </div>
         </div>
       </dialog>
@@ -163,7 +203,9 @@ export function RefileForm({ householdId, current }: { householdId: number; curr
         {(p) => <textarea {...p} {...form.register('reason')} rows={2} />}
       </Field>
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{t('households.refileSubmit')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t('households.refileSubmit')}
+        </Button>
       </div>
     </form>
   );
@@ -191,11 +233,18 @@ export function AssignHelperForm({
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="grid gap-2">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
-      <Field label={t('households.pickHelper', { kind: kindLabel })} error={fieldError(form.formState.errors, 'userId')}>
+      <Field
+        label={t('households.pickHelper', { kind: kindLabel })}
+        error={fieldError(form.formState.errors, 'userId')}
+      >
         {(p) => (
           <select {...p} {...form.register('userId')}>
             <option value="">{t('households.choose')}</option>
-            {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
           </select>
         )}
       </Field>

@@ -27,7 +27,14 @@ export interface WorkerOption {
   phoneMasked: string;
 }
 
-const emptyMember: Member = { name: '', relation: 'spouse', birthDate: '', health: '', schoolOrWork: '', monthlyIncome: '' };
+const emptyMember: Member = {
+  name: '',
+  relation: 'spouse',
+  birthDate: '',
+  health: '',
+  schoolOrWork: '',
+  monthlyIncome: '',
+};
 
 /** The category picker's options, with an empty first choice when nothing is chosen yet. */
 export function CategoryOptions({ placeholder }: { placeholder?: boolean }) {
@@ -35,7 +42,11 @@ export function CategoryOptions({ placeholder }: { placeholder?: boolean }) {
   return (
     <>
       {placeholder && <option value="">{t('households.choose')}</option>}
-      {CATEGORIES.map((c) => <option key={c} value={c}>{t(`register.categories.${c}`)}</option>)}
+      {CATEGORIES.map((c) => (
+        <option key={c} value={c}>
+          {t(`register.categories.${c}`)}
+        </option>
+      ))}
     </>
   );
 }
@@ -53,11 +64,19 @@ function DetailsFields({ form, today }: { form: UseFormReturn<DetailsValues>; to
         <Field label={t('households.keepingLevel')} error={fieldError(errors, 'keepingLevel')}>
           {(p) => (
             <select {...p} {...form.register('keepingLevel')}>
-              {KEEPING_LEVELS.map((l) => <option key={l} value={l}>{t(`register.levels.${l}`)}</option>)}
+              {KEEPING_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`register.levels.${l}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label={t('households.monthlyIncome')} error={fieldError(errors, 'monthlyIncome')} hint={t('households.yuanHint')}>
+        <Field
+          label={t('households.monthlyIncome')}
+          error={fieldError(errors, 'monthlyIncome')}
+          hint={t('households.yuanHint')}
+        >
           {(p) => <input {...p} {...form.register('monthlyIncome')} inputMode="decimal" autoComplete="off" />}
         </Field>
       </div>
@@ -98,7 +117,11 @@ function DetailsFields({ form, today }: { form: UseFormReturn<DetailsValues>; to
               <Field label={t('households.relation')} error={fieldError(errors, `members.${i}.relation`)}>
                 {(p) => (
                   <select {...p} {...form.register(`members.${i}.relation`)}>
-                    {RELATIONS.map((r) => <option key={r} value={r}>{t(`register.relations.${r}`)}</option>)}
+                    {RELATIONS.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`register.relations.${r}`)}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
@@ -111,8 +134,19 @@ function DetailsFields({ form, today }: { form: UseFormReturn<DetailsValues>; to
               <Field label={t('households.schoolOrWork')} error={fieldError(errors, `members.${i}.schoolOrWork`)}>
                 {(p) => <input {...p} {...form.register(`members.${i}.schoolOrWork`)} autoComplete="off" />}
               </Field>
-              <Field label={t('households.memberIncome')} error={fieldError(errors, `members.${i}.monthlyIncome`)} hint={t('households.yuanHint')}>
-                {(p) => <input {...p} {...form.register(`members.${i}.monthlyIncome`)} inputMode="decimal" autoComplete="off" />}
+              <Field
+                label={t('households.memberIncome')}
+                error={fieldError(errors, `members.${i}.monthlyIncome`)}
+                hint={t('households.yuanHint')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    {...form.register(`members.${i}.monthlyIncome`)}
+                    inputMode="decimal"
+                    autoComplete="off"
+                  />
+                )}
               </Field>
             </div>
             <Button variant="ghost" size="sm" className="mt-2 text-red-700" onClick={() => members.remove(i)}>
@@ -168,12 +202,21 @@ export function FileHouseholdForm({
           {workers.map((w) => (
             <li key={w.id}>
               <label className="flex min-h-11 cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-stone-50">
-                <input type="radio" value={String(w.id)} {...form.register('workerId')} className="size-4 shrink-0 accent-brand-700" />
+                <input
+                  type="radio"
+                  value={String(w.id)}
+                  {...form.register('workerId')}
+                  className="size-4 shrink-0 accent-brand-700"
+                />
                 <span className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-3 gap-y-0.5">
                   <span className="whitespace-nowrap font-medium">{w.name}</span>
                   <span className="font-mono text-xs text-stone-600">{w.employeeNo}</span>
                   <span className="whitespace-nowrap text-xs text-stone-600">{w.unitName}</span>
-                  {w.phoneMasked && <span className="whitespace-nowrap font-mono text-xs text-stone-500 sm:ml-auto">{w.phoneMasked}</span>}
+                  {w.phoneMasked && (
+                    <span className="whitespace-nowrap font-mono text-xs text-stone-500 sm:ml-auto">
+                      {w.phoneMasked}
+                    </span>
+                  )}
                 </span>
               </label>
             </li>
@@ -190,7 +233,9 @@ export function FileHouseholdForm({
       </Field>
       <DetailsFields form={form as unknown as UseFormReturn<DetailsValues>} today={today} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? t('common.working') : t('households.fileSubmit')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('common.working') : t('households.fileSubmit')}
+        </Button>
         <ButtonLink href="/households">{t('common.cancel')}</ButtonLink>
       </div>
     </form>
@@ -198,7 +243,15 @@ export function FileHouseholdForm({
 }
 
 /** The details of a file (not its category, which changes through 调档 with a reason). */
-export function EditHouseholdForm({ householdId, defaults, today }: { householdId: number; defaults: HouseholdDetailsDefaults; today: string }) {
+export function EditHouseholdForm({
+  householdId,
+  defaults,
+  today,
+}: {
+  householdId: number;
+  defaults: HouseholdDetailsDefaults;
+  today: string;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, saved } = useActionForm(updateHouseholdSchema, updateHousehold, {
@@ -210,7 +263,9 @@ export function EditHouseholdForm({ householdId, defaults, today }: { householdI
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
       <DetailsFields form={form as unknown as UseFormReturn<DetailsValues>} today={today} />
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? t('common.working') : t('common.save')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('common.working') : t('common.save')}
+        </Button>
       </div>
     </form>
   );

@@ -27,7 +27,10 @@ export function SortableTh<S extends string>({
   q.set('dir', active && dir === 'asc' ? 'desc' : 'asc');
   return (
     <Th aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <Link href={`${basePath}?${q.toString()}`} className="inline-flex items-center gap-1 underline-offset-2 hover:underline">
+      <Link
+        href={`${basePath}?${q.toString()}`}
+        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+      >
         {label}
         <span aria-hidden="true" className={active ? 'text-brand-700' : 'text-stone-300'}>
           {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}

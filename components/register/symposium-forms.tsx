@@ -41,7 +41,11 @@ export function SymposiumForm({ households, today }: { households: PersonOption[
           {(p) => <input {...p} {...form.register('place')} autoComplete="off" />}
         </Field>
       </div>
-      <Field label={t('symposiums.policies')} error={fieldError(errors, 'policies')} hint={t('symposiums.policiesHint')}>
+      <Field
+        label={t('symposiums.policies')}
+        error={fieldError(errors, 'policies')}
+        hint={t('symposiums.policiesHint')}
+      >
         {(p) => <textarea {...p} {...form.register('policies')} rows={3} />}
       </Field>
       {households.length > 0 ? (
@@ -74,7 +78,12 @@ export function SymposiumForm({ households, today }: { households: PersonOption[
                 />
               )}
             </Field>
-            <Button variant="ghost" size="sm" className="text-red-700 sm:mt-6" onClick={() => opinions.onChange(list.filter((_, j) => j !== i))}>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="text-red-700 sm:mt-6"
+              onClick={() => opinions.onChange(list.filter((_, j) => j !== i))}
+            >
               {t('symposiums.removeOpinion', { n: i + 1 })}
             </Button>
           </div>
@@ -85,14 +94,24 @@ export function SymposiumForm({ households, today }: { households: PersonOption[
         </Button>
       </fieldset>
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? t('common.working') : t('symposiums.record')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('common.working') : t('symposiums.record')}
+        </Button>
       </div>
     </form>
   );
 }
 
 /** An opinion becomes a task (办实事) with an owner and a due date; once only. */
-export function OpinionTaskForm({ opinionId, owners, today }: { opinionId: number; owners: PersonOption[]; today: string }) {
+export function OpinionTaskForm({
+  opinionId,
+  owners,
+  today,
+}: {
+  opinionId: number;
+  owners: PersonOption[];
+  today: string;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError } = useActionForm(opinionTaskSchema, opinionToTask, {
@@ -101,13 +120,24 @@ export function OpinionTaskForm({ opinionId, owners, today }: { opinionId: numbe
   });
   const errors = form.formState.errors;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="mt-2 grid gap-2 sm:grid-cols-[1fr_auto_auto] sm:items-start">
-      <div className="sm:col-span-3"><FormAlert error={formError} /></div>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="mt-2 grid gap-2 sm:grid-cols-[1fr_auto_auto] sm:items-start"
+    >
+      <div className="sm:col-span-3">
+        <FormAlert error={formError} />
+      </div>
       <Field label={t('tasks.owner')} error={fieldError(errors, 'ownerId')}>
         {(p) => (
           <select {...p} {...form.register('ownerId')}>
             <option value="">{t('households.choose')}</option>
-            {owners.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
           </select>
         )}
       </Field>

@@ -21,7 +21,17 @@ export interface TaskView {
 }
 
 /** Tasks (办实事) as a list of cards: readable on a phone, with the status controls inline. */
-export function TaskList({ tasks, today, showSource = false, empty }: { tasks: TaskView[]; today: string; showSource?: boolean; empty: string }) {
+export function TaskList({
+  tasks,
+  today,
+  showSource = false,
+  empty,
+}: {
+  tasks: TaskView[];
+  today: string;
+  showSource?: boolean;
+  empty: string;
+}) {
   const t = useTranslations();
   if (tasks.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
@@ -38,7 +48,10 @@ export function TaskList({ tasks, today, showSource = false, empty }: { tasks: T
                 <dt className="text-stone-500">{t('tasks.source')}</dt>
                 <dd>
                   {task.householdId ? (
-                    <Link href={`/households/${task.householdId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    <Link
+                      href={`/households/${task.householdId}`}
+                      className="text-brand-700 underline-offset-2 hover:underline"
+                    >
                       {task.workerName}
                     </Link>
                   ) : (
@@ -54,11 +67,16 @@ export function TaskList({ tasks, today, showSource = false, empty }: { tasks: T
             </div>
             <div className="flex gap-1.5">
               <dt className="text-stone-500">{t('tasks.dueOn')}</dt>
-              <dd><DueDate date={task.dueOn} today={today} done={task.status === 'done'} /></dd>
+              <dd>
+                <DueDate date={task.dueOn} today={today} done={task.status === 'done'} />
+              </dd>
             </div>
           </dl>
           {task.outcome && (
-            <p className="flex gap-1.5 text-sm"><span className="shrink-0 text-stone-500">{t('tasks.outcome')}</span> <span className="whitespace-pre-line">{task.outcome}</span></p>
+            <p className="flex gap-1.5 text-sm">
+              <span className="shrink-0 text-stone-500">{t('tasks.outcome')}</span>{' '}
+              <span className="whitespace-pre-line">{task.outcome}</span>
+            </p>
           )}
           {task.canMove && <TaskStatusControl taskId={task.id} status={task.status} />}
         </li>

@@ -57,7 +57,11 @@ export function TaskStatusControl({ taskId, status }: { taskId: number; status: 
           </div>
         </form>
       </details>
-      {startError && <div className="w-full"><FormAlert error={startError} /></div>}
+      {startError && (
+        <div className="w-full">
+          <FormAlert error={startError} />
+        </div>
+      )}
     </div>
   );
 }

@@ -15,7 +15,15 @@ import { CheckboxGroup, GroupError } from './checkbox-group';
 import type { PersonOption } from './household-actions';
 
 /** 家访: who went, which of the six knows were checked, and each appeal heard with its owner. */
-export function VisitForm({ householdId, today, owners }: { householdId: number; today: string; owners: PersonOption[] }) {
+export function VisitForm({
+  householdId,
+  today,
+  owners,
+}: {
+  householdId: number;
+  today: string;
+  owners: PersonOption[];
+}) {
   const t = useTranslations();
   const router = useRouter();
   const empty = { householdId, visitedOn: today, visitors: '', knows: [], notes: '', appeals: [] };
@@ -36,7 +44,11 @@ export function VisitForm({ householdId, today, owners }: { householdId: number;
         <Field label={t('households.visitedOn')} error={fieldError(errors, 'visitedOn')}>
           {(p) => <input {...p} {...form.register('visitedOn')} type="date" max={today} />}
         </Field>
-        <Field label={t('households.visitors')} error={fieldError(errors, 'visitors')} hint={t('households.visitorsHint')}>
+        <Field
+          label={t('households.visitors')}
+          error={fieldError(errors, 'visitors')}
+          hint={t('households.visitorsHint')}
+        >
           {(p) => <input {...p} {...form.register('visitors')} autoComplete="off" />}
         </Field>
       </div>
@@ -66,7 +78,11 @@ export function VisitForm({ householdId, today, owners }: { householdId: number;
                   {(p) => (
                     <select {...p} {...form.register(`appeals.${i}.ownerId`)}>
                       <option value="">{t('households.choose')}</option>
-                      {owners.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+                      {owners.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.label}
+                        </option>
+                      ))}
                     </select>
                   )}
                 </Field>
@@ -86,7 +102,9 @@ export function VisitForm({ householdId, today, owners }: { householdId: number;
         </Button>
       </fieldset>
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? t('common.working') : t('households.recordVisit')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('common.working') : t('households.recordVisit')}
+        </Button>
       </div>
     </form>
   );

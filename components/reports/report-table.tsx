@@ -15,7 +15,17 @@ const head = `${pad} whitespace-nowrap ${headTone}`;
 const itemColumn = `${pad} sticky left-0 z-10 min-w-28 max-w-40 text-left sm:max-w-none sm:whitespace-nowrap print:static`;
 
 /** One programme's table: a row per line, per year its count (and money), then the span's total. */
-export function ReportTable({ section, years, links, note }: { section: ReportSection; years: number[]; links: LinkContext; note?: ReactNode }) {
+export function ReportTable({
+  section,
+  years,
+  links,
+  note,
+}: {
+  section: ReportSection;
+  years: number[];
+  links: LinkContext;
+  note?: ReactNode;
+}) {
   const t = useTranslations();
   const money = section.lines.some((l) => l.money);
   const title = t(`reports.programmes.${section.programme}`);
@@ -43,17 +53,32 @@ export function ReportTable({ section, years, links, note }: { section: ReportSe
   };
 
   return (
-    <section aria-labelledby={`report-${section.programme}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm print:break-inside-avoid print:rounded-none print:border-0 print:bg-transparent print:p-0 print:shadow-none">
-      <h2 id={`report-${section.programme}`} className="mb-3 text-base font-semibold">{title}</h2>
+    <section
+      aria-labelledby={`report-${section.programme}`}
+      className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm print:break-inside-avoid print:rounded-none print:border-0 print:bg-transparent print:p-0 print:shadow-none"
+    >
+      <h2 id={`report-${section.programme}`} className="mb-3 text-base font-semibold">
+        {title}
+      </h2>
       {/* Scrolls in its own box on a phone; prints whole. */}
       <div className="overflow-x-auto rounded-lg border border-stone-200 print:overflow-visible print:rounded-none print:border-stone-400">
-        <table className="min-w-full divide-y divide-stone-200 text-sm print:text-[9pt]" data-testid={`report-${section.programme}`}>
+        <table
+          className="min-w-full divide-y divide-stone-200 text-sm print:text-[9pt]"
+          data-testid={`report-${section.programme}`}
+        >
           <caption className="sr-only">{t('reports.caption', { programme: title })}</caption>
           <thead>
             <tr>
-              <th scope="col" rowSpan={money ? 2 : 1} className={clsx(itemColumn, headTone)}>{t('reports.item')}</th>
+              <th scope="col" rowSpan={money ? 2 : 1} className={clsx(itemColumn, headTone)}>
+                {t('reports.item')}
+              </th>
               {columns.map((at) => (
-                <th key={at} scope="colgroup" colSpan={money ? 2 : 1} className={clsx(head, money ? 'text-center' : 'text-right')}>
+                <th
+                  key={at}
+                  scope="colgroup"
+                  colSpan={money ? 2 : 1}
+                  className={clsx(head, money ? 'text-center' : 'text-right')}
+                >
                   {columnLabel(at)}
                 </th>
               ))}
@@ -61,8 +86,12 @@ export function ReportTable({ section, years, links, note }: { section: ReportSe
             {money && (
               <tr>
                 {columns.map((at) => [
-                  <th key={`${at}-n`} scope="col" className={clsx(head, 'text-right font-normal')}>{t('reports.count')}</th>,
-                  <th key={`${at}-m`} scope="col" className={clsx(head, 'text-right font-normal')}>{t('reports.money')}</th>,
+                  <th key={`${at}-n`} scope="col" className={clsx(head, 'text-right font-normal')}>
+                    {t('reports.count')}
+                  </th>,
+                  <th key={`${at}-m`} scope="col" className={clsx(head, 'text-right font-normal')}>
+                    {t('reports.money')}
+                  </th>,
                 ])}
               </tr>
             )}
@@ -71,8 +100,19 @@ export function ReportTable({ section, years, links, note }: { section: ReportSe
             {section.lines.map((line) => {
               const subtotal = line.key === 'aidSubtotal';
               return (
-                <tr key={line.aidKind ?? line.key} className={subtotal ? 'bg-stone-50 font-semibold print:bg-transparent' : undefined}>
-                  <th scope="row" className={clsx(itemColumn, subtotal ? 'bg-stone-50 font-semibold print:bg-transparent' : 'bg-white font-normal')}>{label(line)}</th>
+                <tr
+                  key={line.aidKind ?? line.key}
+                  className={subtotal ? 'bg-stone-50 font-semibold print:bg-transparent' : undefined}
+                >
+                  <th
+                    scope="row"
+                    className={clsx(
+                      itemColumn,
+                      subtotal ? 'bg-stone-50 font-semibold print:bg-transparent' : 'bg-white font-normal',
+                    )}
+                  >
+                    {label(line)}
+                  </th>
                   {columns.map((at, i) => {
                     const figure = at === 'total' ? line.total : line.years[i];
                     return [

@@ -20,22 +20,46 @@ import { RuleText } from './student-aid-form';
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 /** 推荐优秀受助生: the results the nomination cites and, optionally, a document proving them. */
-export function NominationForm({ token, studentId, studentName }: { token: string; studentId: number; studentName: string }) {
+export function NominationForm({
+  token,
+  studentId,
+  studentName,
+}: {
+  token: string;
+  studentId: number;
+  studentName: string;
+}) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError } = useActionForm(nominationSchema, (v) => nominateStudent({ ...v, document: firstFile(v.document) }), {
-    defaultValues: { token, studentId: String(studentId), grades: '', rank: '', honours: '', comment: '', document: undefined } as never,
-    onSuccess: () => {
-      router.push(studentPaths.awards);
-      router.refresh();
+  const { form, onSubmit, formError } = useActionForm(
+    nominationSchema,
+    (v) => nominateStudent({ ...v, document: firstFile(v.document) }),
+    {
+      defaultValues: {
+        token,
+        studentId: String(studentId),
+        grades: '',
+        rank: '',
+        honours: '',
+        comment: '',
+        document: undefined,
+      } as never,
+      onSuccess: () => {
+        router.push(studentPaths.awards);
+        router.refresh();
+      },
     },
-  });
+  );
   const errors = form.formState.errors;
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormAlert error={formError} />
       <p className="text-sm text-stone-700">{t('students.nominating', { name: studentName })}</p>
-      {fieldError(errors, 'studentId') && <p className="text-sm text-red-700" role="alert">{t(`errors.${fieldError(errors, 'studentId')}`)}</p>}
+      {fieldError(errors, 'studentId') && (
+        <p className="text-sm text-red-700" role="alert">
+          {t(`errors.${fieldError(errors, 'studentId')}`)}
+        </p>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('students.grades')} error={fieldError(errors, 'grades')} hint={t('students.gradesHint')}>
           {(p) => <input {...p} {...form.register('grades')} autoComplete="off" />}
@@ -50,11 +74,25 @@ export function NominationForm({ token, studentId, studentName }: { token: strin
       <Field label={t('students.nominationComment')} error={fieldError(errors, 'comment')}>
         {(p) => <textarea {...p} {...form.register('comment')} rows={2} />}
       </Field>
-      <Field label={t('students.proofs.results')} error={fieldError(errors, 'document')} hint={t('students.documentHint')}>
-        {(p) => <input {...p} {...form.register('document')} type="file" accept={ACCEPT} className={`${p.className} py-1.5`} />}
+      <Field
+        label={t('students.proofs.results')}
+        error={fieldError(errors, 'document')}
+        hint={t('students.documentHint')}
+      >
+        {(p) => (
+          <input
+            {...p}
+            {...form.register('document')}
+            type="file"
+            accept={ACCEPT}
+            className={`${p.className} py-1.5`}
+          />
+        )}
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? t('common.working') : t('students.nominate')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('common.working') : t('students.nominate')}
+        </Button>
         <ButtonLink href={studentPaths.awards}>{t('common.cancel')}</ButtonLink>
       </div>
     </form>
@@ -68,8 +106,10 @@ export function AwardDecision({ caseId, version, tiers }: { caseId: number; vers
   const mode = useRef<'award' | 'reject'>('award');
   // Rejecting needs only the reason; the tier matters only to an award.
   const schema = awardSchema.extend({ tier: z.string() }).superRefine((v, ctx) => {
-    if (mode.current === 'award' && !awardSchema.shape.tier.safeParse(v.tier).success) ctx.addIssue({ code: 'custom', path: ['tier'], message: 'awardTierUnknown' });
-    if (mode.current === 'reject' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'commentRequired' });
+    if (mode.current === 'award' && !awardSchema.shape.tier.safeParse(v.tier).success)
+      ctx.addIssue({ code: 'custom', path: ['tier'], message: 'awardTierUnknown' });
+    if (mode.current === 'reject' && !v.comment)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'commentRequired' });
   });
   const { form, onSubmit, formError } = useActionForm(
     schema,
@@ -77,7 +117,17 @@ export function AwardDecision({ caseId, version, tiers }: { caseId: number; vers
       mode.current === 'award'
         ? awardStudent(v as z.input<typeof awardSchema>)
         : decideCase({ caseId: v.caseId, version: v.version, decision: 'reject', comment: v.comment }),
-    { defaultValues: { caseId: String(caseId), version: String(version), tier: '', amount: '', amountReason: '', comment: '' } as never, onSuccess: () => router.refresh() },
+    {
+      defaultValues: {
+        caseId: String(caseId),
+        version: String(version),
+        tier: '',
+        amount: '',
+        amountReason: '',
+        comment: '',
+      } as never,
+      onSuccess: () => router.refresh(),
+    },
   );
   const errors = form.formState.errors;
   const chosen = tiers.find((o) => o.tier === form.watch('tier'));
@@ -89,18 +139,31 @@ export function AwardDecision({ caseId, version, tiers }: { caseId: number; vers
         <legend className="mb-1 text-sm font-medium text-stone-800">{t('students.tier')}</legend>
         <div className="flex flex-wrap gap-2">
           {tiers.map((o) => (
-            <label key={o.tier} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-stone-300 px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+            <label
+              key={o.tier}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-stone-300 px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" value={o.tier} {...form.register('tier')} className="size-4 accent-brand-700" />
               <span className="font-medium">{t(`students.tiers.${o.tier}`)}</span>
-              <span className="text-stone-600">{o.rule ? <RuleText rule={o.rule} /> : t('students.tierNotInStandard')}</span>
+              <span className="text-stone-600">
+                {o.rule ? <RuleText rule={o.rule} /> : t('students.tierNotInStandard')}
+              </span>
             </label>
           ))}
         </div>
-        {fieldError(errors, 'tier') && <p className="mt-1 text-sm text-red-700" aria-live="polite">{t(`errors.${fieldError(errors, 'tier')}`)}</p>}
+        {fieldError(errors, 'tier') && (
+          <p className="mt-1 text-sm text-red-700" aria-live="polite">
+            {t(`errors.${fieldError(errors, 'tier')}`)}
+          </p>
+        )}
       </fieldset>
       {chosen?.rule?.type === 'range' && (
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label={t('students.otherAmount')} error={fieldError(errors, 'amount')} hint={t('students.otherAmountHint')}>
+          <Field
+            label={t('students.otherAmount')}
+            error={fieldError(errors, 'amount')}
+            hint={t('students.otherAmountHint')}
+          >
             {(p) => <input {...p} {...form.register('amount')} inputMode="decimal" autoComplete="off" />}
           </Field>
           <Field label={t('students.amountReason')} error={fieldError(errors, 'amountReason')}>
@@ -108,11 +171,17 @@ export function AwardDecision({ caseId, version, tiers }: { caseId: number; vers
           </Field>
         </div>
       )}
-      <Field label={t('students.decisionComment')} error={fieldError(errors, 'comment')} hint={t('students.decisionCommentHint')}>
+      <Field
+        label={t('students.decisionComment')}
+        error={fieldError(errors, 'comment')}
+        hint={t('students.decisionCommentHint')}
+      >
         {(p) => <textarea {...p} {...form.register('comment')} rows={2} />}
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy} onClick={() => (mode.current = 'award')}>{busy ? t('common.working') : t('students.award')}</Button>
+        <Button type="submit" disabled={busy} onClick={() => (mode.current = 'award')}>
+          {busy ? t('common.working') : t('students.award')}
+        </Button>
         <Button
           type="submit"
           variant="danger"

@@ -14,7 +14,12 @@ export function StageGrade({ stage, grade }: { stage: Stage; grade: number }) {
   return <span className="whitespace-nowrap">{t('stageGrade', { stage: t(`stages.${stage}`), grade })}</span>;
 }
 
-const TONE: Partial<Record<CaseState, 'good' | 'bad' | 'info'>> = { paid: 'good', rejected: 'bad', in_publicity: 'info', ready_for_payment: 'info' };
+const TONE: Partial<Record<CaseState, 'good' | 'bad' | 'info'>> = {
+  paid: 'good',
+  rejected: 'bad',
+  in_publicity: 'info',
+  ready_for_payment: 'info',
+};
 
 export function StateBadge({ state }: { state: CaseState }) {
   const t = useTranslations('aid.states');
@@ -38,14 +43,23 @@ export function StudentCases({ cases, own }: { cases: StudentCaseBrief[]; own: b
       {cases.map((c) => (
         <li key={c.id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <Link
-            href={own && c.kind === 'student_aid' && (c.state === 'draft' || c.state.startsWith('returned_')) ? studentPaths.editApplication(c.id) : casePaths.view(c.id)}
+            href={
+              own && c.kind === 'student_aid' && (c.state === 'draft' || c.state.startsWith('returned_'))
+                ? studentPaths.editApplication(c.id)
+                : casePaths.view(c.id)
+            }
             className="text-brand-700 underline-offset-2 hover:underline"
           >
-            {t('caseLine', { year: t('schoolYear', { year: c.schoolYear, next: c.schoolYear + 1 }), kind: t(`caseKinds.${c.kind}`) })}
+            {t('caseLine', {
+              year: t('schoolYear', { year: c.schoolYear, next: c.schoolYear + 1 }),
+              kind: t(`caseKinds.${c.kind}`),
+            })}
           </Link>
           {c.awardTier && <TierBadge tier={c.awardTier} />}
           <StateBadge state={c.state} />
-          {c.amountFen != null && c.state !== 'draft' && <span className="tabular-nums text-stone-700">{formatFen(c.amountFen)}</span>}
+          {c.amountFen != null && c.state !== 'draft' && (
+            <span className="tabular-nums text-stone-700">{formatFen(c.amountFen)}</span>
+          )}
         </li>
       ))}
     </ul>

@@ -13,7 +13,12 @@ import { fieldError, listError, useActionForm } from '@/components/ui/use-action
 import { FREQUENCIES } from '@/lib/aid/standards';
 import { casePaths } from '@/lib/cases/paths';
 import { studentPaths } from '@/lib/students/paths';
-import { FUND_CELL_TYPES, fundStandardFormSchema, toFundStandardInput, type FundStandardValues } from '@/lib/students/standard-form';
+import {
+  FUND_CELL_TYPES,
+  fundStandardFormSchema,
+  toFundStandardInput,
+  type FundStandardValues,
+} from '@/lib/students/standard-form';
 
 type Form = UseFormReturn<FundStandardValues, unknown, z.output<typeof fundStandardFormSchema>>;
 type Carried = Parameters<typeof toFundStandardInput>[1];
@@ -31,15 +36,30 @@ function CellRow({ form, tb, c }: { form: Form; tb: number; c: number }) {
       <Field label={category === 'none' ? t('aid.categories.none') : t(`register.categories.${category}`)}>
         {(p) => (
           <select {...p} {...form.register(`tables.${tb}.amounts.${c}.type`)}>
-            {FUND_CELL_TYPES.map((ct) => <option key={ct} value={ct}>{t(`students.standard.cellTypes.${ct}`)}</option>)}
+            {FUND_CELL_TYPES.map((ct) => (
+              <option key={ct} value={ct}>
+                {t(`students.standard.cellTypes.${ct}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       {type !== 'none' && (
         <div className="grid grid-cols-3 gap-2">
           {AMOUNT_FIELDS[type].map((f) => (
-            <Field key={f} label={t(`students.standard.fields.${f}`)} error={fieldError(errors, `tables.${tb}.amounts.${c}.${f}`)}>
-              {(p) => <input {...p} {...form.register(`tables.${tb}.amounts.${c}.${f}`)} inputMode="decimal" autoComplete="off" />}
+            <Field
+              key={f}
+              label={t(`students.standard.fields.${f}`)}
+              error={fieldError(errors, `tables.${tb}.amounts.${c}.${f}`)}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  {...form.register(`tables.${tb}.amounts.${c}.${f}`)}
+                  inputMode="decimal"
+                  autoComplete="off"
+                />
+              )}
             </Field>
           ))}
         </div>
@@ -59,7 +79,9 @@ function Table({ form, tb }: { form: Form; tb: number }) {
   const hasError = !!(form.formState.errors.tables as unknown[] | undefined)?.[tb];
   const sameForAll = () => {
     const [first, ...rest] = form.getValues(`tables.${tb}.amounts`);
-    rest.forEach((c, i) => form.setValue(`tables.${tb}.amounts.${i + 1}`, { ...first, category: c.category }, { shouldDirty: true }));
+    rest.forEach((c, i) =>
+      form.setValue(`tables.${tb}.amounts.${i + 1}`, { ...first, category: c.category }, { shouldDirty: true }),
+    );
   };
   return (
     <details className="rounded-md border border-stone-200 bg-white" open={openAtFirst || hasError}>
@@ -68,9 +90,13 @@ function Table({ form, tb }: { form: Form; tb: number }) {
         <span className="text-sm text-stone-600">{t('standard.covered', { n: covered, of: amounts.length })}</span>
       </summary>
       <div className="border-t border-stone-100 px-3 pb-3">
-        <Button variant="ghost" size="sm" className="mt-2" onClick={sameForAll}>{t('standard.sameForAll')}</Button>
+        <Button variant="ghost" size="sm" className="mt-2" onClick={sameForAll}>
+          {t('standard.sameForAll')}
+        </Button>
         <div className="divide-y divide-stone-100">
-          {amounts.map((_, c) => <CellRow key={c} form={form} tb={tb} c={c} />)}
+          {amounts.map((_, c) => (
+            <CellRow key={c} form={form} tb={tb} c={c} />
+          ))}
         </div>
       </div>
     </details>
@@ -85,19 +111,31 @@ function Table({ form, tb }: { form: Form; tb: number }) {
 export function FundStandardForm({ defaults, carried }: { defaults: FundStandardValues; carried: Carried }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError } = useActionForm(fundStandardFormSchema, (v: FundStandardValues) => saveStandard(toFundStandardInput(v, carried)), {
-    defaultValues: defaults,
-    onSuccess: ({ id }) => router.push(`${casePaths.standards}/${id}`),
-  });
+  const { form, onSubmit, formError } = useActionForm(
+    fundStandardFormSchema,
+    (v: FundStandardValues) => saveStandard(toFundStandardInput(v, carried)),
+    {
+      defaultValues: defaults,
+      onSuccess: ({ id }) => router.push(`${casePaths.standards}/${id}`),
+    },
+  );
   const errors = form.formState.errors;
   const group = (kind: 'student_aid' | 'student_award', frequency: 'aidFrequency' | 'awardFrequency') => (
     <fieldset className="grid gap-3 rounded-lg border border-stone-200 bg-stone-50 p-4">
       <legend className="px-1 text-base font-semibold">{t(`aid.kinds.${kind}`)}</legend>
       <div className="max-w-xs">
-        <Field label={t('students.standard.frequency')} error={fieldError(errors, frequency)} hint={t('students.standard.frequencyHint')}>
+        <Field
+          label={t('students.standard.frequency')}
+          error={fieldError(errors, frequency)}
+          hint={t('students.standard.frequencyHint')}
+        >
           {(p) => (
             <select {...p} {...form.register(frequency)}>
-              {FREQUENCIES.map((f) => <option key={f} value={f}>{t(`aid.frequencies.${f}`)}</option>)}
+              {FREQUENCIES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`aid.frequencies.${f}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -113,15 +151,25 @@ export function FundStandardForm({ defaults, carried }: { defaults: FundStandard
         <Field label={t('students.standard.name')} error={fieldError(errors, 'name')}>
           {(p) => <input {...p} {...form.register('name')} autoComplete="off" />}
         </Field>
-        <Field label={t('students.standard.effectiveOn')} error={fieldError(errors, 'effectiveOn')} hint={t('students.standard.effectiveOnHint')}>
+        <Field
+          label={t('students.standard.effectiveOn')}
+          error={fieldError(errors, 'effectiveOn')}
+          hint={t('students.standard.effectiveOnHint')}
+        >
           {(p) => <input {...p} {...form.register('effectiveOn')} type="date" />}
         </Field>
       </div>
-      {tablesError && <p className="text-sm text-red-700" aria-live="polite">{t(`errors.${tablesError}`)}</p>}
+      {tablesError && (
+        <p className="text-sm text-red-700" aria-live="polite">
+          {t(`errors.${tablesError}`)}
+        </p>
+      )}
       {group('student_aid', 'aidFrequency')}
       {group('student_award', 'awardFrequency')}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? t('common.working') : t('students.standard.save')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('common.working') : t('students.standard.save')}
+        </Button>
         <ButtonLink href={studentPaths.list}>{t('common.cancel')}</ButtonLink>
       </div>
     </form>

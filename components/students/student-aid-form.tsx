@@ -24,7 +24,15 @@ import { StageGradeFields } from './student-form';
 export function RuleText({ rule }: { rule: AmountRule }) {
   const t = useTranslations('students');
   if (rule.type === 'fixed') return <>{formatFen(rule.fen)}</>;
-  return <>{t('rangeText', { min: formatFen(rule.minFen), max: formatFen(rule.maxFen), suggested: formatFen(rule.suggestedFen) })}</>;
+  return (
+    <>
+      {t('rangeText', {
+        min: formatFen(rule.minFen),
+        max: formatFen(rule.maxFen),
+        suggested: formatFen(rule.suggestedFen),
+      })}
+    </>
+  );
 }
 
 export interface StudentAidFormProps {
@@ -36,7 +44,11 @@ export interface StudentAidFormProps {
   offers: Record<Stage, AmountRule | null>;
   categoryLabel: string;
   /** An application already saved: its id, whether it was returned, and its documents. */
-  saved?: { id: number; returned: boolean; documents: { id: number; fileName: string; purpose: string; sizeBytes: number }[] };
+  saved?: {
+    id: number;
+    returned: boolean;
+    documents: { id: number; fileName: string; purpose: string; sizeBytes: number }[];
+  };
 }
 
 /**
@@ -45,7 +57,15 @@ export interface StudentAidFormProps {
  * new university entrant, else the enrolment certificate. Saves a draft or submits; a returned
  * application is corrected here and resubmitted to the step that returned it.
  */
-export function StudentAidForm({ token, student, schoolYear, defaults, offers, categoryLabel, saved }: StudentAidFormProps) {
+export function StudentAidForm({
+  token,
+  student,
+  schoolYear,
+  defaults,
+  offers,
+  categoryLabel,
+  saved,
+}: StudentAidFormProps) {
   const t = useTranslations();
   const router = useRouter();
   const mode = useRef<'save' | 'submit'>('submit');
@@ -77,14 +97,25 @@ export function StudentAidForm({ token, student, schoolYear, defaults, offers, c
       <FormAlert error={formError} />
       <input type="hidden" {...form.register('studentId')} />
       <fieldset className="grid gap-4">
-        <legend className="mb-2 text-base font-semibold">{t('students.schoolingThisYear', { name: student.name, year: t('students.schoolYear', { year: schoolYear, next: schoolYear + 1 }) })}</legend>
+        <legend className="mb-2 text-base font-semibold">
+          {t('students.schoolingThisYear', {
+            name: student.name,
+            year: t('students.schoolYear', { year: schoolYear, next: schoolYear + 1 }),
+          })}
+        </legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <StageGradeFields form={form as unknown as UseFormReturn<{ stage: Stage; grade: string }>} stageError={fieldError(errors, 'studentId')} />
+          <StageGradeFields
+            form={form as unknown as UseFormReturn<{ stage: Stage; grade: string }>}
+            stageError={fieldError(errors, 'studentId')}
+          />
         </div>
         <p className="rounded-md bg-stone-50 p-3 text-sm text-stone-700" aria-live="polite">
           {offer ? (
             <>
-              {t('students.expectedAmount', { category: categoryLabel })} <strong className="tabular-nums"><RuleText rule={offer} /></strong>
+              {t('students.expectedAmount', { category: categoryLabel })}{' '}
+              <strong className="tabular-nums">
+                <RuleText rule={offer} />
+              </strong>
             </>
           ) : (
             t('students.noOffer', { category: categoryLabel })
@@ -99,27 +130,54 @@ export function StudentAidForm({ token, student, schoolYear, defaults, offers, c
           {(p) => <input {...p} {...form.register('living')} inputMode="decimal" autoComplete="off" />}
         </Field>
       </div>
-      <Field label={t('students.familySituation')} error={fieldError(errors, 'familySituation')} hint={t('students.familyHint')}>
+      <Field
+        label={t('students.familySituation')}
+        error={fieldError(errors, 'familySituation')}
+        hint={t('students.familyHint')}
+      >
         {(p) => <textarea {...p} {...form.register('familySituation')} rows={6} />}
       </Field>
       <Field label={t('students.note')} error={fieldError(errors, 'note')} hint={t('students.noteHint')}>
         {(p) => <textarea {...p} {...form.register('note')} rows={3} />}
       </Field>
       <div className="space-y-2">
-        <Field label={t(`students.proofs.${proof}`)} error={fieldError(errors, 'proof')} hint={t(proof === 'admission_letter' ? 'students.admissionLetterHint' : 'students.enrolmentHint')}>
-          {(p) => <input {...p} {...form.register('proof')} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" className={`${p.className} py-1.5`} />}
+        <Field
+          label={t(`students.proofs.${proof}`)}
+          error={fieldError(errors, 'proof')}
+          hint={t(proof === 'admission_letter' ? 'students.admissionLetterHint' : 'students.enrolmentHint')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              {...form.register('proof')}
+              type="file"
+              accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+              className={`${p.className} py-1.5`}
+            />
+          )}
         </Field>
         {saved && saved.documents.length > 0 && (
           <ul className="space-y-1 text-sm">
             {saved.documents.map((d) => (
               <li key={d.id} className="flex flex-wrap gap-2">
-                <a href={casePaths.document(saved.id, d.id)} className="text-brand-700 underline-offset-2 hover:underline">{d.fileName}</a>
-                <span className="text-stone-600">{t(`students.proofs.${d.purpose}`)} · {formatBytes(d.sizeBytes)}</span>
+                <a
+                  href={casePaths.document(saved.id, d.id)}
+                  className="text-brand-700 underline-offset-2 hover:underline"
+                >
+                  {d.fileName}
+                </a>
+                <span className="text-stone-600">
+                  {t(`students.proofs.${d.purpose}`)} · {formatBytes(d.sizeBytes)}
+                </span>
               </li>
             ))}
           </ul>
         )}
-        {saved && proofs.length === 0 && <p className="text-sm text-amber-800">{t('students.proofMissing', { proof: t(`students.proofs.${proof}`) })}</p>}
+        {saved && proofs.length === 0 && (
+          <p className="text-sm text-amber-800">
+            {t('students.proofMissing', { proof: t(`students.proofs.${proof}`) })}
+          </p>
+        )}
       </div>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={busy} onClick={() => (mode.current = 'submit')}>

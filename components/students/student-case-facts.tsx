@@ -26,10 +26,20 @@ export async function StudentCaseFacts({ caseId, actor }: { caseId: number; acto
     </div>
   );
   return (
-    <section aria-labelledby={`student-facts-${caseId}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-      <h2 id={`student-facts-${caseId}`} className="mb-3 text-base font-semibold">{t(f.kind === 'student_aid' ? 'facts.aidTitle' : 'facts.awardTitle')}</h2>
+    <section
+      aria-labelledby={`student-facts-${caseId}`}
+      className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id={`student-facts-${caseId}`} className="mb-3 text-base font-semibold">
+        {t(f.kind === 'student_aid' ? 'facts.aidTitle' : 'facts.awardTitle')}
+      </h2>
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {item(t('student'), <Link href={studentPaths.edit(f.studentId)} className="text-brand-700 underline-offset-2 hover:underline">{f.studentName}</Link>)}
+        {item(
+          t('student'),
+          <Link href={studentPaths.edit(f.studentId)} className="text-brand-700 underline-offset-2 hover:underline">
+            {f.studentName}
+          </Link>,
+        )}
         {item(t('idNumber'), <span className="font-mono">{f.idNumberMasked}</span>)}
         {item(t('school'), f.school)}
         {item(t('schoolYearLabel'), t('schoolYear', { year: f.schoolYear, next: f.schoolYear + 1 }))}
@@ -39,9 +49,14 @@ export async function StudentCaseFacts({ caseId, actor }: { caseId: number; acto
         {f.proof &&
           item(
             t('facts.proof'),
-            f.proofDocuments > 0 ? t('facts.proofPresent', { proof: t(`proofs.${f.proof}`) }) : <span className="text-amber-800">{t('facts.proofMissing', { proof: t(`proofs.${f.proof}`) })}</span>,
+            f.proofDocuments > 0 ? (
+              t('facts.proofPresent', { proof: t(`proofs.${f.proof}`) })
+            ) : (
+              <span className="text-amber-800">{t('facts.proofMissing', { proof: t(`proofs.${f.proof}`) })}</span>
+            ),
           )}
-        {f.kind === 'student_award' && item(t('tier'), f.awardTier ? <TierBadge tier={f.awardTier} /> : t('facts.tierPending'))}
+        {f.kind === 'student_award' &&
+          item(t('tier'), f.awardTier ? <TierBadge tier={f.awardTier} /> : t('facts.tierPending'))}
         {results?.grades && item(t('grades'), results.grades)}
         {results?.rank && item(t('rank'), results.rank)}
         {results?.honours && item(t('honours'), <span className="whitespace-pre-line">{results.honours}</span>)}

@@ -79,7 +79,15 @@ export function StageGradeFields({ form, stageError }: { form: UseFormReturn<Sta
  * Registering a child (the worker) or correcting a record (the parent or an official in scope).
  * The only screen that shows the ID number whole: it is being edited here.
  */
-export function StudentForm({ studentId, defaults, schoolYear }: { studentId?: number; defaults?: StudentValues; schoolYear: number }) {
+export function StudentForm({
+  studentId,
+  defaults,
+  schoolYear,
+}: {
+  studentId?: number;
+  defaults?: StudentValues;
+  schoolYear: number;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const editing = studentId !== undefined;
@@ -87,7 +95,17 @@ export function StudentForm({ studentId, defaults, schoolYear }: { studentId?: n
     (editing ? updateStudentSchema : registerStudentSchema) as typeof updateStudentSchema,
     (editing ? updateStudent : registerStudent) as typeof updateStudent,
     {
-      defaultValues: { ...(defaults ?? { name: '', idNumber: '', school: '', stage: 'primary', grade: '1', admissionYear: String(schoolYear) }), studentId } as never,
+      defaultValues: {
+        ...(defaults ?? {
+          name: '',
+          idNumber: '',
+          school: '',
+          stage: 'primary',
+          grade: '1',
+          admissionYear: String(schoolYear),
+        }),
+        studentId,
+      } as never,
       onSuccess: () => (editing ? router.refresh() : router.push(studentPaths.list)),
     },
   );
@@ -100,7 +118,16 @@ export function StudentForm({ studentId, defaults, schoolYear }: { studentId?: n
           {(p) => <input {...p} {...form.register('name')} autoComplete="off" />}
         </Field>
         <Field label={t('students.idNumber')} error={fieldError(errors, 'idNumber')} hint={t('students.idNumberHint')}>
-          {(p) => <input {...p} {...form.register('idNumber')} autoComplete="off" inputMode="text" maxLength={18} className={`${p.className} font-mono`} />}
+          {(p) => (
+            <input
+              {...p}
+              {...form.register('idNumber')}
+              autoComplete="off"
+              inputMode="text"
+              maxLength={18}
+              className={`${p.className} font-mono`}
+            />
+          )}
         </Field>
       </div>
       <Field label={t('students.school')} error={fieldError(errors, 'school')}>
@@ -108,13 +135,23 @@ export function StudentForm({ studentId, defaults, schoolYear }: { studentId?: n
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <StageGradeFields form={form as unknown as UseFormReturn<StageGrade>} />
-        <Field label={t('students.admissionYear')} error={fieldError(errors, 'admissionYear')} hint={t('students.admissionYearHint', { year: schoolYear })}>
-          {(p) => <input {...p} {...form.register('admissionYear')} inputMode="numeric" maxLength={4} autoComplete="off" />}
+        <Field
+          label={t('students.admissionYear')}
+          error={fieldError(errors, 'admissionYear')}
+          hint={t('students.admissionYearHint', { year: schoolYear })}
+        >
+          {(p) => (
+            <input {...p} {...form.register('admissionYear')} inputMode="numeric" maxLength={4} autoComplete="off" />
+          )}
         </Field>
       </div>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? t('common.working') : editing ? t('common.save') : t('students.registerSubmit')}
+          {form.formState.isSubmitting
+            ? t('common.working')
+            : editing
+              ? t('common.save')
+              : t('students.registerSubmit')}
         </Button>
         <ButtonLink href={studentPaths.list}>{t('common.cancel')}</ButtonLink>
       </div>

@@ -1,7 +1,17 @@
 import { clsx } from 'clsx';
 import type { ReactNode } from 'react';
 
-export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={clsx('rounded-lg border border-stone-200 bg-white p-4 shadow-sm', className)}>
       {(title || actions) && (
@@ -15,7 +25,15 @@ export function Card({ title, actions, children, className }: { title?: ReactNod
   );
 }
 
-export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div>
@@ -38,10 +56,20 @@ export function Stat({ label, value, hint }: { label: ReactNode; value: ReactNod
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
-  return <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600">{children}</p>;
+  return (
+    <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600">
+      {children}
+    </p>
+  );
 }
 
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'bad' | 'info'; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'good' | 'bad' | 'info';
+  children: ReactNode;
+}) {
   const tones = {
     neutral: 'bg-stone-100 text-stone-700',
     good: 'bg-green-100 text-green-800',

@@ -46,17 +46,38 @@ export function ConfirmAction<I>({
 
   return (
     <>
-      <Button variant={variant} size="sm" onClick={() => { setError(null); dialog.current?.showModal(); }}>
+      <Button
+        variant={variant}
+        size="sm"
+        onClick={() => {
+          setError(null);
+          dialog.current?.showModal();
+        }}
+      >
         {label}
       </Button>
-      <dialog ref={dialog} aria-labelledby="confirm-title" className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="confirm-title"
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40"
+      >
         <div className="space-y-3 p-5">
-          <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
+          <h2 id="confirm-title" className="text-lg font-semibold">
+            {title}
+          </h2>
           <p className="text-sm text-stone-700">{body}</p>
-          {error && <p role="status" className="text-sm text-red-700">{t.has(`errors.${error}`) ? t(`errors.${error}`) : t('errors.unexpected')}</p>}
+          {error && (
+            <p role="status" className="text-sm text-red-700">
+              {t.has(`errors.${error}`) ? t(`errors.${error}`) : t('errors.unexpected')}
+            </p>
+          )}
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>{t('common.cancel')}</Button>
-            <Button variant={variant} onClick={confirm} disabled={pending}>{pending ? t('common.working') : confirmLabel}</Button>
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              {t('common.cancel')}
+            </Button>
+            <Button variant={variant} onClick={confirm} disabled={pending}>
+              {pending ? t('common.working') : confirmLabel}
+            </Button>
           </div>
         </div>
       </dialog>

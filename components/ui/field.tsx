@@ -20,7 +20,12 @@ export function Field({
   label: ReactNode;
   error?: string;
   hint?: ReactNode;
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; className: string }) => ReactNode;
+  children: (props: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby'?: string;
+    className: string;
+  }) => ReactNode;
 }) {
   const t = useTranslations('errors');
   const id = useId();
@@ -32,14 +37,19 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      {children({ id, 'aria-invalid': !!error, 'aria-describedby': describedBy, className: clsx(control, 'border-stone-300') })}
+      {children({
+        id,
+        'aria-invalid': !!error,
+        'aria-describedby': describedBy,
+        className: clsx(control, 'border-stone-300'),
+      })}
       {hint && (
         <p id={hintId} className="text-xs text-stone-500">
           {hint}
         </p>
       )}
       <p id={errorId} aria-live="polite" className="min-h-0 text-sm text-red-700">
-        {error ? t.has(error) ? t(error) : t('invalid') : null}
+        {error ? (t.has(error) ? t(error) : t('invalid')) : null}
       </p>
     </div>
   );

@@ -2,7 +2,8 @@ import { useTranslations } from '@/lib/i18n/use-translations';
 import type { ReactNode } from 'react';
 import { buttonClass } from './button';
 
-export const filterControl = 'min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm';
+export const filterControl =
+  'min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm';
 
 /*
  * These render wherever they are used: from a list page (a server component) on the server, from a
@@ -13,11 +14,20 @@ export const filterControl = 'min-h-10 w-full rounded-md border border-stone-300
 export function FilterBar({ action, children }: { action: string; children: ReactNode }) {
   const t = useTranslations('common');
   return (
-    <form action={action} method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))] sm:items-end">
+    <form
+      action={action}
+      method="get"
+      role="search"
+      className="mb-4 grid gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))] sm:items-end"
+    >
       {children}
       <div className="flex gap-2">
-        <button type="submit" className={buttonClass('primary', 'md')}>{t('filter')}</button>
-        <a href={action} className={buttonClass('ghost', 'md')}>{t('reset')}</a>
+        <button type="submit" className={buttonClass('primary', 'md')}>
+          {t('filter')}
+        </button>
+        <a href={action} className={buttonClass('ghost', 'md')}>
+          {t('reset')}
+        </a>
       </div>
     </form>
   );

@@ -12,7 +12,9 @@ export function FormAlert({ error, success }: { error?: string | null; success?:
     <div
       aria-live="polite"
       data-testid={error ? 'form-error' : 'form-success'}
-      className={error ? 'rounded-md bg-red-50 p-3 text-sm text-red-800' : 'rounded-md bg-green-50 p-3 text-sm text-green-800'}
+      className={
+        error ? 'rounded-md bg-red-50 p-3 text-sm text-red-800' : 'rounded-md bg-green-50 p-3 text-sm text-green-800'
+      }
     >
       {text}
     </div>

@@ -14,7 +14,13 @@ export function Table({ caption, children }: { caption?: ReactNode; children: Re
 }
 
 export function Th({ className, ...props }: ComponentProps<'th'>) {
-  return <th scope="col" className={clsx('whitespace-nowrap bg-stone-50 px-3 py-2 text-left font-medium text-stone-700', className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={clsx('whitespace-nowrap bg-stone-50 px-3 py-2 text-left font-medium text-stone-700', className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: ComponentProps<'td'>) {

@@ -2,7 +2,15 @@ import 'server-only';
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { aidStandardRules, aidStandards, budgets, orgUnits, payments, users } from '@/db/schema';
-import { AID_KINDS, STANDARD_CATEGORIES, versionInForce, type AidKind, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
+import {
+  AID_KINDS,
+  STANDARD_CATEGORIES,
+  versionInForce,
+  type AidKind,
+  type AmountRule,
+  type Frequency,
+  type StandardCategory,
+} from '@/lib/aid/standards';
 import { notFound } from '@/lib/errors';
 
 /**
@@ -41,7 +49,10 @@ export async function listStandards(db: Queryable, today: string): Promise<Stand
     .orderBy(desc(aidStandards.effectiveOn), desc(aidStandards.id));
   const inForce = versionInForce(rows, today);
   const inForceId = inForce.ok ? inForce.version.id : null;
-  return rows.map((r) => ({ ...r, status: r.id === inForceId ? 'inForce' : r.effectiveOn > today ? 'upcoming' : 'superseded' }));
+  return rows.map((r) => ({
+    ...r,
+    status: r.id === inForceId ? 'inForce' : r.effectiveOn > today ? 'upcoming' : 'superseded',
+  }));
 }
 
 export interface GridCell {
@@ -65,20 +76,39 @@ const categoryOrder = (c: string) => STANDARD_CATEGORIES.indexOf(c as StandardCa
 
 /** One version with every rule, kinds in the standard's order, categories in the register's. */
 export async function getStandardGrid(db: Queryable, id: number): Promise<StandardGrid> {
-  const [version] = await db.select(versionColumns).from(aidStandards).innerJoin(users, eq(users.id, aidStandards.createdBy)).where(eq(aidStandards.id, id));
+  const [version] = await db
+    .select(versionColumns)
+    .from(aidStandards)
+    .innerJoin(users, eq(users.id, aidStandards.createdBy))
+    .where(eq(aidStandards.id, id));
   if (!version) throw notFound();
-  const rules = await db.select().from(aidStandardRules).where(eq(aidStandardRules.standardId, id)).orderBy(asc(aidStandardRules.variant), asc(aidStandardRules.id));
+  const rules = await db
+    .select()
+    .from(aidStandardRules)
+    .where(eq(aidStandardRules.standardId, id))
+    .orderBy(asc(aidStandardRules.variant), asc(aidStandardRules.id));
   const byKind = new Map<AidKind, GridKind>();
   for (const r of rules) {
     const k = byKind.get(r.kind) ?? { kind: r.kind, frequency: r.frequency, cells: [] };
     byKind.set(r.kind, k);
     const rule: AmountRule =
-      r.ruleType === 'fixed' ? { type: 'fixed', fen: r.fixedFen! } : { type: 'range', minFen: r.minFen!, maxFen: r.maxFen!, suggestedFen: r.suggestedFen! };
+      r.ruleType === 'fixed'
+        ? { type: 'fixed', fen: r.fixedFen! }
+        : { type: 'range', minFen: r.minFen!, maxFen: r.maxFen!, suggestedFen: r.suggestedFen! };
     k.cells.push({ category: r.category as StandardCategory, variant: r.variant, rule });
   }
   const kinds = AID_KINDS.flatMap((kind) => {
     const k = byKind.get(kind);
-    return k ? [{ ...k, cells: k.cells.sort((a, b) => a.variant.localeCompare(b.variant) || categoryOrder(a.category) - categoryOrder(b.category)) }] : [];
+    return k
+      ? [
+          {
+            ...k,
+            cells: k.cells.sort(
+              (a, b) => a.variant.localeCompare(b.variant) || categoryOrder(a.category) - categoryOrder(b.category),
+            ),
+          },
+        ]
+      : [];
   });
   return { ...version, kinds };
 }
@@ -115,7 +145,9 @@ export async function budgetsOfYear(db: Queryable, year: number): Promise<Budget
     .orderBy(sql`${budgets.unitId} IS NOT NULL`, orgUnits.path);
   const kindOrder = (k: AidKind) => AID_KINDS.indexOf(k);
   // Rows come mine-wide first, then branches in tree order; a stable sort by kind keeps that within each kind.
-  return rows.map((r) => ({ ...r, leftFen: r.amountFen - r.spentFen })).sort((a, b) => kindOrder(a.aidKind) - kindOrder(b.aidKind));
+  return rows
+    .map((r) => ({ ...r, leftFen: r.amountFen - r.spentFen }))
+    .sort((a, b) => kindOrder(a.aidKind) - kindOrder(b.aidKind));
 }
 
 /** The years the selector offers: every year with a budget, this year and the next (budgets are set ahead). */

@@ -3,7 +3,16 @@ import { differenceInYears, parseISO } from 'date-fns';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '@/db/client';
 import { caseSteps, cases, householdMembers, households, type Category } from '@/db/schema';
-import { computeAmount, HARDSHIP_KINDS, NO_FILE, type AidKind, type AmountRefusal, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
+import {
+  computeAmount,
+  HARDSHIP_KINDS,
+  NO_FILE,
+  type AidKind,
+  type AmountRefusal,
+  type AmountRule,
+  type Frequency,
+  type StandardCategory,
+} from '@/lib/aid/standards';
 import { conflict, notFound } from '@/lib/errors';
 import { formatFen } from '@/lib/money';
 import type { Actor } from '@/lib/scope';
@@ -18,7 +27,15 @@ export interface HouseholdFacts {
   category: Category;
   monthlyIncomeFen: number;
   housing: string;
-  members: { id: number; name: string; relation: string; birthDate: string; health: string; schoolOrWork: string; monthlyIncomeFen: number }[];
+  members: {
+    id: number;
+    name: string;
+    relation: string;
+    birthDate: string;
+    health: string;
+    schoolOrWork: string;
+    monthlyIncomeFen: number;
+  }[];
 }
 
 /** What the form says about one kind: how often it is paid and what this household would get today. */
@@ -47,7 +64,12 @@ export interface ApplyContext {
  */
 async function ownActiveHousehold(db: Queryable, actor: Actor): Promise<HouseholdFacts | null> {
   const [h] = await db
-    .select({ id: households.id, category: households.category, monthlyIncomeFen: households.monthlyIncomeFen, housing: households.housing })
+    .select({
+      id: households.id,
+      category: households.category,
+      monthlyIncomeFen: households.monthlyIncomeFen,
+      housing: households.housing,
+    })
     .from(households)
     .where(and(eq(households.workerId, actor.userId), eq(households.status, 'active')));
   if (!h) return null;
@@ -78,7 +100,13 @@ export async function getApplyContext(db: Queryable, actor: Actor, today: string
     return { kind, frequency: standard.kinds[kind]?.frequency ?? null, rule: null, refusal: computed.reason };
   });
   const members = (household?.members ?? []).map(({ id, name, relation }) => ({ id, name, relation }));
-  return { category, standard: standard && { name: standard.name, effectiveOn: standard.effectiveOn }, kinds, members, household };
+  return {
+    category,
+    standard: standard && { name: standard.name, effectiveOn: standard.effectiveOn },
+    kinds,
+    members,
+    household,
+  };
 }
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -103,7 +131,9 @@ export function composeFamilySituation(h: HouseholdFacts, t: Translate, today: s
     t('apply.family.category', { category: t(`register.categories.${h.category}`) }),
     t('apply.family.income', { amount: formatFen(h.monthlyIncomeFen) }),
     h.housing ? t('apply.family.housing', { housing: h.housing }) : '',
-    h.members.length ? [t('apply.family.members'), ...h.members.map((m) => `- ${member(m)}`)].join('\n') : t('apply.family.noMembers'),
+    h.members.length
+      ? [t('apply.family.members'), ...h.members.map((m) => `- ${member(m)}`)].join('\n')
+      : t('apply.family.noMembers'),
   ]
     .filter(Boolean)
     .join('\n');
@@ -172,7 +202,13 @@ export async function getOwnEditableCase(db: Queryable, actor: Actor, id: number
           .orderBy(desc(caseSteps.at), desc(caseSteps.id))
           .limit(1);
   const { kind: _kind, aidKind, category, ...rest } = c;
-  return { ...rest, aidKind, category: category as StandardCategory | null, returnNote: returned ?? null, documents: await listCaseDocuments(db, id) };
+  return {
+    ...rest,
+    aidKind,
+    category: category as StandardCategory | null,
+    returnNote: returned ?? null,
+    documents: await listCaseDocuments(db, id),
+  };
 }
 
 /**

@@ -145,7 +145,11 @@ type Json<T> = T[] | null;
  * The unit path the figures are limited to: null for the whole mine (a leader without a unit
  * filter); undefined when the filter's unit is unknown or outside the actor's scope.
  */
-async function figuresPath(db: Queryable, actor: Actor, unitId: number | undefined): Promise<string | null | undefined> {
+async function figuresPath(
+  db: Queryable,
+  actor: Actor,
+  unitId: number | undefined,
+): Promise<string | null | undefined> {
   const scope = scopeOf(actor);
   if (unitId === undefined) return scope.kind === 'subtree' ? scope.unitPath : null;
   const [unit] = (await db.execute<{ path: string }>(sql`SELECT path FROM org_units WHERE id = ${unitId}`)).rows;
@@ -157,15 +161,32 @@ async function figuresPath(db: Queryable, actor: Actor, unitId: number | undefin
  * for a filter's unit that does not exist or lies outside the actor's scope (as if not found).
  * With a unit, the budgets shown are those the unit draws on.
  */
-export async function caseFigures(db: Queryable, actor: Actor, today = todayInChina(), filter: CaseFilter = {}): Promise<CaseFigures | null> {
+export async function caseFigures(
+  db: Queryable,
+  actor: Actor,
+  today = todayInChina(),
+  filter: CaseFilter = {},
+): Promise<CaseFigures | null> {
   if (!STAFF.includes(actor.role)) return null;
   const path = await figuresPath(db, actor, filter.unitId);
   if (path === undefined) return null;
   const year = filter.year ?? Number(today.slice(0, 4));
   const result = await db.execute<{
     waits: Json<{ state: CaseState; n: number; oldest_days: number | null }>;
-    per_kind: Json<{ kind: AidKind; approved_count: number; approved_fen: number; paid_count: number; paid_fen: number }>;
-    budgets: Json<{ kind: AidKind; unit_id: number | null; unit_name: string | null; amount_fen: number; spent_fen: number }>;
+    per_kind: Json<{
+      kind: AidKind;
+      approved_count: number;
+      approved_fen: number;
+      paid_count: number;
+      paid_fen: number;
+    }>;
+    budgets: Json<{
+      kind: AidKind;
+      unit_id: number | null;
+      unit_name: string | null;
+      amount_fen: number;
+      spent_fen: number;
+    }>;
   }>(sql`
     SELECT
       (SELECT json_agg(w) FROM (${waitsSql(path, today)}) w) AS waits,
@@ -203,7 +224,15 @@ export async function caseFigures(db: Queryable, actor: Actor, today = todayInCh
   });
   const splitKinds = new Set(budgetRows.filter((b) => b.unit_name !== null).map((b) => b.kind));
   const splits = leader
-    ? budgetRows.filter((b) => splitKinds.has(b.kind)).map((b) => ({ kind: b.kind, unitName: b.unit_name, unitId: b.unit_id, ...use(Number(b.amount_fen), Number(b.spent_fen)) })).sort(byKind)
+    ? budgetRows
+        .filter((b) => splitKinds.has(b.kind))
+        .map((b) => ({
+          kind: b.kind,
+          unitName: b.unit_name,
+          unitId: b.unit_id,
+          ...use(Number(b.amount_fen), Number(b.spent_fen)),
+        }))
+        .sort(byKind)
     : [];
   return { year, waits, perKind, splits, budgetView: leader ? 'mine' : 'drawn' };
 }
@@ -236,10 +265,22 @@ export const OWN_CASES_SHOWN = 5;
  * ledger's: the worker's file when they have one (every case filed under it), and their own
  * applications in any case.
  */
-export async function workerCaseFigures(db: Queryable, actor: Actor, today = todayInChina(), year = Number(today.slice(0, 4))): Promise<WorkerCaseFigures> {
+export async function workerCaseFigures(
+  db: Queryable,
+  actor: Actor,
+  today = todayInChina(),
+  year = Number(today.slice(0, 4)),
+): Promise<WorkerCaseFigures> {
   const [from, to] = yearBounds(year);
   const result = await db.execute<{
-    own: Json<{ id: number; kind: CaseKind; aid_kind: AidKind | null; state: CaseState; amount_fen: number | null; day: string }>;
+    own: Json<{
+      id: number;
+      kind: CaseKind;
+      aid_kind: AidKind | null;
+      state: CaseState;
+      amount_fen: number | null;
+      day: string;
+    }>;
     total: number;
     received: Json<{ kind: AidKind; n: number; fen: number }>;
   }>(sql`
@@ -264,8 +305,19 @@ export async function workerCaseFigures(db: Queryable, actor: Actor, today = tod
   const received = (row.received ?? []).map((r) => ({ kind: r.kind, count: r.n, fen: Number(r.fen) })).sort(byKind);
   return {
     year,
-    cases: (row.own ?? []).map((c) => ({ id: c.id, kind: c.kind, aidKind: c.aid_kind, state: c.state, amountFen: c.amount_fen, day: c.day })),
+    cases: (row.own ?? []).map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      aidKind: c.aid_kind,
+      state: c.state,
+      amountFen: c.amount_fen,
+      day: c.day,
+    })),
     total: row.total,
-    received: { totalFen: sumFen(received.map((r) => r.fen)), count: received.reduce((n, r) => n + r.count, 0), byKind: received },
+    received: {
+      totalFen: sumFen(received.map((r) => r.fen)),
+      count: received.reduce((n, r) => n + r.count, 0),
+      byKind: received,
+    },
   };
 }

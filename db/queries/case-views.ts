@@ -1,8 +1,33 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { aidStandards, budgets, caseSteps, cases, notifications, objections, orgUnits, payments, users } from '@/db/schema';
+import {
+  aidStandards,
+  budgets,
+  caseSteps,
+  cases,
+  notifications,
+  objections,
+  orgUnits,
+  payments,
+  users,
+} from '@/db/schema';
 import { fundKind, type AidKind, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
 import { receivedInYear, repeatPayments, type LedgerPayment } from '@/lib/aid/ledger';
 import { todayInChina } from '@/lib/dates';
@@ -23,7 +48,20 @@ import {
 } from '@/lib/workflow/case-workflow';
 import { caseVisible, ledgerPayments, stepActorsOf } from './cases';
 import { listCaseDocuments, type DocumentInfo } from './documents';
-import { anyArray, anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type KeysetPage, type PageAt, type PageRequest, type SortTerm, type Total } from './keyset';
+import {
+  anyArray,
+  anyOf,
+  cappedCount,
+  cursorOf,
+  fewUnits,
+  keysetPage,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type PageRequest,
+  type SortTerm,
+  type Total,
+} from './keyset';
 
 /**
  * The screens' reads of cases: the list, the to-do queues and the case page. Every query carries
@@ -32,7 +70,12 @@ import { anyArray, anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, t
  */
 
 /** Who has cases to read (administrators run accounts and see none) and who has to-do queues. */
-export const CASE_ROLES = ['worker', 'sub_branch_official', 'branch_official', 'leader'] as const satisfies readonly Role[];
+export const CASE_ROLES = [
+  'worker',
+  'sub_branch_official',
+  'branch_official',
+  'leader',
+] as const satisfies readonly Role[];
 export const QUEUE_ROLES = ['sub_branch_official', 'branch_official', 'leader'] as const satisfies readonly Role[];
 
 export const CASE_PAGE_SIZE = 20;
@@ -102,11 +145,21 @@ async function caseListParts(db: Queryable, actor: Actor, f: CaseListFilter) {
     f.year ? sql`${caseYear} = ${f.year}` : undefined,
     q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.employeeNo, `${escapeLike(q)}%`)) : undefined,
   );
-  const where = and(caseReadable(actor), rowFilter, staff && f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined);
+  const where = and(
+    caseReadable(actor),
+    rowFilter,
+    staff && f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined,
+  );
   // Implied by the search, and indexable: the matching people first (a scan of the people, not of
   // the millions of cases in the list's order), then their cases.
   const applicants = q
-    ? inArray(cases.applicantId, db.select({ id: searched.id }).from(searched).where(or(ilike(searched.name, `%${escapeLike(q)}%`), ilike(searched.employeeNo, `${escapeLike(q)}%`))))
+    ? inArray(
+        cases.applicantId,
+        db
+          .select({ id: searched.id })
+          .from(searched)
+          .where(or(ilike(searched.name, `%${escapeLike(q)}%`), ilike(searched.employeeNo, `${escapeLike(q)}%`))),
+      )
     : undefined;
   return { where, rowFilter, applicants, unitPath: staff && f.unitId ? unitPath : undefined };
 }
@@ -140,8 +193,20 @@ export function withCaseJoins<T extends PgSelect>(qb: T) {
  * misjudge and sort the unit's every case instead).
  */
 function perUnitPage(db: Queryable, actor: Actor, rowFilter: SQL | undefined, units: number[], req: PageRequest): SQL {
-  const inUnit = and(sql`${cases.unitId} = su.unit_id`, or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)), rowFilter);
-  const perUnit = pageOf(db.select({ id: cases.id, updatedAt: cases.updatedAt }).from(cases).leftJoin(users, eq(users.id, cases.applicantId)).$dynamic(), inUnit, req);
+  const inUnit = and(
+    sql`${cases.unitId} = su.unit_id`,
+    or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)),
+    rowFilter,
+  );
+  const perUnit = pageOf(
+    db
+      .select({ id: cases.id, updatedAt: cases.updatedAt })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.applicantId))
+      .$dynamic(),
+    inUnit,
+    req,
+  );
   const dir = sql.raw(req.terms[0].dir);
   return sql`ARRAY(SELECT p.id FROM unnest(${anyArray(units)}) AS su(unit_id) CROSS JOIN LATERAL (${perUnit}) p ORDER BY p.updated_at ${dir}, p.id ${dir} LIMIT ${req.limit})`;
 }
@@ -150,12 +215,37 @@ function perUnitPage(db: Queryable, actor: Actor, rowFilter: SQL | undefined, un
  * One page of the list, newest change first, after or before a cursor (PageAt), with its total
  * counted up to COUNT_CAP.
  */
-export async function listCases(db: Queryable, actor: Actor, f: CaseListFilter, at: PageAt = {}): Promise<KeysetPage<CaseListRow> & { total: Total }> {
+export async function listCases(
+  db: Queryable,
+  actor: Actor,
+  f: CaseListFilter,
+  at: PageAt = {},
+): Promise<KeysetPage<CaseListRow> & { total: Total }> {
   const reads = await caseListReads(db, actor, f);
   const cursor = cursorOf(CASE_ORDER);
   const [page, total] = await Promise.all([
-    keysetPage(CASE_ORDER, at, CASE_PAGE_SIZE, (req) => pageOf(withCaseJoins(db.select({ ...caseListFields, cursor }).from(cases).$dynamic()), reads.page(req), req)),
-    cappedCount(db, db.select({ id: cases.id }).from(cases).leftJoin(orgUnits, eq(orgUnits.id, cases.unitId)).leftJoin(users, eq(users.id, cases.applicantId)).where(reads.all).$dynamic()),
+    keysetPage(CASE_ORDER, at, CASE_PAGE_SIZE, (req) =>
+      pageOf(
+        withCaseJoins(
+          db
+            .select({ ...caseListFields, cursor })
+            .from(cases)
+            .$dynamic(),
+        ),
+        reads.page(req),
+        req,
+      ),
+    ),
+    cappedCount(
+      db,
+      db
+        .select({ id: cases.id })
+        .from(cases)
+        .leftJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+        .leftJoin(users, eq(users.id, cases.applicantId))
+        .where(reads.all)
+        .$dynamic(),
+    ),
   ]);
   return { ...page, total };
 }
@@ -166,14 +256,22 @@ export async function listCases(db: Queryable, actor: Actor, f: CaseListFilter, 
  * unit, reads its few units' own index ranges (perUnitPage); their own applications made
  * elsewhere (before a move) still count as readable.
  */
-export async function caseListReads(db: Queryable, actor: Actor, f: CaseListFilter): Promise<{ page: (req: PageRequest) => SQL | undefined; all: SQL | undefined }> {
+export async function caseListReads(
+  db: Queryable,
+  actor: Actor,
+  f: CaseListFilter,
+): Promise<{ page: (req: PageRequest) => SQL | undefined; all: SQL | undefined }> {
   const parts = await caseListParts(db, actor, f);
   const units = await fewUnits(db, scopeOf(actor), parts.unitPath);
   // A few units' cases are few enough to search as they are read.
   const where = units ? parts.where : and(parts.where, parts.applicants);
   const own = eq(cases.applicantId, actor.userId);
   return {
-    page: (req) => and(where, units ? or(sql`${cases.id} = ANY(${perUnitPage(db, actor, parts.rowFilter, units, req)})`, own) : undefined),
+    page: (req) =>
+      and(
+        where,
+        units ? or(sql`${cases.id} = ANY(${perUnitPage(db, actor, parts.rowFilter, units, req)})`, own) : undefined,
+      ),
     all: and(where, units ? or(anyOf(cases.unitId, units), own) : undefined),
   };
 }
@@ -258,7 +356,11 @@ export async function queueOf(db: Queryable, actor: Actor, step: Step, page = 1)
 }
 
 /** Every queue the actor works on (none for workers and administrators), in chain order. */
-export function listQueues(db: Queryable, actor: Actor, opts: { step?: Step; page?: number } = {}): Promise<QueueStep[]> {
+export function listQueues(
+  db: Queryable,
+  actor: Actor,
+  opts: { step?: Step; page?: number } = {},
+): Promise<QueueStep[]> {
   return Promise.all(stepsOf(actor.role).map((step) => queueOf(db, actor, step, step === opts.step ? opts.page : 1)));
 }
 
@@ -278,7 +380,11 @@ export interface CaseAbilities {
   decideObjection: boolean;
 }
 
-export function abilitiesOf(actor: Pick<Actor, 'userId' | 'role' | 'unitPath'>, facts: CaseFacts, pendingObjections: number): CaseAbilities {
+export function abilitiesOf(
+  actor: Pick<Actor, 'userId' | 'role' | 'unitPath'>,
+  facts: CaseFacts,
+  pendingObjections: number,
+): CaseAbilities {
   const may = (action: CaseAction) => canAct({ actor, case: facts, action }).ok;
   return {
     decideAt: may('approve') ? (waitingOn(facts.state) as DecisionStep) : null,
@@ -375,7 +481,14 @@ export interface CaseView {
     standard: { name: string; effectiveOn: string } | null;
   };
   publicity: { start: string; end: string } | null;
-  payment: { paidOn: string; method: 'bank_transfer' | 'cash'; reference: string; amountFen: Fen; repeatReason: string | null; recordedByName: string } | null;
+  payment: {
+    paidOn: string;
+    method: 'bank_transfer' | 'cash';
+    reference: string;
+    amountFen: Fen;
+    repeatReason: string | null;
+    recordedByName: string;
+  } | null;
   history: HistoryEntry[];
   /** Null for those who may not read objections (the applicant; workers). */
   objections: ObjectionEntry[] | null;
@@ -396,23 +509,55 @@ const unitChain = sql<string>`(SELECT string_agg(u.name, ' / ' ORDER BY length(u
  * The budget a payment of this kind in this year would draw on, as recordPayment picks it: the
  * branch's split, else the mine's; an award draws on the fund's student-aid budget.
  */
-export async function budgetFor(db: Queryable, aidKind: AidKind, unitPath: string, year: number): Promise<BudgetLeft | null> {
+export async function budgetFor(
+  db: Queryable,
+  aidKind: AidKind,
+  unitPath: string,
+  year: number,
+): Promise<BudgetLeft | null> {
   const [b] = await db
     .select({ id: budgets.id, amountFen: budgets.amountFen, spentFen: budgets.spentFen, unitName: orgUnits.name })
     .from(budgets)
     .leftJoin(orgUnits, eq(orgUnits.id, budgets.unitId))
-    .where(and(eq(budgets.year, year), eq(budgets.aidKind, fundKind(aidKind)), sql`(${budgets.unitId} IS NULL OR starts_with(${unitPath}, ${orgUnits.path}))`))
+    .where(
+      and(
+        eq(budgets.year, year),
+        eq(budgets.aidKind, fundKind(aidKind)),
+        sql`(${budgets.unitId} IS NULL OR starts_with(${unitPath}, ${orgUnits.path}))`,
+      ),
+    )
     .orderBy(sql`${budgets.unitId} IS NULL`)
     .limit(1);
   return b ? { year, ...b, leftFen: b.amountFen - b.spentFen } : null;
 }
 
-function ledgerView(all: LedgerPayment[], c: { id: number; aidKind: AidKind | null; eventKey: string; eventOn: string; appliedOn: string | null; frequency: Frequency | null; householdId: number | null }, year: number): LedgerView {
-  const entry = (p: LedgerPayment): LedgerEntry => ({ caseId: p.caseId, kind: p.kind, paidOn: p.paidOn, amountFen: p.amountFen });
+function ledgerView(
+  all: LedgerPayment[],
+  c: {
+    id: number;
+    aidKind: AidKind | null;
+    eventKey: string;
+    eventOn: string;
+    appliedOn: string | null;
+    frequency: Frequency | null;
+    householdId: number | null;
+  },
+  year: number,
+): LedgerView {
+  const entry = (p: LedgerPayment): LedgerEntry => ({
+    caseId: p.caseId,
+    kind: p.kind,
+    paidOn: p.paidOn,
+    amountFen: p.amountFen,
+  });
   const received = receivedInYear(all, year);
   const repeats =
     c.aidKind && c.frequency && c.appliedOn
-      ? repeatPayments(all, { caseId: c.id, kind: c.aidKind, event: { key: c.eventKey || null, on: c.eventOn }, appliedOn: c.appliedOn }, c.frequency)
+      ? repeatPayments(
+          all,
+          { caseId: c.id, kind: c.aidKind, event: { key: c.eventKey || null, on: c.eventOn }, appliedOn: c.appliedOn },
+          c.frequency,
+        )
       : [];
   return {
     byHousehold: c.householdId !== null,
@@ -561,7 +706,8 @@ export async function getCaseView(db: Queryable, actor: Actor, id: number): Prom
       frequency: c.frequency,
       category: c.category as StandardCategory | null,
       reason: c.amountReason,
-      standard: c.standardName && c.standardEffectiveOn ? { name: c.standardName, effectiveOn: c.standardEffectiveOn } : null,
+      standard:
+        c.standardName && c.standardEffectiveOn ? { name: c.standardName, effectiveOn: c.standardEffectiveOn } : null,
     },
     publicity: c.publicityStart && c.publicityEnd ? { start: c.publicityStart, end: c.publicityEnd } : null,
     payment: paymentRows[0] ?? null,

@@ -2,7 +2,15 @@ import 'server-only';
 import { and, asc, desc, eq, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { aidStandardRules, aidStandards, caseSteps, cases, orgUnits, payments } from '@/db/schema';
-import { versionInForce, type AidKind, type AmountRule, type Frequency, type KindRule, type StandardCategory, type StandardVersion } from '@/lib/aid/standards';
+import {
+  versionInForce,
+  type AidKind,
+  type AmountRule,
+  type Frequency,
+  type KindRule,
+  type StandardCategory,
+  type StandardVersion,
+} from '@/lib/aid/standards';
 import type { LedgerPayment } from '@/lib/aid/ledger';
 import { notFound } from '@/lib/errors';
 import type { CaseKind, CaseState, Step, StepActors } from '@/lib/workflow/case-workflow';
@@ -82,7 +90,11 @@ export async function stepActorsOf(db: Queryable, caseId: number): Promise<StepA
 
 async function head(db: Queryable, where: SQL | undefined): Promise<CaseHead> {
   // Read without a lock: the guarded UPDATE (state and version in its WHERE) decides who wins.
-  const [row] = await db.select(headColumns).from(cases).innerJoin(orgUnits, eq(orgUnits.id, cases.unitId)).where(where);
+  const [row] = await db
+    .select(headColumns)
+    .from(cases)
+    .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+    .where(where);
   if (!row) throw notFound();
   return { ...row, stepActors: await stepActorsOf(db, row.id) };
 }
@@ -112,7 +124,11 @@ export async function standardInForce(db: Queryable, date: string): Promise<Stan
     .limit(1);
   const found = versionInForce(versions, date);
   if (!found.ok) return null;
-  const rules = await db.select().from(aidStandardRules).where(eq(aidStandardRules.standardId, found.version.id)).orderBy(asc(aidStandardRules.id));
+  const rules = await db
+    .select()
+    .from(aidStandardRules)
+    .where(eq(aidStandardRules.standardId, found.version.id))
+    .orderBy(asc(aidStandardRules.id));
   const kinds: Partial<Record<AidKind, KindRule>> = {};
   for (const r of rules) {
     const k = (kinds[r.kind] ??= { frequency: r.frequency, amounts: {} });
@@ -127,14 +143,34 @@ export async function standardInForce(db: Queryable, date: string): Promise<Stan
 }
 
 /** Everything paid to a household (or, without a file, to the applicant), for the ledger rules. */
-export async function ledgerPayments(db: Queryable, c: Pick<CaseHead, 'householdId' | 'applicantId'>): Promise<LedgerPayment[]> {
+export async function ledgerPayments(
+  db: Queryable,
+  c: Pick<CaseHead, 'householdId' | 'applicantId'>,
+): Promise<LedgerPayment[]> {
   const rows = await db
-    .select({ caseId: cases.id, kind: cases.aidKind, eventKey: cases.eventKey, eventOn: cases.eventOn, paidOn: payments.paidOn, amountFen: payments.amountFen })
+    .select({
+      caseId: cases.id,
+      kind: cases.aidKind,
+      eventKey: cases.eventKey,
+      eventOn: cases.eventOn,
+      paidOn: payments.paidOn,
+      amountFen: payments.amountFen,
+    })
     .from(payments)
     .innerJoin(cases, eq(cases.id, payments.caseId))
-        // The household's file and the worker's own cases from before it was filed are one ledger.
-    .where(c.householdId ? or(eq(cases.householdId, c.householdId), eq(cases.applicantId, c.applicantId)) : eq(cases.applicantId, c.applicantId));
+    // The household's file and the worker's own cases from before it was filed are one ledger.
+    .where(
+      c.householdId
+        ? or(eq(cases.householdId, c.householdId), eq(cases.applicantId, c.applicantId))
+        : eq(cases.applicantId, c.applicantId),
+    );
   return rows
     .filter((r) => r.kind)
-    .map((r) => ({ caseId: r.caseId, kind: r.kind!, event: { key: r.eventKey || null, on: r.eventOn }, paidOn: r.paidOn, amountFen: r.amountFen }));
+    .map((r) => ({
+      caseId: r.caseId,
+      kind: r.kind!,
+      event: { key: r.eventKey || null, on: r.eventOn },
+      paidOn: r.paidOn,
+      amountFen: r.amountFen,
+    }));
 }

@@ -40,7 +40,12 @@ const childPath = (parent: string) =>
  * recordPayment in the payment's transaction (lib/stats/case-stats.ts): a few rows per unit, not
  * the year's payments. One statement: the units' months are read once, then grouped twice.
  */
-export async function paymentCharts(db: Queryable, actor: Actor, unit: { id: number; path: string }, year: number): Promise<PaymentCharts> {
+export async function paymentCharts(
+  db: Queryable,
+  actor: Actor,
+  unit: { id: number; path: string },
+  year: number,
+): Promise<PaymentCharts> {
   const scope = unitsWhere(scopeOf(actor)) ?? sql`true`;
   const result = await db.execute<{
     months: { month: number; n: number; fen: number }[] | null;

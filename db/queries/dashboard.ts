@@ -28,7 +28,10 @@ export async function unitChainName(db: Queryable, path: string): Promise<string
   return ids.map((id) => byId.get(id) ?? '').join(' / ');
 }
 
-export async function unitOf(db: Queryable, actor: Actor): Promise<{ id: number; name: string; path: string; level: string }> {
+export async function unitOf(
+  db: Queryable,
+  actor: Actor,
+): Promise<{ id: number; name: string; path: string; level: string }> {
   const [row] = await db
     .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, level: orgUnits.level })
     .from(orgUnits)

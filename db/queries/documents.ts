@@ -17,7 +17,13 @@ export interface DocumentInfo {
  */
 export function listCaseDocuments(db: Queryable, caseId: number): Promise<DocumentInfo[]> {
   return db
-    .select({ id: caseDocuments.id, fileName: caseDocuments.fileName, contentType: caseDocuments.contentType, sizeBytes: caseDocuments.sizeBytes, createdAt: caseDocuments.createdAt })
+    .select({
+      id: caseDocuments.id,
+      fileName: caseDocuments.fileName,
+      contentType: caseDocuments.contentType,
+      sizeBytes: caseDocuments.sizeBytes,
+      createdAt: caseDocuments.createdAt,
+    })
     .from(caseDocuments)
     .where(eq(caseDocuments.caseId, caseId))
     .orderBy(asc(caseDocuments.id));
@@ -26,9 +32,12 @@ export function listCaseDocuments(db: Queryable, caseId: number): Promise<Docume
 /** One document's content, by case and id (the case already checked through a scoped query). */
 export async function documentContent(db: Queryable, caseId: number, documentId: number) {
   const [row] = await db
-    .select({ fileName: caseDocuments.fileName, contentType: caseDocuments.contentType, content: caseDocuments.content })
+    .select({
+      fileName: caseDocuments.fileName,
+      contentType: caseDocuments.contentType,
+      content: caseDocuments.content,
+    })
     .from(caseDocuments)
     .where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.id, documentId)));
   return row ?? null;
 }
-

@@ -9,7 +9,19 @@ import { maskingFor } from '@/lib/exports/masking';
 import type { Fen } from '@/lib/money';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { CASE_ORDER, caseListReads, caseReadable, withCaseJoins } from './case-views';
-import { after, anyOf, cursorOf, fewUnits, keysetPage, pageOf, type KeysetPage, type PageAt, type PageRequest, type SortTerm, type Total } from './keyset';
+import {
+  after,
+  anyOf,
+  cursorOf,
+  fewUnits,
+  keysetPage,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type PageRequest,
+  type SortTerm,
+  type Total,
+} from './keyset';
 import { unitsWhere } from './scope';
 import { helperCount, householdListQuery, householdOrder, lastVisit } from './register';
 
@@ -52,7 +64,11 @@ function keysetSource<Q extends PgSelect, R>(o: {
       let last: string[] | null = null;
       for (;;) {
         const req: PageRequest = { terms: o.terms, edge: last, limit: size };
-        const batch = (await pageOf(o.query(cursor), typeof o.where === 'function' ? o.where(req) : o.where, req)) as (Result<Q> & { cursor: string[] })[];
+        const batch = (await pageOf(
+          o.query(cursor),
+          typeof o.where === 'function' ? o.where(req) : o.where,
+          req,
+        )) as (Result<Q> & { cursor: string[] })[];
         if (batch.length === 0) return;
         last = batch[batch.length - 1].cursor;
         yield batch.map(({ cursor: _cursor, ...r }) => o.row(r as unknown as Result<Q>));
@@ -70,13 +86,18 @@ function withHouseholdJoins<T extends PgSelect>(qb: T) {
   return qb.innerJoin(users, eq(users.id, households.workerId)).innerJoin(orgUnits, eq(orgUnits.id, households.unitId));
 }
 
-async function registerSource(db: Queryable, actor: Actor, f: LedgerFilters['register']): Promise<LedgerSource<LedgerRows['register']>> {
+async function registerSource(
+  db: Queryable,
+  actor: Actor,
+  f: LedgerFilters['register'],
+): Promise<LedgerSource<LedgerRows['register']>> {
   const { where, sortColumn } = await householdListQuery(db, actor, { ...f, missingHelper: f.missingHelper === '1' });
   const mask = maskingFor(actor.role);
   return keysetSource({
     where,
     terms: householdOrder(sortColumn, f.dir),
-    count: async () => (await withHouseholdJoins(db.select({ n: count() }).from(households).$dynamic()).where(where))[0].n,
+    count: async () =>
+      (await withHouseholdJoins(db.select({ n: count() }).from(households).$dynamic()).where(where))[0].n,
     query: (cursor) =>
       withHouseholdJoins(
         db
@@ -108,7 +129,11 @@ async function registerSource(db: Queryable, actor: Actor, f: LedgerFilters['reg
 
 // ── The cases (帮扶申请台账) ───────────────────────────────────────────────────────────────────
 
-async function casesSource(db: Queryable, actor: Actor, f: LedgerFilters['cases']): Promise<LedgerSource<LedgerRows['cases']>> {
+async function casesSource(
+  db: Queryable,
+  actor: Actor,
+  f: LedgerFilters['cases'],
+): Promise<LedgerSource<LedgerRows['cases']>> {
   // The list's own reads, so the file holds exactly its rows, read as fast as its pages.
   const reads = await caseListReads(db, actor, f);
   const mask = maskingFor(actor.role);
@@ -161,7 +186,8 @@ async function filterUnitPath(db: Queryable, unitId: number | undefined): Promis
 }
 
 /** A unit filter over org_units: the unit and the units below it (nothing when it does not exist). */
-const underUnit = (unitPath: string | null | undefined) => (unitPath === undefined ? undefined : unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`);
+const underUnit = (unitPath: string | null | undefined) =>
+  unitPath === undefined ? undefined : unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`;
 
 /**
  * Payments whose case the actor may read (an official's unit and below, leaders all), over
@@ -171,7 +197,8 @@ function paymentFilter(actor: Actor, f: PaymentFilters, unitPath: string | null 
   return and(caseReadable(actor), paymentRowFilter(f), underUnit(unitPath));
 }
 
-const paidIn = (f: PaymentFilters) => (f.year ? sql`${payments.paidOn} BETWEEN ${`${f.year}-01-01`}::date AND ${`${f.year}-12-31`}::date` : undefined);
+const paidIn = (f: PaymentFilters) =>
+  f.year ? sql`${payments.paidOn} BETWEEN ${`${f.year}-01-01`}::date AND ${`${f.year}-12-31`}::date` : undefined;
 const ofKind = (f: PaymentFilters) => (f.aidKind ? eq(cases.aidKind, f.aidKind) : undefined);
 
 /** The year paid and the aid kind, over payments joined to cases. */
@@ -216,7 +243,12 @@ export type PaymentRow = Omit<LedgerRows['payments'], 'idNumber'> & { id: number
  * the units in scope under the chosen unit, plus the actor's own payments made while in a unit
  * outside their scope today (an applicant always reads their own cases), from the base tables.
  */
-async function paymentTotals(db: Queryable, actor: Actor, f: PaymentFilters, unitPath: string | null | undefined): Promise<{ count: number; fen: Fen }> {
+async function paymentTotals(
+  db: Queryable,
+  actor: Actor,
+  f: PaymentFilters,
+  unitPath: string | null | undefined,
+): Promise<{ count: number; fen: Fen }> {
   if (actor.role === 'admin') return { count: 0, fen: 0 };
   const scope = unitsWhere(scopeOf(actor));
   const units = and(scope, underUnit(unitPath));
@@ -225,16 +257,26 @@ async function paymentTotals(db: Queryable, actor: Actor, f: PaymentFilters, uni
         .select({ n: sum(caseStats.cases).mapWith(Number), fen: sum(caseStats.amountFen).mapWith(Number) })
         .from(caseStats)
         .leftJoin(orgUnits, eq(orgUnits.id, caseStats.unitId))
-        .where(and(eq(caseStats.measure, 'paid'), eq(caseStats.aidKind, f.aidKind), f.year ? eq(caseStats.year, f.year) : undefined, units))
+        .where(
+          and(
+            eq(caseStats.measure, 'paid'),
+            eq(caseStats.aidKind, f.aidKind),
+            f.year ? eq(caseStats.year, f.year) : undefined,
+            units,
+          ),
+        )
     : await db
         .select({ n: sum(paymentMonths.payments).mapWith(Number), fen: sum(paymentMonths.amountFen).mapWith(Number) })
         .from(paymentMonths)
         .leftJoin(orgUnits, eq(orgUnits.id, paymentMonths.unitId))
         .where(and(f.year ? eq(paymentMonths.year, f.year) : undefined, units));
   const [own] = scope
-    ? await withPaymentJoins(db.select({ n: count(), fen: sum(payments.amountFen).mapWith(Number) }).from(payments).$dynamic()).where(
-        and(paymentFilter(actor, f, unitPath), eq(cases.applicantId, actor.userId), not(scope)),
-      )
+    ? await withPaymentJoins(
+        db
+          .select({ n: count(), fen: sum(payments.amountFen).mapWith(Number) })
+          .from(payments)
+          .$dynamic(),
+      ).where(and(paymentFilter(actor, f, unitPath), eq(cases.applicantId, actor.userId), not(scope)))
     : [{ n: 0, fen: 0 }];
   return { count: (aggregated?.n ?? 0) + own.n, fen: (aggregated?.fen ?? 0) + (own.fen ?? 0) };
 }
@@ -243,7 +285,12 @@ async function paymentTotals(db: Queryable, actor: Actor, f: PaymentFilters, uni
  * One page of the payment ledger, newest first, after or before a cursor (PageAt), with the exact
  * count and money of everything the filters select.
  */
-export async function listPayments(db: Queryable, actor: Actor, f: PaymentFilters, at: PageAt = {}): Promise<KeysetPage<PaymentRow> & { total: Total; totalFen: Fen }> {
+export async function listPayments(
+  db: Queryable,
+  actor: Actor,
+  f: PaymentFilters,
+  at: PageAt = {},
+): Promise<KeysetPage<PaymentRow> & { total: Total; totalFen: Fen }> {
   const unitPath = await filterUnitPath(db, f.unitId);
   const units = await fewUnits(db, scopeOf(actor), unitPath);
   const where = paymentFilter(actor, f, unitPath);
@@ -272,33 +319,61 @@ export async function listPayments(db: Queryable, actor: Actor, f: PaymentFilter
     );
   };
   const [page, totals] = await Promise.all([
-    keysetPage(PAYMENT_ORDER, at, PAYMENT_PAGE_SIZE, (req) => pageOf(withPaymentJoins(db.select({ ...paymentFields, cursor }).from(payments).$dynamic()), and(where, confined(req)), req)),
+    keysetPage(PAYMENT_ORDER, at, PAYMENT_PAGE_SIZE, (req) =>
+      pageOf(
+        withPaymentJoins(
+          db
+            .select({ ...paymentFields, cursor })
+            .from(payments)
+            .$dynamic(),
+        ),
+        and(where, confined(req)),
+        req,
+      ),
+    ),
     paymentTotals(db, actor, f, unitPath),
   ]);
   return { ...page, total: { count: totals.count, capped: false }, totalFen: totals.fen };
 }
 
-async function paymentsSource(db: Queryable, actor: Actor, f: LedgerFilters['payments']): Promise<LedgerSource<LedgerRows['payments']>> {
+async function paymentsSource(
+  db: Queryable,
+  actor: Actor,
+  f: LedgerFilters['payments'],
+): Promise<LedgerSource<LedgerRows['payments']>> {
   const where = await paymentWhere(db, actor, f);
   const mask = maskingFor(actor.role);
   return keysetSource({
     where,
     terms: PAYMENT_ORDER,
     count: async () => (await withPaymentJoins(db.select({ n: count() }).from(payments).$dynamic()).where(where))[0].n,
-    query: (cursor) => withPaymentJoins(db.select({ ...paymentFields, idNumber: users.idNumber, cursor }).from(payments).$dynamic()),
+    query: (cursor) =>
+      withPaymentJoins(
+        db
+          .select({ ...paymentFields, idNumber: users.idNumber, cursor })
+          .from(payments)
+          .$dynamic(),
+      ),
     row: ({ id: _id, ...r }) => ({ ...r, idNumber: mask.idNumber(r.idNumber) }),
   });
 }
 
 // ── Any ledger ────────────────────────────────────────────────────────────────────────────────
 
-const SOURCES: { [L in Ledger]: (db: Queryable, actor: Actor, f: LedgerFilters[L]) => Promise<LedgerSource<LedgerRows[L]>> } = {
+const SOURCES: {
+  [L in Ledger]: (db: Queryable, actor: Actor, f: LedgerFilters[L]) => Promise<LedgerSource<LedgerRows[L]>>;
+} = {
   register: registerSource,
   cases: casesSource,
   payments: paymentsSource,
 };
 
 /** A ledger's rows for an actor (callers have checked the role) under the list's filters. */
-export function ledgerSource<L extends Ledger>(db: Queryable, actor: Actor, ledger: L, filters: LedgerFilters[L]): Promise<LedgerSource<LedgerRows[L]>> {
+export function ledgerSource<L extends Ledger>(
+  db: Queryable,
+  actor: Actor,
+  ledger: L,
+  filters: LedgerFilters[L],
+): Promise<LedgerSource<LedgerRows[L]>> {
   return SOURCES[ledger](db, actor, filters);
 }

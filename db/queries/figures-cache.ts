@@ -27,17 +27,21 @@ const store = (globalStore.__dashboardFigures ??= new Map<string, Entry>());
 
 /** The current generation, after consuming any changes logged since the last one. */
 export async function figuresGeneration(db: Queryable): Promise<string> {
-  const [row] = (await db.execute<{ generation: string; changed: boolean }>(sql`
-    SELECT generation::text AS generation, EXISTS (SELECT 1 FROM dashboard_changes) AS changed FROM dashboard_generation`)).rows;
+  const [row] = (
+    await db.execute<{ generation: string; changed: boolean }>(sql`
+    SELECT generation::text AS generation, EXISTS (SELECT 1 FROM dashboard_changes) AS changed FROM dashboard_generation`)
+  ).rows;
   if (!row.changed) return row.generation;
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('dashboard_generation'))`);
     // Another request may have consumed the same changes while this one waited: then the
     // generation is already the new one and stays.
-    const [moved] = (await tx.execute<{ generation: string }>(sql`
+    const [moved] = (
+      await tx.execute<{ generation: string }>(sql`
       WITH consumed AS (DELETE FROM dashboard_changes RETURNING 1)
       UPDATE dashboard_generation SET generation = generation + (SELECT (count(*) > 0)::int FROM consumed)
-      RETURNING generation::text AS generation`)).rows;
+      RETURNING generation::text AS generation`)
+    ).rows;
     return moved.generation;
   });
 }

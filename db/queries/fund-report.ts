@@ -70,7 +70,13 @@ const branchIdOf = sql<number>`split_part(${orgUnits.path}, '.', 2)::int`;
  * The report for the school years from..to (both included), within the actor's scope and, when
  * given, the subtree of one unit (its path: the caller has checked it lies in the scope).
  */
-export async function fundReport(db: Queryable, actor: Actor, from: number, to: number, unitPath?: string): Promise<FundReport> {
+export async function fundReport(
+  db: Queryable,
+  actor: Actor,
+  from: number,
+  to: number,
+  unitPath?: string,
+): Promise<FundReport> {
   const where = and(
     inArray(cases.kind, ['student_aid', 'student_award']),
     eq(cases.state, 'paid'),
@@ -132,7 +138,9 @@ export async function reportYears(db: Queryable, actor: Actor): Promise<number[]
     .selectDistinct({ y: cases.schoolYear })
     .from(cases)
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-    .where(and(inArray(cases.kind, ['student_aid', 'student_award']), eq(cases.state, 'paid'), unitsWhere(scopeOf(actor))))
+    .where(
+      and(inArray(cases.kind, ['student_aid', 'student_award']), eq(cases.state, 'paid'), unitsWhere(scopeOf(actor))),
+    )
     .orderBy(cases.schoolYear);
   return rows.map((r) => r.y!);
 }

@@ -18,7 +18,8 @@ export interface SortTerm {
   dir: 'asc' | 'desc';
 }
 
-const op = (dir: SortTerm['dir'], strict: boolean) => sql.raw(dir === 'asc' ? (strict ? '>' : '>=') : strict ? '<' : '<=');
+const op = (dir: SortTerm['dir'], strict: boolean) =>
+  sql.raw(dir === 'asc' ? (strict ? '>' : '>=') : strict ? '<' : '<=');
 
 /**
  * Rows strictly after `last` in the order of `terms` (the last term unique). All one way, a row
@@ -32,18 +33,39 @@ const op = (dir: SortTerm['dir'], strict: boolean) => sql.raw(dir === 'asc' ? (s
 export function after(terms: SortTerm[], last: readonly string[]): SQL {
   const bound = sql`${terms[0].expr} ${op(terms[0].dir, false)} ${last[0]}`;
   if (terms.every((t) => t.dir === terms[0].dir)) {
-    return sql`(${bound} AND (${sql.join(terms.map((t) => sql`${t.expr}`), sql`, `)}) ${op(terms[0].dir, true)} (${sql.join(last.map((v) => sql`${v}`), sql`, `)}))`;
+    return sql`(${bound} AND (${sql.join(
+      terms.map((t) => sql`${t.expr}`),
+      sql`, `,
+    )}) ${op(terms[0].dir, true)} (${sql.join(
+      last.map((v) => sql`${v}`),
+      sql`, `,
+    )}))`;
   }
-  return and(bound, or(...terms.map((term, i) => and(...terms.slice(0, i).map((t, j) => sql`${t.expr} = ${last[j]}`), sql`${term.expr} ${op(term.dir, true)} ${last[i]}`))))!;
+  return and(
+    bound,
+    or(
+      ...terms.map((term, i) =>
+        and(
+          ...terms.slice(0, i).map((t, j) => sql`${t.expr} = ${last[j]}`),
+          sql`${term.expr} ${op(term.dir, true)} ${last[i]}`,
+        ),
+      ),
+    ),
+  )!;
 }
 
 export const orderOf = (terms: SortTerm[]) => terms.map((t) => (t.dir === 'asc' ? asc(t.expr) : desc(t.expr)));
 
 /** The sort key of a row as Postgres prints each term: what a cursor carries. */
-export const cursorOf = (terms: SortTerm[]) => sql<string[]>`ARRAY[${sql.join(terms.map((t) => sql`(${t.expr})::text`), sql`, `)}]`;
+export const cursorOf = (terms: SortTerm[]) =>
+  sql<string[]>`ARRAY[${sql.join(
+    terms.map((t) => sql`(${t.expr})::text`),
+    sql`, `,
+  )}]`;
 
 /** The same order run backwards: the rows before a cursor, nearest first. */
-export const reversed = (terms: SortTerm[]): SortTerm[] => terms.map((t) => ({ ...t, dir: t.dir === 'asc' ? 'desc' : 'asc' }));
+export const reversed = (terms: SortTerm[]): SortTerm[] =>
+  terms.map((t) => ({ ...t, dir: t.dir === 'asc' ? 'desc' : 'asc' }));
 
 // ── A list page ───────────────────────────────────────────────────────────────────────────────
 
@@ -97,7 +119,12 @@ export async function keysetPage<R extends { cursor: string[] }>(
   if (afterEdge) {
     const rows = await edgeFetch({ terms, edge: afterEdge, limit: size + 1 });
     const page = rows.slice(0, size);
-    if (page.length > 0) return { rows: strip(page), prev: encodeCursor(page[0].cursor), next: rows.length > size ? encodeCursor(page[size - 1].cursor) : null };
+    if (page.length > 0)
+      return {
+        rows: strip(page),
+        prev: encodeCursor(page[0].cursor),
+        next: rows.length > size ? encodeCursor(page[size - 1].cursor) : null,
+      };
   } else if (beforeEdge) {
     const rows = await edgeFetch({ terms: reversed(terms), edge: beforeEdge, limit: size + 1 });
     // Back at the start (fewer than a page before): the first page, full, rather than a stub.
@@ -140,7 +167,11 @@ const FEW_UNITS = 100;
  * path prefix, which no index on the rows can serve; `unit_id = ANY(ids)` beside them (implied, so
  * it changes no answer) lets the rows' unit indexes read just those units.
  */
-export async function fewUnits(db: Queryable, scope: Scope, unitPath: string | null | undefined): Promise<number[] | null> {
+export async function fewUnits(
+  db: Queryable,
+  scope: Scope,
+  unitPath: string | null | undefined,
+): Promise<number[] | null> {
   if (scope.kind === 'self' || (scope.kind === 'all' && unitPath === undefined)) return null;
   if (unitPath === null) return [];
   const rows = await db

@@ -31,7 +31,11 @@ export interface NotificationRow {
 }
 
 /** The actor's own notifications, newest first (a page of them). */
-export async function listNotifications(db: Queryable, actor: Pick<Actor, 'userId'>, opts: { limit: number; offset: number }): Promise<{ rows: NotificationRow[]; total: number }> {
+export async function listNotifications(
+  db: Queryable,
+  actor: Pick<Actor, 'userId'>,
+  opts: { limit: number; offset: number },
+): Promise<{ rows: NotificationRow[]; total: number }> {
   const where = eq(notifications.userId, actor.userId);
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -59,7 +63,12 @@ export async function listNotifications(db: Queryable, actor: Pick<Actor, 'userI
  * The people who act at a step on a case of the unit with this path: the step's roles, active,
  * whose unit covers the applicant's (leaders sit at the mine's root and cover every unit).
  */
-export async function stepPeople(db: Queryable, step: Step, applicantUnitPath: string, except: number[] = []): Promise<number[]> {
+export async function stepPeople(
+  db: Queryable,
+  step: Step,
+  applicantUnitPath: string,
+  except: number[] = [],
+): Promise<number[]> {
   const rows = await db
     .select({ id: users.id })
     .from(users)

@@ -5,7 +5,16 @@ import { orgUnits, users, type Role } from '@/db/schema';
 import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskPhone } from '@/lib/mask';
 import { escapeLike, type Scope } from '@/lib/scope';
-import { cappedCount, cursorOf, keysetPage, pageOf, type KeysetPage, type PageAt, type SortTerm, type Total } from './keyset';
+import {
+  cappedCount,
+  cursorOf,
+  keysetPage,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type SortTerm,
+  type Total,
+} from './keyset';
 import { peopleWhere } from './scope';
 
 export const PAGE_SIZE = 20;
@@ -54,7 +63,11 @@ const personColumns = {
   disabled: users.disabled,
 };
 
-const masked = <R extends { idNumber: string | null; phone: string | null }>({ idNumber, phone, ...r }: R) => ({ ...r, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) });
+const masked = <R extends { idNumber: string | null; phone: string | null }>({ idNumber, phone, ...r }: R) => ({
+  ...r,
+  idNumberMasked: maskIdNumber(idNumber),
+  phoneMasked: maskPhone(phone),
+});
 
 /** The worker directory's order: by employee number (unique), then id, as a cursor holds them. */
 export const PEOPLE_ORDER: SortTerm[] = [
@@ -66,12 +79,30 @@ export const PEOPLE_ORDER: SortTerm[] = [
  * One page of people in scope, in employee-number order after or before a cursor (PageAt), with
  * the total counted up to COUNT_CAP: the worker directory, a million rows at provincial scale.
  */
-export async function listPeoplePage(db: Queryable, scope: Scope, f: PeopleFilter, at: PageAt = {}): Promise<KeysetPage<PersonRow> & { total: Total }> {
+export async function listPeoplePage(
+  db: Queryable,
+  scope: Scope,
+  f: PeopleFilter,
+  at: PageAt = {},
+): Promise<KeysetPage<PersonRow> & { total: Total }> {
   const where = filterWhere(scope, f);
   const cursor = cursorOf(PEOPLE_ORDER);
   const [page, total] = await Promise.all([
-    keysetPage(PEOPLE_ORDER, at, PAGE_SIZE, (req) => pageOf(db.select({ ...personColumns, cursor }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).$dynamic(), where, req)),
-    cappedCount(db, db.select({ id: users.id }).from(users).leftJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(where).$dynamic()),
+    keysetPage(PEOPLE_ORDER, at, PAGE_SIZE, (req) =>
+      pageOf(
+        db
+          .select({ ...personColumns, cursor })
+          .from(users)
+          .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+          .$dynamic(),
+        where,
+        req,
+      ),
+    ),
+    cappedCount(
+      db,
+      db.select({ id: users.id }).from(users).leftJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(where).$dynamic(),
+    ),
   ]);
   return { ...page, total, rows: page.rows.map(masked) };
 }
@@ -85,7 +116,12 @@ export interface PersonDetail extends PersonRow {
   createdAt: Date;
 }
 
-export async function getPerson(db: Queryable, scope: Scope, id: number, opts: { forUpdate?: boolean } = {}): Promise<PersonDetail> {
+export async function getPerson(
+  db: Queryable,
+  scope: Scope,
+  id: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<PersonDetail> {
   const q = db
     .select({
       ...personColumns,
@@ -103,7 +139,9 @@ export async function getPerson(db: Queryable, scope: Scope, id: number, opts: {
 }
 
 /** The fields an audit row may hold about a person: never the hash, ID number masked. */
-export function personAuditView(p: Pick<PersonDetail, 'employeeNo' | 'name' | 'role' | 'unitId' | 'idNumber' | 'phone' | 'disabled'>) {
+export function personAuditView(
+  p: Pick<PersonDetail, 'employeeNo' | 'name' | 'role' | 'unitId' | 'idNumber' | 'phone' | 'disabled'>,
+) {
   return {
     employeeNo: p.employeeNo,
     name: p.name,

@@ -93,14 +93,22 @@ export interface PublicityFilters {
 }
 
 /** The cases in publicity now, newest first: what everyone signed in may read and object to. */
-export async function listPublished(db: Queryable, actor: Actor, f: PublicityFilters): Promise<{ rows: PublishedCase[]; total: number }> {
+export async function listPublished(
+  db: Queryable,
+  actor: Actor,
+  f: PublicityFilters,
+): Promise<{ rows: PublishedCase[]; total: number }> {
   const where = and(
     eq(cases.state, 'in_publicity'),
     f.kind ? eq(cases.aidKind, f.kind) : undefined,
     f.branchId ? eq(branch.id, f.branchId) : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
-    onBoard(db, { publicityStart: cases.publicityStart, publicityEnd: cases.publicityEnd, canView: sql<boolean>`(${caseVisible(actor)})` })
+    onBoard(db, {
+      publicityStart: cases.publicityStart,
+      publicityEnd: cases.publicityEnd,
+      canView: sql<boolean>`(${caseVisible(actor)})`,
+    })
       .where(where)
       .orderBy(desc(cases.publicityStart), desc(cases.id))
       .limit(PUBLICITY_PAGE_SIZE)
@@ -112,7 +120,11 @@ export async function listPublished(db: Queryable, actor: Actor, f: PublicityFil
       .leftJoin(branch, branchJoin)
       .where(where),
   ]);
-  const mine = await myObjections(db, actor.userId, rows.map((r) => r.id));
+  const mine = await myObjections(
+    db,
+    actor.userId,
+    rows.map((r) => r.id),
+  );
   return {
     total,
     rows: rows.map(({ publicityStart, publicityEnd, canView, ...r }) => ({
@@ -126,7 +138,11 @@ export async function listPublished(db: Queryable, actor: Actor, f: PublicityFil
 }
 
 /** The viewer's latest objection per case, for "you objected on …". */
-async function myObjections(db: Queryable, userId: number, caseIds: number[]): Promise<Map<number, { on: string; status: ObjectionStatus }>> {
+async function myObjections(
+  db: Queryable,
+  userId: number,
+  caseIds: number[],
+): Promise<Map<number, { on: string; status: ObjectionStatus }>> {
   if (!caseIds.length) return new Map();
   const rows = await db
     .select({ caseId: objections.caseId, on: chinaDay(objections.createdAt), status: objections.status })
@@ -180,10 +196,23 @@ export async function pendingObjections(db: Queryable, actor: Actor): Promise<Pe
     .orderBy(asc(objections.createdAt), asc(objections.id));
   const actorsByCase = new Map<number, Awaited<ReturnType<typeof stepActorsOf>>>();
   for (const id of new Set(rows.map((r) => r.id))) actorsByCase.set(id, await stepActorsOf(db, id));
-  return rows.map(({ objectionId, reason, raisedOn, objectorName, publicityEnd, state, applicantId, unitPath, ...r }) => {
-    const p = canAct({ actor, case: { state, applicantId, applicantUnitPath: unitPath, stepActors: actorsByCase.get(r.id)! }, action: 'dismiss_objection' });
-    return { id: objectionId, reason, raisedOn, objectorName, case: { ...toBoard(r), publicityEnd: publicityEnd! }, refusal: p.ok ? null : p.reason };
-  });
+  return rows.map(
+    ({ objectionId, reason, raisedOn, objectorName, publicityEnd, state, applicantId, unitPath, ...r }) => {
+      const p = canAct({
+        actor,
+        case: { state, applicantId, applicantUnitPath: unitPath, stepActors: actorsByCase.get(r.id)! },
+        action: 'dismiss_objection',
+      });
+      return {
+        id: objectionId,
+        reason,
+        raisedOn,
+        objectorName,
+        case: { ...toBoard(r), publicityEnd: publicityEnd! },
+        refusal: p.ok ? null : p.reason,
+      };
+    },
+  );
 }
 
 export type PublicityOutcome = 'ready_for_payment' | 'paid' | 'sent_back';
@@ -200,15 +229,27 @@ export interface EndedCase extends BoardCase {
  */
 export async function recentlyEnded(db: Queryable, today: string, limit = 20): Promise<EndedCase[]> {
   const since = sql`(${today}::date - ${RECENT_DAYS}::int)`;
-  const board = (where: SQL | undefined) => onBoard(db, { state: cases.state, publicityEnd: cases.publicityEnd }).where(where);
+  const board = (where: SQL | undefined) =>
+    onBoard(db, { state: cases.state, publicityEnd: cases.publicityEnd }).where(where);
   const [closed, sentBack] = await Promise.all([
-    board(and(inArray(cases.state, ['ready_for_payment', 'paid']), gte(cases.publicityEnd, since as unknown as string), lt(cases.publicityEnd, today)))
+    board(
+      and(
+        inArray(cases.state, ['ready_for_payment', 'paid']),
+        gte(cases.publicityEnd, since as unknown as string),
+        lt(cases.publicityEnd, today),
+      ),
+    )
       .orderBy(desc(cases.publicityEnd), desc(cases.id))
       .limit(limit),
     db
       .selectDistinctOn([objections.caseId], { caseId: objections.caseId, on: chinaDay(objections.decidedAt) })
       .from(objections)
-      .where(and(eq(objections.status, 'upheld'), sql`${objections.decidedAt} >= (${since})::timestamp AT TIME ZONE 'Asia/Shanghai'`))
+      .where(
+        and(
+          eq(objections.status, 'upheld'),
+          sql`${objections.decidedAt} >= (${since})::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+        ),
+      )
       .orderBy(objections.caseId, desc(objections.decidedAt))
       .then(async (upheld) => {
         if (!upheld.length) return [];
@@ -218,8 +259,16 @@ export async function recentlyEnded(db: Queryable, today: string, limit = 20): P
       }),
   ]);
   const ended: EndedCase[] = [
-    ...closed.map(({ state, publicityEnd, ...r }) => ({ ...toBoard(r), endedOn: publicityEnd!, outcome: state as PublicityOutcome })),
-    ...sentBack.map(({ state: _state, publicityEnd: _end, endedOn, ...r }) => ({ ...toBoard(r), endedOn, outcome: 'sent_back' as const })),
+    ...closed.map(({ state, publicityEnd, ...r }) => ({
+      ...toBoard(r),
+      endedOn: publicityEnd!,
+      outcome: state as PublicityOutcome,
+    })),
+    ...sentBack.map(({ state: _state, publicityEnd: _end, endedOn, ...r }) => ({
+      ...toBoard(r),
+      endedOn,
+      outcome: 'sent_back' as const,
+    })),
   ];
   return ended.sort((a, b) => b.endedOn.localeCompare(a.endedOn) || b.id - a.id).slice(0, limit);
 }

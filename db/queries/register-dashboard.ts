@@ -28,11 +28,30 @@ type Row = Record<string, number | string>;
 
 /** register_unit_figures' columns in order, after (year, unit_id). */
 const FIGURES = [
-  'workers', 'active', 'extreme', 'hardship', 'near', 'edge', 'serious_illness', 'education', 'exited', 'visited', 'known',
-  'overdue_reviews', 'missing_helper', 'tasks_raised', 'tasks_done', 'overdue_tasks',
+  'workers',
+  'active',
+  'extreme',
+  'hardship',
+  'near',
+  'edge',
+  'serious_illness',
+  'education',
+  'exited',
+  'visited',
+  'known',
+  'overdue_reviews',
+  'missing_helper',
+  'tasks_raised',
+  'tasks_done',
+  'overdue_tasks',
 ] as const;
 const CATEGORY_COLUMN: Record<Category, (typeof FIGURES)[number]> = {
-  extreme: 'extreme', hardship: 'hardship', near: 'near', edge: 'edge', serious_illness: 'serious_illness', education: 'education',
+  extreme: 'extreme',
+  hardship: 'hardship',
+  near: 'near',
+  edge: 'edge',
+  serious_illness: 'serious_illness',
+  education: 'education',
 };
 
 /**
@@ -45,7 +64,10 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
   const next = `${year + 1}-01-01`;
   const only = (column: SQL) => (units ? sql`${column} = ANY(${sql.param(units)}::int[])` : sql`true`);
   const perCategory = sql.join(
-    CATEGORIES.map((c) => sql`count(*) FILTER (WHERE h.status = 'active' AND h.category = ${c}) AS ${sql.identifier(CATEGORY_COLUMN[c])}`),
+    CATEGORIES.map(
+      (c) =>
+        sql`count(*) FILTER (WHERE h.status = 'active' AND h.category = ${c}) AS ${sql.identifier(CATEGORY_COLUMN[c])}`,
+    ),
     sql`, `,
   );
   const china = (day: string) => sql`(${day}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
@@ -80,7 +102,10 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
       GROUP BY w.unit_id
     ), ids AS (SELECT unit_id FROM hh UNION SELECT unit_id FROM tk UNION SELECT unit_id FROM wk)
     SELECT ${year}::int AS year, ids.unit_id,
-      ${sql.join(FIGURES.map((f) => sql`coalesce(${sql.identifier(f)}, 0)::int AS ${sql.identifier(f)}`), sql`, `)}
+      ${sql.join(
+        FIGURES.map((f) => sql`coalesce(${sql.identifier(f)}, 0)::int AS ${sql.identifier(f)}`),
+        sql`, `,
+      )}
     FROM ids LEFT JOIN hh USING (unit_id) LEFT JOIN tk USING (unit_id) LEFT JOIN wk USING (unit_id)`;
 }
 
@@ -91,7 +116,10 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
  * over the figures, not a prefix match per child.
  */
 async function rollUp(db: Queryable, parentId: number, source: SQL): Promise<RegisterMeasures[]> {
-  const figures = sql.join(FIGURES.map((f) => sql`coalesce(sum(s.${sql.identifier(f)}), 0)::int AS ${sql.identifier(f)}`), sql`, `);
+  const figures = sql.join(
+    FIGURES.map((f) => sql`coalesce(sum(s.${sql.identifier(f)}), 0)::int AS ${sql.identifier(f)}`),
+    sql`, `,
+  );
   const result = await db.execute<Row>(sql`
     WITH p AS (SELECT id, path, cardinality(string_to_array(rtrim(path, '.'), '.')) AS depth FROM org_units WHERE id = ${parentId}),
     c AS (
@@ -111,7 +139,10 @@ async function rollUp(db: Queryable, parentId: number, source: SQL): Promise<Reg
     name: String(r.name),
     workers: Number(r.workers),
     active: Number(r.active),
-    perCategory: Object.fromEntries(CATEGORIES.map((c) => [c, Number(r[CATEGORY_COLUMN[c]])])) as Record<Category, number>,
+    perCategory: Object.fromEntries(CATEGORIES.map((c) => [c, Number(r[CATEGORY_COLUMN[c]])])) as Record<
+      Category,
+      number
+    >,
     exitedThisYear: Number(r.exited),
     visited: Number(r.visited),
     known: Number(r.known),
@@ -135,7 +166,12 @@ export interface MeasureOptions {
  * so tests can pin the calendar; the year's figures span `year`, the rest are the register's state
  * today.
  */
-export async function registerMeasures(db: Queryable, parentId: number, today = todayInChina(), opts: MeasureOptions = {}): Promise<RegisterMeasures[]> {
+export async function registerMeasures(
+  db: Queryable,
+  parentId: number,
+  today = todayInChina(),
+  opts: MeasureOptions = {},
+): Promise<RegisterMeasures[]> {
   const year = opts.year ?? Number(today.slice(0, 4));
   await freshen(db, year, today);
   return rollUp(db, parentId, sql`SELECT * FROM register_unit_figures WHERE year = ${year}`);
@@ -145,7 +181,12 @@ export async function registerMeasures(db: Queryable, parentId: number, today = 
  * The same figures computed from the base tables at request time: the reference the stored
  * figures are tested against, and the benchmark's plain-SQL ceiling.
  */
-export async function registerMeasuresFromBase(db: Queryable, parentId: number, today = todayInChina(), opts: MeasureOptions = {}): Promise<RegisterMeasures[]> {
+export async function registerMeasuresFromBase(
+  db: Queryable,
+  parentId: number,
+  today = todayInChina(),
+  opts: MeasureOptions = {},
+): Promise<RegisterMeasures[]> {
   return rollUp(db, parentId, unitFiguresFromBase(opts.year ?? Number(today.slice(0, 4)), today, null));
 }
 
@@ -167,28 +208,40 @@ export async function freshen(db: Queryable, year: number, today: string): Promi
   if (asOf === today && !dirty) return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT ${FIGURES_LOCK}`);
-    const [day] = (await tx.execute<{ as_of: string }>(sql`SELECT as_of::text FROM register_figure_days WHERE year = ${year}`)).rows;
+    const [day] = (
+      await tx.execute<{ as_of: string }>(sql`SELECT as_of::text FROM register_figure_days WHERE year = ${year}`)
+    ).rows;
     if (day?.as_of !== today) {
       await tx.execute(sql`DELETE FROM register_unit_figures WHERE year = ${year}`);
-      await tx.execute(sql`INSERT INTO register_unit_figures (year, unit_id, ${sql.raw(FIGURES.join(', '))}) ${unitFiguresFromBase(year, today, null)}`);
+      await tx.execute(
+        sql`INSERT INTO register_unit_figures (year, unit_id, ${sql.raw(FIGURES.join(', '))}) ${unitFiguresFromBase(year, today, null)}`,
+      );
       await tx.execute(sql`
         INSERT INTO register_figure_days (year, as_of) VALUES (${year}, ${today}::date)
         ON CONFLICT (year) DO UPDATE SET as_of = excluded.as_of`);
     }
-    const units = (await tx.execute<{ unit_id: number }>(sql`
-      WITH d AS (DELETE FROM register_dirty_units RETURNING unit_id) SELECT DISTINCT unit_id FROM d`)).rows.map((r) => Number(r.unit_id));
+    const units = (
+      await tx.execute<{ unit_id: number }>(sql`
+      WITH d AS (DELETE FROM register_dirty_units RETURNING unit_id) SELECT DISTINCT unit_id FROM d`)
+    ).rows.map((r) => Number(r.unit_id));
     if (units.length === 0) return;
     // Other years' figures for another day are dropped (the log is consumed for all years); they
     // are recomputed in full when someone next asks for them.
-    const days = (await tx.execute<{ year: number; as_of: string }>(sql`SELECT year, as_of::text FROM register_figure_days`)).rows;
+    const days = (
+      await tx.execute<{ year: number; as_of: string }>(sql`SELECT year, as_of::text FROM register_figure_days`)
+    ).rows;
     for (const d of days) {
       if (d.as_of !== today) {
         await tx.execute(sql`DELETE FROM register_unit_figures WHERE year = ${d.year}`);
         await tx.execute(sql`DELETE FROM register_figure_days WHERE year = ${d.year}`);
         continue;
       }
-      await tx.execute(sql`DELETE FROM register_unit_figures WHERE year = ${d.year} AND unit_id = ANY(${sql.param(units)}::int[])`);
-      await tx.execute(sql`INSERT INTO register_unit_figures (year, unit_id, ${sql.raw(FIGURES.join(', '))}) ${unitFiguresFromBase(Number(d.year), today, units)}`);
+      await tx.execute(
+        sql`DELETE FROM register_unit_figures WHERE year = ${d.year} AND unit_id = ANY(${sql.param(units)}::int[])`,
+      );
+      await tx.execute(
+        sql`INSERT INTO register_unit_figures (year, unit_id, ${sql.raw(FIGURES.join(', '))}) ${unitFiguresFromBase(Number(d.year), today, units)}`,
+      );
     }
   });
 }
@@ -199,7 +252,10 @@ export function totalMeasures(rows: RegisterMeasures[]): Omit<RegisterMeasures, 
   return {
     workers: sum((r) => r.workers),
     active: sum((r) => r.active),
-    perCategory: Object.fromEntries(CATEGORIES.map((c) => [c, sum((r) => r.perCategory[c])])) as Record<Category, number>,
+    perCategory: Object.fromEntries(CATEGORIES.map((c) => [c, sum((r) => r.perCategory[c])])) as Record<
+      Category,
+      number
+    >,
     exitedThisYear: sum((r) => r.exitedThisYear),
     visited: sum((r) => r.visited),
     known: sum((r) => r.known),

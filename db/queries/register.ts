@@ -21,7 +21,18 @@ import { notFound } from '@/lib/errors';
 import { maskIdNumber, maskPhone } from '@/lib/mask';
 import { missingHelpers, perHeadIncomeFen } from '@/lib/register/rules';
 import { escapeLike, likePrefix, scopeOf, type Actor } from '@/lib/scope';
-import { anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type KeysetPage, type PageAt, type SortTerm, type Total } from './keyset';
+import {
+  anyOf,
+  cappedCount,
+  cursorOf,
+  fewUnits,
+  keysetPage,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type SortTerm,
+  type Total,
+} from './keyset';
 import { PAGE_SIZE } from './people';
 import { registerUnitsWhere, unitsWhere } from './scope';
 import { taskOrder } from './tasks';
@@ -52,7 +63,12 @@ export interface HouseholdHead {
 }
 
 /** A household the actor may see (or manage), locked for the caller's transaction; else not found. */
-export async function getHouseholdHead(db: Queryable, actor: Actor, id: number, mode: 'see' | 'manage'): Promise<HouseholdHead> {
+export async function getHouseholdHead(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  mode: 'see' | 'manage',
+): Promise<HouseholdHead> {
   const [row] = await db
     .select({
       id: households.id,
@@ -100,30 +116,55 @@ export interface HouseholdRow {
 }
 
 export const helperCount = sql<number>`(SELECT count(*)::int FROM ${householdHelpers} hh WHERE hh.household_id = ${households.id} AND hh.until IS NULL AND hh.kind <> 'first_helper')`;
-export const lastVisit = sql<string | null>`(SELECT max(v.visited_on)::text FROM ${visits} v WHERE v.household_id = ${households.id})`;
+export const lastVisit = sql<
+  string | null
+>`(SELECT max(v.visited_on)::text FROM ${visits} v WHERE v.household_id = ${households.id})`;
 
 /**
  * The list's rows (households joined to users and org_units) as a WHERE and an ORDER BY key, so
  * the page and the ledger export (db/queries/exports.ts) read exactly the same households.
  */
-export async function householdListQuery(db: Queryable, actor: Actor, f: HouseholdFilter): Promise<{ where: SQL | undefined; sortColumn: SQL | AnyPgColumn; unitPath: string | null | undefined }> {
+export async function householdListQuery(
+  db: Queryable,
+  actor: Actor,
+  f: HouseholdFilter,
+): Promise<{ where: SQL | undefined; sortColumn: SQL | AnyPgColumn; unitPath: string | null | undefined }> {
   const today = todayInChina();
   const q = f.q?.trim() ? escapeLike(f.q.trim()) : undefined;
-  const unitPath = f.unitId ? ((await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path ?? null) : undefined;
+  const unitPath = f.unitId
+    ? ((await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path ?? null)
+    : undefined;
   const where = and(
     householdVisible(actor),
     q ? or(ilike(users.name, `%${q}%`), ilike(users.employeeNo, `${q}%`)) : undefined,
     f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined,
     f.category ? eq(households.category, f.category) : undefined,
     f.status ? eq(households.status, f.status) : undefined,
-    f.review === 'overdue' ? and(eq(households.status, 'active'), sql`${households.reviewDue} < ${today}::date`) : undefined,
-    f.review === 'due30' ? and(eq(households.status, 'active'), sql`${households.reviewDue} BETWEEN ${today}::date AND ${today}::date + 30`) : undefined,
+    f.review === 'overdue'
+      ? and(eq(households.status, 'active'), sql`${households.reviewDue} < ${today}::date`)
+      : undefined,
+    f.review === 'due30'
+      ? and(
+          eq(households.status, 'active'),
+          sql`${households.reviewDue} BETWEEN ${today}::date AND ${today}::date + 30`,
+        )
+      : undefined,
     f.missingHelper ? and(eq(households.status, 'active'), sql`${helperCount} < 3`) : undefined,
-    f.visited === 'yes' ? sql`EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)` : undefined,
-    f.visited === 'no' ? sql`NOT EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)` : undefined,
+    f.visited === 'yes'
+      ? sql`EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)`
+      : undefined,
+    f.visited === 'no'
+      ? sql`NOT EXISTS (SELECT 1 FROM ${visits} v WHERE v.household_id = ${households.id} AND v.visited_on >= ${yearStart(today)}::date)`
+      : undefined,
   );
   // Categories sort from the hardest to the lightest, as the union lists them, not alphabetically.
-  const sortColumn = { worker: users.employeeNo, category: categorySeverity(households.category), reviewDue: households.reviewDue, filedOn: households.filedOn, unit: orgUnits.name }[f.sort];
+  const sortColumn = {
+    worker: users.employeeNo,
+    category: categorySeverity(households.category),
+    reviewDue: households.reviewDue,
+    filedOn: households.filedOn,
+    unit: orgUnits.name,
+  }[f.sort];
   return { where, sortColumn, unitPath };
 }
 
@@ -139,12 +180,20 @@ export function householdOrder(sortColumn: SQL | AnyPgColumn, dir: 'asc' | 'desc
  * One page of the register after or before a cursor (PageAt) in the chosen order, with the total
  * counted up to COUNT_CAP.
  */
-export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFilter, at: PageAt = {}): Promise<KeysetPage<HouseholdRow> & { total: Total }> {
+export async function listHouseholds(
+  db: Queryable,
+  actor: Actor,
+  f: HouseholdFilter,
+  at: PageAt = {},
+): Promise<KeysetPage<HouseholdRow> & { total: Total }> {
   const { where, sortColumn, unitPath } = await householdListQuery(db, actor, f);
   const units = await fewUnits(db, scopeOf(actor), unitPath);
   // Implied by the WHERE (the units in scope, or a file the actor helps with), and indexable.
   const confined = units
-    ? or(anyOf(households.unitId, units), sql`${households.id} = ANY(ARRAY(SELECT hh.household_id FROM ${householdHelpers} hh WHERE hh.user_id = ${actor.userId} AND hh.until IS NULL))`)
+    ? or(
+        anyOf(households.unitId, units),
+        sql`${households.id} = ANY(ARRAY(SELECT hh.household_id FROM ${householdHelpers} hh WHERE hh.user_id = ${actor.userId} AND hh.until IS NULL))`,
+      )
     : undefined;
   const terms = householdOrder(sortColumn, f.dir);
   const cursor = cursorOf(terms);
@@ -173,7 +222,16 @@ export async function listHouseholds(db: Queryable, actor: Actor, f: HouseholdFi
         req,
       ),
     ),
-    cappedCount(db, db.select({ id: households.id }).from(households).leftJoin(users, eq(users.id, households.workerId)).leftJoin(orgUnits, eq(orgUnits.id, households.unitId)).where(and(where, confined)).$dynamic()),
+    cappedCount(
+      db,
+      db
+        .select({ id: households.id })
+        .from(households)
+        .leftJoin(users, eq(users.id, households.workerId))
+        .leftJoin(orgUnits, eq(orgUnits.id, households.unitId))
+        .where(and(where, confined))
+        .$dynamic(),
+    ),
   ]);
   return { ...page, total };
 }
@@ -251,19 +309,39 @@ export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number
   const [members, events, helpers, visitRows, taskRows] = await Promise.all([
     db.select().from(householdMembers).where(eq(householdMembers.householdId, id)).orderBy(asc(householdMembers.id)),
     db
-      .select({ id: householdEvents.id, kind: householdEvents.kind, on: householdEvents.on, fromCategory: householdEvents.fromCategory, toCategory: householdEvents.toCategory, reason: householdEvents.reason, actorName: users.name })
+      .select({
+        id: householdEvents.id,
+        kind: householdEvents.kind,
+        on: householdEvents.on,
+        fromCategory: householdEvents.fromCategory,
+        toCategory: householdEvents.toCategory,
+        reason: householdEvents.reason,
+        actorName: users.name,
+      })
       .from(householdEvents)
       .leftJoin(users, eq(users.id, householdEvents.actorId))
       .where(eq(householdEvents.householdId, id))
       .orderBy(desc(householdEvents.on), desc(householdEvents.id)),
     helpersOf(db, id),
     db
-      .select({ id: visits.id, visitedOn: visits.visitedOn, visitors: visits.visitors, knows: visits.knows, notes: visits.notes, recordedBy: users.name })
+      .select({
+        id: visits.id,
+        visitedOn: visits.visitedOn,
+        visitors: visits.visitors,
+        knows: visits.knows,
+        notes: visits.notes,
+        recordedBy: users.name,
+      })
       .from(visits)
       .innerJoin(users, eq(users.id, visits.recordedBy))
       .where(eq(visits.householdId, id))
       .orderBy(desc(visits.visitedOn), desc(visits.id)),
-    db.select(taskColumns).from(tasks).innerJoin(users, eq(users.id, tasks.ownerId)).where(eq(tasks.householdId, id)).orderBy(taskOrder, asc(tasks.dueOn)),
+    db
+      .select(taskColumns)
+      .from(tasks)
+      .innerJoin(users, eq(users.id, tasks.ownerId))
+      .where(eq(tasks.householdId, id))
+      .orderBy(taskOrder, asc(tasks.dueOn)),
   ]);
   const { h } = row;
   return {
@@ -309,7 +387,13 @@ export type HouseholdDetail = Awaited<ReturnType<typeof getHouseholdDetail>>;
  */
 const ownHouseholdQuery = (db: Queryable) =>
   db
-    .select({ id: households.id, status: households.status, category: households.category, filedOn: households.filedOn, exitedOn: households.exitedOn })
+    .select({
+      id: households.id,
+      status: households.status,
+      category: households.category,
+      filedOn: households.filedOn,
+      exitedOn: households.exitedOn,
+    })
     .from(households)
     .where(eq(households.workerId, sql.placeholder('workerId')))
     .prepare('own_household');
@@ -325,7 +409,14 @@ const ownHelpersQuery = (db: Queryable) =>
 
 const ownTasksQuery = (db: Queryable) =>
   db
-    .select({ id: tasks.id, appeal: tasks.appeal, status: tasks.status, outcome: tasks.outcome, dueOn: tasks.dueOn, doneOn: tasks.doneOn })
+    .select({
+      id: tasks.id,
+      appeal: tasks.appeal,
+      status: tasks.status,
+      outcome: tasks.outcome,
+      dueOn: tasks.dueOn,
+      doneOn: tasks.doneOn,
+    })
     .from(tasks)
     .where(eq(tasks.householdId, sql.placeholder('householdId')))
     .orderBy(taskOrder, desc(tasks.dueOn))
@@ -352,7 +443,14 @@ export async function helperCandidates(db: Queryable, household: { unitPath: str
     .select({ id: users.id, name: users.name, employeeNo: users.employeeNo, role: users.role, unitName: orgUnits.name })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-    .where(and(inArray(orgUnits.path, ancestors), eq(users.disabled, false), sql`${users.role} <> 'admin'`, sql`${users.id} <> ${household.workerId}`))
+    .where(
+      and(
+        inArray(orgUnits.path, ancestors),
+        eq(users.disabled, false),
+        sql`${users.role} <> 'admin'`,
+        sql`${users.id} <> ${household.workerId}`,
+      ),
+    )
     .orderBy(sql`length(${orgUnits.path}) DESC`, asc(users.role), asc(users.employeeNo))
     .limit(500);
 }
@@ -362,7 +460,13 @@ export async function workersWithoutFile(db: Queryable, actor: Actor, q: string)
   const scope = scopeOf(actor);
   const term = escapeLike(q.trim());
   return db
-    .select({ id: users.id, name: users.name, employeeNo: users.employeeNo, unitName: orgUnits.name, phoneMasked: users.phone })
+    .select({
+      id: users.id,
+      name: users.name,
+      employeeNo: users.employeeNo,
+      unitName: orgUnits.name,
+      phoneMasked: users.phone,
+    })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
     .leftJoin(households, eq(households.workerId, users.id))
@@ -389,7 +493,13 @@ const helpedByQuery = (db: Queryable) =>
     .from(householdHelpers)
     .innerJoin(households, eq(households.id, householdHelpers.householdId))
     .innerJoin(users, eq(users.id, households.workerId))
-    .where(and(eq(householdHelpers.userId, sql.placeholder('userId')), isNull(householdHelpers.until), eq(households.status, 'active')))
+    .where(
+      and(
+        eq(householdHelpers.userId, sql.placeholder('userId')),
+        isNull(householdHelpers.until),
+        eq(households.status, 'active'),
+      ),
+    )
     .orderBy(asc(users.name))
     .prepare('households_helped_by');
 

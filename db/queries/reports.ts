@@ -40,27 +40,60 @@ const inSpan = (day: Day, { from, to }: Span) => between(day, `${from}-01-01`, `
 /** The year and the span's total in one pass, for counts of distinct things. */
 const byYearAndTotal = (day: Day) => sql`GROUPING SETS ((${yearOf(day)}), ())`;
 
-const line = (key: ReportLine['key'], years: number[], rows: YearRow[], money: boolean, aidKind?: HardshipKind): ReportLine => ({
+const line = (
+  key: ReportLine['key'],
+  years: number[],
+  rows: YearRow[],
+  money: boolean,
+  aidKind?: HardshipKind,
+): ReportLine => ({
   key,
   ...(aidKind ? { aidKind } : {}),
   money,
   ...lineOf(years, rows),
 });
 
-async function hardshipSection(db: Queryable, where: SQL | undefined, span: Span, years: number[]): Promise<ReportSection> {
+async function hardshipSection(
+  db: Queryable,
+  where: SQL | undefined,
+  span: Span,
+  years: number[],
+): Promise<ReportSection> {
   const rows = await db
-    .select({ kind: cases.aidKind, year: yearOf(payments.paidOn), count: count(), fen: sql<number>`sum(${payments.amountFen})::bigint`.mapWith(Number) })
+    .select({
+      kind: cases.aidKind,
+      year: yearOf(payments.paidOn),
+      count: count(),
+      fen: sql<number>`sum(${payments.amountFen})::bigint`.mapWith(Number),
+    })
     .from(payments)
     .innerJoin(cases, eq(cases.id, payments.caseId))
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
     .where(and(inArray(cases.aidKind, [...HARDSHIP_KINDS]), inSpan(payments.paidOn, span), where))
     .groupBy(cases.aidKind, yearOf(payments.paidOn));
   const kinds = HARDSHIP_KINDS.filter((k) => rows.some((r) => r.kind === k));
-  const lines = kinds.map((k) => line('aidKind', years, rows.filter((r) => r.kind === k), true, k));
-  return { programme: 'hardship', lines: [...lines, { key: 'aidSubtotal', money: true, ...sumLines(lines, years.length) }] };
+  const lines = kinds.map((k) =>
+    line(
+      'aidKind',
+      years,
+      rows.filter((r) => r.kind === k),
+      true,
+      k,
+    ),
+  );
+  return {
+    programme: 'hardship',
+    lines: [...lines, { key: 'aidSubtotal', money: true, ...sumLines(lines, years.length) }],
+  };
 }
 
-async function studentSection(db: Queryable, actor: Actor, unitPath: string | undefined, span: Span, years: number[]): Promise<ReportSection> {
+async function studentSection(
+  db: Queryable,
+  actor: Actor,
+  unitPath: string | undefined,
+  span: Span,
+  years: number[],
+): Promise<ReportSection> {
   const r = await fundReport(db, actor, span.from, span.to, unitPath);
   const per = (pick: (f: (typeof r)['total']) => Figure): YearRow[] => [
     ...r.years.map((y) => ({ year: y.schoolYear, ...pick(y) })),
@@ -69,9 +102,24 @@ async function studentSection(db: Queryable, actor: Actor, unitPath: string | un
   return {
     programme: 'students',
     lines: [
-      line('studentAid', years, per((f) => f.aid), true),
-      line('students', years, per((f) => ({ count: f.students, fen: 0 })), false),
-      line('awards', years, per((f) => f.awards), true),
+      line(
+        'studentAid',
+        years,
+        per((f) => f.aid),
+        true,
+      ),
+      line(
+        'students',
+        years,
+        per((f) => ({ count: f.students, fen: 0 })),
+        false,
+      ),
+      line(
+        'awards',
+        years,
+        per((f) => f.awards),
+        true,
+      ),
     ],
   };
 }
@@ -91,15 +139,29 @@ async function registerSection(db: Queryable, where: SQL, span: Span, years: num
   return {
     programme: 'register',
     lines: [
-      line('filed', years, rows.map((r) => ({ year: r.year, count: r.filed })), false),
-      line('exited', years, rows.map((r) => ({ year: r.year, count: r.exited })), false),
+      line(
+        'filed',
+        years,
+        rows.map((r) => ({ year: r.year, count: r.filed })),
+        false,
+      ),
+      line(
+        'exited',
+        years,
+        rows.map((r) => ({ year: r.year, count: r.exited })),
+        false,
+      ),
     ],
   };
 }
 
 async function visitSection(db: Queryable, where: SQL, span: Span, years: number[]): Promise<ReportSection> {
   const rows = await db
-    .select({ year: yearOf(visits.visitedOn), visits: count(), households: sql<number>`count(DISTINCT ${visits.householdId})::int` })
+    .select({
+      year: yearOf(visits.visitedOn),
+      visits: count(),
+      households: sql<number>`count(DISTINCT ${visits.householdId})::int`,
+    })
     .from(visits)
     .innerJoin(households, eq(households.id, visits.householdId))
     .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
@@ -108,8 +170,18 @@ async function visitSection(db: Queryable, where: SQL, span: Span, years: number
   return {
     programme: 'visits',
     lines: [
-      line('visits', years, rows.map((r) => ({ year: r.year, count: r.visits })), false),
-      line('visitedHouseholds', years, rows.map((r) => ({ year: r.year, count: r.households })), false),
+      line(
+        'visits',
+        years,
+        rows.map((r) => ({ year: r.year, count: r.visits })),
+        false,
+      ),
+      line(
+        'visitedHouseholds',
+        years,
+        rows.map((r) => ({ year: r.year, count: r.households })),
+        false,
+      ),
     ],
   };
 }
@@ -129,7 +201,12 @@ async function taskSection(db: Queryable, where: SQL, span: Span, years: number[
  * official's own unit, a leader's whole mine. A unit outside the viewer's scope is not found,
  * like a unit that does not exist.
  */
-export async function threeYearReport(db: Queryable, actor: Actor, span: Span, unitId?: number): Promise<ThreeYearReport> {
+export async function threeYearReport(
+  db: Queryable,
+  actor: Actor,
+  span: Span,
+  unitId?: number,
+): Promise<ThreeYearReport> {
   const scope = scopeOf(actor);
   const id = unitId ?? (scope.kind === 'subtree' ? actor.unitId : undefined);
   const unit = id === undefined ? null : await getUnit(db, scope, id);

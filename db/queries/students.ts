@@ -57,16 +57,28 @@ const parentColumns = { parentName: users.name, employeeNo: users.employeeNo, un
  * The caller names the row type its `fields` select (drizzle's inference does not survive a
  * generic helper).
  */
-async function studentsPage<Row>(db: Queryable, fields: SelectedFields, where: SQL | undefined, order: SQL[], page: number): Promise<[Row[], number]> {
+async function studentsPage<Row>(
+  db: Queryable,
+  fields: SelectedFields,
+  where: SQL | undefined,
+  order: SQL[],
+  page: number,
+): Promise<[Row[], number]> {
   const joined = (q: ReturnType<Queryable['select']>) =>
-    q.from(students).innerJoin(users, eq(users.id, students.workerId)).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(where);
+    q
+      .from(students)
+      .innerJoin(users, eq(users.id, students.workerId))
+      .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+      .where(where);
   const [rows, [{ total }]] = await Promise.all([
-    joined(db.select(fields)).orderBy(...order).limit(STUDENT_PAGE_SIZE).offset((page - 1) * STUDENT_PAGE_SIZE),
+    joined(db.select(fields))
+      .orderBy(...order)
+      .limit(STUDENT_PAGE_SIZE)
+      .offset((page - 1) * STUDENT_PAGE_SIZE),
     joined(db.select({ total: count() })) as unknown as Promise<{ total: number }[]>,
   ]);
   return [rows as Row[], total];
 }
-
 
 export interface StudentFilter {
   q?: string;
@@ -103,7 +115,15 @@ async function casesOfStudents(db: Queryable, actor: Actor, ids: number[]): Prom
   const byStudent = new Map<number, StudentCaseBrief[]>();
   if (!ids.length) return byStudent;
   const rows = await db
-    .select({ studentId: cases.studentId, id: cases.id, kind: cases.kind, schoolYear: cases.schoolYear, state: cases.state, amountFen: cases.amountFen, awardTier: cases.awardTier })
+    .select({
+      studentId: cases.studentId,
+      id: cases.id,
+      kind: cases.kind,
+      schoolYear: cases.schoolYear,
+      state: cases.state,
+      amountFen: cases.amountFen,
+      awardTier: cases.awardTier,
+    })
     .from(cases)
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
     .where(and(inArray(cases.studentId, ids), casesReadable(actor)))
@@ -117,9 +137,15 @@ async function casesOfStudents(db: Queryable, actor: Actor, ids: number[]): Prom
 }
 
 /** The students the actor may see: a worker's own children, an official's unit's, all for leaders. */
-export async function listStudents(db: Queryable, actor: Actor, f: StudentFilter): Promise<{ rows: StudentRow[]; total: number }> {
+export async function listStudents(
+  db: Queryable,
+  actor: Actor,
+  f: StudentFilter,
+): Promise<{ rows: StudentRow[]; total: number }> {
   const q = f.q?.trim();
-  const unitPath = f.unitId ? (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path : undefined;
+  const unitPath = f.unitId
+    ? (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path
+    : undefined;
   const where = and(
     studentVisible(actor),
     q
@@ -134,13 +160,26 @@ export async function listStudents(db: Queryable, actor: Actor, f: StudentFilter
     f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined,
   );
   type Row = Omit<StudentRow, 'idNumberMasked' | 'cases'> & { idNumber: string };
-  const [rows, total] = await studentsPage<Row>(db, { ...recordColumns, ...parentColumns }, where, [asc(users.employeeNo), asc(students.birthDate), asc(students.id)], f.page);
+  const [rows, total] = await studentsPage<Row>(
+    db,
+    { ...recordColumns, ...parentColumns },
+    where,
+    [asc(users.employeeNo), asc(students.birthDate), asc(students.id)],
+    f.page,
+  );
   const byStudent = await casesOfStudents(
     db,
     actor,
     rows.map((r) => r.id),
   );
-  return { rows: rows.map(({ idNumber, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber), cases: byStudent.get(r.id) ?? [] })), total };
+  return {
+    rows: rows.map(({ idNumber, ...r }) => ({
+      ...r,
+      idNumberMasked: maskIdNumber(idNumber),
+      cases: byStudent.get(r.id) ?? [],
+    })),
+    total,
+  };
 }
 
 export interface StudentForEdit {
@@ -187,7 +226,12 @@ export interface StudentHead {
 /** A student the actor may see, locked for the caller's transaction (an update, an application). */
 export async function lockStudent(tx: Tx, actor: Actor, id: number): Promise<StudentHead> {
   const [row] = await tx
-    .select({ ...recordColumns, workerId: students.workerId, parentUnitId: users.unitId, updatedAt: students.updatedAt })
+    .select({
+      ...recordColumns,
+      workerId: students.workerId,
+      parentUnitId: users.unitId,
+      updatedAt: students.updatedAt,
+    })
     .from(students)
     .innerJoin(users, eq(users.id, students.workerId))
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
@@ -210,7 +254,15 @@ export interface OwnStudentOption {
 /** The worker's own registered children, for the application form. */
 export function ownStudents(db: Queryable, actor: Actor): Promise<OwnStudentOption[]> {
   return db
-    .select({ id: students.id, name: students.name, school: students.school, stage: students.stage, grade: students.grade, admissionYear: students.admissionYear, updatedAt: students.updatedAt })
+    .select({
+      id: students.id,
+      name: students.name,
+      school: students.school,
+      stage: students.stage,
+      grade: students.grade,
+      admissionYear: students.admissionYear,
+      updatedAt: students.updatedAt,
+    })
     .from(students)
     .where(eq(students.workerId, actor.userId))
     .orderBy(asc(students.birthDate), asc(students.id));
@@ -220,11 +272,23 @@ export function ownStudents(db: Queryable, actor: Actor): Promise<OwnStudentOpti
  * The live case of a kind for a student and school year (the one the partial unique index lets
  * exist), or null. Only for a student the caller has already found through a scoped query.
  */
-export async function liveCaseOf(db: Queryable, kind: CaseKind, studentId: number, schoolYear: number): Promise<{ id: number; state: CaseState; applicantId: number } | null> {
+export async function liveCaseOf(
+  db: Queryable,
+  kind: CaseKind,
+  studentId: number,
+  schoolYear: number,
+): Promise<{ id: number; state: CaseState; applicantId: number } | null> {
   const [row] = await db
     .select({ id: cases.id, state: cases.state, applicantId: cases.applicantId })
     .from(cases)
-    .where(and(eq(cases.kind, kind), eq(cases.studentId, studentId), eq(cases.schoolYear, schoolYear), notInArray(cases.state, [...FREE_STATES])));
+    .where(
+      and(
+        eq(cases.kind, kind),
+        eq(cases.studentId, studentId),
+        eq(cases.schoolYear, schoolYear),
+        notInArray(cases.state, [...FREE_STATES]),
+      ),
+    );
   return row ?? null;
 }
 
@@ -238,7 +302,12 @@ export interface CaseDocumentBrief {
 /** A case's documents with what each proves (the case already found through a scoped query). */
 export function documentsOf(db: Queryable, caseId: number): Promise<CaseDocumentBrief[]> {
   return db
-    .select({ id: caseDocuments.id, fileName: caseDocuments.fileName, purpose: caseDocuments.purpose, sizeBytes: caseDocuments.sizeBytes })
+    .select({
+      id: caseDocuments.id,
+      fileName: caseDocuments.fileName,
+      purpose: caseDocuments.purpose,
+      sizeBytes: caseDocuments.sizeBytes,
+    })
     .from(caseDocuments)
     .where(eq(caseDocuments.caseId, caseId))
     .orderBy(asc(caseDocuments.id));
@@ -265,7 +334,12 @@ export interface StudentAidDraft {
 }
 
 /** The worker's own student aid application while they may still change it; anything else is not found. */
-export async function getOwnStudentAid(db: Queryable, actor: Actor, id: number, editable: readonly CaseState[]): Promise<StudentAidDraft> {
+export async function getOwnStudentAid(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  editable: readonly CaseState[],
+): Promise<StudentAidDraft> {
   const [c] = await db
     .select({
       id: cases.id,
@@ -332,18 +406,38 @@ export function aidedBy(schoolYear: number): SQL {
  * Students the actor may nominate for a school year: in scope, aided by then, and without a live
  * award for that year. Searchable by student, parent or school.
  */
-export async function nominees(db: Queryable, actor: Actor, schoolYear: number, f: { q?: string; page: number }): Promise<{ rows: NomineeRow[]; total: number }> {
+export async function nominees(
+  db: Queryable,
+  actor: Actor,
+  schoolYear: number,
+  f: { q?: string; page: number },
+): Promise<{ rows: NomineeRow[]; total: number }> {
   const q = f.q?.trim();
   const where = and(
     studentVisible(actor),
     aidedBy(schoolYear),
     sql`NOT EXISTS (SELECT 1 FROM ${cases} w WHERE w.student_id = ${students.id} AND w.kind = 'student_award' AND w.school_year = ${schoolYear} AND w.state NOT IN ('rejected', 'withdrawn'))`,
-    q ? or(ilike(students.name, `%${escapeLike(q)}%`), ilike(students.school, `%${escapeLike(q)}%`), ilike(users.name, `%${escapeLike(q)}%`), ilike(users.employeeNo, `${escapeLike(q)}%`)) : undefined,
+    q
+      ? or(
+          ilike(students.name, `%${escapeLike(q)}%`),
+          ilike(students.school, `%${escapeLike(q)}%`),
+          ilike(users.name, `%${escapeLike(q)}%`),
+          ilike(users.employeeNo, `${escapeLike(q)}%`),
+        )
+      : undefined,
   );
   const lastAidedYear = sql<number>`(SELECT max(a.school_year) FROM ${cases} a WHERE a.student_id = ${students.id} AND a.kind = 'student_aid' AND a.state = 'paid')`;
   const [rows, total] = await studentsPage<NomineeRow>(
     db,
-    { id: students.id, name: students.name, school: students.school, stage: students.stage, grade: students.grade, ...parentColumns, lastAidedYear },
+    {
+      id: students.id,
+      name: students.name,
+      school: students.school,
+      stage: students.stage,
+      grade: students.grade,
+      ...parentColumns,
+      lastAidedYear,
+    },
     where,
     [asc(orgUnits.path), asc(users.employeeNo), asc(students.id)],
     f.page,
@@ -384,7 +478,12 @@ const parent = alias(users, 'parent');
  * awaiting the tier) or the year's list. Names stay whole here: only officials and leaders, who
  * decide on them, read this; the public list masks them (publishedAwards).
  */
-export async function awardCases(db: Queryable, actor: Actor, schoolYear: number, states: readonly CaseState[]): Promise<AwardRow[]> {
+export async function awardCases(
+  db: Queryable,
+  actor: Actor,
+  schoolYear: number,
+  states: readonly CaseState[],
+): Promise<AwardRow[]> {
   const rows = await db
     .select({
       id: cases.id,
@@ -408,9 +507,24 @@ export async function awardCases(db: Queryable, actor: Actor, schoolYear: number
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
     .innerJoin(students, eq(students.id, cases.studentId))
     .innerJoin(parent, eq(parent.id, cases.applicantId))
-    .leftJoin(caseSteps, and(eq(caseSteps.caseId, cases.id), eq(caseSteps.step, 'review'), eq(caseSteps.toState, 'reviewed'), eq(caseSteps.fromState, 'draft')))
+    .leftJoin(
+      caseSteps,
+      and(
+        eq(caseSteps.caseId, cases.id),
+        eq(caseSteps.step, 'review'),
+        eq(caseSteps.toState, 'reviewed'),
+        eq(caseSteps.fromState, 'draft'),
+      ),
+    )
     .leftJoin(nominator, eq(nominator.id, caseSteps.actorId))
-    .where(and(eq(cases.kind, 'student_award'), eq(cases.schoolYear, schoolYear), inArray(cases.state, [...states]), casesReadable(actor)))
+    .where(
+      and(
+        eq(cases.kind, 'student_award'),
+        eq(cases.schoolYear, schoolYear),
+        inArray(cases.state, [...states]),
+        casesReadable(actor),
+      ),
+    )
     .orderBy(asc(cases.submittedAt), asc(cases.id));
   const standards = new Map<string, Awaited<ReturnType<typeof standardInForce>>>();
   const out: AwardRow[] = [];
@@ -420,11 +534,20 @@ export async function awardCases(db: Queryable, actor: Actor, schoolYear: number
       if (!standards.has(appliedOn)) standards.set(appliedOn, await standardInForce(db, appliedOn));
       const standard = standards.get(appliedOn);
       tiers = AWARD_TIERS.map((tier) => {
-        const computed = standard ? computeAmount(standard, 'student_award', (category ?? NO_FILE) as StandardCategory, tier) : null;
+        const computed = standard
+          ? computeAmount(standard, 'student_award', (category ?? NO_FILE) as StandardCategory, tier)
+          : null;
         return { tier, rule: computed?.ok ? computed.amount.rule : null };
       });
     }
-    out.push({ ...r, schoolYear: r.schoolYear!, stage: r.stage!, grade: r.grade!, tiers, documents: await documentsOf(db, r.id) });
+    out.push({
+      ...r,
+      schoolYear: r.schoolYear!,
+      stage: r.stage!,
+      grade: r.grade!,
+      tiers,
+      documents: await documentsOf(db, r.id),
+    });
   }
   return out;
 }
@@ -445,13 +568,37 @@ export interface PublishedAward {
  */
 export async function publishedAwards(db: Queryable, schoolYear: number): Promise<PublishedAward[]> {
   const rows = await db
-    .select({ id: cases.id, name: students.name, unitName: orgUnits.name, stage: cases.stage, awardTier: cases.awardTier, amountFen: cases.amountFen, state: cases.state })
+    .select({
+      id: cases.id,
+      name: students.name,
+      unitName: orgUnits.name,
+      stage: cases.stage,
+      awardTier: cases.awardTier,
+      amountFen: cases.amountFen,
+      state: cases.state,
+    })
     .from(cases)
     .innerJoin(students, eq(students.id, cases.studentId))
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-    .where(and(eq(cases.kind, 'student_award'), eq(cases.schoolYear, schoolYear), inArray(cases.state, [...PUBLISHED_STATES])))
-    .orderBy(sql`array_position(ARRAY[${sql.raw(AWARD_TIERS.map((t) => `'${t}'`).join(','))}]::text[], ${cases.awardTier})`, asc(orgUnits.path), asc(cases.id));
-  return rows.map(({ name, ...r }) => ({ ...r, maskedName: maskName(name), stage: r.stage!, awardTier: r.awardTier!, amountFen: r.amountFen! }));
+    .where(
+      and(
+        eq(cases.kind, 'student_award'),
+        eq(cases.schoolYear, schoolYear),
+        inArray(cases.state, [...PUBLISHED_STATES]),
+      ),
+    )
+    .orderBy(
+      sql`array_position(ARRAY[${sql.raw(AWARD_TIERS.map((t) => `'${t}'`).join(','))}]::text[], ${cases.awardTier})`,
+      asc(orgUnits.path),
+      asc(cases.id),
+    );
+  return rows.map(({ name, ...r }) => ({
+    ...r,
+    maskedName: maskName(name),
+    stage: r.stage!,
+    awardTier: r.awardTier!,
+    amountFen: r.amountFen!,
+  }));
 }
 
 /** The school years that have student aid or award cases, newest first, for the year pickers. */
@@ -486,7 +633,11 @@ export interface StudentCaseFacts {
  * The student-specific facts of a student aid or award case, for whoever may read the case (the
  * case page's own scope rule); null for any other case, or one out of scope.
  */
-export async function getStudentCaseFacts(db: Queryable, actor: Actor, caseId: number): Promise<StudentCaseFacts | null> {
+export async function getStudentCaseFacts(
+  db: Queryable,
+  actor: Actor,
+  caseId: number,
+): Promise<StudentCaseFacts | null> {
   const [row] = await db
     .select({
       kind: cases.kind,
@@ -510,9 +661,24 @@ export async function getStudentCaseFacts(db: Queryable, actor: Actor, caseId: n
     .where(and(eq(cases.id, caseId), casesReadable(actor)));
   if (!row || row.kind === 'aid') return null;
   const { idNumber, recordStage, admissionYear, ...r } = row;
-  const proof = r.kind === 'student_aid' ? proofNeeded({ stage: r.stage!, grade: r.grade! }, { stage: recordStage, admissionYear }, r.schoolYear!) : null;
+  const proof =
+    r.kind === 'student_aid'
+      ? proofNeeded({ stage: r.stage!, grade: r.grade! }, { stage: recordStage, admissionYear }, r.schoolYear!)
+      : null;
   const [{ n }] = proof
-    ? await db.select({ n: count() }).from(caseDocuments).where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.purpose, proof)))
+    ? await db
+        .select({ n: count() })
+        .from(caseDocuments)
+        .where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.purpose, proof)))
     : [{ n: 0 }];
-  return { ...r, kind: r.kind as StudentCaseFacts['kind'], idNumberMasked: maskIdNumber(idNumber), schoolYear: r.schoolYear!, stage: r.stage!, grade: r.grade!, proof, proofDocuments: n };
+  return {
+    ...r,
+    kind: r.kind as StudentCaseFacts['kind'],
+    idNumberMasked: maskIdNumber(idNumber),
+    schoolYear: r.schoolYear!,
+    stage: r.stage!,
+    grade: r.grade!,
+    proof,
+    proofDocuments: n,
+  };
 }

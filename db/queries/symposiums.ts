@@ -2,7 +2,16 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { households, orgUnits, symposiumAttendees, symposiumOpinions, symposiums, tasks, users, type TaskStatus } from '@/db/schema';
+import {
+  households,
+  orgUnits,
+  symposiumAttendees,
+  symposiumOpinions,
+  symposiums,
+  tasks,
+  users,
+  type TaskStatus,
+} from '@/db/schema';
 import { type Actor } from '@/lib/scope';
 import { householdManaged } from './register';
 import { PAGE_SIZE } from './people';
@@ -35,7 +44,11 @@ export interface SymposiumRow {
  * and below; leaders all; workers and administrators none) — newest first, with the number of
  * households present and every opinion with its task.
  */
-export async function listSymposiums(db: Queryable, actor: Actor, page: number): Promise<{ rows: SymposiumRow[]; total: number }> {
+export async function listSymposiums(
+  db: Queryable,
+  actor: Actor,
+  page: number,
+): Promise<{ rows: SymposiumRow[]; total: number }> {
   const where = registerUnitsWhere(actor);
   const attendees = sql<number>`(SELECT count(*)::int FROM ${symposiumAttendees} a WHERE a.symposium_id = ${symposiums.id})`;
   const [rows, [{ total }]] = await Promise.all([

@@ -39,8 +39,12 @@ export async function listTasks(db: Queryable, actor: Actor, f: TaskFilter) {
   const today = todayInChina();
   const where = and(
     taskAccess(actor),
-    f.view === 'mine' ? and(eq(tasks.ownerId, actor.userId), inArray(tasks.status, ['open', 'in_progress'])) : undefined,
-    f.view === 'overdue' ? and(inArray(tasks.status, ['open', 'in_progress']), sql`${tasks.dueOn} < ${today}::date`) : undefined,
+    f.view === 'mine'
+      ? and(eq(tasks.ownerId, actor.userId), inArray(tasks.status, ['open', 'in_progress']))
+      : undefined,
+    f.view === 'overdue'
+      ? and(inArray(tasks.status, ['open', 'in_progress']), sql`${tasks.dueOn} < ${today}::date`)
+      : undefined,
     f.view === 'open' ? inArray(tasks.status, ['open', 'in_progress']) : undefined,
   );
   const owner = sql<string>`(SELECT name FROM ${users} o WHERE o.id = ${tasks.ownerId})`;

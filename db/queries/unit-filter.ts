@@ -14,7 +14,11 @@ export interface UnitOption {
 const other = aliasedTable(orgUnits, 'other_unit');
 
 /** A path's own prefixes, the unit's chain: "1.2.502." → "1.", "1.2.", "1.2.502.". */
-const chainPaths = (path: string) => path.split('.').filter(Boolean).map((_, i, parts) => `${parts.slice(0, i + 1).join('.')}.`);
+const chainPaths = (path: string) =>
+  path
+    .split('.')
+    .filter(Boolean)
+    .map((_, i, parts) => `${parts.slice(0, i + 1).join('.')}.`);
 
 /**
  * What a list's unit filter offers: the top of the actor's scope and the units right below it
@@ -28,9 +32,21 @@ export async function unitFilterOptions(db: Queryable, scope: Scope, chosenId?: 
   if (scope.kind === 'self') return [];
   const inScope = unitsWhere(scope);
   const top = (t: typeof orgUnits) => (scope.kind === 'subtree' ? eq(t.path, scope.unitPath) : isNull(t.parentId));
-  const [chosen] = chosenId ? await db.select({ path: orgUnits.path }).from(orgUnits).where(and(eq(orgUnits.id, chosenId), inScope)) : [];
+  const [chosen] = chosenId
+    ? await db
+        .select({ path: orgUnits.path })
+        .from(orgUnits)
+        .where(and(eq(orgUnits.id, chosenId), inScope))
+    : [];
   const units = await db
-    .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, level: orgUnits.level, parentId: orgUnits.parentId, path: orgUnits.path })
+    .select({
+      id: orgUnits.id,
+      code: orgUnits.code,
+      name: orgUnits.name,
+      level: orgUnits.level,
+      parentId: orgUnits.parentId,
+      path: orgUnits.path,
+    })
     .from(orgUnits)
     .where(
       and(
@@ -38,7 +54,18 @@ export async function unitFilterOptions(db: Queryable, scope: Scope, chosenId?: 
         or(
           top(orgUnits),
           inArray(orgUnits.parentId, db.select({ id: other.id }).from(other).where(top(other))),
-          chosen ? or(inArray(orgUnits.path, chainPaths(chosen.path)), inArray(orgUnits.parentId, db.select({ id: other.id }).from(other).where(inArray(other.path, chainPaths(chosen.path))))) : undefined,
+          chosen
+            ? or(
+                inArray(orgUnits.path, chainPaths(chosen.path)),
+                inArray(
+                  orgUnits.parentId,
+                  db
+                    .select({ id: other.id })
+                    .from(other)
+                    .where(inArray(other.path, chainPaths(chosen.path))),
+                ),
+              )
+            : undefined,
         ),
       ),
     )

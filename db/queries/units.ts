@@ -39,12 +39,25 @@ export function listUnits(db: Queryable, scope: Scope): Promise<UnitDto[]> {
  */
 export function unitsAround(db: Queryable, scope: Scope, unit: { path: string }, shown: number[]): Promise<UnitDto[]> {
   const ids = [...unit.path.split('.').filter(Boolean).map(Number), ...shown];
-  return db.select(unitColumns).from(orgUnits).where(and(unitsWhere(scope), inArray(orgUnits.id, ids))).orderBy(treeOrder);
+  return db
+    .select(unitColumns)
+    .from(orgUnits)
+    .where(and(unitsWhere(scope), inArray(orgUnits.id, ids)))
+    .orderBy(treeOrder);
 }
 
 /** A unit in scope, or AppError('not_found'), the same answer for missing and out of scope. */
-export async function getUnit(db: Queryable, scope: Scope, id: number, opts: { forUpdate?: boolean } = {}): Promise<UnitDto> {
-  const q = db.select(unitColumns).from(orgUnits).where(and(eq(orgUnits.id, id), unitsWhere(scope))).limit(1);
+export async function getUnit(
+  db: Queryable,
+  scope: Scope,
+  id: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<UnitDto> {
+  const q = db
+    .select(unitColumns)
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, id), unitsWhere(scope)))
+    .limit(1);
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound();
   return row;

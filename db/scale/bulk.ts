@@ -35,7 +35,10 @@ export async function deferConstraints(client: ClientBase, tables: readonly stri
     `${CONSTRAINTS} AND k.contype = 'f' AND (k.conrelid IN ${filled} OR k.confrelid IN ${filled}) ORDER BY 1, 2`,
     [tables],
   );
-  const { rows: keys } = await client.query<Definition>(`${CONSTRAINTS} AND k.contype IN ('p', 'u') AND k.conrelid IN ${filled} ORDER BY 1, 2`, [tables]);
+  const { rows: keys } = await client.query<Definition>(
+    `${CONSTRAINTS} AND k.contype IN ('p', 'u') AND k.conrelid IN ${filled} ORDER BY 1, 2`,
+    [tables],
+  );
   const { rows: indexes } = await client.query<Definition>(
     `SELECT c.relname AS table, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def
      FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid

@@ -1,5 +1,12 @@
 import { STANDARD_CATEGORIES } from '@/lib/aid/standards';
-import { DEFAULT_PUBLICITY_DAYS, nextState, queueState, type CaseAction, type CaseState, type Step } from '@/lib/workflow/case-workflow';
+import {
+  DEFAULT_PUBLICITY_DAYS,
+  nextState,
+  queueState,
+  type CaseAction,
+  type CaseState,
+  type Step,
+} from '@/lib/workflow/case-workflow';
 import { STANDARD, cellOf, ruleFor, type HardshipKind } from '../seed-cases';
 import { FILED_SHARE, categoryName, hasFile } from './register';
 import { type Calendar, type Shape, between, bp, chinaTime, date, lit, pick, rnd, textArray, weighted } from './sql';
@@ -28,7 +35,8 @@ export const KINDS = [
   'death_of_child',
 ] as const satisfies readonly HardshipKind[];
 const YEARLY_KINDS = 5;
-if (KINDS.some((k, i) => (STANDARD[k].frequency === 'yearly') !== i < YEARLY_KINDS)) throw new Error('scale: yearly kinds must come first');
+if (KINDS.some((k, i) => (STANDARD[k].frequency === 'yearly') !== i < YEARLY_KINDS))
+  throw new Error('scale: yearly kinds must come first');
 
 /** Cases per worker over the three years, by kind: five in all. */
 const RATES = [1.25, 0.9, 0.45, 0.7, 1.35, 0.25, 0.05, 0.05];
@@ -38,8 +46,14 @@ const FILED_FACTOR = 2;
 const OTHER_FACTOR = (1 - FILED_SHARE * FILED_FACTOR) / (1 - FILED_SHARE);
 
 const STORIES: Record<HardshipKind, { what: [string, string]; help: string; key?: string[] }> = {
-  poverty: { what: ['家庭人口多、收入低，日常开支难以维持。', '配偶长期失业，子女读书开支大。'], help: '申请生活困难补助' },
-  illness: { what: ['本人住院治疗，自付医疗费用较多。', '本人患病需长期治疗，家庭积蓄耗尽。'], help: '申请因病困难补助' },
+  poverty: {
+    what: ['家庭人口多、收入低，日常开支难以维持。', '配偶长期失业，子女读书开支大。'],
+    help: '申请生活困难补助',
+  },
+  illness: {
+    what: ['本人住院治疗，自付医疗费用较多。', '本人患病需长期治疗，家庭积蓄耗尽。'],
+    help: '申请因病困难补助',
+  },
   special_hardship: { what: ['家中房屋受灾需修缮。', '家庭遭遇意外事故，收入中断。'], help: '申请特殊困难补助' },
   family_serious_illness: { what: ['配偶确诊重病，正在住院治疗。', '子女患重病，需长期治疗。'], help: '申请大病救助' },
   chronic_illness: { what: ['本人患慢性病，需长期服药。', '本人患慢性病，需定期复查。'], help: '申请慢性病补助' },
@@ -47,8 +61,17 @@ const STORIES: Record<HardshipKind, { what: [string, string]; help: string; key?
   death_of_spouse: { what: ['配偶病故。', '配偶因意外去世。'], help: '申请丧葬慰问', key: ['配偶'] },
   death_of_child: { what: ['子女因病去世。', '子女因意外去世。'], help: '申请丧葬慰问', key: ['子女'] },
 };
-const FAMILY = ['家庭四口人，配偶无固定工作，两个孩子在读。', '家庭三口人，孩子读初中，老人需赡养。', '与父母同住，配偶打零工。'];
-const RETURN_COMMENTS = ['请补充诊断证明和费用清单。', '请补充家庭收入证明。', '请补充相关证明材料。', '材料不清晰，请重新提供。'];
+const FAMILY = [
+  '家庭四口人，配偶无固定工作，两个孩子在读。',
+  '家庭三口人，孩子读初中，老人需赡养。',
+  '与父母同住，配偶打零工。',
+];
+const RETURN_COMMENTS = [
+  '请补充诊断证明和费用清单。',
+  '请补充家庭收入证明。',
+  '请补充相关证明材料。',
+  '材料不清晰，请重新提供。',
+];
 const REJECT_COMMENTS = ['家庭人均收入高于困难标准。', '经核实，情况与申请不符。', '同一事由已获补助。'];
 const VERIFY_COMMENTS = ['已入户核实，情况属实。', '已电话核实，情况属实。', ''];
 const OBJECTION_REASONS = ['申请人家庭收入情况与公示不符。', '申请人配偶有稳定收入。'];
@@ -80,10 +103,16 @@ export function standardRows(cal: Calendar) {
 export function standardsSql(shape: Shape, cal: Calendar): string[] {
   const rows = standardRows(cal);
   const versions = cal.years
-    .map(({ year }, yi) => `(${yi + 1}, ${lit(`${year}年版`)}, DATE '${year}-01-01', ${shape.leaderId('0')}, ${chinaTime(`DATE '${year - 1}-12-20'`, '600')})`)
+    .map(
+      ({ year }, yi) =>
+        `(${yi + 1}, ${lit(`${year}年版`)}, DATE '${year}-01-01', ${shape.leaderId('0')}, ${chinaTime(`DATE '${year - 1}-12-20'`, '600')})`,
+    )
     .join(',\n');
   const cells = rows.map(({ id, standardId, kind, category, frequency, rule }) => {
-    const amounts = rule.type === 'fixed' ? `'fixed', ${rule.fen}, NULL, NULL, NULL` : `'range', NULL, ${rule.minFen}, ${rule.maxFen}, ${rule.suggestedFen}`;
+    const amounts =
+      rule.type === 'fixed'
+        ? `'fixed', ${rule.fen}, NULL, NULL, NULL`
+        : `'range', NULL, ${rule.minFen}, ${rule.maxFen}, ${rule.suggestedFen}`;
     return `(${id}, ${standardId}, '${kind}', '${frequency}', '${category}', '', ${amounts})`;
   });
   // What the case generator looks an amount up in: by year, kind and category.
@@ -116,7 +145,11 @@ interface Slot extends Move {
 }
 
 const DECISION_STEPS = ['verification', 'review', 'approval'] as const;
-const DECIDER: Record<(typeof DECISION_STEPS)[number], Who> = { verification: 'verifier', review: 'reviewer', approval: 'approver' };
+const DECIDER: Record<(typeof DECISION_STEPS)[number], Who> = {
+  verification: 'verifier',
+  review: 'reviewer',
+  approval: 'approver',
+};
 
 /** Checks each move against the workflow, so a slot can only hold a transition the actions could write. */
 function move(from: CaseState, action: CaseAction, step: Step | null): Move {
@@ -133,30 +166,48 @@ function move(from: CaseState, action: CaseAction, step: Step | null): Move {
  */
 export const SLOTS: Slot[] = [
   { ...move('draft', 'submit', null), who: 'applicant' },
-  { ...move('submitted', 'withdraw', null), who: 'applicant', alt: { when: 'g.oc = 1', ...move('draft', 'withdraw', null) } },
+  {
+    ...move('submitted', 'withdraw', null),
+    who: 'applicant',
+    alt: { when: 'g.oc = 1', ...move('draft', 'withdraw', null) },
+  },
   ...DECISION_STEPS.flatMap((step, s): Slot[] => {
     const awaiting = queueState(step);
     const returned = move(awaiting, 'return', step);
     return [
       { ...returned, who: DECIDER[step] },
       { ...move(returned.to, 'resubmit', null), who: 'applicant' },
-      { ...move(awaiting, 'approve', step), who: DECIDER[step], alt: { when: `g.oc = 3 AND g.rs = ${s}`, ...move(awaiting, 'reject', step) } },
+      {
+        ...move(awaiting, 'approve', step),
+        who: DECIDER[step],
+        alt: { when: `g.oc = 3 AND g.rs = ${s}`, ...move(awaiting, 'reject', step) },
+      },
     ];
   }),
-  { ...move('in_publicity', 'dismiss_objection', 'publicity'), who: 'decider', alt: { when: 'g.ob = 2', ...move('in_publicity', 'uphold_objection', 'publicity') } },
+  {
+    ...move('in_publicity', 'dismiss_objection', 'publicity'),
+    who: 'decider',
+    alt: { when: 'g.ob = 2', ...move('in_publicity', 'uphold_objection', 'publicity') },
+  },
   { ...move('reviewed', 'approve', 'approval'), who: 'approver' },
   { ...move('in_publicity', 'close_publicity', null), who: 'system' },
   { ...move('ready_for_payment', 'pay', 'payment'), who: 'payer' },
 ];
-const SLOT = (action: CaseAction, step: Step | null = null) => SLOTS.findIndex((s) => s.action === action && s.step === step) + 1;
+const SLOT = (action: CaseAction, step: Step | null = null) =>
+  SLOTS.findIndex((s) => s.action === action && s.step === step) + 1;
 const J = {
   submit: SLOT('submit'),
   withdraw: SLOT('withdraw'),
   ret: DECISION_STEPS.map((s) => SLOT('return', s)),
-  resubmit: DECISION_STEPS.map((s) => SLOTS.findIndex((x) => x.action === 'resubmit' && x.from === nextState(queueState(s), 'return')) + 1),
+  resubmit: DECISION_STEPS.map(
+    (s) => SLOTS.findIndex((x) => x.action === 'resubmit' && x.from === nextState(queueState(s), 'return')) + 1,
+  ),
   decide: DECISION_STEPS.map((s) => SLOT('approve', s)),
   objection: SLOT('dismiss_objection', 'publicity'),
-  reapprove: SLOTS.findIndex((x, i) => x.action === 'approve' && x.from === 'reviewed' && i + 1 > SLOT('dismiss_objection', 'publicity')) + 1,
+  reapprove:
+    SLOTS.findIndex(
+      (x, i) => x.action === 'approve' && x.from === 'reviewed' && i + 1 > SLOT('dismiss_objection', 'publicity'),
+    ) + 1,
   close: SLOT('close_publicity'),
   pay: SLOT('pay', 'payment'),
 };
@@ -173,7 +224,8 @@ function bySlot(j: string, value: (m: Move, slot: Slot, n: number) => string, ot
   return `CASE ${j} ${arms.join(' ')} ELSE ${otherwise} END`;
 }
 
-const minuteOf = (n: number) => (SLOTS[n - 1].action === 'close_publicity' ? '30' : `(510 + (${rnd(`g.cell * 16 + ${n}`, 62)} % 510)::int + ${n})`);
+const minuteOf = (n: number) =>
+  SLOTS[n - 1].action === 'close_publicity' ? '30' : `(510 + (${rnd(`g.cell * 16 + ${n}`, 62)} % 510)::int + ${n})`;
 
 function actorOf(shape: Shape, who: Who): string {
   switch (who) {
@@ -207,7 +259,8 @@ function commentOf(m: Move, n: number): string {
 // ── The plan of every case (temp table gen_cases) ─────────────────────────────────────────────
 
 /** Days a case waits at a step: mostly one to six, one in thirty-three up to eleven weeks. */
-const wait = (salt: number) => `CASE WHEN ${bp('cell', salt)} < 300 THEN ${between('cell', salt + 100, 15, 75)} ELSE ${between('cell', salt + 100, 1, 6)} END`;
+const wait = (salt: number) =>
+  `CASE WHEN ${bp('cell', salt)} < 300 THEN ${between('cell', salt + 100, 15, 75)} ELSE ${between('cell', salt + 100, 1, 6)} END`;
 
 export function genCasesSql(shape: Shape, cal: Calendar): string {
   const { workers: W, leaders: L } = shape;
@@ -241,14 +294,29 @@ export function genCasesSql(shape: Shape, cal: Calendar): string {
     ) x`;
 
   // L1: the plan's draws and the applicant's file.
-  const oc = weighted(bp('cell', 31), [['0', 50], ['1', 50], ['2', 150], ['3', 600], ['4', 150], ['5', 9000]]);
+  const oc = weighted(bp('cell', 31), [
+    ['0', 50],
+    ['1', 50],
+    ['2', 150],
+    ['3', 600],
+    ['4', 150],
+    ['5', 9000],
+  ]);
   const draws = `
     SELECT c.*, greatest(${start}, c.cd - ${between('cell', 24, 1, 30)}) AS event_on,
       h.id AS hid, h.filed_on AS hfiled, h.exited_on AS hexited, h.cat_i AS hcat, h.from_i AS hfrom, h.changed_on AS hchanged,
       ${oc} AS oc,
-      ${weighted(bp('cell', 32), [['0', 5000], ['1', 3000], ['2', 2000]])} AS rs,
+      ${weighted(bp('cell', 32), [
+        ['0', 5000],
+        ['1', 3000],
+        ['2', 2000],
+      ])} AS rs,
       CASE WHEN ${bp('cell', 33)} < 1667 THEN (${rnd('cell', 34)} % 3)::int ELSE -1 END AS lsr,
-      ${weighted(bp('cell', 35), [['1', 100], ['2', 30], ['0', 9870]])} AS obr,
+      ${weighted(bp('cell', 35), [
+        ['1', 100],
+        ['2', 30],
+        ['0', 9870],
+      ])} AS obr,
       ${[0, 1, 2].map((s) => `${wait(41 + s)} AS wt${s}, ${between('cell', 50 + s, 2, 10)} AS rg${s}, ${between('cell', 47 + s, 1, 6)} AS dg${s}`).join(', ')},
       ${between('cell', 53, 1, 3)} AS wd, ${between('cell', 54, 1, 6)} AS ra,
       CASE WHEN ${bp('cell', 55)} < 300 THEN ${between('cell', 56, 15, 60)} ELSE ${between('cell', 56, 1, 12)} END AS pg,
@@ -264,12 +332,14 @@ export function genCasesSql(shape: Shape, cal: Calendar): string {
   for (const s of [0, 1, 2]) {
     gaps[J.ret[s]] = `CASE WHEN ls = ${s} OR (oc = 4 AND rs = ${s}) THEN wt${s} END`;
     gaps[J.resubmit[s]] = `CASE WHEN ls = ${s} THEN rg${s} END`;
-    gaps[J.decide[s]] = `CASE WHEN (oc = 5 OR (oc IN (3, 4) AND ${s} <= rs)) AND NOT (oc = 4 AND rs = ${s}) THEN CASE WHEN ls = ${s} THEN dg${s} ELSE wt${s} END END`;
+    gaps[J.decide[s]] =
+      `CASE WHEN (oc = 5 OR (oc IN (3, 4) AND ${s} <= rs)) AND NOT (oc = 4 AND rs = ${s}) THEN CASE WHEN ls = ${s} THEN dg${s} ELSE wt${s} END END`;
   }
   gaps[J.objection] = `CASE WHEN ob > 0 THEN 2 END`;
   gaps[J.reapprove] = `CASE WHEN ob = 2 THEN ra END`;
   // The window closes the day after its fifth: five days after the (last) approval.
-  gaps[J.close] = `CASE WHEN oc = 5 THEN CASE WHEN ob = 1 THEN ${DEFAULT_PUBLICITY_DAYS - 2} ELSE ${DEFAULT_PUBLICITY_DAYS} END END`;
+  gaps[J.close] =
+    `CASE WHEN oc = 5 THEN CASE WHEN ob = 1 THEN ${DEFAULT_PUBLICITY_DAYS - 2} ELSE ${DEFAULT_PUBLICITY_DAYS} END END`;
   gaps[J.pay] = `CASE WHEN oc = 5 THEN pg END`;
   // The file's category on the submission day (before its change, the earlier one); none without an active file.
   const categoryAt = `CASE WHEN hfiled <= sd AND (hexited IS NULL OR sd < hexited)
@@ -287,13 +357,24 @@ export function genCasesSql(shape: Shape, cal: Calendar): string {
     OFFSET 0`;
 
   // L3: the day of each slot, counted from the submission day.
-  const offsetsOf = js.map((j) => `eg${j} + ${js.slice(0, j - 1).map((i) => `coalesce(eg${i}, 0)`).join(' + ') || '0'} AS o${j}`);
+  const offsetsOf = js.map(
+    (j) =>
+      `eg${j} + ${
+        js
+          .slice(0, j - 1)
+          .map((i) => `coalesce(eg${i}, 0)`)
+          .join(' + ') || '0'
+      } AS o${j}`,
+  );
   const timed = `SELECT p.*, ${offsetsOf.join(', ')}, ${T} - sd AS age FROM (${plan}) p OFFSET 0`;
 
   // L4: where each plan stands today. Moves happen before today, but for the system's closing of
   // a window, which runs just after midnight: today's closings have happened.
   const happened = (j: number) => (j === J.close ? `o${j} <= age` : `o${j} < age`);
-  const lastSlot = `CASE ${[...js].reverse().map((j) => `WHEN ${happened(j)} THEN ${j}`).join(' ')} ELSE 0 END`;
+  const lastSlot = `CASE ${[...js]
+    .reverse()
+    .map((j) => `WHEN ${happened(j)} THEN ${j}`)
+    .join(' ')} ELSE 0 END`;
   const stands = `
     SELECT t.*, ${lastSlot} AS last_j, r.id AS rule_id, r.standard_id, r.computed, r.max_fen, r.ranged
     FROM (${timed}) t
@@ -353,7 +434,10 @@ export function casesSql(shape: Shape, cal: Calendar): string {
 
 /** Every move that happened, ids case × 16 + slot; `notify` gives instead the applicant's notices of others' moves. */
 export function stepsSql(shape: Shape, cal: Calendar, notify = false): string {
-  const at = chinaTime('g.sd + u.o', bySlot('u.j', (_m, _s, n) => minuteOf(n)));
+  const at = chinaTime(
+    'g.sd + u.o',
+    bySlot('u.j', (_m, _s, n) => minuteOf(n)),
+  );
   const happened = `u.o IS NOT NULL AND u.j <= g.last_j`;
   const from = `FROM gen_cases g CROSS JOIN LATERAL unnest(ARRAY[${js.map((j) => `g.o${j}`).join(', ')}]) WITH ORDINALITY AS u(o, j)`;
   if (notify) {

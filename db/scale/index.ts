@@ -92,13 +92,17 @@ async function appTables(client: Client): Promise<string[]> {
 
 async function tablesWithData(client: Client, tables: string[]): Promise<string[]> {
   if (!tables.length) return [];
-  const { rows } = await client.query<{ name: string }>(tables.map((t) => `SELECT '${t}' AS name WHERE EXISTS (SELECT 1 FROM "${t}")`).join(' UNION ALL '));
+  const { rows } = await client.query<{ name: string }>(
+    tables.map((t) => `SELECT '${t}' AS name WHERE EXISTS (SELECT 1 FROM "${t}")`).join(' UNION ALL '),
+  );
   return rows.map((r) => r.name);
 }
 
 export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
   if (!isPostgresUrl(opts.url)) {
-    throw new ScaleRefusal('seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://… (the embedded PGlite cannot hold a province).');
+    throw new ScaleRefusal(
+      'seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://… (the embedded PGlite cannot hold a province).',
+    );
   }
   const log = opts.log ?? (() => {});
   const shape = shapeOf(opts.workers);
@@ -123,13 +127,18 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     if (table && rows !== null) report.rows[table] = (report.rows[table] ?? 0) + rows;
     log(line(label, rows, seconds));
   };
-  const sql = (text: string, params: unknown[] = []) => async () => (await client.query(text, params)).rowCount ?? null;
+  const sql =
+    (text: string, params: unknown[] = []) =>
+    async () =>
+      (await client.query(text, params)).rowCount ?? null;
 
   try {
     const all = await appTables(client);
     const filled = await tablesWithData(client, all);
     if (filled.length && !opts.reset) {
-      throw new ScaleRefusal(`The database already has data (${filled.join(', ')}); run with --reset to empty every table of the app first.`);
+      throw new ScaleRefusal(
+        `The database already has data (${filled.join(', ')}); run with --reset to empty every table of the app first.`,
+      );
     }
     log(
       `[scale] ${shape.workers.toLocaleString('en')} workers, ${shape.branches} branches, ${shape.subBranches} sub-branches, ${shape.leaders} leaders; ` +
@@ -138,9 +147,15 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
 
     // Session settings for a bulk load: the commit at the end is the only one, temp tables stay in memory.
-    await client.query(`SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'; SET temp_buffers = '1GB'; SET jit = on`);
+    await client.query(
+      `SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'; SET temp_buffers = '1GB'; SET jit = on`,
+    );
     await client.query('BEGIN');
-    if (filled.length) await step('reset: truncate every table', sql(`TRUNCATE ${all.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`));
+    if (filled.length)
+      await step(
+        'reset: truncate every table',
+        sql(`TRUNCATE ${all.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`),
+      );
     const deferred = await deferConstraints(client, SCALE_TABLES);
     log(
       `[scale] ${deferred.keys.length} keys, ${deferred.indexes.length} indexes and ${deferred.foreignKeys.length} foreign keys set aside until the tables are full`,
@@ -172,7 +187,8 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     await step('objections', sql(objectionsSql(shape)), 'objections');
     await step('notifications', sql(stepsSql(shape, cal, true)), 'notifications');
     // The dashboards' aggregates, from what was just loaded (the app keeps them from here on).
-    for (const [i, statement] of REBUILD_CASE_STATS.entries()) await step(`case figures (${i + 1}/${REBUILD_CASE_STATS.length})`, sql(statement));
+    for (const [i, statement] of REBUILD_CASE_STATS.entries())
+      await step(`case figures (${i + 1}/${REBUILD_CASE_STATS.length})`, sql(statement));
     await step(
       'audit_log',
       sql(`INSERT INTO audit_log (actor_id, action, entity, after) VALUES (NULL, 'system.seed', 'scale', $1)`, [
@@ -182,7 +198,10 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     );
 
     // Keys and indexes first (foreign keys need the keys they point at), then the foreign keys.
-    for (const [what, restore] of [['indexes', restoreIndexes], ['foreign keys', restoreForeignKeys]] as const) {
+    for (const [what, restore] of [
+      ['indexes', restoreIndexes],
+      ['foreign keys', restoreForeignKeys],
+    ] as const) {
       for (const table of restoreOrder(deferred, SCALE_TABLES)) {
         const t0 = performance.now();
         const n = await restore(client, deferred, table);
@@ -197,7 +216,10 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
       'sequences',
       sql(
         SCALE_TABLES.filter((t) => t !== 'symposium_attendees')
-          .map((t) => `SELECT setval(pg_get_serial_sequence('${t}', 'id'), coalesce((SELECT max(id) FROM "${t}"), 1), (SELECT count(*) > 0 FROM "${t}"))`)
+          .map(
+            (t) =>
+              `SELECT setval(pg_get_serial_sequence('${t}', 'id'), coalesce((SELECT max(id) FROM "${t}"), 1), (SELECT count(*) > 0 FROM "${t}"))`,
+          )
           .join(' UNION ALL '),
       ),
     );
@@ -211,7 +233,9 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
   try {
     // Outside the transaction: set hint bits and visibility once, and give the planner statistics.
     await step('vacuum analyze', sql(`VACUUM (ANALYZE) ${SCALE_TABLES.map((t) => `"${t}"`).join(', ')}`));
-    const { rows } = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
+    const { rows } = await client.query<{ size: string }>(
+      'SELECT pg_size_pretty(pg_database_size(current_database())) AS size',
+    );
     report.databaseSize = rows[0].size;
   } finally {
     await client.end();

@@ -1,21 +1,37 @@
 import { MINE } from '../demo-data';
-import { type Calendar, type Shape, SUBS_PER_BRANCH, between, bp, chinaTime, date, lit, padded, pick, widthFor } from './sql';
+import {
+  type Calendar,
+  type Shape,
+  SUBS_PER_BRANCH,
+  between,
+  bp,
+  chinaTime,
+  date,
+  lit,
+  padded,
+  pick,
+  widthFor,
+} from './sql';
 
 /** The org tree and every account: the mine, its branches and sub-branches, their officials, the leaders and the workers. */
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '国华建平志明海军文兵勇春芳秀英玉兰桂珍丽萍红霞燕静敏娟艳杰涛超刚伟强磊洋鹏辉斌浩宇俊峰亮波晨欣悦琳婷雪梅慧颖佳怡子涵思雨博宁德福荣昌永成林森';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '国华建平志明海军文兵勇春芳秀英玉兰桂珍丽萍红霞燕静敏娟艳杰涛超刚伟强磊洋鹏辉斌浩宇俊峰亮波晨欣悦琳婷雪梅慧颖佳怡子涵思雨博宁德福荣昌永成林森';
 const REGIONS = ['361181', '361102', '361121', '360502', '361127', '360121', '360403'];
 const PHONE_PREFIXES = ['138', '139', '150', '152', '158', '182', '187', '135'];
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
-const char = (chars: string, key: string, salt: number) => `substr(${lit(chars)}, ${between(key, salt, 1, [...chars].length)}, 1)`;
+const char = (chars: string, key: string, salt: number) =>
+  `substr(${lit(chars)}, ${between(key, salt, 1, [...chars].length)}, 1)`;
 
 /** A person's surname, by their index among all generated people (workers first). */
 export const surnameOf = (idx: string) => char(SURNAMES, idx, 3);
 
 /** A given name of one or two characters. */
-export const givenName = (key: string, salt: number) => `${char(GIVEN, key, salt)} || CASE WHEN ${bp(key, salt + 1)} < 6500 THEN ${char(GIVEN, key, salt + 2)} ELSE '' END`;
+export const givenName = (key: string, salt: number) =>
+  `${char(GIVEN, key, salt)} || CASE WHEN ${bp(key, salt + 1)} < 6500 THEN ${char(GIVEN, key, salt + 2)} ELSE '' END`;
 
 export const phoneOf = (idx: string) =>
   `(${pick(PHONE_PREFIXES, idx, 7)} || lpad(((79000000 + (${idx})::int8 * 7919) % 100000000)::text, 8, '0'))`;
@@ -74,4 +90,3 @@ export function usersSql(shape: Shape, cal: Calendar): string {
       OFFSET 0
     ) q`;
 }
-

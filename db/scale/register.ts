@@ -29,7 +29,14 @@ const HOUSING = ['自有住房五十平方米', '租住单位公房', '与父母
 const HEALTH = ['健康', '高血压', '糖尿病', '肢体残疾', '慢性支气管炎'];
 const EXIT_REASONS = ['子女工作，家庭收入稳定', '配偶再就业，收入提高', '病情好转，已恢复工作'];
 const CHANGE_REASONS = ['家庭成员患病，负担加重', '收入变化，重新评定类别', '子女升学，教育支出增加'];
-const APPEALS = ['希望协调子女入学', '老人就医需要陪护帮助', '住房年久失修需要维修', '希望为配偶介绍工作', '医保报销流程不熟悉', '冬季取暖有困难'];
+const APPEALS = [
+  '希望协调子女入学',
+  '老人就医需要陪护帮助',
+  '住房年久失修需要维修',
+  '希望为配偶介绍工作',
+  '医保报销流程不熟悉',
+  '冬季取暖有困难',
+];
 const OUTCOMES = ['已协调办结', '已联系社区落实', '已送慰问金并回访', '已代办报销手续'];
 const OPINIONS = ['希望提高大病救助标准', '建议简化困难补助申请材料', '希望增加助学名额', '建议定期组织健康体检'];
 const POLICIES = '宣讲《帮扶送温暖实施办法》、医疗互助和助学政策';
@@ -68,7 +75,11 @@ export function genHouseholdsSql(shape: Shape, cal: Calendar): string {
             ${draw(79)} < 800 AS handover_draw,
             ${draw(81)} < 500 AS no_grassroots,
             CASE WHEN ${draw(82)} < 150 THEN (${rnd('w', 83)} % ${shape.leaders})::int ELSE -1 END AS first_helper,
-            ${weighted(draw(84), [['0', 500], ['1', 3000], ['2', 6500]])} AS keeping_i
+            ${weighted(draw(84), [
+              ['0', 500],
+              ['1', 3000],
+              ['2', 6500],
+            ])} AS keeping_i
           FROM generate_series(0, ${shape.workers - 1}) w
           WHERE ${hasFile('w')}
           OFFSET 0
@@ -80,7 +91,8 @@ export function genHouseholdsSql(shape: Shape, cal: Calendar): string {
 }
 
 /** The category a file had on a day (before its one change: the earlier one). */
-const categoryOn = (day: string) => `CASE WHEN h.changed_on IS NOT NULL AND ${day} < h.changed_on THEN h.from_i ELSE h.cat_i END`;
+const categoryOn = (day: string) =>
+  `CASE WHEN h.changed_on IS NOT NULL AND ${day} < h.changed_on THEN h.from_i ELSE h.cat_i END`;
 
 /** Reviews fall due a year after filing or the last review; `overdue` files missed their last one. */
 const reviewsDone = `CASE WHEN h.overdue AND h.exited_on IS NULL AND h.anniversaries >= 1 THEN h.anniversaries - 1 ELSE h.anniversaries END`;
@@ -160,7 +172,10 @@ export function eventsSql(shape: Shape): string {
  * term ends the day the new one starts), a few have a leader as first helper. An exit ends every term.
  */
 export function helpersSql(shape: Shape): string {
-  const coworker = (k: number) => shape.workerId(`${shape.subStart('h.sub')} + (h.w - ${shape.subStart('h.sub')} + ${k}) % ${shape.subSize('h.sub')}`);
+  const coworker = (k: number) =>
+    shape.workerId(
+      `${shape.subStart('h.sub')} + (h.w - ${shape.subStart('h.sub')} + ${k}) % ${shape.subSize('h.sub')}`,
+    );
   return `
     INSERT INTO household_helpers (id, household_id, kind, user_id, since, until)
     SELECT h.id::int8 * 8, h.id, 'unit_leader', ${shape.branchOfficialId('h.branch')}, h.filed_on, h.exited_on FROM gen_hh h
@@ -177,7 +192,9 @@ export function helpersSql(shape: Shape): string {
 /** One to five visits while the file was active within the three years, most confirming all six knows. */
 export function visitsSql(shape: Shape): string {
   const key = 'h.id::int8 * 8 + v';
-  const some = SIX_KNOWS.map((k, i) => (i === 0 ? lit(k) : `CASE WHEN ${rnd(key, 94)} & ${1 << i} <> 0 THEN ${lit(k)} END`));
+  const some = SIX_KNOWS.map((k, i) =>
+    i === 0 ? lit(k) : `CASE WHEN ${rnd(key, 94)} & ${1 << i} <> 0 THEN ${lit(k)} END`,
+  );
   return `
     INSERT INTO visits (id, household_id, visited_on, visitors, knows, notes, recorded_by, created_at)
     SELECT ${key}, h.id, d.vd, '支会干部、帮扶责任人',
@@ -215,7 +232,8 @@ export function symposiumsSql(shape: Shape, cal: Calendar): string {
   const B = shape.branches;
   const starts = cal.years.map((y) => y.offset).join(',');
   const rooms = cal.years.map((y) => Math.max(1, Math.min(y.days, 350) - 14)).join(',');
-  const heldOn = (key: string) => `${date(cal.start)} + (ARRAY[${starts}])[yi + 1] + 14 + (${rnd(key, 110)} % (ARRAY[${rooms}])[yi + 1])::int`;
+  const heldOn = (key: string) =>
+    `${date(cal.start)} + (ARRAY[${starts}])[yi + 1] + 14 + (${rnd(key, 110)} % (ARRAY[${rooms}])[yi + 1])::int`;
   return `
     INSERT INTO symposiums (id, unit_id, held_on, place, policies, recorded_by, created_at)
     SELECT id, unit_id, held_on, place, ${lit(POLICIES)}, recorded_by, ${chinaTime('held_on', '870')}

@@ -14,7 +14,8 @@ export const rnd = (key: string, salt: number) => `(hashint8extended((${key})::i
 export const bp = (key: string, salt: number) => `(${rnd(key, salt)} % 10000)`;
 
 /** A uniform integer in [lo, hi]. */
-export const between = (key: string, salt: number, lo: number, hi: number) => `(${lo} + (${rnd(key, salt)} % ${hi - lo + 1})::int)`;
+export const between = (key: string, salt: number, lo: number, hi: number) =>
+  `(${lo} + (${rnd(key, salt)} % ${hi - lo + 1})::int)`;
 
 export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -38,7 +39,8 @@ export function weighted(draw: string, choices: readonly (readonly [string, numb
 export const date = (iso: string) => `DATE '${iso}'`;
 
 /** A moment on a China calendar day (UTC+8, no daylight saving), `minute` minutes after midnight there. */
-export const chinaTime = (day: string, minute: string) => `to_timestamp((((${day}) - DATE '1970-01-01')::float8 * 1440 + (${minute}) - 480) * 60)`;
+export const chinaTime = (day: string, minute: string) =>
+  `to_timestamp((((${day}) - DATE '1970-01-01')::float8 * 1440 + (${minute}) - 480) * 60)`;
 
 /** Zero-padded number with at least four digits, as the demo's employee numbers (W0001). */
 export const padded = (prefix: string, n: string, width: number) => `'${prefix}' || lpad((${n})::text, ${width}, '0')`;

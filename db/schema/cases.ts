@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { AID_KINDS, FREQUENCIES, STANDARD_CATEGORIES, type AmountRule } from '../../lib/aid/standards';
 import { CASE_ACTIONS, CASE_KINDS, CASE_STATES, STEPS } from '../../lib/workflow/case-workflow';
 import { orgUnits } from './org';
@@ -8,7 +22,8 @@ import { students } from './students';
 import { AWARD_TIERS, STAGES } from '../../lib/students/stages';
 import { users } from './users';
 
-const inList = (col: unknown, values: readonly string[]) => sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
+const inList = (col: unknown, values: readonly string[]) =>
+  sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
 
 /**
  * The aid standard (帮扶送温暖实施办法): one row per version. Versions are never edited: a leader's
@@ -20,7 +35,9 @@ export const aidStandards = pgTable(
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
     effectiveOn: date('effective_on').notNull(),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('aid_standards_effective_idx').on(t.effectiveOn)],
@@ -35,7 +52,9 @@ export const aidStandardRules = pgTable(
   'aid_standard_rules',
   {
     id: serial('id').primaryKey(),
-    standardId: integer('standard_id').notNull().references(() => aidStandards.id, { onDelete: 'cascade' }),
+    standardId: integer('standard_id')
+      .notNull()
+      .references(() => aidStandards.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: AID_KINDS }).notNull(),
     frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
     category: text('category', { enum: STANDARD_CATEGORIES as unknown as [string, ...string[]] }).notNull(),
@@ -73,8 +92,12 @@ export const cases = pgTable(
     id: serial('id').primaryKey(),
     kind: text('kind', { enum: CASE_KINDS }).notNull().default('aid'),
     aidKind: text('aid_kind', { enum: AID_KINDS }),
-    applicantId: integer('applicant_id').notNull().references(() => users.id),
-    unitId: integer('unit_id').notNull().references(() => orgUnits.id),
+    applicantId: integer('applicant_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     householdId: integer('household_id').references(() => households.id),
     /** The household category the amount was computed for ('none': no active file), set at submission. */
     category: text('category', { enum: STANDARD_CATEGORIES as unknown as [string, ...string[]] }),
@@ -128,24 +151,44 @@ export const cases = pgTable(
     index('cases_unit_updated_id_idx').on(t.unitId, t.updatedAt, t.id),
     index('cases_state_updated_id_idx').on(t.state, t.updatedAt, t.id),
     index('cases_kind_updated_id_idx').on(t.aidKind, t.updatedAt, t.id),
-    index('cases_year_updated_id_idx').on(sql`extract(year from coalesce(${t.appliedOn}, (${t.createdAt} AT TIME ZONE 'Asia/Shanghai')::date))`, t.updatedAt, t.id),
+    index('cases_year_updated_id_idx').on(
+      sql`extract(year from coalesce(${t.appliedOn}, (${t.createdAt} AT TIME ZONE 'Asia/Shanghai')::date))`,
+      t.updatedAt,
+      t.id,
+    ),
     // The system's sweep of publicity windows that have ended.
-    index('cases_publicity_idx').on(t.publicityEnd).where(sql`${t.state} = 'in_publicity'`),
+    index('cases_publicity_idx')
+      .on(t.publicityEnd)
+      .where(sql`${t.state} = 'in_publicity'`),
     // The dashboards' oldest wait per step: the first entry of the step's state (unit to filter a scope in the index).
-    index('cases_waiting_idx').on(t.state, t.updatedAt, t.unitId).where(inList(t.state, ['submitted', 'verified', 'reviewed', 'ready_for_payment'])),
+    index('cases_waiting_idx')
+      .on(t.state, t.updatedAt, t.unitId)
+      .where(inList(t.state, ['submitted', 'verified', 'reviewed', 'ready_for_payment'])),
     // Once per student and school year for student aid, once per year for an award (a rejected or
     // withdrawn case frees the slot).
     uniqueIndex('cases_student_year_key')
       .on(t.kind, t.studentId, t.schoolYear)
       .where(sql`${t.studentId} IS NOT NULL AND ${t.state} NOT IN ('rejected', 'withdrawn')`),
     check('cases_kind_check', inList(t.kind, CASE_KINDS)),
-    check('cases_student_check', sql`${t.kind} = 'aid' OR (${t.studentId} IS NOT NULL AND ${t.schoolYear} IS NOT NULL)`),
-    check('cases_money_check', sql`(${t.tuitionFen} IS NULL OR ${t.tuitionFen} >= 0) AND (${t.livingFen} IS NULL OR ${t.livingFen} >= 0)`),
+    check(
+      'cases_student_check',
+      sql`${t.kind} = 'aid' OR (${t.studentId} IS NOT NULL AND ${t.schoolYear} IS NOT NULL)`,
+    ),
+    check(
+      'cases_money_check',
+      sql`(${t.tuitionFen} IS NULL OR ${t.tuitionFen} >= 0) AND (${t.livingFen} IS NULL OR ${t.livingFen} >= 0)`,
+    ),
     check('cases_state_check', inList(t.state, CASE_STATES)),
-    check('cases_aid_kind_check', sql`${t.kind} <> 'aid' OR (${t.aidKind} IS NOT NULL AND ${inList(t.aidKind, AID_KINDS)})`),
+    check(
+      'cases_aid_kind_check',
+      sql`${t.kind} <> 'aid' OR (${t.aidKind} IS NOT NULL AND ${inList(t.aidKind, AID_KINDS)})`,
+    ),
     check('cases_amount_check', sql`${t.amountFen} IS NULL OR ${t.amountFen} > 0`),
     check('cases_submitted_check', sql`${t.state} IN ('draft', 'withdrawn') OR ${t.submittedAt} IS NOT NULL`),
-    check('cases_publicity_check', sql`${t.state} <> 'in_publicity' OR (${t.publicityStart} IS NOT NULL AND ${t.publicityEnd} >= ${t.publicityStart})`),
+    check(
+      'cases_publicity_check',
+      sql`${t.state} <> 'in_publicity' OR (${t.publicityStart} IS NOT NULL AND ${t.publicityEnd} >= ${t.publicityStart})`,
+    ),
   ],
 );
 
@@ -154,7 +197,9 @@ export const caseSteps = pgTable(
   'case_steps',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    caseId: integer('case_id').notNull().references(() => cases.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
     step: text('step', { enum: STEPS }),
     action: text('action', { enum: CASE_ACTIONS }).notNull(),
     fromState: text('from_state', { enum: CASE_STATES }).notNull(),
@@ -177,8 +222,12 @@ export const objections = pgTable(
   'objections',
   {
     id: serial('id').primaryKey(),
-    caseId: integer('case_id').notNull().references(() => cases.id),
-    byId: integer('by_id').notNull().references(() => users.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    byId: integer('by_id')
+      .notNull()
+      .references(() => users.id),
     reason: text('reason').notNull(),
     status: text('status', { enum: OBJECTION_STATUSES }).notNull().default('pending'),
     decidedBy: integer('decided_by').references(() => users.id),
@@ -188,7 +237,9 @@ export const objections = pgTable(
   },
   (t) => [
     index('objections_case_idx').on(t.caseId, t.status),
-    index('objections_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index('objections_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
     check('objections_status_check', inList(t.status, OBJECTION_STATUSES)),
     check('objections_decided_check', sql`(${t.status} = 'pending') = (${t.decidedBy} IS NULL)`),
   ],
@@ -225,15 +276,21 @@ export const payments = pgTable(
   'payments',
   {
     id: serial('id').primaryKey(),
-    caseId: integer('case_id').notNull().references(() => cases.id),
-    budgetId: integer('budget_id').notNull().references(() => budgets.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    budgetId: integer('budget_id')
+      .notNull()
+      .references(() => budgets.id),
     amountFen: integer('amount_fen').notNull(),
     paidOn: date('paid_on').notNull(),
     method: text('method', { enum: ['bank_transfer', 'cash'] }).notNull(),
     reference: text('reference').notNull().default(''),
     /** Why a repeat within the kind's period was paid anyway (the ledger warning); null when none. */
     repeatReason: text('repeat_reason'),
-    recordedBy: integer('recorded_by').notNull().references(() => users.id),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -254,7 +311,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     caseId: integer('case_id').references(() => cases.id),
     kind: text('kind').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
@@ -280,21 +339,28 @@ export const caseDocuments = pgTable(
   'case_documents',
   {
     id: serial('id').primaryKey(),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     contentType: text('content_type', { enum: DOCUMENT_TYPES }).notNull(),
     /** What the document proves: 'supporting' (any), or for student aid 'admission_letter' / 'enrolment_certificate'. */
     purpose: text('purpose', { enum: DOCUMENT_PURPOSES }).notNull().default('supporting'),
     sizeBytes: integer('size_bytes').notNull(),
     content: bytea('content').notNull(),
-    uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('case_documents_case_idx').on(t.caseId),
     check('case_documents_type_check', inList(t.contentType, DOCUMENT_TYPES)),
     check('case_documents_purpose_check', inList(t.purpose, DOCUMENT_PURPOSES)),
-    check('case_documents_size_check', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760 AND octet_length(${t.content}) = ${t.sizeBytes}`),
+    check(
+      'case_documents_size_check',
+      sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760 AND octet_length(${t.content}) = ${t.sizeBytes}`,
+    ),
   ],
 );
 

@@ -1,12 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { orgUnits } from './org';
 import { users } from './users';
 
 export const CATEGORIES = ['extreme', 'hardship', 'near', 'edge', 'serious_illness', 'education'] as const;
 export type Category = (typeof CATEGORIES)[number];
 /** A category's rank from the hardest to the lightest, as the union lists them: the register's sort (and its index). */
-export const categorySeverity = (category: unknown) => sql`array_position(ARRAY[${sql.raw(CATEGORIES.map((c) => `'${c}'`).join(','))}]::text[], ${category})`;
+export const categorySeverity = (category: unknown) =>
+  sql`array_position(ARRAY[${sql.raw(CATEGORIES.map((c) => `'${c}'`).join(','))}]::text[], ${category})`;
 export const CAUSES = ['poverty', 'illness', 'special'] as const;
 export type Cause = (typeof CAUSES)[number];
 export const KEEPING_LEVELS = ['mine', 'branch', 'sub_branch'] as const;
@@ -19,7 +31,8 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const EVENT_KINDS = ['filed', 'category_changed', 'reviewed', 'exited', 'refiled'] as const;
 export const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
 
-const inList = (col: unknown, values: readonly string[]) => sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
+const inList = (col: unknown, values: readonly string[]) =>
+  sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
 
 /**
  * A worker's hardship file (困难职工档案). One row per worker for life: leaving the register and
@@ -30,9 +43,15 @@ export const households = pgTable(
   'households',
   {
     id: serial('id').primaryKey(),
-    workerId: integer('worker_id').notNull().references(() => users.id),
-    unitId: integer('unit_id').notNull().references(() => orgUnits.id),
-    status: text('status', { enum: ['active', 'exited'] }).notNull().default('active'),
+    workerId: integer('worker_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    status: text('status', { enum: ['active', 'exited'] })
+      .notNull()
+      .default('active'),
     category: text('category', { enum: CATEGORIES }).notNull(),
     keepingLevel: text('keeping_level', { enum: KEEPING_LEVELS }).notNull(),
     causes: text('causes').array().notNull(),
@@ -67,7 +86,9 @@ export const householdMembers = pgTable(
   'household_members',
   {
     id: serial('id').primaryKey(),
-    householdId: integer('household_id').notNull().references(() => households.id, { onDelete: 'cascade' }),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     relation: text('relation', { enum: RELATIONS }).notNull(),
     birthDate: date('birth_date').notNull(),
@@ -75,7 +96,10 @@ export const householdMembers = pgTable(
     schoolOrWork: text('school_or_work').notNull().default(''),
     monthlyIncomeFen: integer('monthly_income_fen').notNull().default(0),
   },
-  (t) => [index('household_members_household_idx').on(t.householdId), check('household_members_income_check', sql`${t.monthlyIncomeFen} >= 0`)],
+  (t) => [
+    index('household_members_household_idx').on(t.householdId),
+    check('household_members_income_check', sql`${t.monthlyIncomeFen} >= 0`),
+  ],
 );
 
 /** The timeline: filing, every category change (调档), review, exit (脱困) and re-filing. */
@@ -83,7 +107,9 @@ export const householdEvents = pgTable(
   'household_events',
   {
     id: serial('id').primaryKey(),
-    householdId: integer('household_id').notNull().references(() => households.id),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id),
     kind: text('kind', { enum: EVENT_KINDS }).notNull(),
     on: date('on').notNull(),
     fromCategory: text('from_category', { enum: CATEGORIES }),
@@ -100,15 +126,23 @@ export const householdHelpers = pgTable(
   'household_helpers',
   {
     id: serial('id').primaryKey(),
-    householdId: integer('household_id').notNull().references(() => households.id),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id),
     kind: text('kind', { enum: HELPER_KINDS }).notNull(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     since: date('since').notNull(),
     until: date('until'),
   },
   (t) => [
-    uniqueIndex('household_helpers_current_key').on(t.householdId, t.kind).where(sql`${t.until} IS NULL`),
-    index('household_helpers_user_idx').on(t.userId).where(sql`${t.until} IS NULL`),
+    uniqueIndex('household_helpers_current_key')
+      .on(t.householdId, t.kind)
+      .where(sql`${t.until} IS NULL`),
+    index('household_helpers_user_idx')
+      .on(t.userId)
+      .where(sql`${t.until} IS NULL`),
   ],
 );
 
@@ -117,12 +151,16 @@ export const visits = pgTable(
   'visits',
   {
     id: serial('id').primaryKey(),
-    householdId: integer('household_id').notNull().references(() => households.id),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id),
     visitedOn: date('visited_on').notNull(),
     visitors: text('visitors').notNull(),
     knows: text('knows').array().notNull(),
     notes: text('notes').notNull().default(''),
-    recordedBy: integer('recorded_by').notNull().references(() => users.id),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('visits_household_idx').on(t.householdId, t.visitedOn)],
@@ -130,19 +168,27 @@ export const visits = pgTable(
 
 export const symposiums = pgTable('symposiums', {
   id: serial('id').primaryKey(),
-  unitId: integer('unit_id').notNull().references(() => orgUnits.id),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => orgUnits.id),
   heldOn: date('held_on').notNull(),
   place: text('place').notNull(),
   policies: text('policies').notNull().default(''),
-  recordedBy: integer('recorded_by').notNull().references(() => users.id),
+  recordedBy: integer('recorded_by')
+    .notNull()
+    .references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const symposiumAttendees = pgTable(
   'symposium_attendees',
   {
-    symposiumId: integer('symposium_id').notNull().references(() => symposiums.id, { onDelete: 'cascade' }),
-    householdId: integer('household_id').notNull().references(() => households.id),
+    symposiumId: integer('symposium_id')
+      .notNull()
+      .references(() => symposiums.id, { onDelete: 'cascade' }),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id),
   },
   (t) => [primaryKey({ columns: [t.symposiumId, t.householdId] })],
 );
@@ -151,7 +197,9 @@ export const symposiumOpinions = pgTable(
   'symposium_opinions',
   {
     id: serial('id').primaryKey(),
-    symposiumId: integer('symposium_id').notNull().references(() => symposiums.id, { onDelete: 'cascade' }),
+    symposiumId: integer('symposium_id')
+      .notNull()
+      .references(() => symposiums.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
   },
   (t) => [index('symposium_opinions_symposium_idx').on(t.symposiumId)],
@@ -163,11 +211,15 @@ export const tasks = pgTable(
   {
     id: serial('id').primaryKey(),
     householdId: integer('household_id').references(() => households.id),
-    unitId: integer('unit_id').notNull().references(() => orgUnits.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     visitId: integer('visit_id').references(() => visits.id),
     opinionId: integer('opinion_id').references(() => symposiumOpinions.id),
     appeal: text('appeal').notNull(),
-    ownerId: integer('owner_id').notNull().references(() => users.id),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
     dueOn: date('due_on').notNull(),
     status: text('status', { enum: TASK_STATUSES }).notNull().default('open'),
     outcome: text('outcome'),
@@ -179,7 +231,9 @@ export const tasks = pgTable(
     index('tasks_unit_idx').on(t.unitId, t.status),
     index('tasks_household_idx').on(t.householdId),
     index('tasks_owner_idx').on(t.ownerId, t.status),
-    uniqueIndex('tasks_opinion_key').on(t.opinionId).where(sql`${t.opinionId} IS NOT NULL`),
+    uniqueIndex('tasks_opinion_key')
+      .on(t.opinionId)
+      .where(sql`${t.opinionId} IS NOT NULL`),
     check('tasks_status_check', inList(t.status, TASK_STATUSES)),
     check('tasks_done_check', sql`(${t.status} = 'done') = (${t.doneOn} IS NOT NULL AND ${t.outcome} IS NOT NULL)`),
   ],

@@ -3,7 +3,8 @@ import { check, date, index, integer, pgTable, serial, text, timestamp, uniqueIn
 import { STAGES } from '../../lib/students/stages';
 import { users } from './users';
 
-const inList = (col: unknown, values: readonly string[]) => sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
+const inList = (col: unknown, values: readonly string[]) =>
+  sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
 
 /**
  * A worker's child who studies (for the Dream Come True fund). The ID number is unique across the
@@ -13,7 +14,9 @@ export const students = pgTable(
   'students',
   {
     id: serial('id').primaryKey(),
-    workerId: integer('worker_id').notNull().references(() => users.id),
+    workerId: integer('worker_id')
+      .notNull()
+      .references(() => users.id),
     name: text('name').notNull(),
     idNumber: text('id_number').notNull(),
     birthDate: date('birth_date').notNull(),
@@ -21,7 +24,9 @@ export const students = pgTable(
     stage: text('stage', { enum: STAGES }).notNull(),
     grade: integer('grade').notNull(),
     admissionYear: integer('admission_year').notNull(),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

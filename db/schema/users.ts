@@ -26,7 +26,9 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_employee_no_key').on(t.employeeNo),
-    uniqueIndex('users_id_number_key').on(t.idNumber).where(sql`${t.idNumber} IS NOT NULL`),
+    uniqueIndex('users_id_number_key')
+      .on(t.idNumber)
+      .where(sql`${t.idNumber} IS NOT NULL`),
     index('users_unit_idx').on(t.unitId),
     index('users_name_idx').on(t.name),
     check('users_role_check', sql`${t.role} IN ('worker','sub_branch_official','branch_official','leader','admin')`),

@@ -12,7 +12,10 @@ import { expect } from '../fixtures';
 export const chinaDay = (n = 0) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A 1×1 PNG and the smallest PDF header: the server sniffs the content, not the name. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 export type Upload = { name: string; mimeType: string; buffer: Buffer };
 
@@ -23,7 +26,8 @@ export const caseNo = (id: number) => String(id).padStart(5, '0');
 export const yuanText = (yuan: number) => `¥${yuan.toLocaleString('en-US')}.00`;
 
 /** Every "¥1,234.00" in a text, as whole yuan. */
-export const yuanIn = (text: string) => [...text.matchAll(/¥([\d,]+)\.(\d\d)/g)].map((m) => Number(m[1].replace(/,/g, '')) + Number(m[2]) / 100);
+export const yuanIn = (text: string) =>
+  [...text.matchAll(/¥([\d,]+)\.(\d\d)/g)].map((m) => Number(m[1].replace(/,/g, '')) + Number(m[2]) / 100);
 
 export interface Application {
   /** The kind's name as the form shows it, e.g. 因贫致困. */
@@ -66,7 +70,8 @@ export class ApplyFormPage {
     await this.page.getByLabel('发生日期').fill(a.eventOn ?? chinaDay(-7));
     await this.page.getByRole('textbox', { name: '事情经过' }).fill(a.whatHappened);
     await this.next('家庭情况');
-    if (a.familySituation !== undefined) await this.page.getByRole('textbox', { name: '家庭情况' }).fill(a.familySituation);
+    if (a.familySituation !== undefined)
+      await this.page.getByRole('textbox', { name: '家庭情况' }).fill(a.familySituation);
     await this.page.getByRole('textbox', { name: '希望得到的帮助' }).fill(a.helpAsked);
     await this.page.getByRole('button', { name: '保存并继续' }).click();
     await expect(this.page).toHaveURL(/\/cases\/\d+\/edit\?step=3$/);
@@ -151,5 +156,7 @@ export async function unreadCount(page: Page): Promise<number> {
 
 /** The worker's notifications about one decision on one case, e.g. "您的申请 #12（因贫致困）：同意". */
 export function decisionNotices(page: Page, caseId: number, kind: string, action: string) {
-  return page.getByTestId('notifications').getByRole('link', { name: `您的申请 #${caseId}（${kind}）：${action}`, exact: true });
+  return page
+    .getByTestId('notifications')
+    .getByRole('link', { name: `您的申请 #${caseId}（${kind}）：${action}`, exact: true });
 }

@@ -56,7 +56,11 @@ function inPeriod(p: LedgerPayment, c: LedgerCase, frequency: Frequency): boolea
 }
 
 /** Past payments of the same kind within the case's period (empty: no repeat). */
-export function repeatPayments(payments: readonly LedgerPayment[], c: LedgerCase, frequency: Frequency): LedgerPayment[] {
+export function repeatPayments(
+  payments: readonly LedgerPayment[],
+  c: LedgerCase,
+  frequency: Frequency,
+): LedgerPayment[] {
   return payments.filter((p) => p.caseId !== c.caseId && p.kind === c.kind && inPeriod(p, c, frequency));
 }
 

@@ -62,9 +62,7 @@ export const NO_FILE = 'none';
 export type StandardCategory = Category | typeof NO_FILE;
 export const STANDARD_CATEGORIES: readonly StandardCategory[] = [...CATEGORIES, NO_FILE];
 
-export type AmountRule =
-  | { type: 'fixed'; fen: Fen }
-  | { type: 'range'; minFen: Fen; maxFen: Fen; suggestedFen: Fen };
+export type AmountRule = { type: 'fixed'; fen: Fen } | { type: 'range'; minFen: Fen; maxFen: Fen; suggestedFen: Fen };
 
 export type CategoryAmounts = Partial<Record<StandardCategory, AmountRule>>;
 
@@ -159,7 +157,10 @@ export function checkChosenAmount(
 ): { ok: true; fen: Fen; overridden: boolean } | { ok: false; problem: ChosenAmountProblem } {
   if (!Number.isSafeInteger(chosenFen) || chosenFen <= 0) return { ok: false, problem: 'invalidAmount' };
   const { rule } = computed;
-  if (rule.type === 'fixed') return chosenFen === rule.fen ? { ok: true, fen: chosenFen, overridden: false } : { ok: false, problem: 'fixedAmount' };
+  if (rule.type === 'fixed')
+    return chosenFen === rule.fen
+      ? { ok: true, fen: chosenFen, overridden: false }
+      : { ok: false, problem: 'fixedAmount' };
   if (chosenFen < rule.minFen || chosenFen > rule.maxFen) return { ok: false, problem: 'outOfRange' };
   const overridden = chosenFen !== computed.fen;
   if (overridden && !reason?.trim()) return { ok: false, problem: 'reasonRequired' };
@@ -180,7 +181,10 @@ export function ruleProblem(rule: AmountRule): RuleProblem | null {
 
 /** A kind's tables of cells: the plain one under variant '', then one per stage or tier. */
 export function amountTables(rule: KindRule): [variant: string, amounts: CategoryAmounts][] {
-  return [['', rule.amounts], ...Object.entries(rule.variants ?? {}).map(([v, a]): [string, CategoryAmounts] => [v, a ?? {}])];
+  return [
+    ['', rule.amounts],
+    ...Object.entries(rule.variants ?? {}).map(([v, a]): [string, CategoryAmounts] => [v, a ?? {}]),
+  ];
 }
 
 /** Every faulty cell of a version, for the leader's edit form (`variant` only on variant cells). */

@@ -5,22 +5,30 @@ import { dummyHash, verifyPassword } from './password';
 import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, clearFailures, isLocked, recordFailure } from './throttle';
 
 export type AuthResult =
-  | { status: 'ok'; user: { id: number; sessionVersion: number } }
-  | { status: 'invalid' }
-  | { status: 'locked' };
+  { status: 'ok'; user: { id: number; sessionVersion: number } } | { status: 'invalid' } | { status: 'locked' };
 
 /**
  * Checks an employee number and password. Unknown account, wrong password and disabled account
  * all answer 'invalid', so the answer does not reveal which accounts exist. A locked account or
  * address is refused before the password is even looked at, so the right password does not help.
  */
-export async function authenticate(db: Queryable, employeeNo: string, password: string, ip: string): Promise<AuthResult> {
+export async function authenticate(
+  db: Queryable,
+  employeeNo: string,
+  password: string,
+  ip: string,
+): Promise<AuthResult> {
   const acct = accountKey(employeeNo);
   const addr = addressKey(ip);
   if (await isLocked(db, [acct, addr])) return { status: 'locked' };
 
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabled: users.disabled, sessionVersion: users.sessionVersion })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.employeeNo, employeeNo.toUpperCase()))
     .limit(1);
@@ -43,6 +51,11 @@ export async function authenticate(db: Queryable, employeeNo: string, password: 
  * the per-account lock does not depend on this (see README, deployment).
  */
 export function clientIp(headers: Headers): string {
-  const hops = headers.get('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean) ?? [];
+  const hops =
+    headers
+      .get('x-forwarded-for')
+      ?.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean) ?? [];
   return hops.at(-1) || headers.get('x-real-ip') || 'unknown';
 }

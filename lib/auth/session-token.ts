@@ -37,7 +37,12 @@ export async function readSession(): Promise<{ uid: number; ver: number } | null
     if (hit) return hit.exp * 1000 > Date.now() ? { uid: hit.uid, ver: hit.ver } : null;
     try {
       const payload = await decode({ token, secret, salt });
-      if (payload && typeof payload.uid === 'number' && typeof payload.ver === 'number' && typeof payload.exp === 'number') {
+      if (
+        payload &&
+        typeof payload.uid === 'number' &&
+        typeof payload.ver === 'number' &&
+        typeof payload.exp === 'number'
+      ) {
         remember(token, { uid: payload.uid, ver: payload.ver, exp: payload.exp });
         return { uid: payload.uid, ver: payload.ver };
       }

@@ -3,7 +3,13 @@ import { count, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '@/db/client';
 import { publicityDays } from '@/db/queries/settings';
 import { caseDocuments, households, type DOCUMENT_PURPOSES } from '@/db/schema';
-import { checkChosenAmount, NO_FILE, type ChosenAmountProblem, type ComputedAmount, type StandardCategory } from '@/lib/aid/standards';
+import {
+  checkChosenAmount,
+  NO_FILE,
+  type ChosenAmountProblem,
+  type ComputedAmount,
+  type StandardCategory,
+} from '@/lib/aid/standards';
 import { todayInChina } from '@/lib/dates';
 import { invalidField } from '@/lib/errors';
 import type { Actor } from '@/lib/scope';
@@ -16,8 +22,14 @@ import { checkDocument, SNIFF_BYTES, storedFileName } from './documents';
  */
 
 /** The household category the standard applies to for a worker: the active file's, else "no file". */
-export async function standardCategoryOf(db: Queryable, workerId: number): Promise<{ householdId: number | null; category: StandardCategory }> {
-  const [h] = await db.select({ id: households.id, status: households.status, category: households.category }).from(households).where(eq(households.workerId, workerId));
+export async function standardCategoryOf(
+  db: Queryable,
+  workerId: number,
+): Promise<{ householdId: number | null; category: StandardCategory }> {
+  const [h] = await db
+    .select({ id: households.id, status: households.status, category: households.category })
+    .from(households)
+    .where(eq(households.workerId, workerId));
   return { householdId: h?.id ?? null, category: h?.status === 'active' ? h.category : NO_FILE };
 }
 
@@ -57,8 +69,22 @@ export async function storeDocument(
   const fileName = storedFileName((file as File).name ?? '', checked.type);
   const [doc] = await tx
     .insert(caseDocuments)
-    .values({ caseId, fileName, contentType: checked.type, purpose, sizeBytes: content.byteLength, content, uploadedBy: actor.userId })
-    .returning({ id: caseDocuments.id, fileName: caseDocuments.fileName, contentType: caseDocuments.contentType, sizeBytes: caseDocuments.sizeBytes, createdAt: caseDocuments.createdAt });
+    .values({
+      caseId,
+      fileName,
+      contentType: checked.type,
+      purpose,
+      sizeBytes: content.byteLength,
+      content,
+      uploadedBy: actor.userId,
+    })
+    .returning({
+      id: caseDocuments.id,
+      fileName: caseDocuments.fileName,
+      contentType: caseDocuments.contentType,
+      sizeBytes: caseDocuments.sizeBytes,
+      createdAt: caseDocuments.createdAt,
+    });
   return { ...doc, purpose };
 }
 
@@ -71,11 +97,19 @@ const AMOUNT_PROBLEM: Record<ChosenAmountProblem, [field: string, key: string]> 
 };
 
 /** The approver's amount checked against the rule (checkChosenAmount), or the field error. */
-export function approverAmount(computed: Pick<ComputedAmount, 'fen' | 'rule'>, chosenFen: number, reason: string | null | undefined): { fen: number; overridden: boolean } {
+export function approverAmount(
+  computed: Pick<ComputedAmount, 'fen' | 'rule'>,
+  chosenFen: number,
+  reason: string | null | undefined,
+): { fen: number; overridden: boolean } {
   const chosen = checkChosenAmount(computed, chosenFen, reason);
   if (!chosen.ok) throw invalidField(...AMOUNT_PROBLEM[chosen.problem]);
   return chosen;
 }
 
 /** What an audit row says of a stored document: never its content. */
-export const documentRef = (d: { id: number; fileName: string; purpose: string }) => ({ id: d.id, fileName: d.fileName, purpose: d.purpose });
+export const documentRef = (d: { id: number; fileName: string; purpose: string }) => ({
+  id: d.id,
+  fileName: d.fileName,
+  purpose: d.purpose,
+});

@@ -32,7 +32,10 @@ export type DocumentProblem = 'uploadEmpty' | 'uploadTooLarge' | 'uploadWrongTyp
  * key of the `errors` catalog. The cheap checks come first, so a browser can refuse a 50 MB file
  * before reading it.
  */
-export function checkDocument(file: { size: number; head: Uint8Array }, existing: number): { ok: true; type: DocumentType } | { ok: false; problem: DocumentProblem } {
+export function checkDocument(
+  file: { size: number; head: Uint8Array },
+  existing: number,
+): { ok: true; type: DocumentType } | { ok: false; problem: DocumentProblem } {
   if (existing >= MAX_DOCUMENTS_PER_CASE) return { ok: false, problem: 'uploadTooMany' };
   if (file.size <= 0) return { ok: false, problem: 'uploadEmpty' };
   if (file.size > MAX_DOCUMENT_BYTES) return { ok: false, problem: 'uploadTooLarge' };
@@ -65,7 +68,10 @@ export function storedFileName(raw: string, type: DocumentType): string {
  */
 export function attachmentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 

@@ -5,7 +5,15 @@ import type { CaseHead } from '@/db/queries/cases';
 import { caseSteps, cases, notifications } from '@/db/schema';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/scope';
-import { canAct, STEPS, waitingOn, type CaseAction, type CaseState, type Refusal, type Step } from '@/lib/workflow/case-workflow';
+import {
+  canAct,
+  STEPS,
+  waitingOn,
+  type CaseAction,
+  type CaseState,
+  type Refusal,
+  type Step,
+} from '@/lib/workflow/case-workflow';
 import { stepPeople } from '@/db/queries/notifications';
 import { applyStatDeltas, APPROVED_STATES, countDeltas, statDeltas, type CaseFacts } from '@/lib/stats/case-stats';
 
@@ -31,8 +39,16 @@ export function refusalError(reason: Refusal): AppError {
 }
 
 /** Whether the actor may take this action on the case as read; throws the user-facing refusal. */
-export function permit(actor: Pick<Actor, 'userId' | 'role' | 'unitPath'>, c: CaseHead, action: CaseAction): { to: CaseState; step: Step | null } {
-  const p = canAct({ actor, case: { state: c.state, applicantId: c.applicantId, applicantUnitPath: c.unitPath, stepActors: c.stepActors }, action });
+export function permit(
+  actor: Pick<Actor, 'userId' | 'role' | 'unitPath'>,
+  c: CaseHead,
+  action: CaseAction,
+): { to: CaseState; step: Step | null } {
+  const p = canAct({
+    actor,
+    case: { state: c.state, applicantId: c.applicantId, applicantUnitPath: c.unitPath, stepActors: c.stepActors },
+    action,
+  });
   if (!p.ok) throw refusalError(p.reason);
   return p;
 }
@@ -84,11 +100,25 @@ export async function moveCase(
     .update(cases)
     .set({ ...opts.set, state: to, version: sql`${cases.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(cases.id, c.id), eq(cases.state, c.state), eq(cases.version, version)))
-    .returning({ version: cases.version, unitId: cases.unitId, aidKind: cases.aidKind, amountFen: cases.amountFen, publicityStart: cases.publicityStart });
+    .returning({
+      version: cases.version,
+      unitId: cases.unitId,
+      aidKind: cases.aidKind,
+      amountFen: cases.amountFen,
+      publicityStart: cases.publicityStart,
+    });
   if (!row) throw conflict();
   // The dashboards' aggregates move with the case, in this transaction (db/schema/stats.ts).
   await applyStatDeltas(tx, statDeltas(before, { ...row, state: to }), countDeltas(c.unitId, c.state, to));
-  await tx.insert(caseSteps).values({ caseId: c.id, step, action, fromState: c.state, toState: to, actorId: actor?.userId ?? null, comment: opts.comment ?? '' });
+  await tx.insert(caseSteps).values({
+    caseId: c.id,
+    step,
+    action,
+    fromState: c.state,
+    toState: to,
+    actorId: actor?.userId ?? null,
+    comment: opts.comment ?? '',
+  });
   if (actor?.userId !== c.applicantId) {
     await tx.insert(notifications).values({ userId: c.applicantId, caseId: c.id, kind: action });
   }
@@ -111,5 +141,6 @@ export async function notifyNextStep(tx: Tx, c: CaseHead, state: CaseState, acto
 export async function notifyStep(tx: Tx, c: CaseHead, step: Step, actorId: number | null): Promise<void> {
   const barred = STEPS.filter((s) => s !== step).flatMap((s) => c.stepActors[s] ?? []);
   const people = await stepPeople(tx, step, c.unitPath, [c.applicantId, ...(actorId ? [actorId] : []), ...barred]);
-  if (people.length) await tx.insert(notifications).values(people.map((userId) => ({ userId, caseId: c.id, kind: `todo:${step}` })));
+  if (people.length)
+    await tx.insert(notifications).values(people.map((userId) => ({ userId, caseId: c.id, kind: `todo:${step}` })));
 }

@@ -23,11 +23,20 @@ export async function closeDuePublicity(db: Database, today: string): Promise<nu
     try {
       await db.transaction(async (tx) => {
         const c = await getPublishedCaseHead(tx, id);
-        const [{ pending }] = await tx.select({ pending: count() }).from(objections).where(and(eq(objections.caseId, id), eq(objections.status, 'pending')));
+        const [{ pending }] = await tx
+          .select({ pending: count() })
+          .from(objections)
+          .where(and(eq(objections.caseId, id), eq(objections.status, 'pending')));
         const may = canClosePublicity({ endsOn: c.publicityEnd!, today, pendingObjections: pending });
         if (!may.ok) return;
         const moved = await moveCase(tx, null, c, 'close_publicity');
-        await writeAudit(tx, null, { action: 'case.close_publicity', entity: 'case', entityId: id, before: { state: c.state }, after: { state: moved.to } });
+        await writeAudit(tx, null, {
+          action: 'case.close_publicity',
+          entity: 'case',
+          entityId: id,
+          before: { state: c.state },
+          after: { state: moved.to },
+        });
         closed.push(id);
       });
     } catch (err) {

@@ -31,9 +31,20 @@ const raw = z.object({
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export function parseDashboardFilters(params: Record<string, string | string[] | undefined>, thisYear: number): DashboardFilters {
-  const p = raw.parse({ year: one(params.year) || undefined, unit: one(params.unit) || undefined, units: one(params.units) || undefined });
-  return { year: p.year ?? thisYear, ...(p.unit && { unitId: p.unit }), ...(p.units && p.units > 1 && { unitsPage: p.units }) };
+export function parseDashboardFilters(
+  params: Record<string, string | string[] | undefined>,
+  thisYear: number,
+): DashboardFilters {
+  const p = raw.parse({
+    year: one(params.year) || undefined,
+    unit: one(params.unit) || undefined,
+    units: one(params.units) || undefined,
+  });
+  return {
+    year: p.year ?? thisYear,
+    ...(p.unit && { unitId: p.unit }),
+    ...(p.units && p.units > 1 && { unitsPage: p.units }),
+  };
 }
 
 /**
@@ -64,7 +75,14 @@ export function unitWindow<T>(rows: T[], page = 1): UnitWindow<T> {
   const pages = Math.max(1, Math.ceil(rows.length / UNIT_ROWS));
   const p = Math.min(Math.max(1, page), pages);
   const shown = rows.slice((p - 1) * UNIT_ROWS, p * UNIT_ROWS);
-  return { rows: shown, page: p, pages, from: shown.length ? (p - 1) * UNIT_ROWS + 1 : 0, to: (p - 1) * UNIT_ROWS + shown.length, total: rows.length };
+  return {
+    rows: shown,
+    page: p,
+    pages,
+    from: shown.length ? (p - 1) * UNIT_ROWS + 1 : 0,
+    to: (p - 1) * UNIT_ROWS + shown.length,
+    total: rows.length,
+  };
 }
 
 /** The years offered: this year and the few before, plus the chosen one if it lies outside. */

@@ -82,10 +82,17 @@ export interface LedgerRows {
 /** What a case is about, as the case screens name it. */
 const kindLabel = (r: { kind: CaseKind; aidKind: AidKind | null }, t: Translate) => t(kindKey(r));
 
-const col = <R>(key: string, kind: CellKind, width: number, value: Column<R>['value']): Column<R> => ({ key, kind, width, value });
+const col = <R>(key: string, kind: CellKind, width: number, value: Column<R>['value']): Column<R> => ({
+  key,
+  kind,
+  width,
+  value,
+});
 
 /** The people columns every ledger starts with. */
-function person<R extends { employeeNo: string; idNumber: string; unitName: string }>(name: (r: R) => string): Column<R>[] {
+function person<R extends { employeeNo: string; idNumber: string; unitName: string }>(
+  name: (r: R) => string,
+): Column<R>[] {
   return [
     col('employeeNo', 'text', 10, (r) => r.employeeNo),
     col('name', 'text', 10, name),
@@ -133,6 +140,11 @@ const PAYMENTS: Column<PaymentExportRow>[] = [
   col('recordedBy', 'text', 10, (r) => r.recordedByName),
 ];
 
-export const LEDGER_COLUMNS: { [L in Ledger]: Column<LedgerRows[L]>[] } = { register: REGISTER, cases: CASES, payments: PAYMENTS };
+export const LEDGER_COLUMNS: { [L in Ledger]: Column<LedgerRows[L]>[] } = {
+  register: REGISTER,
+  cases: CASES,
+  payments: PAYMENTS,
+};
 
-export const headersOf = (columns: readonly Column<never>[], t: Translate) => columns.map((c) => t(`exports.columns.${c.key}`));
+export const headersOf = (columns: readonly Column<never>[], t: Translate) =>
+  columns.map((c) => t(`exports.columns.${c.key}`));

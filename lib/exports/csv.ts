@@ -34,7 +34,11 @@ export const csvLine = (fields: string[]) => `${fields.join(',')}\r\n`;
  * The ledger as a CSV stream: the header at once, then each batch as the reader asks for it (pull),
  * so a slow download never holds more than one batch in memory.
  */
-export function csvStream<R>(columns: Column<R>[], batches: AsyncIterable<R[]>, t: Translate): ReadableStream<Uint8Array> {
+export function csvStream<R>(
+  columns: Column<R>[],
+  batches: AsyncIterable<R[]>,
+  t: Translate,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const rows = batches[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
@@ -45,7 +49,9 @@ export function csvStream<R>(columns: Column<R>[], batches: AsyncIterable<R[]>, 
       try {
         const next = await rows.next();
         if (next.done) return controller.close();
-        controller.enqueue(encoder.encode(next.value.map((r) => csvLine(columns.map((c) => csvCell(c.kind, c.value(r, t))))).join('')));
+        controller.enqueue(
+          encoder.encode(next.value.map((r) => csvLine(columns.map((c) => csvCell(c.kind, c.value(r, t))))).join('')),
+        );
       } catch (err) {
         // The response has started: all we can do is break it, so the browser reports a failure
         // instead of saving half a ledger as if it were whole. The cause goes to the log only.

@@ -54,5 +54,7 @@ export function parseFormat(value: string | null): ExportFormat {
 
 /** The filters that are set, for the audit row (what was exported, not the empty choices). */
 export function setFilters(filters: Record<string, unknown>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Record<string, string | number>;
+  return Object.fromEntries(
+    Object.entries(filters).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as Record<string, string | number>;
 }

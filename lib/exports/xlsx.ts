@@ -29,7 +29,9 @@ interface Intake {
  */
 function zipIntake(ws: ExcelJS.Worksheet): Intake | undefined {
   const pipe = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as Partial<Intake> | undefined;
-  return pipe && typeof pipe._writableState?.length === 'number' && typeof pipe.on === 'function' ? (pipe as Intake) : undefined;
+  return pipe && typeof pipe._writableState?.length === 'number' && typeof pipe.on === 'function'
+    ? (pipe as Intake)
+    : undefined;
 }
 
 /** Resolves once the zip and the response have taken what was written, or the download was cancelled. */
@@ -52,11 +54,20 @@ async function caughtUp(intake: Intake | undefined, out: PassThrough): Promise<v
  * comes, and the next batch is read only once the zip and the response have caught up, so memory
  * stays at about one batch however large the ledger and however slow the download.
  */
-export function xlsxStream<R>(columns: Column<R>[], batches: AsyncIterable<R[]>, t: Translate, sheetName: string): ReadableStream<Uint8Array> {
+export function xlsxStream<R>(
+  columns: Column<R>[],
+  batches: AsyncIterable<R[]>,
+  t: Translate,
+  sheetName: string,
+): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ key: c.key, width: c.width, style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {} }));
+  ws.columns = columns.map((c) => ({
+    key: c.key,
+    width: c.width,
+    style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {},
+  }));
   const write = async () => {
     const header = ws.addRow(headersOf(columns, t));
     header.font = { bold: true };

@@ -33,8 +33,32 @@ type Catalog = Record<string, Record<string, unknown>>;
  * throws, and tests/unit/i18n.test.ts loads every catalog.
  */
 const SOURCES: Record<Locale, Catalog[]> = {
-  'zh-CN': [zhBase, zhAid, zhCases, zhApply, zhPublicity, zhAidAdmin, zhCaseDashboard, zhStudents, zhExports, zhReports, zhDashboardFilters],
-  en: [enBase, enAid, enCases, enApply, enPublicity, enAidAdmin, enCaseDashboard, enStudents, enExports, enReports, enDashboardFilters],
+  'zh-CN': [
+    zhBase,
+    zhAid,
+    zhCases,
+    zhApply,
+    zhPublicity,
+    zhAidAdmin,
+    zhCaseDashboard,
+    zhStudents,
+    zhExports,
+    zhReports,
+    zhDashboardFilters,
+  ],
+  en: [
+    enBase,
+    enAid,
+    enCases,
+    enApply,
+    enPublicity,
+    enAidAdmin,
+    enCaseDashboard,
+    enStudents,
+    enExports,
+    enReports,
+    enDashboardFilters,
+  ],
 };
 
 function merge(parts: Catalog[]): AbstractIntlMessages {

@@ -8,10 +8,20 @@ import type { Locale } from './locales';
  * so leaving these out keeps each response smaller; a client component outside the dashboard that
  * starts using one of them must take it off this list (tests/unit/i18n.test.ts checks that).
  */
-export const SERVER_ONLY_NAMESPACES = ['app', 'dashboard', 'audit', 'nav', 'pairings', 'caseDashboard', 'dashboardFilters'] as const;
+export const SERVER_ONLY_NAMESPACES = [
+  'app',
+  'dashboard',
+  'audit',
+  'nav',
+  'pairings',
+  'caseDashboard',
+  'dashboardFilters',
+] as const;
 
 function formsMessages(all: AbstractIntlMessages): AbstractIntlMessages {
-  return Object.fromEntries(Object.entries(all).filter(([ns]) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns)));
+  return Object.fromEntries(
+    Object.entries(all).filter(([ns]) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns)),
+  );
 }
 
 /** What client components outside the form sections use: the language switch and the error page. */

@@ -18,13 +18,25 @@ const formatters = _createIntlFormatters(sharedIntlCache);
  */
 const translators = new WeakMap<AbstractIntlMessages, Map<string, unknown>>();
 
-function translatorFor(locale: string, messages: AbstractIntlMessages, timeZone: string | undefined, namespace: string | undefined) {
+function translatorFor(
+  locale: string,
+  messages: AbstractIntlMessages,
+  timeZone: string | undefined,
+  namespace: string | undefined,
+) {
   let ofCatalog = translators.get(messages);
   if (!ofCatalog) translators.set(messages, (ofCatalog = new Map()));
   const key = `${locale}|${timeZone ?? ''}|${namespace ?? ''}`;
   let translator = ofCatalog.get(key);
   if (!translator) {
-    translator = createTranslator({ locale, messages, namespace, timeZone, _cache: sharedIntlCache, _formatters: formatters });
+    translator = createTranslator({
+      locale,
+      messages,
+      namespace,
+      timeZone,
+      _cache: sharedIntlCache,
+      _formatters: formatters,
+    });
     ofCatalog.set(key, translator);
   }
   return translator;

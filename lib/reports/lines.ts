@@ -12,7 +12,17 @@ export type Programme = (typeof PROGRAMMES)[number];
  * filings, exits, visits or deeds done. `students` and `visitedHouseholds` count each one once
  * over the span.
  */
-export type LineKey = 'aidKind' | 'aidSubtotal' | 'studentAid' | 'students' | 'awards' | 'filed' | 'exited' | 'visits' | 'visitedHouseholds' | 'tasksDone';
+export type LineKey =
+  | 'aidKind'
+  | 'aidSubtotal'
+  | 'studentAid'
+  | 'students'
+  | 'awards'
+  | 'filed'
+  | 'exited'
+  | 'visits'
+  | 'visitedHouseholds'
+  | 'tasksDone';
 
 export interface ReportLine extends Line {
   key: LineKey;

@@ -20,11 +20,20 @@ function withQuery(path: string, params: Record<string, string | number | undefi
  * households list has no date filters: filings and exits link from their total, and households
  * visited only for the current year ("visited this year").
  */
-export function figureHref(line: Pick<ReportLine, 'key' | 'aidKind'>, at: number | 'total', ctx: LinkContext): string | null {
+export function figureHref(
+  line: Pick<ReportLine, 'key' | 'aidKind'>,
+  at: number | 'total',
+  ctx: LinkContext,
+): string | null {
   const unitId = ctx.unitId;
   switch (line.key) {
     case 'aidKind':
-      return withQuery(casePaths.list, { state: 'paid', aidKind: line.aidKind, year: at === 'total' ? undefined : at, unitId });
+      return withQuery(casePaths.list, {
+        state: 'paid',
+        aidKind: line.aidKind,
+        year: at === 'total' ? undefined : at,
+        unitId,
+      });
     case 'filed':
       return at === 'total' ? withQuery('/households', { unitId, sort: 'filedOn', dir: 'desc' }) : null;
     case 'exited':

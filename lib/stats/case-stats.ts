@@ -38,10 +38,20 @@ export interface CountDelta {
 
 function approved(c: CaseFacts | null, sign: 1 | -1): StatDelta[] {
   if (!c || !APPROVED_STATES.includes(c.state) || !c.publicityStart || !c.aidKind) return [];
-  return [{ measure: 'approved', year: Number(c.publicityStart.slice(0, 4)), unitId: c.unitId, aidKind: c.aidKind, cases: sign, amountFen: sign * (c.amountFen ?? 0) }];
+  return [
+    {
+      measure: 'approved',
+      year: Number(c.publicityStart.slice(0, 4)),
+      unitId: c.unitId,
+      aidKind: c.aidKind,
+      cases: sign,
+      amountFen: sign * (c.amountFen ?? 0),
+    },
+  ];
 }
 
-const sameKey = (a: StatDelta, b: StatDelta) => a.measure === b.measure && a.year === b.year && a.unitId === b.unitId && a.aidKind === b.aidKind;
+const sameKey = (a: StatDelta, b: StatDelta) =>
+  a.measure === b.measure && a.year === b.year && a.unitId === b.unitId && a.aidKind === b.aidKind;
 
 /** What a change of one case (null: not there) does to the money figures; rows that cancel out are dropped. */
 export function statDeltas(before: CaseFacts | null, after: CaseFacts | null): StatDelta[] {
@@ -66,15 +76,29 @@ export function countDeltas(unitId: number, from: CaseState | null, to: CaseStat
 }
 
 /** A payment of a case: one more paid, in the year of its date. */
-export function paymentDelta(c: { unitId: number; aidKind: string }, payment: { amountFen: number; paidOn: string }): StatDelta {
-  return { measure: 'paid', year: Number(payment.paidOn.slice(0, 4)), unitId: c.unitId, aidKind: c.aidKind, cases: 1, amountFen: payment.amountFen };
+export function paymentDelta(
+  c: { unitId: number; aidKind: string },
+  payment: { amountFen: number; paidOn: string },
+): StatDelta {
+  return {
+    measure: 'paid',
+    year: Number(payment.paidOn.slice(0, 4)),
+    unitId: c.unitId,
+    aidKind: c.aidKind,
+    cases: 1,
+    amountFen: payment.amountFen,
+  };
 }
 
 /**
  * Records a payment in the aggregates, in the payment's transaction: paid per year and kind
  * (case_stats) and per month (payment_months, the charts).
  */
-export async function addPayment(tx: Queryable, c: { unitId: number; aidKind: string }, payment: { amountFen: number; paidOn: string }): Promise<void> {
+export async function addPayment(
+  tx: Queryable,
+  c: { unitId: number; aidKind: string },
+  payment: { amountFen: number; paidOn: string },
+): Promise<void> {
   await applyStatDeltas(tx, [paymentDelta(c, payment)]);
   await tx.execute(sql`
     INSERT INTO payment_months (year, month, unit_id, payments, amount_fen)
@@ -83,7 +107,10 @@ export async function addPayment(tx: Queryable, c: { unitId: number; aidKind: st
     DO UPDATE SET payments = payment_months.payments + 1, amount_fen = payment_months.amount_fen + excluded.amount_fen`);
 }
 
-const byKey = <T,>(key: (d: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (d: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /**
  * Applies the deltas in the caller's transaction; a row that reaches zero stays (harmless, and
@@ -94,14 +121,23 @@ export async function applyStatDeltas(tx: Queryable, stats: StatDelta[], counts:
   stats = [...stats].sort(byKey((d) => `${d.measure}|${d.year}|${d.unitId}|${d.aidKind}`));
   counts = [...counts].sort(byKey((d) => `${d.unitId}|${d.state}`));
   if (stats.length) {
-    const rows = sql.join(stats.map((d) => sql`(${d.measure}, ${d.year}::int, ${d.unitId}::int, ${d.aidKind}, ${d.cases}::int, ${d.amountFen}::bigint)`), sql`, `);
+    const rows = sql.join(
+      stats.map(
+        (d) =>
+          sql`(${d.measure}, ${d.year}::int, ${d.unitId}::int, ${d.aidKind}, ${d.cases}::int, ${d.amountFen}::bigint)`,
+      ),
+      sql`, `,
+    );
     await tx.execute(sql`
       INSERT INTO case_stats (measure, year, unit_id, aid_kind, cases, amount_fen) VALUES ${rows}
       ON CONFLICT (measure, year, unit_id, aid_kind)
       DO UPDATE SET cases = case_stats.cases + excluded.cases, amount_fen = case_stats.amount_fen + excluded.amount_fen`);
   }
   if (counts.length) {
-    const rows = sql.join(counts.map((d) => sql`(${d.unitId}::int, ${d.state}, ${d.cases}::int)`), sql`, `);
+    const rows = sql.join(
+      counts.map((d) => sql`(${d.unitId}::int, ${d.state}, ${d.cases}::int)`),
+      sql`, `,
+    );
     await tx.execute(sql`
       INSERT INTO case_counts (unit_id, state, cases) VALUES ${rows}
       ON CONFLICT (unit_id, state) DO UPDATE SET cases = case_counts.cases + excluded.cases`);

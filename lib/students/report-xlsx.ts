@@ -17,7 +17,13 @@ const MONEY = '#,##0.00';
 export async function reportWorkbook(report: FundReport, t: Translate): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date();
-  const rows: [string, Figures][] = [...report.years.map((y): [string, Figures] => [t('students.schoolYear', { year: y.schoolYear, next: y.schoolYear + 1 }), y]), [t('students.report.total'), report.total]];
+  const rows: [string, Figures][] = [
+    ...report.years.map((y): [string, Figures] => [
+      t('students.schoolYear', { year: y.schoolYear, next: y.schoolYear + 1 }),
+      y,
+    ]),
+    [t('students.report.total'), report.total],
+  ];
 
   const sheet = (name: string, header: string[], body: (string | number)[][], moneyColumns: number[]) => {
     const ws = wb.addWorksheet(name);
@@ -33,22 +39,60 @@ export async function reportWorkbook(report: FundReport, t: Translate): Promise<
 
   sheet(
     t('students.report.summary'),
-    [t('students.schoolYearLabel'), t('students.report.aidCount'), t('students.report.students'), t('students.report.aidMoney'), t('students.report.awardCount'), t('students.report.awardMoney'), t('students.report.paidMoney')],
-    rows.map(([label, f]) => [label, f.aid.count, f.students, yuan(f.aid.fen), f.awards.count, yuan(f.awards.fen), yuan(f.paidFen)]),
+    [
+      t('students.schoolYearLabel'),
+      t('students.report.aidCount'),
+      t('students.report.students'),
+      t('students.report.aidMoney'),
+      t('students.report.awardCount'),
+      t('students.report.awardMoney'),
+      t('students.report.paidMoney'),
+    ],
+    rows.map(([label, f]) => [
+      label,
+      f.aid.count,
+      f.students,
+      yuan(f.aid.fen),
+      f.awards.count,
+      yuan(f.awards.fen),
+      yuan(f.paidFen),
+    ]),
     [4, 6, 7],
   );
-  const perKey = <K extends string>(keys: readonly K[], label: (k: K) => string, tally: (f: Figures, k: K) => { count: number; fen: number }) => ({
-    header: [t('students.schoolYearLabel'), ...keys.flatMap((k) => [`${label(k)} · ${t('students.report.count')}`, `${label(k)} · ${t('students.report.money')}`])],
+  const perKey = <K extends string>(
+    keys: readonly K[],
+    label: (k: K) => string,
+    tally: (f: Figures, k: K) => { count: number; fen: number },
+  ) => ({
+    header: [
+      t('students.schoolYearLabel'),
+      ...keys.flatMap((k) => [
+        `${label(k)} · ${t('students.report.count')}`,
+        `${label(k)} · ${t('students.report.money')}`,
+      ]),
+    ],
     body: rows.map(([rowLabel, f]) => [rowLabel, ...keys.flatMap((k) => [tally(f, k).count, yuan(tally(f, k).fen)])]),
     money: keys.map((_, i) => 3 + 2 * i),
   });
-  const stages = perKey(STAGES, (s) => t(`students.stages.${s}`), (f, s) => f.byStage[s]);
+  const stages = perKey(
+    STAGES,
+    (s) => t(`students.stages.${s}`),
+    (f, s) => f.byStage[s],
+  );
   sheet(t('students.report.byStage'), stages.header, stages.body, stages.money);
   const branches = report.total.byBranch.map((b) => String(b.branchId));
   const names = new Map(report.total.byBranch.map((b) => [String(b.branchId), b.branchName]));
-  const byBranch = perKey(branches, (id) => names.get(id)!, (f, id) => f.byBranch.find((b) => String(b.branchId) === id) ?? { count: 0, fen: 0 });
+  const byBranch = perKey(
+    branches,
+    (id) => names.get(id)!,
+    (f, id) => f.byBranch.find((b) => String(b.branchId) === id) ?? { count: 0, fen: 0 },
+  );
   sheet(t('students.report.byBranch'), byBranch.header, byBranch.body, byBranch.money);
-  const tiers = perKey(AWARD_TIERS, (tier) => t(`students.tiers.${tier}`), (f, tier) => f.byTier[tier]);
+  const tiers = perKey(
+    AWARD_TIERS,
+    (tier) => t(`students.tiers.${tier}`),
+    (f, tier) => f.byTier[tier],
+  );
   sheet(t('students.report.byTier'), tiers.header, tiers.body, tiers.money);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

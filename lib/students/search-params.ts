@@ -7,7 +7,12 @@ const text = z.string().trim().max(50).optional().catch(undefined);
 const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
 const optionalYear = z.coerce.number().int().min(1990).max(2100).optional().catch(undefined);
 
-export const studentParams = z.object({ q: text, stage: z.enum(STAGES).optional().catch(undefined), unitId: optionalId, page: pageParam });
+export const studentParams = z.object({
+  q: text,
+  stage: z.enum(STAGES).optional().catch(undefined),
+  unitId: optionalId,
+  page: pageParam,
+});
 
 /** The application page: which student was chosen (checked before the form is shown). */
 export const applyParams = z.object({ student: optionalId });

@@ -3,7 +3,14 @@
  * Grades run 1..maxGrade within a stage (primary 1–6, junior and senior secondary 1–3,
  * vocational 1–3, undergraduate 1–5 for five-year programmes, postgraduate 1–4).
  */
-export const STAGES = ['primary', 'junior_secondary', 'senior_secondary', 'vocational', 'undergraduate', 'postgraduate'] as const;
+export const STAGES = [
+  'primary',
+  'junior_secondary',
+  'senior_secondary',
+  'vocational',
+  'undergraduate',
+  'postgraduate',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const MAX_GRADE: Record<Stage, number> = {
@@ -47,10 +54,12 @@ export function schoolingProblems(
   s: { stage: Stage; grade: number; admissionYear: number },
   schoolYear: number,
 ): { field: 'grade' | 'admissionYear'; problem: SchoolingProblem }[] {
-  if (!Number.isInteger(s.grade) || s.grade < 1 || s.grade > MAX_GRADE[s.stage]) return [{ field: 'grade', problem: 'gradeOutOfRange' }];
+  if (!Number.isInteger(s.grade) || s.grade < 1 || s.grade > MAX_GRADE[s.stage])
+    return [{ field: 'grade', problem: 'gradeOutOfRange' }];
   if (s.admissionYear > schoolYear) return [{ field: 'admissionYear', problem: 'admissionInFuture' }];
   const expected = schoolYear - s.admissionYear + 1;
-  if (s.grade < expected - GRADE_BEHIND_TOLERANCE || s.grade > expected + GRADE_AHEAD_TOLERANCE) return [{ field: 'grade', problem: 'gradeInconsistent' }];
+  if (s.grade < expected - GRADE_BEHIND_TOLERANCE || s.grade > expected + GRADE_AHEAD_TOLERANCE)
+    return [{ field: 'grade', problem: 'gradeInconsistent' }];
   return [];
 }
 

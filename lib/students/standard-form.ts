@@ -49,7 +49,8 @@ function checkCell(c: Cell, ctx: z.RefinementCtx, path: (string | number)[]) {
   for (const f of bad) ctx.addIssue({ code: 'custom', path: [...path, f], message: 'amountFormat' });
   if (bad.length || c.type === 'fixed') return;
   const problem = ruleProblem({ type: 'range', minFen: fen[0]!, maxFen: fen[1]!, suggestedFen: fen[2]! });
-  if (problem && problem !== 'notPositiveFen') ctx.addIssue({ code: 'custom', path: [...path, PROBLEM_FIELD[problem]], message: problem });
+  if (problem && problem !== 'notPositiveFen')
+    ctx.addIssue({ code: 'custom', path: [...path, PROBLEM_FIELD[problem]], message: problem });
 }
 
 const table = z
@@ -61,7 +62,9 @@ export const fundStandardFormSchema = z.object({
   effectiveOn: isoDate,
   aidFrequency: z.enum(FREQUENCIES, { message: 'required' }),
   awardFrequency: z.enum(FREQUENCIES, { message: 'required' }),
-  tables: z.array(table).refine((ts) => ts.some((tb) => tb.amounts.some((c) => c.type !== 'none')), 'fundStandardEmpty'),
+  tables: z
+    .array(table)
+    .refine((ts) => ts.some((tb) => tb.amounts.some((c) => c.type !== 'none')), 'fundStandardEmpty'),
 });
 export type FundStandardValues = z.input<typeof fundStandardFormSchema>;
 
@@ -73,11 +76,23 @@ function texts(rule: AmountRule | undefined): Omit<Cell, 'category'> {
   const blank = { type: 'none' as const, fixed: '', min: '', max: '', suggested: '' };
   if (!rule) return blank;
   if (rule.type === 'fixed') return { ...blank, type: 'fixed', fixed: fenToYuanText(rule.fen) };
-  return { ...blank, type: 'range', min: fenToYuanText(rule.minFen), max: fenToYuanText(rule.maxFen), suggested: fenToYuanText(rule.suggestedFen) };
+  return {
+    ...blank,
+    type: 'range',
+    min: fenToYuanText(rule.minFen),
+    max: fenToYuanText(rule.maxFen),
+    suggested: fenToYuanText(rule.suggestedFen),
+  };
 }
 
-function inputCell(category: StandardCategory, variant: string, c: Omit<Cell, 'category'>): KindInput['amounts'][number] {
-  return c.type === 'fixed' ? { category, variant, type: 'fixed', fixed: c.fixed } : { category, variant, type: 'range', min: c.min, max: c.max, suggested: c.suggested };
+function inputCell(
+  category: StandardCategory,
+  variant: string,
+  c: Omit<Cell, 'category'>,
+): KindInput['amounts'][number] {
+  return c.type === 'fixed'
+    ? { category, variant, type: 'fixed', fixed: c.fixed }
+    : { category, variant, type: 'range', min: c.min, max: c.max, suggested: c.suggested };
 }
 
 /** The kinds of a version this editor does not show (the hardship kinds), as saveStandard takes them. */
@@ -87,18 +102,26 @@ export function hardshipKindsOf(from: Partial<Record<AidKind, KindRule>> | null)
     return {
       kind,
       frequency: rule.frequency,
-      amounts: amountTables(rule).flatMap(([variant, amounts]) => Object.entries(amounts).map(([category, r]) => inputCell(category as StandardCategory, variant, texts(r)))),
+      amounts: amountTables(rule).flatMap(([variant, amounts]) =>
+        Object.entries(amounts).map(([category, r]) => inputCell(category as StandardCategory, variant, texts(r))),
+      ),
     };
   });
 }
 
 /** The editor prefilled from a version (the one in force): a table per stage, then per tier. */
-export function fundStandardDefaults(from: Partial<Record<AidKind, KindRule>> | null, o: { name: string; effectiveOn: string }): FundStandardValues {
+export function fundStandardDefaults(
+  from: Partial<Record<AidKind, KindRule>> | null,
+  o: { name: string; effectiveOn: string },
+): FundStandardValues {
   const tables = (kind: FundKind, variants: readonly string[]) =>
     variants.map((variant) => ({
       kind,
       variant,
-      amounts: STANDARD_CATEGORIES.map((category) => ({ category, ...texts(from?.[kind]?.variants?.[variant]?.[category]) })),
+      amounts: STANDARD_CATEGORIES.map((category) => ({
+        category,
+        ...texts(from?.[kind]?.variants?.[variant]?.[category]),
+      })),
     }));
   return {
     ...o,
@@ -112,8 +135,14 @@ export function fundStandardDefaults(from: Partial<Record<AidKind, KindRule>> | 
 /** The editor's values as saveStandard takes them, with the carried hardship kinds. */
 export function toFundStandardInput(v: FundStandardValues, carried: readonly KindInput[]): StandardInput {
   const kind = (k: FundKind, frequency: Frequency): KindInput[] => {
-    const amounts = v.tables.filter((tb) => tb.kind === k).flatMap((tb) => tb.amounts.flatMap((c) => (c.type === 'none' ? [] : [inputCell(c.category, tb.variant, c)])));
+    const amounts = v.tables
+      .filter((tb) => tb.kind === k)
+      .flatMap((tb) => tb.amounts.flatMap((c) => (c.type === 'none' ? [] : [inputCell(c.category, tb.variant, c)])));
     return amounts.length ? [{ kind: k, frequency, amounts }] : [];
   };
-  return { name: v.name, effectiveOn: v.effectiveOn, kinds: [...carried, ...kind('student_aid', v.aidFrequency), ...kind('student_award', v.awardFrequency)] };
+  return {
+    name: v.name,
+    effectiveOn: v.effectiveOn,
+    kinds: [...carried, ...kind('student_aid', v.aidFrequency), ...kind('student_award', v.awardFrequency)],
+  };
 }

@@ -46,14 +46,23 @@ const cellForm = z.object({
 });
 type CellForm = z.input<typeof cellForm>;
 
-const RULE_PROBLEM_FIELD = { minAboveMax: ['max', 'minAboveMax'], suggestedOutsideRange: ['suggested', 'suggestedOutsideRange'] } as const;
+const RULE_PROBLEM_FIELD = {
+  minAboveMax: ['max', 'minAboveMax'],
+  suggestedOutsideRange: ['suggested', 'suggestedOutsideRange'],
+} as const;
 
 /** Each cell in use must hold positive yuan amounts whose range is in order; checked per kind so a bad name never hides them. */
 const kindForm = z
-  .object({ kind: z.enum(AID_KINDS), included: z.boolean(), frequency: z.enum(FREQUENCIES, { message: 'required' }), amounts: z.array(cellForm) })
+  .object({
+    kind: z.enum(AID_KINDS),
+    included: z.boolean(),
+    frequency: z.enum(FREQUENCIES, { message: 'required' }),
+    amounts: z.array(cellForm),
+  })
   .superRefine((k, ctx) => {
     if (!k.included) return;
-    if (k.amounts.every((c) => c.type === 'none')) ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'standardNoCategory' });
+    if (k.amounts.every((c) => c.type === 'none'))
+      ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'standardNoCategory' });
     k.amounts.forEach((c, i) => {
       if (c.type === 'none') return;
       const fields = c.type === 'fixed' ? (['fixed'] as const) : (['min', 'max', 'suggested'] as const);
@@ -105,11 +114,19 @@ export function toStandardInput(v: StandardFormValues, carried: readonly KindInp
 function yuanTexts(rule: AmountRule): Omit<CellForm, 'category'> {
   const blank = { fixed: '', min: '', max: '', suggested: '' };
   if (rule.type === 'fixed') return { ...blank, type: 'fixed', fixed: fenToYuanText(rule.fen) };
-  return { ...blank, type: 'range', min: fenToYuanText(rule.minFen), max: fenToYuanText(rule.maxFen), suggested: fenToYuanText(rule.suggestedFen) };
+  return {
+    ...blank,
+    type: 'range',
+    min: fenToYuanText(rule.minFen),
+    max: fenToYuanText(rule.maxFen),
+    suggested: fenToYuanText(rule.suggestedFen),
+  };
 }
 
 function cellInput(category: StandardCategory, variant: string, c: Omit<CellForm, 'category'>): CellInput {
-  return c.type === 'fixed' ? { category, variant, type: 'fixed', fixed: c.fixed } : { category, variant, type: 'range', min: c.min, max: c.max, suggested: c.suggested };
+  return c.type === 'fixed'
+    ? { category, variant, type: 'fixed', fixed: c.fixed }
+    : { category, variant, type: 'range', min: c.min, max: c.max, suggested: c.suggested };
 }
 
 function cellDefaults(category: StandardCategory, rule: AmountRule | undefined): CellForm {
@@ -139,7 +156,10 @@ const defaultFrequency = (kind: AidKind): Frequency => (kind.startsWith('death_o
  * The editor prefilled from a version (the one in force), for the hardship kinds: a new version
  * usually changes a few amounts of the last one. Without a version every kind starts unticked.
  */
-export function standardFormDefaults(from: Partial<Record<AidKind, KindRule>> | null, o: { name: string; effectiveOn: string }): StandardFormValues {
+export function standardFormDefaults(
+  from: Partial<Record<AidKind, KindRule>> | null,
+  o: { name: string; effectiveOn: string },
+): StandardFormValues {
   return {
     ...o,
     kinds: HARDSHIP_KINDS.map((kind) => {

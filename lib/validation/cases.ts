@@ -83,7 +83,12 @@ export const paymentSchema = z.object({
 const variant = z.string().trim().max(40, 'tooLong').default('');
 
 const cellSchema = z.discriminatedUnion('type', [
-  z.object({ category: z.enum(STANDARD_CATEGORIES as unknown as [string, ...string[]]), variant, type: z.literal('fixed'), fixed: positiveYuan }),
+  z.object({
+    category: z.enum(STANDARD_CATEGORIES as unknown as [string, ...string[]]),
+    variant,
+    type: z.literal('fixed'),
+    fixed: positiveYuan,
+  }),
   z.object({
     category: z.enum(STANDARD_CATEGORIES as unknown as [string, ...string[]]),
     variant,
@@ -96,13 +101,19 @@ const cellSchema = z.discriminatedUnion('type', [
 
 /** One kind of a version: a variant must be one the kind varies by (none for hardship kinds), each cell once. */
 const kindSchema = z
-  .object({ kind: aidKind, frequency: z.enum(FREQUENCIES, { message: 'required' }), amounts: z.array(cellSchema).min(1, 'required') })
+  .object({
+    kind: aidKind,
+    frequency: z.enum(FREQUENCIES, { message: 'required' }),
+    amounts: z.array(cellSchema).min(1, 'required'),
+  })
   .superRefine((k, ctx) => {
     const allowed = variantsOf(k.kind);
     k.amounts.forEach((c, i) => {
-      if (allowed ? !allowed.includes(c.variant) : c.variant !== '') ctx.addIssue({ code: 'custom', path: ['amounts', i, 'variant'], message: 'variantUnknown' });
+      if (allowed ? !allowed.includes(c.variant) : c.variant !== '')
+        ctx.addIssue({ code: 'custom', path: ['amounts', i, 'variant'], message: 'variantUnknown' });
     });
-    if (new Set(k.amounts.map((c) => `${c.variant}:${c.category}`)).size !== k.amounts.length) ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'duplicateCell' });
+    if (new Set(k.amounts.map((c) => `${c.variant}:${c.category}`)).size !== k.amounts.length)
+      ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'duplicateCell' });
   });
 
 /** A whole standard version: every kind it pays, with its frequency and its cells. */

@@ -15,11 +15,7 @@ export const employeeNo = z
   .toUpperCase()
   .regex(/^[A-Z]\d{4,8}$/, 'employeeNoFormat');
 
-export const personName = z
-  .string()
-  .trim()
-  .min(1, 'required')
-  .max(30, 'tooLong');
+export const personName = z.string().trim().min(1, 'required').max(30, 'tooLong');
 
 export const idNumber = z
   .string()
@@ -52,14 +48,17 @@ export const id = z.coerce.number().int('invalid').positive('invalid');
 export const pageParam = z.coerce.number().int().min(1).catch(1);
 
 /** A yuan amount typed by a person ("1,234.50") → integer fen; never through floating point. */
-export const yuanToFen = z.string().trim().transform((text, ctx) => {
-  const fen = parseYuan(text === '' ? '0' : text);
-  if (fen === null || fen < 0) {
-    ctx.addIssue({ code: 'custom', message: 'amountFormat' });
-    return z.NEVER;
-  }
-  return fen;
-});
+export const yuanToFen = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const fen = parseYuan(text === '' ? '0' : text);
+    if (fen === null || fen < 0) {
+      ctx.addIssue({ code: 'custom', message: 'amountFormat' });
+      return z.NEVER;
+    }
+    return fen;
+  });
 
 export const isoDate = z.string().trim().refine(isIsoDate, 'dateFormat');
 

@@ -14,7 +14,10 @@ export const uploadDocumentSchema = z.object({
     .instanceof(File, { message: 'uploadFileRequired' })
     .refine((f) => f.size > 0, 'uploadEmpty')
     .refine((f) => f.size <= MAX_DOCUMENT_BYTES, 'uploadTooLarge'),
-  purpose: z.preprocess((v) => (v === '' || v === undefined ? 'supporting' : v), z.enum(DOCUMENT_PURPOSES, { message: 'invalid' })),
+  purpose: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'supporting' : v),
+    z.enum(DOCUMENT_PURPOSES, { message: 'invalid' }),
+  ),
 });
 
 export const deleteDocumentSchema = z.object({ caseId: id, documentId: id });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CATEGORIES, CAUSES, HELPER_KINDS, KEEPING_LEVELS, RELATIONS, SIX_KNOWS, TASK_STATUSES } from '@/db/schema/register';
+import {
+  CATEGORIES,
+  CAUSES,
+  HELPER_KINDS,
+  KEEPING_LEVELS,
+  RELATIONS,
+  SIX_KNOWS,
+  TASK_STATUSES,
+} from '@/db/schema/register';
 import { futureDate, id, optionalText, pastDate, personName, phone, requiredText, yuanToFen } from './common';
 
 const category = z.enum(CATEGORIES, { message: 'categoryUnknown' });

@@ -25,7 +25,11 @@ export const studentIdNumber = z
 
 const stage = z.enum(STAGES, { message: 'stageUnknown' });
 const grade = z.coerce.number({ message: 'gradeOutOfRange' }).int('gradeOutOfRange').min(1, 'gradeOutOfRange');
-const year = z.coerce.number({ message: 'yearFormat' }).int('yearFormat').min(1990, 'yearFormat').max(2100, 'yearFormat');
+const year = z.coerce
+  .number({ message: 'yearFormat' })
+  .int('yearFormat')
+  .min(1990, 'yearFormat')
+  .max(2100, 'yearFormat');
 const version = z.coerce.number().int('invalid').positive('invalid');
 /** The client's key for one application or nomination; a retry sends the same one. */
 const token = z.string().trim().min(8, 'invalid').max(100, 'invalid');
@@ -41,7 +45,8 @@ const studentFields = z.object({
 
 /** The grade must fit the stage and, roughly, the years since admission (lib/students/stages.ts). */
 function checkSchooling(s: z.output<typeof studentFields>, ctx: z.RefinementCtx) {
-  for (const { field, problem } of schoolingProblems(s, schoolYearOf(todayInChina()))) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+  for (const { field, problem } of schoolingProblems(s, schoolYearOf(todayInChina())))
+    ctx.addIssue({ code: 'custom', path: [field], message: problem });
 }
 
 export const registerStudentSchema = studentFields.superRefine(checkSchooling);
@@ -94,7 +99,9 @@ export const awardSchema = z.object({
   caseId: id,
   version,
   tier: z.enum(AWARD_TIERS, { message: 'awardTierUnknown' }),
-  amount: z.union([z.literal('').transform(() => undefined), yuanToFen.refine((f) => f > 0, 'amountFormat')]).optional(),
+  amount: z
+    .union([z.literal('').transform(() => undefined), yuanToFen.refine((f) => f > 0, 'amountFormat')])
+    .optional(),
   amountReason: optionalText(1000),
   comment: optionalText(2000),
 });

@@ -194,7 +194,15 @@ function actedAtAnotherStep(actors: StepActors, userId: number, step: Step): boo
 }
 
 /** Whether this actor may take this action on this case, and if not, why. */
-export function canAct({ actor, case: c, action }: { actor: CaseActor; case: CaseFacts; action: CaseAction }): Permission {
+export function canAct({
+  actor,
+  case: c,
+  action,
+}: {
+  actor: CaseActor;
+  case: CaseFacts;
+  action: CaseAction;
+}): Permission {
   const t = transitionOf(c.state, action);
   if (!t) return { ok: false, reason: 'wrongState' };
   if (t.by === 'system') return { ok: false, reason: 'systemOnly' };

@@ -21,7 +21,10 @@ async function unitId(code: string) {
 
 async function auditCount(action: string, entityId: string | number) {
   const db = await getDb();
-  const [{ n }] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId))));
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId))));
   return n;
 }
 
@@ -30,12 +33,23 @@ describe('accounts', () => {
     await signInAs('A0001');
     const sub = await unitId('B02-01');
     const idNumber = makeIdNumber('361181', '19850312', 451);
-    const result = await createUser({ employeeNo: 'w9001', name: '李新', role: 'worker', unitId: sub.id, idNumber, phone: '13900001111', password: 'start1234' });
+    const result = await createUser({
+      employeeNo: 'w9001',
+      name: '李新',
+      role: 'worker',
+      unitId: sub.id,
+      idNumber,
+      phone: '13900001111',
+      password: 'start1234',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(await auditCount('user.create', result.data.id)).toBe(1);
     const db = await getDb();
-    const [row] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'user.create'), eq(auditLog.entityId, String(result.data.id))));
+    const [row] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.create'), eq(auditLog.entityId, String(result.data.id))));
     expect(JSON.stringify(row.after)).not.toContain(idNumber);
     expect(JSON.stringify(row.after)).not.toContain('start1234');
     expect(row.after).toMatchObject({ employeeNo: 'W9001', idNumber: '3611**********' + idNumber.slice(-4) });
@@ -50,16 +64,48 @@ describe('accounts', () => {
     const [{ before }] = await db.select({ before: count() }).from(users);
     const [{ auditsBefore }] = await db.select({ auditsBefore: count() }).from(auditLog);
 
-    const badId = await createUser({ employeeNo: 'W9002', name: '王五', role: 'worker', unitId: sub.id, idNumber: '110105194912310021', phone: '', password: 'start1234' });
+    const badId = await createUser({
+      employeeNo: 'W9002',
+      name: '王五',
+      role: 'worker',
+      unitId: sub.id,
+      idNumber: '110105194912310021',
+      phone: '',
+      password: 'start1234',
+    });
     expect(badId).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { idNumber: ['idNumber.checksum'] } });
 
-    const dup = await createUser({ employeeNo: 'W0001', name: '王五', role: 'worker', unitId: sub.id, idNumber: '', phone: '', password: 'start1234' });
+    const dup = await createUser({
+      employeeNo: 'W0001',
+      name: '王五',
+      role: 'worker',
+      unitId: sub.id,
+      idNumber: '',
+      phone: '',
+      password: 'start1234',
+    });
     expect(dup).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { employeeNo: ['employeeNoTaken'] } });
 
-    const wrongUnit = await createUser({ employeeNo: 'W9003', name: '王五', role: 'worker', unitId: branch.id, idNumber: '', phone: '', password: 'start1234' });
+    const wrongUnit = await createUser({
+      employeeNo: 'W9003',
+      name: '王五',
+      role: 'worker',
+      unitId: branch.id,
+      idNumber: '',
+      phone: '',
+      password: 'start1234',
+    });
     expect(wrongUnit).toMatchObject({ ok: false, fieldErrors: { unitId: ['unitWrongForRole'] } });
 
-    const weak = await createUser({ employeeNo: 'W9004', name: '王五', role: 'worker', unitId: sub.id, idNumber: '', phone: '', password: 'ab12' });
+    const weak = await createUser({
+      employeeNo: 'W9004',
+      name: '王五',
+      role: 'worker',
+      unitId: sub.id,
+      idNumber: '',
+      phone: '',
+      password: 'ab12',
+    });
     expect(weak).toMatchObject({ ok: false, fieldErrors: { password: ['passwordTooShort'] } });
 
     const [{ after }] = await db.select({ after: count() }).from(users);
@@ -75,11 +121,29 @@ describe('accounts', () => {
     const [{ ver }] = await db.select({ ver: users.sessionVersion }).from(users).where(eq(users.id, target));
     const person = await getPerson(db, { kind: 'all' }, target);
 
-    expect(await updateUser({ userId: target, name: person.name, role: 'worker', unitId: person.unitId, idNumber: person.idNumber ?? '', phone: '13712345678' })).toMatchObject({ ok: true });
+    expect(
+      await updateUser({
+        userId: target,
+        name: person.name,
+        role: 'worker',
+        unitId: person.unitId,
+        idNumber: person.idNumber ?? '',
+        phone: '13712345678',
+      }),
+    ).toMatchObject({ ok: true });
     expect(await loadActor(db, target, ver)).not.toBeNull();
 
     const other = await unitId('B03-02');
-    expect(await updateUser({ userId: target, name: person.name, role: 'worker', unitId: other.id, idNumber: person.idNumber ?? '', phone: '13712345678' })).toMatchObject({ ok: true });
+    expect(
+      await updateUser({
+        userId: target,
+        name: person.name,
+        role: 'worker',
+        unitId: other.id,
+        idNumber: person.idNumber ?? '',
+        phone: '13712345678',
+      }),
+    ).toMatchObject({ ok: true });
     expect(await loadActor(db, target, ver)).toBeNull();
     expect(await loadActor(db, target, ver + 1)).toMatchObject({ unitId: other.id });
 
@@ -94,21 +158,30 @@ describe('accounts', () => {
 
   it('does not let an administrator lock themself out', async () => {
     const admin = await signInAs('A0001');
-    expect(await setUserDisabled({ userId: admin.userId, disabled: true })).toMatchObject({ ok: false, error: 'cannotDisableSelf' });
+    expect(await setUserDisabled({ userId: admin.userId, disabled: true })).toMatchObject({
+      ok: false,
+      error: 'cannotDisableSelf',
+    });
   });
 
   it('changes the own password only with the current one', async () => {
     await signInAs('W0130');
-    expect(await changePassword({ currentPassword: 'wrong1234', newPassword: 'better1234', confirmPassword: 'better1234' })).toMatchObject({
+    expect(
+      await changePassword({ currentPassword: 'wrong1234', newPassword: 'better1234', confirmPassword: 'better1234' }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { currentPassword: ['currentPasswordWrong'] },
     });
-    expect(await changePassword({ currentPassword: 'demo1234', newPassword: 'better1234', confirmPassword: 'other1234' })).toMatchObject({
+    expect(
+      await changePassword({ currentPassword: 'demo1234', newPassword: 'better1234', confirmPassword: 'other1234' }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { confirmPassword: ['passwordMismatch'] },
     });
     // Success re-issues the session and redirects to a fresh request of the page.
-    await expect(changePassword({ currentPassword: 'demo1234', newPassword: 'better1234', confirmPassword: 'better1234' })).rejects.toThrow('NEXT_REDIRECT');
+    await expect(
+      changePassword({ currentPassword: 'demo1234', newPassword: 'better1234', confirmPassword: 'better1234' }),
+    ).rejects.toThrow('NEXT_REDIRECT');
     const db = await getDb();
     expect((await authenticate(db, 'W0130', 'better1234', '192.0.2.3')).status).toBe('ok');
     expect((await authenticate(db, 'W0130', 'demo1234', '192.0.2.3')).status).toBe('invalid');
@@ -130,7 +203,15 @@ describe('org tree', () => {
     expect(await renameUnit({ unitId: unit.id, name: '新测试支会' })).toMatchObject({ ok: true });
 
     // A worker in the new unit is in B0001's scope (branch 1) and not in B0002's (branch 2).
-    const worker = await createUser({ employeeNo: 'W9100', name: '赵六', role: 'worker', unitId: unit.id, idNumber: '', phone: '', password: 'start1234' });
+    const worker = await createUser({
+      employeeNo: 'W9100',
+      name: '赵六',
+      role: 'worker',
+      unitId: unit.id,
+      idNumber: '',
+      phone: '',
+      password: 'start1234',
+    });
     expect(worker.ok).toBe(true);
     if (!worker.ok) return;
     const b1 = await signInAs('B0001');
@@ -145,8 +226,17 @@ describe('org tree', () => {
     expect((await listPeoplePage(db, scopeOf(b1), { q: 'W9100' })).total.count).toBe(0);
     expect((await listPeoplePage(db, scopeOf(b2), { q: 'W9100' })).total.count).toBe(1);
 
-    const [last] = await db.select().from(auditLog).where(eq(auditLog.action, 'unit.move')).orderBy(desc(auditLog.id)).limit(1);
-    expect(last).toMatchObject({ entityId: String(unit.id), before: { parentId: b01.id }, after: { parentId: b02.id } });
+    const [last] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'unit.move'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(last).toMatchObject({
+      entityId: String(unit.id),
+      before: { parentId: b01.id },
+      after: { parentId: b02.id },
+    });
   });
 
   it('refuses moves that would break the three levels', async () => {
@@ -154,10 +244,22 @@ describe('org tree', () => {
     const b01 = await unitId('B01');
     const sub = await unitId('B01-02');
     const mine = await unitId('MINE');
-    expect(await moveUnit({ unitId: b01.id, newParentId: sub.id })).toMatchObject({ ok: false, fieldErrors: { newParentId: ['unitMoveIntoSelf'] } });
-    expect(await moveUnit({ unitId: sub.id, newParentId: mine.id })).toMatchObject({ ok: false, fieldErrors: { newParentId: ['unitWrongParentLevel'] } });
-    expect(await moveUnit({ unitId: mine.id, newParentId: b01.id })).toMatchObject({ ok: false, error: 'unitCannotMove' });
-    expect(await createUnit({ parentId: sub.id, name: 'x', code: 'XX-1' })).toMatchObject({ ok: false, fieldErrors: { parentId: ['unitNoChildren'] } });
+    expect(await moveUnit({ unitId: b01.id, newParentId: sub.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { newParentId: ['unitMoveIntoSelf'] },
+    });
+    expect(await moveUnit({ unitId: sub.id, newParentId: mine.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { newParentId: ['unitWrongParentLevel'] },
+    });
+    expect(await moveUnit({ unitId: mine.id, newParentId: b01.id })).toMatchObject({
+      ok: false,
+      error: 'unitCannotMove',
+    });
+    expect(await createUnit({ parentId: sub.id, name: 'x', code: 'XX-1' })).toMatchObject({
+      ok: false,
+      fieldErrors: { parentId: ['unitNoChildren'] },
+    });
   });
 });
 

@@ -22,7 +22,12 @@ function ok<T>(r: { ok: true; data: T } | { ok: false }): T {
 }
 
 async function caseRow(id: number) {
-  const [c] = await (await getDb()).select({ state: cases.state, version: cases.version, publicityEnd: cases.publicityEnd }).from(cases).where(eq(cases.id, id));
+  const [c] = await (
+    await getDb()
+  )
+    .select({ state: cases.state, version: cases.version, publicityEnd: cases.publicityEnd })
+    .from(cases)
+    .where(eq(cases.id, id));
   return c;
 }
 
@@ -30,7 +35,10 @@ describe('publicity window length', () => {
   it('takes a whole number of days from 1 to 30, from leaders only', async () => {
     await signInAs('L0001');
     for (const days of ['0', '31', '2.5', 'abc', '']) {
-      expect(await setPublicityDays({ days })).toMatchObject({ ok: false, fieldErrors: { days: ['publicityDaysRange'] } });
+      expect(await setPublicityDays({ days })).toMatchObject({
+        ok: false,
+        fieldErrors: { days: ['publicityDaysRange'] },
+      });
     }
     await signInAs('B0001');
     expect(await setPublicityDays({ days: '7' })).toMatchObject({ ok: false, code: 'forbidden' });
@@ -58,7 +66,14 @@ describe('publicity window length', () => {
       { actorId: l1, before: { days: 5 }, after: { days: 7 } },
     ]);
 
-    const reviewed = await insertCase({ applicant: 'W0021', state: 'reviewed', steps: [['verification', 'S0001'], ['review', 'B0001']] });
+    const reviewed = await insertCase({
+      applicant: 'W0021',
+      state: 'reviewed',
+      steps: [
+        ['verification', 'S0001'],
+        ['review', 'B0001'],
+      ],
+    });
     await signInAs('L0002');
     ok(await decideCase({ caseId: reviewed, version: 1, decision: 'approve' }));
     expect(await caseRow(reviewed)).toMatchObject({ state: 'in_publicity', publicityEnd: publicityEndsOn(today, 8) });
@@ -79,31 +94,59 @@ describe('standards', () => {
         name: '2001年版',
         effectiveOn: '2001-01-01',
         kinds: [
-          { kind: 'chronic_illness', frequency: 'yearly', amounts: [{ category: 'extreme', type: 'fixed', fixed: '600' }, { category: 'none', type: 'range', min: '100', max: '300', suggested: '200.5' }] },
+          {
+            kind: 'chronic_illness',
+            frequency: 'yearly',
+            amounts: [
+              { category: 'extreme', type: 'fixed', fixed: '600' },
+              { category: 'none', type: 'range', min: '100', max: '300', suggested: '200.5' },
+            ],
+          },
           { kind: 'poverty', frequency: 'yearly', amounts: [{ category: 'hardship', type: 'fixed', fixed: '1500' }] },
         ],
       }),
     ).id;
-    const future = ok(await saveStandard({ name: '2999年版', effectiveOn: '2999-01-01', kinds: [{ kind: 'poverty', frequency: 'yearly', amounts: [{ category: 'extreme', type: 'fixed', fixed: '9' }] }] })).id;
+    const future = ok(
+      await saveStandard({
+        name: '2999年版',
+        effectiveOn: '2999-01-01',
+        kinds: [
+          { kind: 'poverty', frequency: 'yearly', amounts: [{ category: 'extreme', type: 'fixed', fixed: '9' }] },
+        ],
+      }),
+    ).id;
 
     const list = await listStandards(db, today);
     const status = (id: number) => list.find((v) => v.id === id)?.status;
     expect(status(future)).toBe('upcoming');
     expect(status(base)).toBe('superseded');
     expect(list.filter((v) => v.status === 'inForce')).toHaveLength(1);
-    expect(list.find((v) => v.id === later)).toMatchObject({ name: '2001年版', effectiveOn: '2001-01-01', kindCount: 2, createdByName: '陈志明' });
+    expect(list.find((v) => v.id === later)).toMatchObject({
+      name: '2001年版',
+      effectiveOn: '2001-01-01',
+      kindCount: 2,
+      createdByName: '陈志明',
+    });
     // The latest effective first.
     expect(list.findIndex((v) => v.id === future)).toBeLessThan(list.findIndex((v) => v.id === later));
 
     const grid = await getStandardGrid(db, later);
     expect(grid.kinds).toEqual([
-      { kind: 'poverty', frequency: 'yearly', cells: [{ category: 'hardship', variant: '', rule: { type: 'fixed', fen: 150_000 } }] },
+      {
+        kind: 'poverty',
+        frequency: 'yearly',
+        cells: [{ category: 'hardship', variant: '', rule: { type: 'fixed', fen: 150_000 } }],
+      },
       {
         kind: 'chronic_illness',
         frequency: 'yearly',
         cells: [
           { category: 'extreme', variant: '', rule: { type: 'fixed', fen: 60_000 } },
-          { category: 'none', variant: '', rule: { type: 'range', minFen: 10_000, maxFen: 30_000, suggestedFen: 20_050 } },
+          {
+            category: 'none',
+            variant: '',
+            rule: { type: 'range', minFen: 10_000, maxFen: 30_000, suggestedFen: 20_050 },
+          },
         ],
       },
     ]);
@@ -118,8 +161,19 @@ describe('standards', () => {
         name: '来源',
         effectiveOn: '2002-01-01',
         kinds: [
-          { kind: 'death_of_spouse', frequency: 'per_event', amounts: [{ category: 'extreme', type: 'fixed', fixed: '3000' }, { category: 'none', type: 'range', min: '1000', max: '2000', suggested: '1500' }] },
-          { kind: 'student_aid', frequency: 'yearly', amounts: [{ category: 'hardship', variant: 'undergraduate', type: 'fixed', fixed: '4000' }] },
+          {
+            kind: 'death_of_spouse',
+            frequency: 'per_event',
+            amounts: [
+              { category: 'extreme', type: 'fixed', fixed: '3000' },
+              { category: 'none', type: 'range', min: '1000', max: '2000', suggested: '1500' },
+            ],
+          },
+          {
+            kind: 'student_aid',
+            frequency: 'yearly',
+            amounts: [{ category: 'hardship', variant: 'undergraduate', type: 'fixed', fixed: '4000' }],
+          },
         ],
       }),
     ).id;
@@ -142,22 +196,46 @@ describe('standards', () => {
     values.name = '新版';
     values.kinds[1].included = true;
     expect(issues(values)).toEqual(['kinds.1.amounts:standardNoCategory']);
-    values.kinds[1].amounts[0] = { ...values.kinds[1].amounts[0], type: 'range', min: '300', max: '200', suggested: '250' };
-    values.kinds[1].amounts[2] = { ...values.kinds[1].amounts[2], type: 'range', min: '100', max: '200', suggested: '250' };
+    values.kinds[1].amounts[0] = {
+      ...values.kinds[1].amounts[0],
+      type: 'range',
+      min: '300',
+      max: '200',
+      suggested: '250',
+    };
+    values.kinds[1].amounts[2] = {
+      ...values.kinds[1].amounts[2],
+      type: 'range',
+      min: '100',
+      max: '200',
+      suggested: '250',
+    };
     values.kinds[1].amounts[3] = { ...values.kinds[1].amounts[3], type: 'fixed', fixed: '1.234' };
-    expect(issues(values)).toEqual(['kinds.1.amounts.0.max:minAboveMax', 'kinds.1.amounts.2.suggested:suggestedOutsideRange', 'kinds.1.amounts.3.fixed:amountFormat']);
+    expect(issues(values)).toEqual([
+      'kinds.1.amounts.0.max:minAboveMax',
+      'kinds.1.amounts.2.suggested:suggestedOutsideRange',
+      'kinds.1.amounts.3.fixed:amountFormat',
+    ]);
     // An unticked kind keeps what was typed and is not checked.
     values.kinds[1].included = false;
     values.kinds[0].included = true;
     values.kinds[0].amounts[6] = { ...values.kinds[0].amounts[6], type: 'fixed', fixed: '800' };
     expect(issues(values)).toEqual([]);
-    expect(toStandardInput(values).kinds).toEqual([{ kind: 'poverty', frequency: 'yearly', amounts: [{ category: 'none', variant: '', type: 'fixed', fixed: '800' }] }]);
+    expect(toStandardInput(values).kinds).toEqual([
+      {
+        kind: 'poverty',
+        frequency: 'yearly',
+        amounts: [{ category: 'none', variant: '', type: 'fixed', fixed: '800' }],
+      },
+    ]);
   });
 });
 
 /** Workers inside and outside a branch, by their unit's path. */
 async function workers(branchPath: string, inside: boolean, n: number): Promise<string[]> {
-  const rows = await (await getDb())
+  const rows = await (
+    await getDb()
+  )
     .select({ employeeNo: users.employeeNo })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
@@ -173,15 +251,34 @@ describe('budgets', () => {
 
   it('shows per kind the mine-wide budget and the branch splits with what was paid and what is left', async () => {
     const db = await getDb();
-    const [branch] = await db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(eq(users.employeeNo, 'B0001'));
+    const [branch] = await db
+      .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
+      .from(users)
+      .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+      .where(eq(users.employeeNo, 'B0001'));
     await signInAs('L0001');
     ok(await setBudget({ year, aidKind: 'chronic_illness', unitId: '', amount: '10000' }));
     ok(await setBudget({ year, aidKind: 'chronic_illness', unitId: String(branch.id), amount: '3000' }));
 
     const pay = async (applicant: string, amountFen: number) => {
-      const id = await insertCase({ applicant, state: 'ready_for_payment', aidKind: 'chronic_illness', amountFen, appliedOn: '2001-05-01', steps: [['approval', 'L0002']] });
+      const id = await insertCase({
+        applicant,
+        state: 'ready_for_payment',
+        aidKind: 'chronic_illness',
+        amountFen,
+        appliedOn: '2001-05-01',
+        steps: [['approval', 'L0002']],
+      });
       await signInAs('L0003');
-      ok(await recordPayment({ caseId: id, version: 1, paidOn: '2001-06-30', method: 'bank_transfer', reference: `R${id}` }));
+      ok(
+        await recordPayment({
+          caseId: id,
+          version: 1,
+          paidOn: '2001-06-30',
+          method: 'bank_transfer',
+          reference: `R${id}`,
+        }),
+      );
     };
     // Branch 1's workers draw on its split; a worker of another branch (no split) on the mine-wide budget.
     const [a, b] = await workers(branch.path, true, 2);
@@ -191,15 +288,36 @@ describe('budgets', () => {
     await pay(c, 250_000);
 
     expect((await budgetsOfYear(db, year)).map(({ id: _id, ...r }) => r)).toEqual([
-      { aidKind: 'chronic_illness', unitId: null, unitName: null, amountFen: 1_000_000, spentFen: 250_000, leftFen: 750_000, payments: 1 },
-      { aidKind: 'chronic_illness', unitId: branch.id, unitName: branch.name, amountFen: 300_000, spentFen: 170_000, leftFen: 130_000, payments: 2 },
+      {
+        aidKind: 'chronic_illness',
+        unitId: null,
+        unitName: null,
+        amountFen: 1_000_000,
+        spentFen: 250_000,
+        leftFen: 750_000,
+        payments: 1,
+      },
+      {
+        aidKind: 'chronic_illness',
+        unitId: branch.id,
+        unitName: branch.name,
+        amountFen: 300_000,
+        spentFen: 170_000,
+        leftFen: 130_000,
+        payments: 2,
+      },
     ]);
 
     // Lowering a budget below what was paid from it is refused next to the amount.
     await signInAs('L0001');
-    expect(await setBudget({ year, aidKind: 'chronic_illness', unitId: String(branch.id), amount: '1000' })).toMatchObject({ ok: false, fieldErrors: { amount: ['budgetBelowSpent'] } });
+    expect(
+      await setBudget({ year, aidKind: 'chronic_illness', unitId: String(branch.id), amount: '1000' }),
+    ).toMatchObject({ ok: false, fieldErrors: { amount: ['budgetBelowSpent'] } });
     ok(await setBudget({ year, aidKind: 'chronic_illness', unitId: String(branch.id), amount: '1700' }));
-    expect((await budgetsOfYear(db, year)).find((r) => r.unitId === branch.id)).toMatchObject({ amountFen: 170_000, leftFen: 0 });
+    expect((await budgetsOfYear(db, year)).find((r) => r.unitId === branch.id)).toMatchObject({
+      amountFen: 170_000,
+      leftFen: 0,
+    });
     expect(await budgetsOfYear(db, 2000)).toEqual([]);
   });
 });

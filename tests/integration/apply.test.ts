@@ -20,9 +20,21 @@ function ok<T>(r: { ok: true; data: T } | { ok: false }): T {
   return r.data;
 }
 
-const translator = (locale: 'zh-CN' | 'en') => createTranslator({ locale, messages: messagesFor(locale) }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+const translator = (locale: 'zh-CN' | 'en') =>
+  createTranslator({ locale, messages: messagesFor(locale) }) as unknown as (
+    key: string,
+    values?: Record<string, string | number>,
+  ) => string;
 
-const application = (token: string = randomUUID()) => ({ token, aidKind: 'poverty' as const, eventOn: today, eventKey: '', whatHappened: '家中困难', helpAsked: '生活补助', familySituation: '' });
+const application = (token: string = randomUUID()) => ({
+  token,
+  aidKind: 'poverty' as const,
+  eventOn: today,
+  eventKey: '',
+  whatHappened: '家中困难',
+  helpAsked: '生活补助',
+  familySituation: '',
+});
 
 /** A worker with an active household file (the seed files every eleventh worker, never W0001). */
 async function filedWorker() {
@@ -35,7 +47,11 @@ async function filedWorker() {
     .orderBy(asc(users.employeeNo))
     .limit(1);
   const [h] = await db.select().from(households).where(eq(households.id, row.householdId));
-  const members = await db.select().from(householdMembers).where(eq(householdMembers.householdId, row.householdId)).orderBy(asc(householdMembers.id));
+  const members = await db
+    .select()
+    .from(householdMembers)
+    .where(eq(householdMembers.householdId, row.householdId))
+    .orderBy(asc(householdMembers.id));
   return { employeeNo: row.employeeNo, household: h, members };
 }
 
@@ -47,10 +63,34 @@ describe('what the form offers', () => {
   it('a worker without a file: the "none" column, the hardship kinds only, and why a kind pays nothing', async () => {
     const actor = await signInAs('W0001');
     const ctx = await getApplyContext(await getDb(), actor, today);
-    expect(ctx).toMatchObject({ category: 'none', household: null, members: [], standard: { name: '测试标准', effectiveOn: '2000-01-01' } });
-    expect(ctx.kinds.map((k) => k.kind)).toEqual(['poverty', 'illness', 'special_hardship', 'death_of_parent', 'death_of_spouse', 'death_of_child', 'family_serious_illness', 'chronic_illness']);
-    expect(ctx.kinds[0]).toEqual({ kind: 'poverty', frequency: 'yearly', rule: { type: 'range', minFen: 100_000, maxFen: 300_000, suggestedFen: 200_000 }, refusal: null });
-    expect(ctx.kinds[3]).toEqual({ kind: 'death_of_parent', frequency: 'per_event', rule: { type: 'fixed', fen: 100_000 }, refusal: null });
+    expect(ctx).toMatchObject({
+      category: 'none',
+      household: null,
+      members: [],
+      standard: { name: '测试标准', effectiveOn: '2000-01-01' },
+    });
+    expect(ctx.kinds.map((k) => k.kind)).toEqual([
+      'poverty',
+      'illness',
+      'special_hardship',
+      'death_of_parent',
+      'death_of_spouse',
+      'death_of_child',
+      'family_serious_illness',
+      'chronic_illness',
+    ]);
+    expect(ctx.kinds[0]).toEqual({
+      kind: 'poverty',
+      frequency: 'yearly',
+      rule: { type: 'range', minFen: 100_000, maxFen: 300_000, suggestedFen: 200_000 },
+      refusal: null,
+    });
+    expect(ctx.kinds[3]).toEqual({
+      kind: 'death_of_parent',
+      frequency: 'per_event',
+      rule: { type: 'fixed', fen: 100_000 },
+      refusal: null,
+    });
     expect(ctx.kinds[1]).toEqual({ kind: 'illness', frequency: null, rule: null, refusal: 'kindNotInStandard' });
   });
 
@@ -92,7 +132,12 @@ describe('what the form offers', () => {
 
   it('a file that has left the register neither prefills nor sets the category', async () => {
     const db = await getDb();
-    const [row] = await db.select({ employeeNo: users.employeeNo }).from(households).innerJoin(users, eq(users.id, households.workerId)).where(eq(households.status, 'exited')).limit(1);
+    const [row] = await db
+      .select({ employeeNo: users.employeeNo })
+      .from(households)
+      .innerJoin(users, eq(users.id, households.workerId))
+      .where(eq(households.status, 'exited'))
+      .limit(1);
     const actor = await signInAs(row.employeeNo);
     const ctx = await getApplyContext(db, actor, today);
     expect(ctx).toMatchObject({ category: 'none', household: null, members: [] });
@@ -105,7 +150,15 @@ describe('the edit page’s case', () => {
     const actor = await signInAs('W0001');
     const { id } = ok(await saveDraft({ ...application(token), familySituation: '一家三口' }));
     const db = await getDb();
-    expect(await getOwnEditableCase(db, actor, id)).toMatchObject({ id, state: 'draft', token, aidKind: 'poverty', familySituation: '一家三口', returnNote: null, documents: [] });
+    expect(await getOwnEditableCase(db, actor, id)).toMatchObject({
+      id,
+      state: 'draft',
+      token,
+      aidKind: 'poverty',
+      familySituation: '一家三口',
+      returnNote: null,
+      documents: [],
+    });
     const other = await signInAs('W0002');
     await expect(getOwnEditableCase(db, other, id)).rejects.toMatchObject({ code: 'not_found' });
     const official = await signInAs('S0001');
@@ -126,13 +179,22 @@ describe('the edit page’s case', () => {
 
     await signInAs('W0001');
     const returned = await getOwnEditableCase(db, actor, id);
-    expect(returned).toMatchObject({ state: 'returned_from_verification', token, amountFen: 200_000, category: 'none', returnNote: { step: 'verification', comment: '请补充医院诊断证明' } });
+    expect(returned).toMatchObject({
+      state: 'returned_from_verification',
+      token,
+      amountFen: 200_000,
+      category: 'none',
+      returnNote: { step: 'verification', comment: '请补充医院诊断证明' },
+    });
 
     // The form's resubmit: the fields under the case's own token, then the move with the version that save returned.
     const saved = ok(await saveDraft({ ...application(returned.token), whatHappened: '已补充：住院治疗' }));
     expect(saved.id).toBe(id);
     ok(await resubmitCase({ caseId: id, version: saved.version }));
-    const [after] = await db.select({ state: cases.state, whatHappened: cases.whatHappened }).from(cases).where(and(eq(cases.id, id)));
+    const [after] = await db
+      .select({ state: cases.state, whatHappened: cases.whatHappened })
+      .from(cases)
+      .where(and(eq(cases.id, id)));
     expect(after).toEqual({ state: 'submitted', whatHappened: '已补充：住院治疗' });
     await expect(getOwnEditableCase(db, actor, id)).rejects.toMatchObject({ code: 'not_found' });
   });

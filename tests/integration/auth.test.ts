@@ -34,11 +34,17 @@ describe('sign-in', () => {
   it('keeps the lock for 15 minutes, then counts afresh', async () => {
     const db = await getDb();
     for (let i = 0; i < 10; i++) await authenticate(db, 'W0104', 'nope1234', '198.51.100.8');
-    const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, accountKey('W0104')));
+    const [row] = await db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, accountKey('W0104')));
     const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15.1);
-    await db.update(loginThrottle).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(loginThrottle.key, accountKey('W0104')));
+    await db
+      .update(loginThrottle)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(loginThrottle.key, accountKey('W0104')));
     expect((await authenticate(db, 'W0104', 'demo1234', '198.51.100.8')).status).toBe('ok');
   });
 
@@ -60,7 +66,10 @@ describe('sign-in', () => {
   it('counts concurrent failures without losing any', async () => {
     const db = await getDb();
     await Promise.all(Array.from({ length: 8 }, () => recordFailure(db, accountKey('W0107'), ACCOUNT_RULE)));
-    const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, accountKey('W0107')));
+    const [row] = await db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, accountKey('W0107')));
     expect(row.failures).toBe(8);
   });
 
@@ -74,7 +83,10 @@ describe('sign-in', () => {
     const db = await getDb();
     const [u] = await db.select().from(users).where(eq(users.employeeNo, 'W0108'));
     expect(await loadActor(db, u.id, u.sessionVersion)).not.toBeNull();
-    await db.update(users).set({ sessionVersion: u.sessionVersion + 1 }).where(eq(users.id, u.id));
+    await db
+      .update(users)
+      .set({ sessionVersion: u.sessionVersion + 1 })
+      .where(eq(users.id, u.id));
     expect(await loadActor(db, u.id, u.sessionVersion)).toBeNull();
     expect(await loadActor(db, u.id, u.sessionVersion + 1)).not.toBeNull();
     await db.update(users).set({ disabled: true }).where(eq(users.id, u.id));

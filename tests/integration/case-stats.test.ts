@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
-import { decideCase, decideObjection, objectToCase, recordPayment, resubmitCase, submitCase, withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
+import {
+  decideCase,
+  decideObjection,
+  objectToCase,
+  recordPayment,
+  resubmitCase,
+  submitCase,
+  withdrawCase,
+} from '@/app/(portal)/(forms)/cases/actions';
 import { getDb } from '@/db/client';
 import { caseFigures } from '@/db/queries/case-dashboard';
 import { paymentCharts } from '@/db/queries/dashboard-charts';
@@ -46,12 +54,22 @@ function ok<T>(r: { ok: true; data: T } | { ok: false }): T {
 }
 
 async function head(id: number): Promise<{ state: CaseState; version: number }> {
-  const [c] = await (await getDb()).select({ state: cases.state, version: cases.version }).from(cases).where(eq(cases.id, id));
+  const [c] = await (
+    await getDb()
+  )
+    .select({ state: cases.state, version: cases.version })
+    .from(cases)
+    .where(eq(cases.id, id));
   return c;
 }
 
 type Row = Record<string, unknown>;
-const key = (r: Row) => JSON.stringify(Object.keys(r).sort().map((k) => [k, String(r[k])]));
+const key = (r: Row) =>
+  JSON.stringify(
+    Object.keys(r)
+      .sort()
+      .map((k) => [k, String(r[k])]),
+  );
 const sorted = (rows: Row[]) => rows.map(key).sort();
 
 /** The aggregate's rows (zeros left out: a row may stay at zero) and the base tables' rows, both within the units under `path`. */
@@ -68,7 +86,7 @@ async function compare(table: string, fromBase: string, path: string) {
 async function step(r: () => number, t: Tracked): Promise<string> {
   const db = await getDb();
   const { state, version } = await head(t.id);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const decide = async (who: string) => {
     const decision = pick(['approve', 'approve', 'approve', 'return', 'reject'] as const);
     await signInAs(who);
@@ -103,14 +121,26 @@ async function step(r: () => number, t: Tracked): Promise<string> {
         return uphold ? 'uphold' : 'dismiss';
       }
       // The window ends: the system's sweep closes it.
-      await db.update(cases).set({ publicityEnd: sql`publicity_start` }).where(eq(cases.id, t.id));
+      await db
+        .update(cases)
+        .set({ publicityEnd: sql`publicity_start` })
+        .where(eq(cases.id, t.id));
       await closeDuePublicity(db, '2999-01-01');
       return 'close';
     }
     case 'ready_for_payment': {
       await signInAs('L0003');
       const paidOn = r() < 0.5 ? today : `${year - 1}-12-15`;
-      ok(await recordPayment({ caseId: t.id, version, paidOn, method: 'bank_transfer', reference: 'T', repeatReason: '测试' }));
+      ok(
+        await recordPayment({
+          caseId: t.id,
+          version,
+          paidOn,
+          method: 'bank_transfer',
+          reference: 'T',
+          repeatReason: '测试',
+        }),
+      );
       return 'pay';
     }
     default:
@@ -129,7 +159,8 @@ const TABLES = [
 beforeAll(async () => {
   await saveTestStandard();
   await signInAs('L0003');
-  for (const y of [year - 1, year]) for (const aidKind of KINDS) ok(await setBudget({ year: y, aidKind, unitId: '', amount: '10000000' }));
+  for (const y of [year - 1, year])
+    for (const aidKind of KINDS) ok(await setBudget({ year: y, aidKind, unitId: '', amount: '10000000' }));
   const [b01] = await (await getDb()).select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.code, 'B01'));
   branchPath = b01.path;
 
@@ -141,7 +172,16 @@ beforeAll(async () => {
       const chain = CHAINS[tracked.length % CHAINS.length];
       await signInAs(chain.applicant);
       const aidKind = KINDS[Math.floor(r() * KINDS.length)];
-      const { id } = ok(await submitCase({ token: randomUUID(), aidKind, eventOn: today, eventKey: `e${i}`, whatHappened: '家中困难', helpAsked: '生活补助' }));
+      const { id } = ok(
+        await submitCase({
+          token: randomUUID(),
+          aidKind,
+          eventOn: today,
+          eventKey: `e${i}`,
+          whatHappened: '家中困难',
+          helpAsked: '生活补助',
+        }),
+      );
       tracked.push({ id, chain });
       continue;
     }
@@ -151,7 +191,18 @@ beforeAll(async () => {
   const db = await getDb();
   const actions = await db.execute<{ action: string }>(sql`SELECT DISTINCT action FROM case_steps`);
   expect(actions.rows.map((a) => a.action).sort()).toEqual(
-    ['approve', 'close_publicity', 'dismiss_objection', 'pay', 'reject', 'resubmit', 'return', 'submit', 'uphold_objection', 'withdraw'].sort(),
+    [
+      'approve',
+      'close_publicity',
+      'dismiss_objection',
+      'pay',
+      'reject',
+      'resubmit',
+      'return',
+      'submit',
+      'uphold_objection',
+      'withdraw',
+    ].sort(),
   );
 }, 240_000);
 
@@ -176,10 +227,19 @@ describe('the dashboards’ aggregates after random changes through the actions'
     const db = await getDb();
     for (const who of ['L0001', 'B0001']) {
       const actor = await signInAs(who);
-      const inScope = who === 'L0001' ? sql`true` : sql`cases.unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${branchPath}%`})`;
+      const inScope =
+        who === 'L0001'
+          ? sql`true`
+          : sql`cases.unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${branchPath}%`})`;
       for (const y of [year - 1, year]) {
         const f = (await caseFigures(db, actor, today, { year: y }))!;
-        const { rows } = await db.execute<{ kind: string; approved: number; approved_fen: string; paid: number; paid_fen: string }>(sql`
+        const { rows } = await db.execute<{
+          kind: string;
+          approved: number;
+          approved_fen: string;
+          paid: number;
+          paid_fen: string;
+        }>(sql`
           SELECT cases.aid_kind AS kind,
             count(DISTINCT cases.id) FILTER (WHERE cases.state IN ('in_publicity', 'ready_for_payment', 'paid') AND extract(year FROM cases.publicity_start) = ${y})::int AS approved,
             coalesce(sum(cases.amount_fen) FILTER (WHERE cases.state IN ('in_publicity', 'ready_for_payment', 'paid') AND extract(year FROM cases.publicity_start) = ${y}), 0)::text AS approved_fen,
@@ -189,7 +249,10 @@ describe('the dashboards’ aggregates after random changes through the actions'
         for (const k of KINDS) {
           const base = rows.find((b) => b.kind === k);
           const got = f.perKind.find((p) => p.kind === k);
-          expect([got?.approvedCount ?? 0, got?.approvedFen ?? 0, got?.paidCount ?? 0, got?.paidFen ?? 0], `${who} ${y} ${k}`).toEqual([
+          expect(
+            [got?.approvedCount ?? 0, got?.approvedFen ?? 0, got?.paidCount ?? 0, got?.paidFen ?? 0],
+            `${who} ${y} ${k}`,
+          ).toEqual([
             base?.approved ?? 0,
             Number(base?.approved_fen ?? 0),
             base?.paid ?? 0,
@@ -197,24 +260,38 @@ describe('the dashboards’ aggregates after random changes through the actions'
           ]);
         }
       }
-      const { rows: waiting } = await db.execute<{ state: string; n: number }>(sql`SELECT state, count(*)::int AS n FROM cases WHERE ${inScope} GROUP BY state`);
+      const { rows: waiting } = await db.execute<{ state: string; n: number }>(
+        sql`SELECT state, count(*)::int AS n FROM cases WHERE ${inScope} GROUP BY state`,
+      );
       const f = (await caseFigures(db, actor, today))!;
       for (const step of ['verification', 'review', 'approval', 'payment'] as const) {
-        const state = { verification: 'submitted', review: 'verified', approval: 'reviewed', payment: 'ready_for_payment' }[step];
-        expect(f.waits.find((w) => w.step === step)?.count, `${who} ${step}`).toBe(waiting.find((w) => w.state === state)?.n ?? 0);
+        const state = {
+          verification: 'submitted',
+          review: 'verified',
+          approval: 'reviewed',
+          payment: 'ready_for_payment',
+        }[step];
+        expect(f.waits.find((w) => w.step === step)?.count, `${who} ${step}`).toBe(
+          waiting.find((w) => w.state === state)?.n ?? 0,
+        );
       }
     }
   });
 
   it('give the payment charts the months and units the base tables give', async () => {
     const db = await getDb();
-    const [mine] = await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.level, 'mine'));
+    const [mine] = await db
+      .select({ id: orgUnits.id, path: orgUnits.path })
+      .from(orgUnits)
+      .where(eq(orgUnits.level, 'mine'));
     for (const y of [year - 1, year]) {
       const charts = await paymentCharts(db, await signInAs('L0001'), mine, y);
       const { rows } = await db.execute<{ month: number; n: number; fen: string }>(sql`
         SELECT extract(month FROM paid_on)::int AS month, count(*)::int AS n, sum(amount_fen)::text AS fen FROM payments WHERE extract(year FROM paid_on) = ${y} GROUP BY 1`);
       expect(rows.length).toBeGreaterThan(0);
-      expect(charts.months.filter((m) => m.count > 0)).toEqual(rows.map((r) => ({ month: r.month, count: r.n, fen: Number(r.fen) })).sort((a, b) => a.month - b.month));
+      expect(charts.months.filter((m) => m.count > 0)).toEqual(
+        rows.map((r) => ({ month: r.month, count: r.n, fen: Number(r.fen) })).sort((a, b) => a.month - b.month),
+      );
       expect(charts.perUnit.reduce((n, u) => n + u.count, 0)).toBe(rows.reduce((n, r) => n + r.n, 0));
     }
   });

@@ -20,16 +20,36 @@ function ok<T>(r: { ok: true; data: T } | { ok: false }): T {
   return r.data;
 }
 
-const application = () => ({ token: randomUUID(), aidKind: 'poverty' as const, eventOn: today, eventKey: '', whatHappened: '家中困难', helpAsked: '生活补助' });
+const application = () => ({
+  token: randomUUID(),
+  aidKind: 'poverty' as const,
+  eventOn: today,
+  eventKey: '',
+  whatHappened: '家中困难',
+  helpAsked: '生活补助',
+});
 
 async function pathOf(employeeNo: string): Promise<string> {
-  const [row] = await (await getDb()).select({ path: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(eq(users.employeeNo, employeeNo));
+  const [row] = await (
+    await getDb()
+  )
+    .select({ path: orgUnits.path })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(eq(users.employeeNo, employeeNo));
   return row.path;
 }
 
 /** The first demo worker (after W0001) whose unit path passes the test. */
 async function workerWhere(test: (path: string) => boolean): Promise<string> {
-  const rows = await (await getDb()).select({ no: users.employeeNo, path: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(eq(users.role, 'worker')).orderBy(users.employeeNo);
+  const rows = await (
+    await getDb()
+  )
+    .select({ no: users.employeeNo, path: orgUnits.path })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(eq(users.role, 'worker'))
+    .orderBy(users.employeeNo);
   const found = rows.find((r) => r.no !== 'W0001' && test(r.path));
   if (!found) throw new Error('no such worker in the demo mine');
   return found.no;
@@ -56,8 +76,14 @@ async function queued(employeeNo: string, step: Step) {
 /** Puts the time a case reached its step (its latest history row) at `at`. */
 async function reachedAt(caseId: number, at: string) {
   const db = await getDb();
-  await db.update(cases).set({ submittedAt: new Date(at) }).where(eq(cases.id, caseId));
-  await db.update(caseSteps).set({ at: new Date(at) }).where(eq(caseSteps.caseId, caseId));
+  await db
+    .update(cases)
+    .set({ submittedAt: new Date(at) })
+    .where(eq(cases.id, caseId));
+  await db
+    .update(caseSteps)
+    .set({ at: new Date(at) })
+    .where(eq(caseSteps.caseId, caseId));
 }
 
 let sameSub: string; // a worker of S0001's sub-branch
@@ -108,7 +134,12 @@ describe('the case list', () => {
   });
 
   it('filters by state, kind, year, unit and applicant', async () => {
-    const bereavement = await insertCase({ applicant: sameBranch, state: 'in_publicity', aidKind: 'death_of_parent', appliedOn: '2024-06-01' });
+    const bereavement = await insertCase({
+      applicant: sameBranch,
+      state: 'in_publicity',
+      aidKind: 'death_of_parent',
+      appliedOn: '2024-06-01',
+    });
     const byState = await listed('B0001', { state: 'in_publicity' });
     expect(byState.ids).toContain(bereavement);
     expect(byState.rows.every((r) => r.state === 'in_publicity')).toBe(true);
@@ -116,12 +147,22 @@ describe('the case list', () => {
     expect((await listed('B0001', { year: 2024 })).ids).toEqual([bereavement]);
     expect((await listed('B0001', { q: sameBranch })).ids).toContain(bereavement);
     expect((await listed('B0001', { q: 'W0001' })).ids).not.toContain(bereavement);
-    const [{ unitId }] = await (await getDb()).select({ unitId: users.unitId }).from(users).where(eq(users.employeeNo, sameBranch));
+    const [{ unitId }] = await (
+      await getDb()
+    )
+      .select({ unitId: users.unitId })
+      .from(users)
+      .where(eq(users.employeeNo, sameBranch));
     const byUnit = await listed('B0001', { unitId });
     expect(byUnit.ids).toContain(bereavement);
     expect(byUnit.rows.every((r) => r.employeeNo !== 'W0001')).toBe(true);
     // A unit outside the scope finds nothing, rather than widening it.
-    const [{ farUnit }] = await (await getDb()).select({ farUnit: users.unitId }).from(users).where(eq(users.employeeNo, otherBranch));
+    const [{ farUnit }] = await (
+      await getDb()
+    )
+      .select({ farUnit: users.unitId })
+      .from(users)
+      .where(eq(users.employeeNo, otherBranch));
     expect((await listed('B0001', { unitId: farUnit })).total).toBe(0);
   });
 });
@@ -147,7 +188,13 @@ describe('the case page', () => {
     expect(applicant.idNumber).toBeTruthy();
 
     // A poverty payment to W0001 this year, then a second poverty case: a repeat within the year.
-    const paid = await insertCase({ applicant: 'W0001', state: 'ready_for_payment', appliedOn: today, amountFen: 150_000, steps: [['approval', 'L0002']] });
+    const paid = await insertCase({
+      applicant: 'W0001',
+      state: 'ready_for_payment',
+      appliedOn: today,
+      amountFen: 150_000,
+      steps: [['approval', 'L0002']],
+    });
     await signInAs('L0001');
     ok(await setBudget({ year: today.slice(0, 4), aidKind: 'poverty', unitId: '', amount: '100000' }));
     ok(await recordPayment({ caseId: paid, version: 1, paidOn: today, method: 'cash', reference: 'R1' }));
@@ -160,14 +207,32 @@ describe('the case page', () => {
     const text = JSON.stringify(mine);
     expect(text).not.toContain(applicant.idNumber!);
     expect(text).not.toContain(token);
-    expect(mine).toMatchObject({ state: 'submitted', isApplicant: true, objections: null, can: { withdraw: true, decideAt: null, pay: false, edit: false } });
+    expect(mine).toMatchObject({
+      state: 'submitted',
+      isApplicant: true,
+      objections: null,
+      can: { withdraw: true, decideAt: null, pay: false, edit: false },
+    });
     expect(mine.history.map((h) => h.action)).toEqual(['submit']);
-    expect(mine.ledger).toMatchObject({ year: Number(today.slice(0, 4)), totalFen: 150_000, count: 1, byKind: [{ kind: 'poverty', fen: 150_000 }] });
+    expect(mine.ledger).toMatchObject({
+      year: Number(today.slice(0, 4)),
+      totalFen: 150_000,
+      count: 1,
+      byKind: [{ kind: 'poverty', fen: 150_000 }],
+    });
     expect(mine.ledger!.repeats.map((r) => r.caseId)).toEqual([paid]);
-    expect(mine.amount).toMatchObject({ amountFen: 200_000, rule: { type: 'range', minFen: 100_000, maxFen: 300_000 }, standard: { name: '测试标准' } });
+    expect(mine.amount).toMatchObject({
+      amountFen: 200_000,
+      rule: { type: 'range', minFen: 100_000, maxFen: 300_000 },
+      standard: { name: '测试标准' },
+    });
 
     const official = await getCaseView(db, await signInAs('S0001'), id);
-    expect(official).toMatchObject({ isApplicant: false, objections: [], can: { decideAt: 'verification', withdraw: false } });
+    expect(official).toMatchObject({
+      isApplicant: false,
+      objections: [],
+      can: { decideAt: 'verification', withdraw: false },
+    });
     expect(JSON.stringify(official)).not.toContain(applicant.idNumber!);
     expect((await getCaseView(db, await signInAs('B0001'), id)).can.decideAt).toBeNull();
 
@@ -175,18 +240,36 @@ describe('the case page', () => {
     const paidView = await getCaseView(db, await signInAs('L0001'), paid);
     expect(paidView.payment).toMatchObject({ amountFen: 150_000, method: 'cash', reference: 'R1' });
     expect(paidView.ledger!.repeats).toEqual([]);
-    const payable = await insertCase({ applicant: sameSub, state: 'ready_for_payment', appliedOn: today, steps: [['approval', 'L0002']] });
+    const payable = await insertCase({
+      applicant: sameSub,
+      state: 'ready_for_payment',
+      appliedOn: today,
+      steps: [['approval', 'L0002']],
+    });
     const payView = await getCaseView(db, await signInAs('L0001'), payable);
     expect(payView.can.pay).toBe(true);
-    expect(payView.budget).toMatchObject({ amountFen: 10_000_000, spentFen: 150_000, leftFen: 9_850_000, unitName: null });
+    expect(payView.budget).toMatchObject({
+      amountFen: 10_000_000,
+      spentFen: 150_000,
+      leftFen: 9_850_000,
+      unitName: null,
+    });
     expect((await getCaseView(db, await signInAs('L0002'), payable)).can.pay).toBe(false); // the approver
 
     // Returned: the applicant may edit and sees why.
     await signInAs('S0001');
     ok(await decideCase({ caseId: id, version: mine.version, decision: 'return', comment: '请补充证明' }));
     const back = await getCaseView(db, await signInAs('W0001'), id);
-    expect(back).toMatchObject({ state: 'returned_from_verification', can: { edit: true, withdraw: false }, returned: { step: 'verification', comment: '请补充证明' }, unread: 1 });
-    expect(back.history.map((h) => [h.action, h.actorRole])).toEqual([['submit', 'worker'], ['return', 'sub_branch_official']]);
+    expect(back).toMatchObject({
+      state: 'returned_from_verification',
+      can: { edit: true, withdraw: false },
+      returned: { step: 'verification', comment: '请补充证明' },
+      unread: 1,
+    });
+    expect(back.history.map((h) => [h.action, h.actorRole])).toEqual([
+      ['submit', 'worker'],
+      ['return', 'sub_branch_official'],
+    ]);
   });
 });
 
@@ -218,10 +301,26 @@ describe('the to-do queues', () => {
 
   it('leaves out the actor’s own application and cases where they acted at another step', async () => {
     const own = await insertCase({ applicant: 'L0001', state: 'reviewed' });
-    const approvedByL1 = await insertCase({ applicant: sameSub, state: 'ready_for_payment', steps: [['approval', 'L0001']] });
-    const reviewedByB1 = await insertCase({ applicant: sameSub, state: 'in_publicity', steps: [['review', 'B0001'], ['approval', 'L0002']] });
+    const approvedByL1 = await insertCase({
+      applicant: sameSub,
+      state: 'ready_for_payment',
+      steps: [['approval', 'L0001']],
+    });
+    const reviewedByB1 = await insertCase({
+      applicant: sameSub,
+      state: 'in_publicity',
+      steps: [
+        ['review', 'B0001'],
+        ['approval', 'L0002'],
+      ],
+    });
     await signInAs('W0003');
-    await (await getDb()).update(cases).set({ publicityStart: today, publicityEnd: today }).where(eq(cases.id, reviewedByB1));
+    await (
+      await getDb()
+    )
+      .update(cases)
+      .set({ publicityStart: today, publicityEnd: today })
+      .where(eq(cases.id, reviewedByB1));
     ok(await objectToCase({ caseId: reviewedByB1, reason: '情况不实' }));
 
     expect(await queued('L0001', 'approval')).not.toContain(own);
@@ -245,7 +344,18 @@ describe('the to-do queues', () => {
           const c = await getCaseHead(db, actor, r.id);
           expect(c.state).toBe(queueState(q.step));
           const action = q.step === 'payment' ? 'pay' : q.step === 'publicity' ? 'dismiss_objection' : 'approve';
-          expect(canAct({ actor, case: { state: c.state, applicantId: c.applicantId, applicantUnitPath: c.unitPath, stepActors: c.stepActors }, action }).ok).toBe(true);
+          expect(
+            canAct({
+              actor,
+              case: {
+                state: c.state,
+                applicantId: c.applicantId,
+                applicantUnitPath: c.unitPath,
+                stepActors: c.stepActors,
+              },
+              action,
+            }).ok,
+          ).toBe(true);
         }
       }
     }

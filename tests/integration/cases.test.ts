@@ -28,10 +28,22 @@ function ok<T>(r: { ok: true; data: T } | { ok: false }): T {
   return r.data;
 }
 
-const application = (token = randomUUID()) => ({ token, aidKind: 'poverty' as const, eventOn: today, eventKey: '', whatHappened: '家中困难', helpAsked: '生活补助' });
+const application = (token = randomUUID()) => ({
+  token,
+  aidKind: 'poverty' as const,
+  eventOn: today,
+  eventKey: '',
+  whatHappened: '家中困难',
+  helpAsked: '生活补助',
+});
 
 async function stateOf(id: number) {
-  const [c] = await (await getDb()).select({ state: cases.state, version: cases.version, amountFen: cases.amountFen }).from(cases).where(eq(cases.id, id));
+  const [c] = await (
+    await getDb()
+  )
+    .select({ state: cases.state, version: cases.version, amountFen: cases.amountFen })
+    .from(cases)
+    .where(eq(cases.id, id));
   return c;
 }
 
@@ -58,20 +70,42 @@ describe('the whole chain', () => {
     expect(c).toMatchObject({ state: 'submitted', amountFen: 200_000 });
 
     await signInAs('S0001');
-    expect(await decideCase({ caseId: id, version: c.version, decision: 'approve', amount: '2000' })).toMatchObject({ ok: false, fieldErrors: { amount: ['amountNotAllowedHere'] } });
+    expect(await decideCase({ caseId: id, version: c.version, decision: 'approve', amount: '2000' })).toMatchObject({
+      ok: false,
+      fieldErrors: { amount: ['amountNotAllowedHere'] },
+    });
     ok(await decideCase({ caseId: id, version: c.version, decision: 'approve' }));
     c = await stateOf(id);
     // S0001 verified; the review belongs to the branch official.
-    expect(await decideCase({ caseId: id, version: c.version, decision: 'approve' })).toMatchObject({ ok: false, code: 'forbidden', error: 'caseWrongStep' });
+    expect(await decideCase({ caseId: id, version: c.version, decision: 'approve' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      error: 'caseWrongStep',
+    });
     await signInAs('B0001');
     ok(await decideCase({ caseId: id, version: c.version, decision: 'approve', comment: '属实' }));
     c = await stateOf(id);
 
     await signInAs('L0001');
-    expect(await decideCase({ caseId: id, version: c.version, decision: 'approve', amount: '5000', amountReason: 'x' })).toMatchObject({ fieldErrors: { amount: ['amountOutOfRange'] } });
-    expect(await decideCase({ caseId: id, version: c.version, decision: 'approve', amount: '2500' })).toMatchObject({ fieldErrors: { amountReason: ['amountReasonRequired'] } });
-    expect(await decideCase({ caseId: id, version: c.version - 1, decision: 'approve' })).toMatchObject({ ok: false, code: 'conflict' });
-    ok(await decideCase({ caseId: id, version: c.version, decision: 'approve', amount: '2500', amountReason: '子女就医' }));
+    expect(
+      await decideCase({ caseId: id, version: c.version, decision: 'approve', amount: '5000', amountReason: 'x' }),
+    ).toMatchObject({ fieldErrors: { amount: ['amountOutOfRange'] } });
+    expect(await decideCase({ caseId: id, version: c.version, decision: 'approve', amount: '2500' })).toMatchObject({
+      fieldErrors: { amountReason: ['amountReasonRequired'] },
+    });
+    expect(await decideCase({ caseId: id, version: c.version - 1, decision: 'approve' })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    ok(
+      await decideCase({
+        caseId: id,
+        version: c.version,
+        decision: 'approve',
+        amount: '2500',
+        amountReason: '子女就医',
+      }),
+    );
     c = await stateOf(id);
     expect(c).toMatchObject({ state: 'in_publicity', amountFen: 250_000 });
 
@@ -79,11 +113,17 @@ describe('the whole chain', () => {
     const objection = ok(await objectToCase({ caseId: id, reason: '情况不实' }));
     // The reviewer may not judge an objection to the case they reviewed.
     await signInAs('B0001');
-    expect(await decideObjection({ objectionId: objection.id, uphold: false, comment: '不成立' })).toMatchObject({ ok: false, error: 'caseTwoSteps' });
+    expect(await decideObjection({ objectionId: objection.id, uphold: false, comment: '不成立' })).toMatchObject({
+      ok: false,
+      error: 'caseTwoSteps',
+    });
     expect(await closeDuePublicity(db, '2999-01-01')).not.toContain(id); // an undecided objection holds the window
     await signInAs('L0002');
     ok(await decideObjection({ objectionId: objection.id, uphold: false, comment: '经核实不成立' }));
-    expect(await decideObjection({ objectionId: objection.id, uphold: true, comment: '再议' })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await decideObjection({ objectionId: objection.id, uphold: true, comment: '再议' })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
 
     expect(await closeDuePublicity(db, today)).not.toContain(id); // the window is still open
     expect(await closeDuePublicity(db, '2999-01-01')).toContain(id);
@@ -93,10 +133,22 @@ describe('the whole chain', () => {
     await signInAs('L0003');
     const budget = ok(await setBudget({ year, aidKind: 'poverty', unitId: '', amount: '100000' }));
     await signInAs('L0001');
-    expect(await recordPayment({ caseId: id, version: c.version, paidOn: today, method: 'bank_transfer', reference: 'B1' })).toMatchObject({ ok: false, error: 'caseTwoSteps' });
+    expect(
+      await recordPayment({ caseId: id, version: c.version, paidOn: today, method: 'bank_transfer', reference: 'B1' }),
+    ).toMatchObject({ ok: false, error: 'caseTwoSteps' });
     await signInAs('L0003');
-    ok(await recordPayment({ caseId: id, version: c.version, paidOn: today, method: 'bank_transfer', reference: 'B1' }));
-    expect(await recordPayment({ caseId: id, version: c.version + 1, paidOn: today, method: 'bank_transfer', reference: 'B1' })).toMatchObject({ ok: false, code: 'conflict' });
+    ok(
+      await recordPayment({ caseId: id, version: c.version, paidOn: today, method: 'bank_transfer', reference: 'B1' }),
+    );
+    expect(
+      await recordPayment({
+        caseId: id,
+        version: c.version + 1,
+        paidOn: today,
+        method: 'bank_transfer',
+        reference: 'B1',
+      }),
+    ).toMatchObject({ ok: false, code: 'conflict' });
     expect((await stateOf(id)).state).toBe('paid');
     const [bRow] = await db.select().from(budgets).where(eq(budgets.id, budget.id));
     expect(bRow.spentFen).toBe(250_000);
@@ -104,12 +156,28 @@ describe('the whole chain', () => {
     expect(paid).toBe(1);
 
     // Every decision of others told the applicant: 3 approvals, the objection dismissed, publicity closed, payment.
-    const [{ unread }] = await db.select({ unread: count() }).from(notifications).where(and(eq(notifications.userId, await userId('W0001')), eq(notifications.caseId, id)));
+    const [{ unread }] = await db
+      .select({ unread: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, await userId('W0001')), eq(notifications.caseId, id)));
     expect(unread).toBe(6);
     await signInAs('W0001');
     expect(ok(await markNotificationsRead({ caseId: id })).read).toBe(6);
-    const actions = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, 'case'), eq(auditLog.entityId, String(id))));
-    expect(actions.map((r) => r.action)).toEqual(['case.create', 'case.update', 'case.submit', 'case.submitRepeated', 'case.approve', 'case.approve', 'case.approve', 'case.close_publicity', 'case.pay']);
+    const actions = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'case'), eq(auditLog.entityId, String(id))));
+    expect(actions.map((r) => r.action)).toEqual([
+      'case.create',
+      'case.update',
+      'case.submit',
+      'case.submitRepeated',
+      'case.approve',
+      'case.approve',
+      'case.approve',
+      'case.close_publicity',
+      'case.pay',
+    ]);
   });
 });
 
@@ -119,28 +187,47 @@ describe('refusals and other paths', () => {
     const token = randomUUID();
     const { id } = ok(await submitCase(application(token)));
     await signInAs('S0001');
-    expect(await decideCase({ caseId: id, version: 2, decision: 'return' })).toMatchObject({ fieldErrors: { comment: ['commentRequired'] } });
-    expect(await decideCase({ caseId: id, version: 2, decision: 'reject' })).toMatchObject({ fieldErrors: { comment: ['commentRequired'] } });
+    expect(await decideCase({ caseId: id, version: 2, decision: 'return' })).toMatchObject({
+      fieldErrors: { comment: ['commentRequired'] },
+    });
+    expect(await decideCase({ caseId: id, version: 2, decision: 'reject' })).toMatchObject({
+      fieldErrors: { comment: ['commentRequired'] },
+    });
     ok(await decideCase({ caseId: id, version: 2, decision: 'return', comment: '请补充诊断证明' }));
     await signInAs('W0001');
     expect(await withdrawCase({ caseId: id, version: 3 })).toMatchObject({ ok: false, code: 'conflict' }); // returned: not withdrawable
     // The kind (and so the amount's rule) stays what was submitted.
-    expect(await saveDraft({ ...application(token), aidKind: 'death_of_parent' })).toMatchObject({ fieldErrors: { aidKind: ['kindFixedAfterSubmit'] } });
+    expect(await saveDraft({ ...application(token), aidKind: 'death_of_parent' })).toMatchObject({
+      fieldErrors: { aidKind: ['kindFixedAfterSubmit'] },
+    });
     const edited = ok(await saveDraft({ ...application(token), whatHappened: '补充了材料' }));
     ok(await resubmitCase({ caseId: id, version: edited.version }));
     expect((await stateOf(id)).state).toBe('submitted');
     // Someone acted: no withdrawal now.
-    expect(await withdrawCase({ caseId: id, version: (await stateOf(id)).version })).toMatchObject({ ok: false, error: 'caseAlreadyActedOn' });
+    expect(await withdrawCase({ caseId: id, version: (await stateOf(id)).version })).toMatchObject({
+      ok: false,
+      error: 'caseAlreadyActedOn',
+    });
     await signInAs('S0001');
-    ok(await decideCase({ caseId: id, version: (await stateOf(id)).version, decision: 'reject', comment: '不符合条件' }));
-    expect(await decideCase({ caseId: id, version: (await stateOf(id)).version, decision: 'approve' })).toMatchObject({ ok: false, error: 'caseWrongState' });
+    ok(
+      await decideCase({ caseId: id, version: (await stateOf(id)).version, decision: 'reject', comment: '不符合条件' }),
+    );
+    expect(await decideCase({ caseId: id, version: (await stateOf(id)).version, decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: 'caseWrongState',
+    });
   });
 
   it('a bereavement names whose death it is before it is submitted', async () => {
     await signInAs('W0001');
     const bereavement = { ...application(), aidKind: 'death_of_parent' as const };
     expect(await submitCase(bereavement)).toMatchObject({ ok: false, fieldErrors: { eventKey: ['eventKeyRequired'] } });
-    const [{ n }] = await (await getDb()).select({ n: count() }).from(cases).where(and(eq(cases.submitToken, bereavement.token), eq(cases.state, 'submitted')));
+    const [{ n }] = await (
+      await getDb()
+    )
+      .select({ n: count() })
+      .from(cases)
+      .where(and(eq(cases.submitToken, bereavement.token), eq(cases.state, 'submitted')));
     expect(n).toBe(0);
     expect(ok(await submitCase({ ...bereavement, eventKey: '父亲 张某' })).state).toBe('submitted');
   });
@@ -161,20 +248,38 @@ describe('refusals and other paths', () => {
     await signInAs('W0001');
     const { id } = ok(await submitCase(application()));
     await signInAs('S0002');
-    expect(await decideCase({ caseId: id, version: 2, decision: 'approve' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await decideCase({ caseId: id, version: 2, decision: 'approve' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     await signInAs('W0001');
-    expect(await decideCase({ caseId: id, version: 2, decision: 'approve' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await decideCase({ caseId: id, version: 2, decision: 'approve' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     await signInAs('A0001');
-    expect(await decideCase({ caseId: id, version: 2, decision: 'approve' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await decideCase({ caseId: id, version: 2, decision: 'approve' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const own = await insertCase({ applicant: 'S0001', state: 'submitted' });
     await signInAs('S0001');
-    expect(await decideCase({ caseId: own, version: 1, decision: 'approve' })).toMatchObject({ ok: false, error: 'caseOwnApplication' });
+    expect(await decideCase({ caseId: own, version: 1, decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: 'caseOwnApplication',
+    });
   });
 
   it('submission needs a standard covering the kind', async () => {
     await signInAs('W0001');
-    expect(await submitCase({ ...application(), aidKind: 'chronic_illness' })).toMatchObject({ ok: false, fieldErrors: { aidKind: ['kindNotInStandard'] } });
-    expect(await submitCase({ ...application(), eventOn: '2999-01-01' })).toMatchObject({ ok: false, fieldErrors: { eventOn: ['dateInFuture'] } });
+    expect(await submitCase({ ...application(), aidKind: 'chronic_illness' })).toMatchObject({
+      ok: false,
+      fieldErrors: { aidKind: ['kindNotInStandard'] },
+    });
+    expect(await submitCase({ ...application(), eventOn: '2999-01-01' })).toMatchObject({
+      ok: false,
+      fieldErrors: { eventOn: ['dateInFuture'] },
+    });
   });
 
   it('an upheld objection sends the case back to the leader', async () => {
@@ -184,7 +289,10 @@ describe('refusals and other paths', () => {
     await signInAs('W0003');
     const o = ok(await objectToCase({ caseId: id, reason: '他家不困难' }));
     await signInAs('B0002'); // another branch: not in scope
-    expect(await decideObjection({ objectionId: o.id, uphold: true, comment: '成立' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await decideObjection({ objectionId: o.id, uphold: true, comment: '成立' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     await signInAs('B0001');
     ok(await decideObjection({ objectionId: o.id, uphold: true, comment: '成立' }));
     expect((await stateOf(id)).state).toBe('reviewed');
@@ -196,35 +304,101 @@ describe('refusals and other paths', () => {
     const db = await getDb();
     await signInAs('L0001');
     ok(await setBudget({ year, aidKind: 'death_of_parent', unitId: '', amount: '500' }));
-    const big = await insertCase({ applicant: 'W0010', state: 'ready_for_payment', aidKind: 'death_of_parent', appliedOn: today, steps: [['approval', 'L0002']] });
-    expect(await recordPayment({ caseId: big, version: 1, paidOn: today, method: 'cash', reference: '' })).toMatchObject({ ok: false, fieldErrors: { amount: ['overBudget'] } });
+    const big = await insertCase({
+      applicant: 'W0010',
+      state: 'ready_for_payment',
+      aidKind: 'death_of_parent',
+      appliedOn: today,
+      steps: [['approval', 'L0002']],
+    });
+    expect(
+      await recordPayment({ caseId: big, version: 1, paidOn: today, method: 'cash', reference: '' }),
+    ).toMatchObject({ ok: false, fieldErrors: { amount: ['overBudget'] } });
     expect((await stateOf(big)).state).toBe('ready_for_payment');
-    const noBudget = await insertCase({ applicant: 'W0010', state: 'ready_for_payment', aidKind: 'illness', appliedOn: today, steps: [['approval', 'L0002']] });
-    expect(await recordPayment({ caseId: noBudget, version: 1, paidOn: today, method: 'cash', reference: '' })).toMatchObject({ fieldErrors: { paidOn: ['noBudget'] } });
-    expect(await setBudget({ year, aidKind: 'death_of_parent', unitId: '', amount: '-1' })).toMatchObject({ fieldErrors: { amount: ['amountFormat'] } });
+    const noBudget = await insertCase({
+      applicant: 'W0010',
+      state: 'ready_for_payment',
+      aidKind: 'illness',
+      appliedOn: today,
+      steps: [['approval', 'L0002']],
+    });
+    expect(
+      await recordPayment({ caseId: noBudget, version: 1, paidOn: today, method: 'cash', reference: '' }),
+    ).toMatchObject({ fieldErrors: { paidOn: ['noBudget'] } });
+    expect(await setBudget({ year, aidKind: 'death_of_parent', unitId: '', amount: '-1' })).toMatchObject({
+      fieldErrors: { amount: ['amountFormat'] },
+    });
 
     // W0011 paid poverty aid this year; a second poverty case the same year is a repeat.
-    const first = await insertCase({ applicant: 'W0011', state: 'ready_for_payment', appliedOn: today, steps: [['approval', 'L0002']] });
+    const first = await insertCase({
+      applicant: 'W0011',
+      state: 'ready_for_payment',
+      appliedOn: today,
+      steps: [['approval', 'L0002']],
+    });
     ok(await setBudget({ year, aidKind: 'poverty', unitId: '', amount: '200000' }));
     ok(await recordPayment({ caseId: first, version: 1, paidOn: today, method: 'cash', reference: '' }));
-    const second = await insertCase({ applicant: 'W0011', state: 'ready_for_payment', appliedOn: today, steps: [['approval', 'L0002']] });
-    expect(await recordPayment({ caseId: second, version: 1, paidOn: today, method: 'cash', reference: '' })).toMatchObject({ fieldErrors: { repeatReason: ['repeatNeedsReason'] } });
-    ok(await recordPayment({ caseId: second, version: 1, paidOn: today, method: 'cash', reference: '', repeatReason: '年内再次遭灾' }));
-    const [audit] = await db.select({ after: auditLog.after }).from(auditLog).where(and(eq(auditLog.action, 'case.pay'), eq(auditLog.entityId, String(second))));
+    const second = await insertCase({
+      applicant: 'W0011',
+      state: 'ready_for_payment',
+      appliedOn: today,
+      steps: [['approval', 'L0002']],
+    });
+    expect(
+      await recordPayment({ caseId: second, version: 1, paidOn: today, method: 'cash', reference: '' }),
+    ).toMatchObject({ fieldErrors: { repeatReason: ['repeatNeedsReason'] } });
+    ok(
+      await recordPayment({
+        caseId: second,
+        version: 1,
+        paidOn: today,
+        method: 'cash',
+        reference: '',
+        repeatReason: '年内再次遭灾',
+      }),
+    );
+    const [audit] = await db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'case.pay'), eq(auditLog.entityId, String(second))));
     expect(audit.after).toMatchObject({ repeats: [first], repeatReason: '年内再次遭灾' });
     // A budget cannot drop below what it has paid.
-    expect(await setBudget({ year, aidKind: 'poverty', unitId: '', amount: '1' })).toMatchObject({ fieldErrors: { amount: ['budgetBelowSpent'] } });
+    expect(await setBudget({ year, aidKind: 'poverty', unitId: '', amount: '1' })).toMatchObject({
+      fieldErrors: { amount: ['budgetBelowSpent'] },
+    });
   });
 
   it('standards: editing makes a new version; bad amounts are refused', async () => {
     await signInAs('L0001');
-    const r = await saveStandard({ name: '坏', effectiveOn: today, kinds: [{ kind: 'poverty', frequency: 'yearly', amounts: [{ category: 'none', type: 'range', min: '3000', max: '1000', suggested: '2000' }] }] });
+    const r = await saveStandard({
+      name: '坏',
+      effectiveOn: today,
+      kinds: [
+        {
+          kind: 'poverty',
+          frequency: 'yearly',
+          amounts: [{ category: 'none', type: 'range', min: '3000', max: '1000', suggested: '2000' }],
+        },
+      ],
+    });
     expect(r).toMatchObject({ ok: false, fieldErrors: { kinds: ['standardRuleProblem'] } });
     const subBranch = (await signInAs('S0001')).unitId;
-    expect(await setBudget({ year, aidKind: 'poverty', unitId: '', amount: '1' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await setBudget({ year, aidKind: 'poverty', unitId: '', amount: '1' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     await signInAs('L0001');
-    expect(await setBudget({ year, aidKind: 'poverty', unitId: String(subBranch), amount: '1' })).toMatchObject({ ok: false, fieldErrors: { unitId: ['budgetUnitNotBranch'] } });
-    const v2 = ok(await saveStandard({ name: '第二版', effectiveOn: today, kinds: [{ kind: 'poverty', frequency: 'yearly', amounts: [{ category: 'none', type: 'fixed', fixed: '800' }] }] }));
+    expect(await setBudget({ year, aidKind: 'poverty', unitId: String(subBranch), amount: '1' })).toMatchObject({
+      ok: false,
+      fieldErrors: { unitId: ['budgetUnitNotBranch'] },
+    });
+    const v2 = ok(
+      await saveStandard({
+        name: '第二版',
+        effectiveOn: today,
+        kinds: [{ kind: 'poverty', frequency: 'yearly', amounts: [{ category: 'none', type: 'fixed', fixed: '800' }] }],
+      }),
+    );
     expect(v2.id).toBeGreaterThan(0);
   });
 });

@@ -23,7 +23,9 @@ const YEAR = 2024;
 
 function exportOf(ledger: string, query = '', locale?: 'en' | 'zh-CN') {
   const headers = locale ? { cookie: `theme=x; NEXT_LOCALE=${locale}` } : undefined;
-  return GET(new Request(`http://localhost/api/exports/${ledger}?${query}`, { headers }), { params: Promise.resolve({ ledger }) });
+  return GET(new Request(`http://localhost/api/exports/${ledger}?${query}`, { headers }), {
+    params: Promise.resolve({ ledger }),
+  });
 }
 
 /** RFC 4180 as Excel writes it: quoted fields may hold commas, doubled quotes and line breaks. */
@@ -35,12 +37,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') rows.push([...row, field]), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (rows.push([...row, field]), (row = []), (field = ''), i++);
     else field += c;
   }
   if (field || row.length) rows.push([...row, field]);
@@ -69,7 +71,7 @@ async function xlsxOf(res: Response) {
 /** Every page of a list, in order, following each page's `next` cursor. */
 async function allPages<R>(page: (at: PageAt) => Promise<{ rows: R[]; next: string | null }>): Promise<R[]> {
   const out: R[] = [];
-  for (let at: PageAt = {}; ; ) {
+  for (let at: PageAt = {}; ;) {
     const { rows, next } = await page(at);
     out.push(...rows);
     if (!next) return out;
@@ -108,7 +110,10 @@ beforeAll(async () => {
   const values = [];
   for (let i = 0; i < 90; i++) {
     const no = applicants[i % applicants.length];
-    const [{ id, unitId }] = await db.select({ id: users.id, unitId: users.unitId }).from(users).where(eq(users.employeeNo, no));
+    const [{ id, unitId }] = await db
+      .select({ id: users.id, unitId: users.unitId })
+      .from(users)
+      .where(eq(users.employeeNo, no));
     values.push({
       aidKind: (i % 3 === 0 ? 'illness' : 'poverty') as 'illness' | 'poverty',
       applicantId: id,
@@ -124,9 +129,23 @@ beforeAll(async () => {
       submitToken: randomUUID(),
     });
   }
-  const inserted = await db.insert(cases).values(values).returning({ id: cases.id, state: cases.state, amountFen: cases.amountFen, appliedOn: cases.appliedOn });
-  const [budget] = await db.insert(budgets).values({ year: YEAR, aidKind: 'poverty', amountFen: 1_000_000_000 }).onConflictDoNothing().returning({ id: budgets.id });
-  const budgetId = budget?.id ?? (await db.select({ id: budgets.id }).from(budgets).where(and(eq(budgets.year, YEAR), eq(budgets.aidKind, 'poverty'))))[0].id;
+  const inserted = await db
+    .insert(cases)
+    .values(values)
+    .returning({ id: cases.id, state: cases.state, amountFen: cases.amountFen, appliedOn: cases.appliedOn });
+  const [budget] = await db
+    .insert(budgets)
+    .values({ year: YEAR, aidKind: 'poverty', amountFen: 1_000_000_000 })
+    .onConflictDoNothing()
+    .returning({ id: budgets.id });
+  const budgetId =
+    budget?.id ??
+    (
+      await db
+        .select({ id: budgets.id })
+        .from(budgets)
+        .where(and(eq(budgets.year, YEAR), eq(budgets.aidKind, 'poverty')))
+    )[0].id;
   const recorder = await userId('L0002');
   const paid = inserted.filter((c) => c.state === 'paid');
   paidIds = paid.map((c) => c.id);
@@ -169,7 +188,9 @@ describe('the register (困难职工台账)', () => {
     expect(res.headers.get('Cache-Control')).toContain('no-store');
     expect(res.headers.get('Content-Disposition')).toContain(`attachment; filename="`);
     expect(res.headers.get('Content-Disposition')).toContain(encodeURIComponent(`困难职工台账-${todayInChina()}.csv`));
-    const list = await allPages((at) => listHouseholds(db, actor, { sort: 'category', dir: 'desc', status: 'active' }, at));
+    const list = await allPages((at) =>
+      listHouseholds(db, actor, { sort: 'category', dir: 'desc', status: 'active' }, at),
+    );
     expect(res.headers.get('X-Total-Rows')).toBe(String(list.length));
     const csv = await csvOf(res);
     expect(csv.header.slice(0, 5)).toEqual(['工号', '姓名', '身份证号', '单位', '困难类别']);
@@ -204,7 +225,10 @@ describe('the register (困难职工台账)', () => {
       for (const dir of ['asc', 'desc'] as const) {
         const list = await allPages((at) => listHouseholds(db, actor, { sort, dir }, at));
         const { rows, count } = await exported(actor, 'register', `sort=${sort}&dir=${dir}`, 4);
-        expect(rows.map((r) => r.employeeNo), `${sort} ${dir}`).toEqual(list.map((h) => h.employeeNo));
+        expect(
+          rows.map((r) => r.employeeNo),
+          `${sort} ${dir}`,
+        ).toEqual(list.map((h) => h.employeeNo));
         expect(count).toBe(list.length);
       }
     }
@@ -219,7 +243,11 @@ describe('the register (困难职工台账)', () => {
     const all = await csvOf(await exportOf('register', 'format=csv'));
     expect(theirs.rows.length).toBeGreaterThan(0);
     expect(theirs.rows.length).toBeLessThan(all.rows.length);
-    const units = await db.select({ path: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(inArray(users.employeeNo, theirs.col('工号')));
+    const units = await db
+      .select({ path: orgUnits.path })
+      .from(users)
+      .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+      .where(inArray(users.employeeNo, theirs.col('工号')));
     for (const u of units) expect(u.path.startsWith(official.unitPath)).toBe(true);
   });
 });
@@ -319,8 +347,17 @@ describe('the audit of exports', () => {
     const actor = await signInAs('B0001');
     const res = await exportOf('cases', `format=csv&year=${YEAR}&state=paid&page=3`);
     await res.arrayBuffer();
-    const [row] = await db.select().from(auditLog).where(eq(auditLog.action, 'ledger.export')).orderBy(desc(auditLog.id)).limit(1);
+    const [row] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'ledger.export'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(row).toMatchObject({ actorId: actor.userId, entity: 'ledger', entityId: 'cases' });
-    expect(row.after).toEqual({ format: 'csv', filters: { year: YEAR, state: 'paid' }, rows: Number(res.headers.get('X-Total-Rows')) });
+    expect(row.after).toEqual({
+      format: 'csv',
+      filters: { year: YEAR, state: 'paid' },
+      rows: Number(res.headers.get('X-Total-Rows')),
+    });
   });
 });

@@ -31,7 +31,14 @@ const yuan = (y: number) => y * 100;
 let budgetId: number;
 const student: Record<'A' | 'B' | 'C', { id: number; workerId: number; unitId: number; stage: Stage }> = {} as never;
 
-async function paidCase(o: { who: 'A' | 'B' | 'C'; kind: 'student_aid' | 'student_award'; year: number; fen: number; tier?: AwardTier; state?: CaseState }) {
+async function paidCase(o: {
+  who: 'A' | 'B' | 'C';
+  kind: 'student_aid' | 'student_award';
+  year: number;
+  fen: number;
+  tier?: AwardTier;
+  state?: CaseState;
+}) {
   const db = await getDb();
   const s = student[o.who];
   const state = o.state ?? 'paid';
@@ -63,25 +70,50 @@ async function paidCase(o: { who: 'A' | 'B' | 'C'; kind: 'student_aid' | 'studen
     })
     .returning({ id: cases.id });
   if (state === 'paid') {
-    await db.insert(payments).values({ caseId: id, budgetId, amountFen: o.fen, paidOn: `${o.year}-10-01`, method: 'bank_transfer', recordedBy: await userId('L0002') });
+    await db.insert(payments).values({
+      caseId: id,
+      budgetId,
+      amountFen: o.fen,
+      paidOn: `${o.year}-10-01`,
+      method: 'bank_transfer',
+      recordedBy: await userId('L0002'),
+    });
   }
   return id;
 }
 
 beforeAll(async () => {
   const db = await getDb();
-  [{ id: budgetId }] = await db.insert(budgets).values({ year: 2025, aidKind: 'student_aid', amountFen: yuan(1_000_000) }).returning({ id: budgets.id });
+  [{ id: budgetId }] = await db
+    .insert(budgets)
+    .values({ year: 2025, aidKind: 'student_aid', amountFen: yuan(1_000_000) })
+    .returning({ id: budgets.id });
   const people = { A: ['W0001', 'undergraduate'], B: ['W0005', 'primary'], C: ['W0008', 'senior_secondary'] } as const;
   for (const [key, [employeeNo, stage]] of Object.entries(people)) {
-    const [w] = await db.select({ id: users.id, unitId: users.unitId }).from(users).where(eq(users.employeeNo, employeeNo));
+    const [w] = await db
+      .select({ id: users.id, unitId: users.unitId })
+      .from(users)
+      .where(eq(users.employeeNo, employeeNo));
     const [{ id }] = await db
       .insert(students)
-      .values({ workerId: w.id, name: `学生${key}`, idNumber: childId('20080101'), birthDate: '2008-01-01', school: '学校', stage, grade: 1, admissionYear: 2023, createdBy: w.id })
+      .values({
+        workerId: w.id,
+        name: `学生${key}`,
+        idNumber: childId('20080101'),
+        birthDate: '2008-01-01',
+        school: '学校',
+        stage,
+        grade: 1,
+        admissionYear: 2023,
+        createdBy: w.id,
+      })
       .returning({ id: students.id });
     student[key as 'A' | 'B' | 'C'] = { id, workerId: w.id, unitId: w.unitId, stage };
   }
-  const aid = (who: 'A' | 'B' | 'C', year: number, y: number, state?: CaseState) => paidCase({ who, kind: 'student_aid', year, fen: yuan(y), state });
-  const award = (who: 'A' | 'B' | 'C', year: number, tier: AwardTier, y: number) => paidCase({ who, kind: 'student_award', year, fen: yuan(y), tier });
+  const aid = (who: 'A' | 'B' | 'C', year: number, y: number, state?: CaseState) =>
+    paidCase({ who, kind: 'student_aid', year, fen: yuan(y), state });
+  const award = (who: 'A' | 'B' | 'C', year: number, tier: AwardTier, y: number) =>
+    paidCase({ who, kind: 'student_award', year, fen: yuan(y), tier });
   await aid('A', 2023, 3000);
   await aid('B', 2023, 500);
   await aid('A', 2024, 3000);
@@ -96,8 +128,18 @@ beforeAll(async () => {
   await aid('B', 2025, 500, 'in_publicity');
   await aid('B', 2022, 500);
   const hardship = await paidCase({ who: 'A', kind: 'student_aid', year: 2090, fen: yuan(999), state: 'draft' });
-  await db.update(cases).set({ kind: 'aid', aidKind: 'poverty', studentId: null, schoolYear: null, state: 'paid' }).where(eq(cases.id, hardship));
-  await db.insert(payments).values({ caseId: hardship, budgetId, amountFen: yuan(999), paidOn: '2024-10-01', method: 'cash', recordedBy: await userId('L0002') });
+  await db
+    .update(cases)
+    .set({ kind: 'aid', aidKind: 'poverty', studentId: null, schoolYear: null, state: 'paid' })
+    .where(eq(cases.id, hardship));
+  await db.insert(payments).values({
+    caseId: hardship,
+    budgetId,
+    amountFen: yuan(999),
+    paidOn: '2024-10-01',
+    method: 'cash',
+    recordedBy: await userId('L0002'),
+  });
 });
 
 describe('the fund report', () => {
@@ -126,7 +168,11 @@ describe('the fund report', () => {
       { branchName: '机修厂分会', count: 2, fen: yuan(2000) },
     ]);
     expect(r.total.awards).toEqual({ count: 3, fen: yuan(3800) });
-    expect(r.total.byTier).toEqual({ first: { count: 1, fen: yuan(2000) }, second: { count: 1, fen: yuan(1000) }, third: { count: 1, fen: yuan(800) } });
+    expect(r.total.byTier).toEqual({
+      first: { count: 1, fen: yuan(2000) },
+      second: { count: 1, fen: yuan(1000) },
+      third: { count: 1, fen: yuan(800) },
+    });
     expect(y24.byTier.first).toEqual({ count: 1, fen: yuan(2000) });
     expect(r.total.paidFen).toBe(yuan(16_300));
     // The years add up to the total.
@@ -135,10 +181,20 @@ describe('the fund report', () => {
 
   it('one year alone, and a branch official sees only their branch', async () => {
     const one = await fundReport(await getDb(), await signInAs('L0001'), 2024, 2024);
-    expect(one.total).toMatchObject({ aid: { count: 3, fen: yuan(4500) }, awards: { count: 1, fen: yuan(2000) }, students: 3, paidFen: yuan(6500) });
+    expect(one.total).toMatchObject({
+      aid: { count: 3, fen: yuan(4500) },
+      awards: { count: 1, fen: yuan(2000) },
+      students: 3,
+      paidFen: yuan(6500),
+    });
 
     const b1 = await fundReport(await getDb(), await signInAs('B0001'), 2023, 2025);
-    expect(b1.total).toMatchObject({ aid: { count: 3, fen: yuan(9500) }, students: 1, awards: { count: 1, fen: yuan(2000) }, paidFen: yuan(11_500) });
+    expect(b1.total).toMatchObject({
+      aid: { count: 3, fen: yuan(9500) },
+      students: 1,
+      awards: { count: 1, fen: yuan(2000) },
+      paidFen: yuan(11_500),
+    });
     expect(b1.total.byBranch.map((b) => b.branchName)).toEqual(['采矿场分会']);
     const b2 = await fundReport(await getDb(), await signInAs('B0002'), 2023, 2025);
     expect(b2.total).toMatchObject({ aid: { count: 2, fen: yuan(1000) }, awards: { count: 1, fen: yuan(800) } });
@@ -149,7 +205,12 @@ describe('the fund report', () => {
     const t = (key: string, v?: Record<string, string | number>) => (v ? `${key}:${Object.values(v).join('-')}` : key);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await reportWorkbook(r, t)) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['students.report.summary', 'students.report.byStage', 'students.report.byBranch', 'students.report.byTier']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'students.report.summary',
+      'students.report.byStage',
+      'students.report.byBranch',
+      'students.report.byTier',
+    ]);
     const summary = wb.worksheets[0];
     expect(summary.getRow(2).values).toEqual([undefined, 'students.schoolYear:2023-2024', 2, 2, 3500, 0, 0, 3500]);
     expect(summary.getRow(5).values).toEqual([undefined, 'students.report.total', 7, 3, 12500, 3, 3800, 16300]);

@@ -13,7 +13,11 @@ describe('GET /api/health', () => {
     const holder = globalThis as unknown as { __uapDb?: Promise<unknown> };
     const real = holder.__uapDb;
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    holder.__uapDb = Promise.resolve({ kind: 'pg', db: { execute: () => Promise.reject(new Error('connection refused: secret-host')) }, close: async () => {} });
+    holder.__uapDb = Promise.resolve({
+      kind: 'pg',
+      db: { execute: () => Promise.reject(new Error('connection refused: secret-host')) },
+      close: async () => {},
+    });
     try {
       const res = await GET();
       expect(res.status).toBe(503);

@@ -34,7 +34,7 @@ const T2 = '2025-05-01T00:00:00.000001Z';
 /** Every page forward from the first by `next`, then back from the last by `prev`. */
 async function walk<R>(list: (at: PageAt) => Promise<KeysetPage<R>>) {
   const forward: KeysetPage<R>[] = [];
-  for (let at: PageAt = {}; ; ) {
+  for (let at: PageAt = {}; ;) {
     const page = await list(at);
     forward.push(page);
     if (!page.next) break;
@@ -42,7 +42,12 @@ async function walk<R>(list: (at: PageAt) => Promise<KeysetPage<R>>) {
   }
   const back = [forward[forward.length - 1]];
   while (back[0].prev) back.unshift(await list({ before: back[0].prev }));
-  return { rows: forward.flatMap((p) => p.rows), back: back.flatMap((p) => p.rows), pages: forward.length, first: forward[0] };
+  return {
+    rows: forward.flatMap((p) => p.rows),
+    back: back.flatMap((p) => p.rows),
+    pages: forward.length,
+    first: forward[0],
+  };
 }
 
 /** A walk's rows are the expected ones, in order, both ways, each once. */
@@ -58,7 +63,11 @@ async function ids(query: ReturnType<typeof sql>): Promise<number[]> {
 }
 
 async function unitOf(employeeNo: string) {
-  const [u] = await db.select({ id: users.unitId, path: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(eq(users.employeeNo, employeeNo));
+  const [u] = await db
+    .select({ id: users.unitId, path: orgUnits.path })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(eq(users.employeeNo, employeeNo));
   return u;
 }
 
@@ -100,22 +109,51 @@ beforeAll(async () => {
   // unit outside their branch today: readable to them as its applicant.
   values.push({ ...values[1], state: 'draft', submittedAt: null, submitToken: randomUUID() });
   values.push({ ...values[0], applicantId: branch.userId, unitId: outsideUnit, submitToken: randomUUID() });
-  const inserted = await db.insert(cases).values(values).returning({ id: cases.id, state: cases.state, amountFen: cases.amountFen, unitId: cases.unitId });
+  const inserted = await db
+    .insert(cases)
+    .values(values)
+    .returning({ id: cases.id, state: cases.state, amountFen: cases.amountFen, unitId: cases.unitId });
   insideCaseIds = inserted.filter((c) => inside.some((w) => w.unitId === c.unitId)).map((c) => c.id);
-  const [budget] = await db.insert(budgets).values({ year: 2025, aidKind: 'poverty', amountFen: 1_000_000_000 }).returning({ id: budgets.id });
+  const [budget] = await db
+    .insert(budgets)
+    .values({ year: 2025, aidKind: 'poverty', amountFen: 1_000_000_000 })
+    .returning({ id: budgets.id });
   const recorder = await userId('L0002');
   await db.insert(payments).values(
     inserted
       .filter((c) => c.state === 'paid')
-      .map((c, i) => ({ caseId: c.id, budgetId: budget.id, amountFen: c.amountFen!, paidOn: i % 4 === 0 ? '2025-07-01' : `202${4 + (i % 2)}-0${1 + (i % 5)}-15`, method: 'cash' as const, recordedBy: recorder })),
+      .map((c, i) => ({
+        caseId: c.id,
+        budgetId: budget.id,
+        amountFen: c.amountFen!,
+        paidOn: i % 4 === 0 ? '2025-07-01' : `202${4 + (i % 2)}-0${1 + (i % 5)}-15`,
+        method: 'cash' as const,
+        recordedBy: recorder,
+      })),
   );
   // Inserted straight, past recordPayment: the ledger's totals read the aggregates it would keep.
   await db.transaction((tx) => rebuildCaseStats(tx));
 
   // B0001 helps one household outside their branch: it is on their register list.
-  const [far] = await db.select({ id: households.id }).from(households).innerJoin(orgUnits, eq(orgUnits.id, households.unitId)).where(sql`${orgUnits.path} NOT LIKE ${`${branch.unitPath}%`}`).limit(1);
-  await db.update(householdHelpers).set({ until: '2025-01-01' }).where(and(eq(householdHelpers.householdId, far.id), eq(householdHelpers.kind, 'first_helper'), isNull(householdHelpers.until)));
-  await db.insert(householdHelpers).values({ householdId: far.id, kind: 'first_helper', userId: branch.userId, since: '2025-01-01' });
+  const [far] = await db
+    .select({ id: households.id })
+    .from(households)
+    .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
+    .where(sql`${orgUnits.path} NOT LIKE ${`${branch.unitPath}%`}`)
+    .limit(1);
+  await db
+    .update(householdHelpers)
+    .set({ until: '2025-01-01' })
+    .where(
+      and(
+        eq(householdHelpers.householdId, far.id),
+        eq(householdHelpers.kind, 'first_helper'),
+        isNull(householdHelpers.until),
+      ),
+    );
+  await db
+    .insert(householdHelpers)
+    .values({ householdId: far.id, kind: 'first_helper', userId: branch.userId, since: '2025-01-01' });
 });
 
 // ── Cases ─────────────────────────────────────────────────────────────────────────────────────
@@ -145,8 +183,12 @@ describe('the case list', () => {
       expect((await listCases(db, actor, {})).total.count).toBe(expected.length);
     }
     const own = await ids(sql`SELECT id FROM cases WHERE applicant_id = ${branch.userId} AND unit_id = ${outsideUnit}`);
-    expect((await walk((at) => listCases(db, branch, {}, at))).rows.map((r) => r.id)).toEqual(expect.arrayContaining(own));
-    expect((await walk((at) => listCases(db, sub, {}, at))).rows.map((r) => r.id)).not.toEqual(expect.arrayContaining(own));
+    expect((await walk((at) => listCases(db, branch, {}, at))).rows.map((r) => r.id)).toEqual(
+      expect.arrayContaining(own),
+    );
+    expect((await walk((at) => listCases(db, sub, {}, at))).rows.map((r) => r.id)).not.toEqual(
+      expect.arrayContaining(own),
+    );
   });
 
   it('keeps the filters on every page: state, kind, year, a unit', async () => {
@@ -157,15 +199,24 @@ describe('the case list', () => {
       [{ state: 'submitted' as const, year: 2025 }, sql`c.state = 'submitted' AND c.applied_on >= '2025-01-01'`],
     ] as const;
     for (const actor of [leader, branch]) {
-      for (const [f, where] of filters) expectWalk(await walk((at) => listCases(db, actor, f, at)), (r) => r.id, await expectedCases(actor, where));
+      for (const [f, where] of filters)
+        expectWalk(await walk((at) => listCases(db, actor, f, at)), (r) => r.id, await expectedCases(actor, where));
     }
     const unit = await unitOf('S0001');
-    expectWalk(await walk((at) => listCases(db, leader, { unitId: unit.id }, at)), (r) => r.id, await expectedCases(leader, sql`o.path LIKE ${`${unit.path}%`}`));
+    expectWalk(
+      await walk((at) => listCases(db, leader, { unitId: unit.id }, at)),
+      (r) => r.id,
+      await expectedCases(leader, sql`o.path LIKE ${`${unit.path}%`}`),
+    );
   });
 
   it('reads a deep page from the URL contract: the edge row’s (updated_at::text, id::text)', async () => {
     const all = await expectedCases(leader);
-    const [edge] = (await db.execute<{ at: string; id: string }>(sql`SELECT updated_at::text AS at, id::text AS id FROM cases WHERE id = ${all[29]}`)).rows;
+    const [edge] = (
+      await db.execute<{ at: string; id: string }>(
+        sql`SELECT updated_at::text AS at, id::text AS id FROM cases WHERE id = ${all[29]}`,
+      )
+    ).rows;
     const page = await listCases(db, leader, {}, { after: encodeCursor([edge.at, edge.id]) });
     expect(page.rows.map((r) => r.id)).toEqual(all.slice(30, 50));
     const before = await listCases(db, leader, {}, { before: encodeCursor([edge.at, edge.id]) });
@@ -176,7 +227,11 @@ describe('the case list', () => {
     const theirs = await expectedCases(branch);
     const everyone = await expectedCases(leader);
     const outsider = everyone.find((id) => !theirs.includes(id))!;
-    const [edge] = (await db.execute<{ at: string; id: string }>(sql`SELECT updated_at::text AS at, id::text AS id FROM cases WHERE id = ${outsider}`)).rows;
+    const [edge] = (
+      await db.execute<{ at: string; id: string }>(
+        sql`SELECT updated_at::text AS at, id::text AS id FROM cases WHERE id = ${outsider}`,
+      )
+    ).rows;
     for (const at of [{ after: encodeCursor([edge.at, edge.id]) }, { before: encodeCursor([edge.at, edge.id]) }]) {
       const page = await listCases(db, branch, {}, at);
       for (const r of page.rows) expect(theirs).toContain(r.id);
@@ -197,7 +252,10 @@ describe('the case list', () => {
     ];
     for (const at of forged) {
       const page = await listCases(db, leader, {}, at);
-      expect(page.rows.map((r) => r.id), JSON.stringify(at)).toEqual(first);
+      expect(
+        page.rows.map((r) => r.id),
+        JSON.stringify(at),
+      ).toEqual(first);
       expect(page.prev).toBeNull();
     }
   });
@@ -205,7 +263,12 @@ describe('the case list', () => {
 
 describe('the capped count', () => {
   it('counts to the cap and says when there are more', async () => {
-    const q = () => db.select({ id: cases.id }).from(cases).where(sql`${cases.id} = ANY(${sql.raw(`'{${insideCaseIds.join(',')}}'::int[]`)})`).$dynamic();
+    const q = () =>
+      db
+        .select({ id: cases.id })
+        .from(cases)
+        .where(sql`${cases.id} = ANY(${sql.raw(`'{${insideCaseIds.join(',')}}'::int[]`)})`)
+        .$dynamic();
     expect(await cappedCount(db, q(), 5)).toEqual({ count: 5, capped: true });
     expect(await cappedCount(db, q(), insideCaseIds.length)).toEqual({ count: insideCaseIds.length, capped: false });
   });
@@ -214,14 +277,20 @@ describe('the capped count', () => {
 // ── Payments ──────────────────────────────────────────────────────────────────────────────────
 
 function expectedPayments(actor: Actor, where = sql`true`) {
-  const scope = actor.role === 'leader' ? sql`true` : sql`(o.path LIKE ${`${actor.unitPath}%`} OR c.applicant_id = ${actor.userId})`;
+  const scope =
+    actor.role === 'leader'
+      ? sql`true`
+      : sql`(o.path LIKE ${`${actor.unitPath}%`} OR c.applicant_id = ${actor.userId})`;
   return ids(sql`
     SELECT p.id FROM payments p JOIN cases c ON c.id = p.case_id JOIN org_units o ON o.id = c.unit_id
     WHERE ${scope} AND ${where} ORDER BY p.paid_on DESC, p.id DESC`);
 }
 
 async function expectedTotals(actor: Actor, where = sql`true`) {
-  const scope = actor.role === 'leader' ? sql`true` : sql`(o.path LIKE ${`${actor.unitPath}%`} OR c.applicant_id = ${actor.userId})`;
+  const scope =
+    actor.role === 'leader'
+      ? sql`true`
+      : sql`(o.path LIKE ${`${actor.unitPath}%`} OR c.applicant_id = ${actor.userId})`;
   const [r] = (
     await db.execute<{ n: string; fen: string | null }>(sql`
       SELECT count(*) AS n, sum(p.amount_fen) AS fen FROM payments p JOIN cases c ON c.id = p.case_id JOIN org_units o ON o.id = c.unit_id
@@ -232,10 +301,15 @@ async function expectedTotals(actor: Actor, where = sql`true`) {
 
 describe('the payment ledger', () => {
   it('pages every payment once, newest first, both ways, days shared by many payments', async () => {
-    for (const actor of [leader, branch, sub]) expectWalk(await walk((at) => listPayments(db, actor, {}, at)), (r) => r.id, await expectedPayments(actor));
+    for (const actor of [leader, branch, sub])
+      expectWalk(await walk((at) => listPayments(db, actor, {}, at)), (r) => r.id, await expectedPayments(actor));
     const w = await walk((at) => listPayments(db, leader, { year: 2025 }, at));
     expect(w.pages).toBeGreaterThan(1);
-    expectWalk(w, (r) => r.id, await expectedPayments(leader, sql`p.paid_on >= '2025-01-01' AND p.paid_on < '2026-01-01'`));
+    expectWalk(
+      w,
+      (r) => r.id,
+      await expectedPayments(leader, sql`p.paid_on >= '2025-01-01' AND p.paid_on < '2026-01-01'`),
+    );
   });
 
   it('sums exactly what the filters select, an official’s own payment outside their units included', async () => {
@@ -244,7 +318,10 @@ describe('the payment ledger', () => {
       [{}, sql`true`],
       [{ year: 2025 }, sql`p.paid_on BETWEEN '2025-01-01' AND '2025-12-31'`],
       [{ aidKind: 'illness' as const }, sql`c.aid_kind = 'illness'`],
-      [{ year: 2024, aidKind: 'poverty' as const }, sql`p.paid_on BETWEEN '2024-01-01' AND '2024-12-31' AND c.aid_kind = 'poverty'`],
+      [
+        { year: 2024, aidKind: 'poverty' as const },
+        sql`p.paid_on BETWEEN '2024-01-01' AND '2024-12-31' AND c.aid_kind = 'poverty'`,
+      ],
       [{ unitId: unit.id }, sql`o.path LIKE ${`${unit.path}%`}`],
       [{ unitId: outsideUnit }, sql`c.unit_id = ${outsideUnit}`],
     ] as const;
@@ -262,9 +339,17 @@ describe('the payment ledger', () => {
 
   it('reads a deep page from the URL contract: (paid_on::text, id::text)', async () => {
     const all = await expectedPayments(leader);
-    const [edge] = (await db.execute<{ on: string; id: string }>(sql`SELECT paid_on::text AS on, id::text AS id FROM payments WHERE id = ${all[19]}`)).rows;
-    expect((await listPayments(db, leader, {}, { after: encodeCursor([edge.on, edge.id]) })).rows.map((r) => r.id)).toEqual(all.slice(20, 40));
-    expect((await listPayments(db, leader, {}, { after: encodeCursor(['2025-13-45', '1']) })).rows.map((r) => r.id)).toEqual(all.slice(0, 20));
+    const [edge] = (
+      await db.execute<{ on: string; id: string }>(
+        sql`SELECT paid_on::text AS on, id::text AS id FROM payments WHERE id = ${all[19]}`,
+      )
+    ).rows;
+    expect(
+      (await listPayments(db, leader, {}, { after: encodeCursor([edge.on, edge.id]) })).rows.map((r) => r.id),
+    ).toEqual(all.slice(20, 40));
+    expect(
+      (await listPayments(db, leader, {}, { after: encodeCursor(['2025-13-45', '1']) })).rows.map((r) => r.id),
+    ).toEqual(all.slice(0, 20));
   });
 });
 
@@ -304,7 +389,9 @@ describe('the register', () => {
     const w = await walk((at) => listHouseholds(db, branch, { sort: 'worker', dir: 'asc' }, at));
     expectWalk(w, (r) => r.id, expected);
     expect((await listHouseholds(db, branch, { sort: 'worker', dir: 'asc' })).total.count).toBe(expected.length);
-    const helped = await ids(sql`SELECT household_id AS id FROM household_helpers WHERE user_id = ${branch.userId} AND until IS NULL`);
+    const helped = await ids(
+      sql`SELECT household_id AS id FROM household_helpers WHERE user_id = ${branch.userId} AND until IS NULL`,
+    );
     expect(w.rows.map((r) => r.id)).toEqual(expect.arrayContaining(helped));
     expectWalk(
       await walk((at) => listHouseholds(db, leader, { sort: 'category', dir: 'desc', status: 'active' }, at)),
@@ -315,11 +402,28 @@ describe('the register', () => {
 
   it('reads a deep page from the URL contract, and a cursor of another order is harmless', async () => {
     const all = await expectedHouseholds(leader, 'reviewDue', 'desc');
-    const [edge] = (await db.execute<{ due: string; id: string }>(sql`SELECT review_due::text AS due, id::text AS id FROM households WHERE id = ${all[19]}`)).rows;
-    expect((await listHouseholds(db, leader, { sort: 'reviewDue', dir: 'desc' }, { after: encodeCursor([edge.due, edge.id]) })).rows.map((r) => r.id)).toEqual(all.slice(20, 40));
+    const [edge] = (
+      await db.execute<{ due: string; id: string }>(
+        sql`SELECT review_due::text AS due, id::text AS id FROM households WHERE id = ${all[19]}`,
+      )
+    ).rows;
+    expect(
+      (
+        await listHouseholds(
+          db,
+          leader,
+          { sort: 'reviewDue', dir: 'desc' },
+          { after: encodeCursor([edge.due, edge.id]) },
+        )
+      ).rows.map((r) => r.id),
+    ).toEqual(all.slice(20, 40));
     // A date where the category's rank (an integer) is expected: the first page, no error.
     const first = (await listHouseholds(db, leader, { sort: 'category', dir: 'asc' })).rows.map((r) => r.id);
-    expect((await listHouseholds(db, leader, { sort: 'category', dir: 'asc' }, { after: encodeCursor([edge.due, edge.id]) })).rows.map((r) => r.id)).toEqual(first);
+    expect(
+      (
+        await listHouseholds(db, leader, { sort: 'category', dir: 'asc' }, { after: encodeCursor([edge.due, edge.id]) })
+      ).rows.map((r) => r.id),
+    ).toEqual(first);
   });
 });
 
@@ -336,37 +440,70 @@ describe('the worker directory', () => {
   const f = { role: 'worker', status: 'active' } as const;
 
   it('pages every worker once by employee number, both ways, for a leader, an official and one unit', async () => {
-    expectWalk(await walk((at) => listPeoplePage(db, scopeOf(leader), f, at)), (r) => r.id, await expectedWorkers(leader));
-    expectWalk(await walk((at) => listPeoplePage(db, scopeOf(branch), f, at)), (r) => r.id, await expectedWorkers(branch));
+    expectWalk(
+      await walk((at) => listPeoplePage(db, scopeOf(leader), f, at)),
+      (r) => r.id,
+      await expectedWorkers(leader),
+    );
+    expectWalk(
+      await walk((at) => listPeoplePage(db, scopeOf(branch), f, at)),
+      (r) => r.id,
+      await expectedWorkers(branch),
+    );
     const unit = await unitOf('S0001');
-    expectWalk(await walk((at) => listPeoplePage(db, scopeOf(leader), { ...f, unitId: unit.id }, at)), (r) => r.id, await expectedWorkers(leader, sql`u.unit_id = ${unit.id}`));
+    expectWalk(
+      await walk((at) => listPeoplePage(db, scopeOf(leader), { ...f, unitId: unit.id }, at)),
+      (r) => r.id,
+      await expectedWorkers(leader, sql`u.unit_id = ${unit.id}`),
+    );
   });
 
   it('reads a deep page from the URL contract: (employee_no, id::text); an outsider’s key shows an official nothing of theirs', async () => {
     const all = await expectedWorkers(leader);
-    const [edge] = (await db.execute<{ no: string; id: string }>(sql`SELECT employee_no AS no, id::text AS id FROM users WHERE id = ${all[99]}`)).rows;
-    expect((await listPeoplePage(db, scopeOf(leader), f, { after: encodeCursor([edge.no, edge.id]) })).rows.map((r) => r.id)).toEqual(all.slice(100, 120));
+    const [edge] = (
+      await db.execute<{ no: string; id: string }>(
+        sql`SELECT employee_no AS no, id::text AS id FROM users WHERE id = ${all[99]}`,
+      )
+    ).rows;
+    expect(
+      (await listPeoplePage(db, scopeOf(leader), f, { after: encodeCursor([edge.no, edge.id]) })).rows.map((r) => r.id),
+    ).toEqual(all.slice(100, 120));
     const theirs = await expectedWorkers(branch);
-    for (const r of (await listPeoplePage(db, scopeOf(branch), f, { after: encodeCursor([edge.no, edge.id]) })).rows) expect(theirs).toContain(r.id);
+    for (const r of (await listPeoplePage(db, scopeOf(branch), f, { after: encodeCursor([edge.no, edge.id]) })).rows)
+      expect(theirs).toContain(r.id);
     expect((await listPeoplePage(db, scopeOf(leader), f)).total).toEqual({ count: all.length, capped: false });
   });
 });
 
 describe('the unit filter’s choices', () => {
   it('offers the top of the scope and the level below, then the chosen unit’s chain and the units beside and below it', async () => {
-    const all = await db.select({ id: orgUnits.id, parentId: orgUnits.parentId, path: orgUnits.path, level: orgUnits.level }).from(orgUnits);
+    const all = await db
+      .select({ id: orgUnits.id, parentId: orgUnits.parentId, path: orgUnits.path, level: orgUnits.level })
+      .from(orgUnits);
     const leaderOptions = (await unitFilterOptions(db, scopeOf(leader))).map((u) => u.id).sort();
-    expect(leaderOptions).toEqual(all.filter((u) => u.level !== 'sub_branch').map((u) => u.id).sort());
+    expect(leaderOptions).toEqual(
+      all
+        .filter((u) => u.level !== 'sub_branch')
+        .map((u) => u.id)
+        .sort(),
+    );
     const s1 = await unitOf('S0001');
     const chosen = (await unitFilterOptions(db, scopeOf(leader), s1.id)).map((u) => u.id);
     const siblings = all.filter((u) => u.parentId === all.find((p) => p.id === s1.id)!.parentId).map((u) => u.id);
     expect(chosen).toEqual(expect.arrayContaining([...leaderOptions, ...siblings]));
     expect(chosen.length).toBe(leaderOptions.length + siblings.length);
     const official = await unitFilterOptions(db, scopeOf(branch));
-    expect(official.map((u) => u.id).sort()).toEqual(all.filter((u) => u.path.startsWith(branch.unitPath)).map((u) => u.id).sort());
+    expect(official.map((u) => u.id).sort()).toEqual(
+      all
+        .filter((u) => u.path.startsWith(branch.unitPath))
+        .map((u) => u.id)
+        .sort(),
+    );
     expect(official[0].chain).not.toContain('/');
     // A unit outside the scope chosen by hand adds nothing outside it.
-    expect((await unitFilterOptions(db, scopeOf(branch), outsideUnit)).map((u) => u.id).sort()).toEqual(official.map((u) => u.id).sort());
+    expect((await unitFilterOptions(db, scopeOf(branch), outsideUnit)).map((u) => u.id).sort()).toEqual(
+      official.map((u) => u.id).sort(),
+    );
     expect(await unitFilterOptions(db, scopeOf(await signInAs('W0001')))).toEqual([]);
   });
 });

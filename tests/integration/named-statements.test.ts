@@ -16,7 +16,9 @@ describe('statements on PostgreSQL', () => {
       expect((await byId(second.id))[0].id).toBe(second.id);
       expect((await byId(first.id))[0].id).toBe(first.id);
       const text = byId(first.id).toSQL().sql;
-      const rows = (await tx.execute<{ name: string; statement: string }>(sql`SELECT name, statement FROM pg_prepared_statements`)).rows;
+      const rows = (
+        await tx.execute<{ name: string; statement: string }>(sql`SELECT name, statement FROM pg_prepared_statements`)
+      ).rows;
       expect(rows.filter((r) => r.statement === text).map((r) => r.name)).toEqual([statementName(text)]);
     });
   });

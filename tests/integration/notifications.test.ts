@@ -16,7 +16,10 @@ function ok<T>(r: { ok: true; data: T } | { ok: false }): T {
 
 async function kindsFor(employeeNo: string, caseId: number) {
   const db = await getDb();
-  const rows = await db.select({ kind: notifications.kind }).from(notifications).where(and(eq(notifications.userId, await userId(employeeNo)), eq(notifications.caseId, caseId)));
+  const rows = await db
+    .select({ kind: notifications.kind })
+    .from(notifications)
+    .where(and(eq(notifications.userId, await userId(employeeNo)), eq(notifications.caseId, caseId)));
   return rows.map((r) => r.kind).sort();
 }
 
@@ -27,7 +30,17 @@ beforeAll(async () => {
 describe('notifications', () => {
   it('tell the next step’s people when a case reaches them, and the worker of every decision', async () => {
     await signInAs('W0017');
-    const { id } = ok(await submitCase({ token: randomUUID(), aidKind: 'poverty', eventOn: todayInChina(), eventKey: '', whatHappened: '家中困难', helpAsked: '', familySituation: '' }));
+    const { id } = ok(
+      await submitCase({
+        token: randomUUID(),
+        aidKind: 'poverty',
+        eventOn: todayInChina(),
+        eventKey: '',
+        whatHappened: '家中困难',
+        helpAsked: '',
+        familySituation: '',
+      }),
+    );
     // W0017 sits in S0001's sub-branch (W0002 in S0002's), and nobody at a later step yet.
     expect(await kindsFor('S0001', id)).toEqual(['todo:verification']);
     expect(await kindsFor('B0001', id)).toEqual([]);

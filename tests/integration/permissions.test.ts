@@ -62,7 +62,13 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(portal)/(forms)/students#awardStudent': ['leader'],
 };
 
-const DEMO: Record<Role, string> = { worker: 'W0001', sub_branch_official: 'S0001', branch_official: 'B0001', leader: 'L0001', admin: 'A0001' };
+const DEMO: Record<Role, string> = {
+  worker: 'W0001',
+  sub_branch_official: 'S0001',
+  branch_official: 'B0001',
+  leader: 'L0001',
+  admin: 'A0001',
+};
 
 // actions.ts and a feature's further action files (documents-actions.ts), keyed by route, then file.
 const modules = import.meta.glob('/app/**/*actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;

@@ -20,11 +20,35 @@ function ok<T>(r: { ok: true; data: T } | { ok: false }): T {
 }
 
 /** A published case with its window from today (or as given), its story and the chain's deciders. */
-async function published(applicant: string, o: { start?: string; end?: string; steps?: Parameters<typeof insertCase>[0]['steps']; aidKind?: 'poverty' | 'illness' } = {}) {
-  const id = await insertCase({ applicant, state: 'in_publicity', aidKind: o.aidKind, steps: o.steps ?? [['verification', 'S0001'], ['review', 'B0001'], ['approval', 'L0001']] });
-  await (await getDb())
+async function published(
+  applicant: string,
+  o: {
+    start?: string;
+    end?: string;
+    steps?: Parameters<typeof insertCase>[0]['steps'];
+    aidKind?: 'poverty' | 'illness';
+  } = {},
+) {
+  const id = await insertCase({
+    applicant,
+    state: 'in_publicity',
+    aidKind: o.aidKind,
+    steps: o.steps ?? [
+      ['verification', 'S0001'],
+      ['review', 'B0001'],
+      ['approval', 'L0001'],
+    ],
+  });
+  await (
+    await getDb()
+  )
     .update(cases)
-    .set({ publicityStart: o.start ?? today, publicityEnd: o.end ?? shift(4), whatHappened: SECRET, familySituation: SECRET })
+    .set({
+      publicityStart: o.start ?? today,
+      publicityEnd: o.end ?? shift(4),
+      whatHappened: SECRET,
+      familySituation: SECRET,
+    })
     .where(eq(cases.id, id));
   return id;
 }
@@ -36,7 +60,11 @@ let outsider: string;
 
 beforeAll(async () => {
   const db = await getDb();
-  const [b] = await db.select({ id: orgUnits.id, path: orgUnits.path }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(eq(users.employeeNo, 'B0001'));
+  const [b] = await db
+    .select({ id: orgUnits.id, path: orgUnits.path })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(eq(users.employeeNo, 'B0001'));
   branch1 = b;
   const [w] = await db
     .select({ employeeNo: users.employeeNo })
@@ -79,7 +107,10 @@ describe('the publicity board', () => {
       canView: false,
     });
     // Nothing on the board carries the full name, the ID number or the story.
-    const [w1] = await db.select({ name: users.name, idNumber: users.idNumber }).from(users).where(eq(users.employeeNo, 'W0001'));
+    const [w1] = await db
+      .select({ name: users.name, idNumber: users.idNumber })
+      .from(users)
+      .where(eq(users.employeeNo, 'W0001'));
     const text = JSON.stringify(rows);
     expect(text).not.toContain(w1.name);
     expect(text).not.toContain(w1.idNumber!);
@@ -88,8 +119,12 @@ describe('the publicity board', () => {
     const asAdmin = await listPublished(db, await signInAs('A0001'), page1);
     expect(asAdmin.rows.find((r) => r.id === shown)).toMatchObject({ maskedName: '张*明', canView: false });
     // The applicant and the officials over them may open the case itself.
-    expect((await listPublished(db, await signInAs('W0001'), page1)).rows.find((r) => r.id === shown)?.canView).toBe(true);
-    expect((await listPublished(db, await signInAs('B0001'), page1)).rows.find((r) => r.id === shown)?.canView).toBe(true);
+    expect((await listPublished(db, await signInAs('W0001'), page1)).rows.find((r) => r.id === shown)?.canView).toBe(
+      true,
+    );
+    expect((await listPublished(db, await signInAs('B0001'), page1)).rows.find((r) => r.id === shown)?.canView).toBe(
+      true,
+    );
   });
 
   it('filters by kind and branch, newest first', async () => {
@@ -106,7 +141,16 @@ describe('the publicity board', () => {
     const inBranch1 = await listPublished(db, actor, { branchId: branch1.id, page: 1 });
     expect(inBranch1.rows.map((r) => r.id)).toContain(older);
     expect(inBranch1.rows.map((r) => r.id)).not.toContain(newer);
-    const paths = await db.select({ path: orgUnits.path }).from(cases).innerJoin(orgUnits, eq(orgUnits.id, cases.unitId)).where(inArray(cases.id, inBranch1.rows.map((r) => r.id)));
+    const paths = await db
+      .select({ path: orgUnits.path })
+      .from(cases)
+      .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+      .where(
+        inArray(
+          cases.id,
+          inBranch1.rows.map((r) => r.id),
+        ),
+      );
     expect(paths.every((p) => p.path.startsWith(branch1.path))).toBe(true);
   });
 });
@@ -115,26 +159,48 @@ describe('objections', () => {
   it('anyone may object during the window; the official in scope sees it, another branch does not; upheld sends the case back', async () => {
     const db = await getDb();
     // Approved by L0001; the branch official did not review it, so B0001 may decide.
-    const id = await published('W0001', { steps: [['verification', 'S0001'], ['approval', 'L0001']] });
+    const id = await published('W0001', {
+      steps: [
+        ['verification', 'S0001'],
+        ['approval', 'L0001'],
+      ],
+    });
     const objector = await signInAs(outsider);
     const objection = ok(await objectToCase({ caseId: id, reason: '他家有两套房' }));
-    expect((await listPublished(db, objector, page1)).rows.find((r) => r.id === id)?.myObjection).toEqual({ on: today, status: 'pending' });
+    expect((await listPublished(db, objector, page1)).rows.find((r) => r.id === id)?.myObjection).toEqual({
+      on: today,
+      status: 'pending',
+    });
 
     const mine = await pendingObjections(db, await signInAs('B0001'));
-    expect(mine.find((o) => o.id === objection.id)).toMatchObject({ reason: '他家有两套房', refusal: null, case: { id, maskedName: '张*明' } });
+    expect(mine.find((o) => o.id === objection.id)).toMatchObject({
+      reason: '他家有两套房',
+      refusal: null,
+      case: { id, maskedName: '张*明' },
+    });
     expect(JSON.stringify(mine)).not.toContain(SECRET);
     expect((await pendingObjections(db, await signInAs('B0002'))).map((o) => o.id)).not.toContain(objection.id);
     // The approver may not judge an objection to their own approval; another leader may.
-    expect((await pendingObjections(db, await signInAs('L0001'))).find((o) => o.id === objection.id)?.refusal).toBe('actedAtAnotherStep');
-    expect((await pendingObjections(db, await signInAs('L0002'))).find((o) => o.id === objection.id)?.refusal).toBeNull();
+    expect((await pendingObjections(db, await signInAs('L0001'))).find((o) => o.id === objection.id)?.refusal).toBe(
+      'actedAtAnotherStep',
+    );
+    expect(
+      (await pendingObjections(db, await signInAs('L0002'))).find((o) => o.id === objection.id)?.refusal,
+    ).toBeNull();
     // Workers and sub-branch officials decide no objections.
     expect(await pendingObjections(db, await signInAs('S0001'))).toEqual([]);
     expect(await pendingObjections(db, objector)).toEqual([]);
 
     await signInAs('B0001');
-    expect(await decideObjection({ objectionId: objection.id, uphold: true, comment: '' })).toMatchObject({ ok: false, fieldErrors: { comment: ['required'] } });
+    expect(await decideObjection({ objectionId: objection.id, uphold: true, comment: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { comment: ['required'] },
+    });
     ok(await decideObjection({ objectionId: objection.id, uphold: true, comment: '经核实属实' }));
-    const [c] = await db.select({ state: cases.state, publicityEnd: cases.publicityEnd }).from(cases).where(eq(cases.id, id));
+    const [c] = await db
+      .select({ state: cases.state, publicityEnd: cases.publicityEnd })
+      .from(cases)
+      .where(eq(cases.id, id));
     expect(c).toEqual({ state: 'reviewed', publicityEnd: null });
 
     const b1 = await signInAs('B0001');
@@ -149,8 +215,13 @@ describe('objections', () => {
     const id = await published('W0001');
     await signInAs(outsider);
     const objection = ok(await objectToCase({ caseId: id, reason: '金额过高' }));
-    expect((await pendingObjections(db, await signInAs('B0001'))).find((o) => o.id === objection.id)?.refusal).toBe('actedAtAnotherStep');
-    expect(await decideObjection({ objectionId: objection.id, uphold: false, comment: '不成立' })).toMatchObject({ ok: false, error: 'caseTwoSteps' });
+    expect((await pendingObjections(db, await signInAs('B0001'))).find((o) => o.id === objection.id)?.refusal).toBe(
+      'actedAtAnotherStep',
+    );
+    expect(await decideObjection({ objectionId: objection.id, uphold: false, comment: '不成立' })).toMatchObject({
+      ok: false,
+      error: 'caseTwoSteps',
+    });
   });
 
   it('a closed window refuses objections; windows that closed are listed with their outcome', async () => {
@@ -161,10 +232,20 @@ describe('objections', () => {
 
     const closed = await insertCase({ applicant: 'W0001', state: 'ready_for_payment' });
     const longAgo = await insertCase({ applicant: 'W0001', state: 'paid' });
-    await db.update(cases).set({ publicityStart: shift(-7), publicityEnd: shift(-3) }).where(eq(cases.id, closed));
-    await db.update(cases).set({ publicityStart: shift(-60), publicityEnd: shift(-56) }).where(eq(cases.id, longAgo));
+    await db
+      .update(cases)
+      .set({ publicityStart: shift(-7), publicityEnd: shift(-3) })
+      .where(eq(cases.id, closed));
+    await db
+      .update(cases)
+      .set({ publicityStart: shift(-60), publicityEnd: shift(-56) })
+      .where(eq(cases.id, longAgo));
     const ended = await recentlyEnded(db, today, 1000);
-    expect(ended.find((e) => e.id === closed)).toMatchObject({ outcome: 'ready_for_payment', endedOn: shift(-3), maskedName: '张*明' });
+    expect(ended.find((e) => e.id === closed)).toMatchObject({
+      outcome: 'ready_for_payment',
+      endedOn: shift(-3),
+      maskedName: '张*明',
+    });
     expect(ended.map((e) => e.id)).not.toContain(longAgo);
     expect(ended.map((e) => e.id)).not.toContain(over);
     expect(JSON.stringify(ended)).not.toContain(SECRET);

@@ -38,11 +38,15 @@ describe('stored register figures', () => {
     const db = await getDb();
     await expectExact(db, today, year);
     await expectExact(db, today, year - 1);
-    const before = await registerMeasures(db, (await ids(db, sql`SELECT id FROM org_units WHERE level = 'mine'`))[0], today);
+    const before = await registerMeasures(
+      db,
+      (await ids(db, sql`SELECT id FROM org_units WHERE level = 'mine'`))[0],
+      today,
+    );
     expect(before.reduce((n, r) => n + r.active, 0)).toBeGreaterThan(0);
 
     const random = rng(20261124);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
     const households = await ids(db, sql`SELECT id FROM households`);
     const units = await ids(db, sql`SELECT id FROM org_units WHERE level = 'sub_branch'`);
     const workers = await ids(db, sql`SELECT id FROM users WHERE role = 'worker'`);
@@ -69,13 +73,19 @@ describe('stored register figures', () => {
             VALUES (${h}, ${day(-Math.floor(random() * 500))}, '支会', ${sql.param(SIX_KNOWS.filter(() => random() < 0.8))}::text[], '', ${pick(officials)})`);
           break;
         case 4:
-          await db.execute(sql`DELETE FROM visits WHERE id = (SELECT v.id FROM visits v WHERE v.household_id = ${h} AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.visit_id = v.id) ORDER BY v.id LIMIT 1)`);
+          await db.execute(
+            sql`DELETE FROM visits WHERE id = (SELECT v.id FROM visits v WHERE v.household_id = ${h} AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.visit_id = v.id) ORDER BY v.id LIMIT 1)`,
+          );
           break;
         case 5: // a helper leaves
-          await db.execute(sql`UPDATE household_helpers SET until = ${today} WHERE id = (SELECT id FROM household_helpers WHERE household_id = ${h} AND until IS NULL ORDER BY id LIMIT 1)`);
+          await db.execute(
+            sql`UPDATE household_helpers SET until = ${today} WHERE id = (SELECT id FROM household_helpers WHERE household_id = ${h} AND until IS NULL ORDER BY id LIMIT 1)`,
+          );
           break;
         case 6:
-          await db.execute(sql`UPDATE households SET review_due = ${day(Math.floor(random() * 60) - 30)} WHERE id = ${h}`);
+          await db.execute(
+            sql`UPDATE households SET review_due = ${day(Math.floor(random() * 60) - 30)} WHERE id = ${h}`,
+          );
           break;
         case 7: // a task raised, done, or overdue
           await db.execute(sql`
@@ -103,7 +113,9 @@ describe('stored register figures', () => {
   it('are not touched by a sign-in or a phone number change', async () => {
     const db = await getDb();
     await registerMeasures(db, (await ids(db, sql`SELECT id FROM org_units WHERE level = 'mine'`))[0], today);
-    await db.execute(sql`UPDATE users SET phone = '13900000000' WHERE role = 'worker' AND id IN (SELECT id FROM users ORDER BY id LIMIT 20)`);
+    await db.execute(
+      sql`UPDATE users SET phone = '13900000000' WHERE role = 'worker' AND id IN (SELECT id FROM users ORDER BY id LIMIT 20)`,
+    );
     const dirty = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM register_dirty_units`);
     expect(dirty.rows[0].n).toBe(0);
   });

@@ -32,8 +32,22 @@ const baseFile = {
   phone: '13800138000',
   notes: '内部备注：不给职工看',
   members: [
-    { name: '王某', relation: 'spouse' as const, birthDate: '1982-03-04', health: '慢性病', schoolOrWork: '无', monthlyIncome: '500' },
-    { name: '王小', relation: 'child' as const, birthDate: '2012-09-01', health: '健康', schoolOrWork: '初中', monthlyIncome: '' },
+    {
+      name: '王某',
+      relation: 'spouse' as const,
+      birthDate: '1982-03-04',
+      health: '慢性病',
+      schoolOrWork: '无',
+      monthlyIncome: '500',
+    },
+    {
+      name: '王小',
+      relation: 'child' as const,
+      birthDate: '2012-09-01',
+      health: '健康',
+      schoolOrWork: '初中',
+      monthlyIncome: '',
+    },
   ],
 };
 
@@ -41,7 +55,15 @@ const baseFile = {
 const fx = {} as Record<'branch' | 'sub1' | 'sub2', number> & Record<string, number>;
 
 async function newUser(employeeNo: string, role: 'worker' | 'sub_branch_official' | 'branch_official', unitId: number) {
-  const r = await createUser({ employeeNo, name: `测试${employeeNo}`, role, unitId, idNumber: '', phone: '', password: 'test12345' });
+  const r = await createUser({
+    employeeNo,
+    name: `测试${employeeNo}`,
+    role,
+    unitId,
+    idNumber: '',
+    phone: '',
+    password: 'test12345',
+  });
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.data.id;
 }
@@ -67,7 +89,15 @@ beforeAll(async () => {
   await newUser('B0900', 'branch_official', fx.branch);
   await newUser('S0901', 'sub_branch_official', fx.sub1);
   await newUser('S0902', 'sub_branch_official', fx.sub2);
-  for (const [no, unit] of [['W0901', fx.sub1], ['W0902', fx.sub1], ['W0903', fx.sub1], ['W0904', fx.sub2], ['W0905', fx.sub2], ['W0906', fx.sub2], ['W0907', fx.sub1]] as const) {
+  for (const [no, unit] of [
+    ['W0901', fx.sub1],
+    ['W0902', fx.sub1],
+    ['W0903', fx.sub1],
+    ['W0904', fx.sub2],
+    ['W0905', fx.sub2],
+    ['W0906', fx.sub2],
+    ['W0907', fx.sub1],
+  ] as const) {
     await newUser(no, 'worker', unit);
   }
 });
@@ -78,10 +108,19 @@ describe('filing', () => {
     const db = await getDb();
     const actor = await signInAs('S0901');
     const detail = await getHouseholdDetail(db, actor, id);
-    expect(detail).toMatchObject({ category: 'hardship', status: 'active', monthlyIncomeFen: 300_000, perHeadIncomeFen: 100_000, reviewDue: plusOneYear(today) });
+    expect(detail).toMatchObject({
+      category: 'hardship',
+      status: 'active',
+      monthlyIncomeFen: 300_000,
+      perHeadIncomeFen: 100_000,
+      reviewDue: plusOneYear(today),
+    });
     expect(detail.members).toHaveLength(2);
     expect(detail.events.map((e) => e.kind)).toEqual(['filed']);
-    const [{ n }] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, 'household.file'), eq(auditLog.entityId, String(id))));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'household.file'), eq(auditLog.entityId, String(id))));
     expect(n).toBe(1);
   });
 
@@ -93,7 +132,12 @@ describe('filing', () => {
     expect(second).toMatchObject({ ok: false, fieldErrors: { workerId: ['householdExists'] } });
     const unknown = await fileHousehold({ ...baseFile, workerId: await userId('W0903'), category: 'rich' as 'near' });
     expect(unknown).toMatchObject({ ok: false, fieldErrors: { category: ['categoryUnknown'] } });
-    const future = await fileHousehold({ ...baseFile, workerId: await userId('W0903'), category: 'near', members: [{ ...baseFile.members[0], birthDate: tomorrow }] });
+    const future = await fileHousehold({
+      ...baseFile,
+      workerId: await userId('W0903'),
+      category: 'near',
+      members: [{ ...baseFile.members[0], birthDate: tomorrow }],
+    });
     expect(future).toMatchObject({ ok: false, code: 'invalid' });
     const foreign = await fileHousehold({ ...baseFile, workerId: await userId('W0904'), category: 'near' }); // W0904 is in the sibling sub-branch
     expect(foreign).toMatchObject({ ok: false, fieldErrors: { workerId: ['workerNotInScope'] } });
@@ -105,18 +149,41 @@ describe('filing', () => {
 describe('dynamic management', () => {
   it('keeps every category change, review, exit and re-filing on one timeline', async () => {
     const id = await file('W0906', 'near', 'S0902');
-    expect(await changeCategory({ householdId: id, toCategory: 'near', reason: 'x' })).toMatchObject({ ok: false, fieldErrors: { toCategory: ['categoryUnchanged'] } });
-    expect(await changeCategory({ householdId: id, toCategory: 'hardship', reason: '' })).toMatchObject({ ok: false, fieldErrors: { reason: ['required'] } });
-    expect(await changeCategory({ householdId: id, toCategory: 'hardship', reason: '配偶失业' })).toMatchObject({ ok: true });
-    expect(await reviewHousehold({ householdId: id, category: 'extreme', reason: '' })).toMatchObject({ ok: false, fieldErrors: { reason: ['reasonRequiredForChange'] } });
+    expect(await changeCategory({ householdId: id, toCategory: 'near', reason: 'x' })).toMatchObject({
+      ok: false,
+      fieldErrors: { toCategory: ['categoryUnchanged'] },
+    });
+    expect(await changeCategory({ householdId: id, toCategory: 'hardship', reason: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ['required'] },
+    });
+    expect(await changeCategory({ householdId: id, toCategory: 'hardship', reason: '配偶失业' })).toMatchObject({
+      ok: true,
+    });
+    expect(await reviewHousehold({ householdId: id, category: 'extreme', reason: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ['reasonRequiredForChange'] },
+    });
     expect(await reviewHousehold({ householdId: id, category: 'hardship', reason: '' })).toMatchObject({ ok: true });
-    expect(await exitHousehold({ householdId: id, exitedOn: tomorrow, reason: '就业' })).toMatchObject({ ok: false, fieldErrors: { exitedOn: ['dateInFuture'] } });
+    expect(await exitHousehold({ householdId: id, exitedOn: tomorrow, reason: '就业' })).toMatchObject({
+      ok: false,
+      fieldErrors: { exitedOn: ['dateInFuture'] },
+    });
     expect(await exitHousehold({ householdId: id, exitedOn: today, reason: '配偶就业' })).toMatchObject({ ok: true });
-    expect(await changeCategory({ householdId: id, toCategory: 'edge', reason: 'x' })).toMatchObject({ ok: false, error: 'householdNotActive' });
-    expect(await refileHousehold({ householdId: id, category: 'edge', reason: '再次失业' })).toMatchObject({ ok: true });
+    expect(await changeCategory({ householdId: id, toCategory: 'edge', reason: 'x' })).toMatchObject({
+      ok: false,
+      error: 'householdNotActive',
+    });
+    expect(await refileHousehold({ householdId: id, category: 'edge', reason: '再次失业' })).toMatchObject({
+      ok: true,
+    });
 
     const db = await getDb();
-    const events = await db.select().from(householdEvents).where(eq(householdEvents.householdId, id)).orderBy(householdEvents.id);
+    const events = await db
+      .select()
+      .from(householdEvents)
+      .where(eq(householdEvents.householdId, id))
+      .orderBy(householdEvents.id);
     expect(events.map((e) => [e.kind, e.fromCategory, e.toCategory])).toEqual([
       ['filed', null, 'near'],
       ['category_changed', 'near', 'hardship'],
@@ -135,17 +202,37 @@ describe('helpers', () => {
     const id = await file('W0905', 'extreme', 'S0902');
     await signInAs('S0902');
     const sibling = await userId('S0901');
-    expect(await assignHelper({ householdId: id, kind: 'union_cadre', userId: sibling })).toMatchObject({ ok: false, fieldErrors: { userId: ['helperNotInChain'] } });
-    expect(await assignHelper({ householdId: id, kind: 'first_helper', userId: await userId('B0900') })).toMatchObject({ ok: false, fieldErrors: { userId: ['helperNotLeader'] } });
-    expect(await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0905') })).toMatchObject({ ok: false, fieldErrors: { userId: ['helperIsWorker'] } });
-    expect(await assignHelper({ householdId: id, kind: 'unit_leader', userId: await userId('B0900') })).toMatchObject({ ok: true });
-    expect(await assignHelper({ householdId: id, kind: 'union_cadre', userId: await userId('S0902') })).toMatchObject({ ok: true });
-    expect(await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0904') })).toMatchObject({ ok: true });
-    expect(await assignHelper({ householdId: id, kind: 'first_helper', userId: await userId('L0003') })).toMatchObject({ ok: true });
+    expect(await assignHelper({ householdId: id, kind: 'union_cadre', userId: sibling })).toMatchObject({
+      ok: false,
+      fieldErrors: { userId: ['helperNotInChain'] },
+    });
+    expect(await assignHelper({ householdId: id, kind: 'first_helper', userId: await userId('B0900') })).toMatchObject({
+      ok: false,
+      fieldErrors: { userId: ['helperNotLeader'] },
+    });
+    expect(
+      await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0905') }),
+    ).toMatchObject({ ok: false, fieldErrors: { userId: ['helperIsWorker'] } });
+    expect(await assignHelper({ householdId: id, kind: 'unit_leader', userId: await userId('B0900') })).toMatchObject({
+      ok: true,
+    });
+    expect(await assignHelper({ householdId: id, kind: 'union_cadre', userId: await userId('S0902') })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0904') }),
+    ).toMatchObject({ ok: true });
+    expect(await assignHelper({ householdId: id, kind: 'first_helper', userId: await userId('L0003') })).toMatchObject({
+      ok: true,
+    });
     // Three helpers are three people.
-    expect(await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('S0902') })).toMatchObject({ ok: false, fieldErrors: { userId: ['helperAlreadyHolds'] } });
+    expect(
+      await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('S0902') }),
+    ).toMatchObject({ ok: false, fieldErrors: { userId: ['helperAlreadyHolds'] } });
     // Handover: W0906 replaces W0904; W0904's term ends today and stays on record.
-    expect(await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0906') })).toMatchObject({ ok: true });
+    expect(
+      await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0906') }),
+    ).toMatchObject({ ok: true });
     const detail = await getHouseholdDetail(await getDb(), await signInAs('S0902'), id);
     expect(detail.missing).toEqual([]);
     const grassroots = detail.helpers.filter((h) => h.kind === 'grassroots_leader');
@@ -160,8 +247,19 @@ describe('visits and tasks', () => {
   it('records a visit with appeals as tasks; refuses a future date or an appeal without owner; tasks move open → in progress → done', async () => {
     const id = await file('W0903', 'edge', 'S0901');
     const owner = await userId('S0901');
-    expect(await recordVisit({ householdId: id, visitedOn: tomorrow, visitors: '张三', knows: [], notes: '', appeals: [] })).toMatchObject({ ok: false, fieldErrors: { visitedOn: ['dateInFuture'] } });
-    expect(await recordVisit({ householdId: id, visitedOn: today, visitors: '张三', knows: [], notes: '', appeals: [{ appeal: '修屋顶', ownerId: '' as unknown as number, dueOn: tomorrow }] })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(
+      await recordVisit({ householdId: id, visitedOn: tomorrow, visitors: '张三', knows: [], notes: '', appeals: [] }),
+    ).toMatchObject({ ok: false, fieldErrors: { visitedOn: ['dateInFuture'] } });
+    expect(
+      await recordVisit({
+        householdId: id,
+        visitedOn: today,
+        visitors: '张三',
+        knows: [],
+        notes: '',
+        appeals: [{ appeal: '修屋顶', ownerId: '' as unknown as number, dueOn: tomorrow }],
+      }),
+    ).toMatchObject({ ok: false, code: 'invalid' });
     const db = await getDb();
     expect((await db.select({ n: count() }).from(visits).where(eq(visits.householdId, id)))[0].n).toBe(0);
 
@@ -180,15 +278,28 @@ describe('visits and tasks', () => {
     const rows = await db.select().from(tasks).where(eq(tasks.householdId, id)).orderBy(tasks.id);
     expect(rows.map((t) => t.status)).toEqual(['open', 'open']);
 
-    expect(await updateTaskStatus({ taskId: rows[0].id, status: 'done', outcome: '' })).toMatchObject({ ok: false, fieldErrors: { outcome: ['outcomeRequired'] } });
-    expect(await updateTaskStatus({ taskId: rows[0].id, status: 'in_progress', outcome: '' })).toMatchObject({ ok: true });
-    expect(await updateTaskStatus({ taskId: rows[0].id, status: 'done', outcome: '已联系校车' })).toMatchObject({ ok: true });
-    expect(await updateTaskStatus({ taskId: rows[0].id, status: 'open', outcome: '' })).toMatchObject({ ok: false, fieldErrors: { status: ['taskMoveNotAllowed'] } });
+    expect(await updateTaskStatus({ taskId: rows[0].id, status: 'done', outcome: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { outcome: ['outcomeRequired'] },
+    });
+    expect(await updateTaskStatus({ taskId: rows[0].id, status: 'in_progress', outcome: '' })).toMatchObject({
+      ok: true,
+    });
+    expect(await updateTaskStatus({ taskId: rows[0].id, status: 'done', outcome: '已联系校车' })).toMatchObject({
+      ok: true,
+    });
+    expect(await updateTaskStatus({ taskId: rows[0].id, status: 'open', outcome: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { status: ['taskMoveNotAllowed'] },
+    });
 
     // The worker sees category, helpers and tasks with outcomes, never notes or visits.
     const worker = await signInAs('W0903');
     const summary = await getOwnHouseholdSummary(db, worker);
-    expect(summary?.tasks.map((t) => [t.status, t.outcome]).sort()).toEqual([['done', '已联系校车'], ['open', null]]);
+    expect(summary?.tasks.map((t) => [t.status, t.outcome]).sort()).toEqual([
+      ['done', '已联系校车'],
+      ['open', null],
+    ]);
     const text = JSON.stringify(summary);
     expect(text).not.toContain('内部');
     expect(text).not.toContain('visits');
@@ -219,14 +330,28 @@ describe('scope', () => {
 
   it('a worker who is a helper may see that household and record a visit, but not change the file', async () => {
     const id = await file('W0901', 'near', 'S0901');
-    expect(await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0907') })).toMatchObject({ ok: true });
+    expect(
+      await assignHelper({ householdId: id, kind: 'grassroots_leader', userId: await userId('W0907') }),
+    ).toMatchObject({ ok: true });
     const helper = await signInAs('W0907');
     const db = await getDb();
     expect((await getHouseholdDetail(db, helper, id)).canManage).toBe(false);
     // …and finds it on their dashboard.
     expect((await householdsHelpedBy(db, helper)).map((r) => [r.id, r.kind])).toEqual([[id, 'grassroots_leader']]);
-    expect(await recordVisit({ householdId: id, visitedOn: today, visitors: '同事', knows: ['name'], notes: '', appeals: [] })).toMatchObject({ ok: true });
-    expect(await changeCategory({ householdId: id, toCategory: 'extreme', reason: 'x' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await recordVisit({
+        householdId: id,
+        visitedOn: today,
+        visitors: '同事',
+        knows: ['name'],
+        notes: '',
+        appeals: [],
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await changeCategory({ householdId: id, toCategory: 'extreme', reason: 'x' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });
 
@@ -238,10 +363,35 @@ describe('dashboard measures on a known data set', () => {
     //   sub2: W0906 edge (filed, exited, re-filed: active), W0905 extreme (4 helpers, no visit)
     // Add one overdue task to sub2 and one exit to make those figures non-zero.
     await signInAs('S0902');
-    const w0905 = (await (await getDb()).select({ id: households.id }).from(households).where(eq(households.workerId, await userId('W0905'))))[0].id;
+    const w0905 = (
+      await (
+        await getDb()
+      )
+        .select({ id: households.id })
+        .from(households)
+        .where(eq(households.workerId, await userId('W0905')))
+    )[0].id;
     // A deadline in the past is refused; an overdue task is one whose deadline has since passed.
-    expect(await recordVisit({ householdId: w0905, visitedOn: today, visitors: '支会', knows: [], notes: '', appeals: [{ appeal: '逾期事项', ownerId: await userId('S0902'), dueOn: yesterday }] })).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await recordVisit({ householdId: w0905, visitedOn: today, visitors: '支会', knows: ['name', 'phone'], notes: '', appeals: [{ appeal: '逾期事项', ownerId: await userId('S0902'), dueOn: today }] })).toMatchObject({ ok: true });
+    expect(
+      await recordVisit({
+        householdId: w0905,
+        visitedOn: today,
+        visitors: '支会',
+        knows: [],
+        notes: '',
+        appeals: [{ appeal: '逾期事项', ownerId: await userId('S0902'), dueOn: yesterday }],
+      }),
+    ).toMatchObject({ ok: false, code: 'invalid' });
+    expect(
+      await recordVisit({
+        householdId: w0905,
+        visitedOn: today,
+        visitors: '支会',
+        knows: ['name', 'phone'],
+        notes: '',
+        appeals: [{ appeal: '逾期事项', ownerId: await userId('S0902'), dueOn: today }],
+      }),
+    ).toMatchObject({ ok: true });
     await (await getDb()).update(tasks).set({ dueOn: yesterday }).where(eq(tasks.appeal, '逾期事项'));
     const w0904 = await file('W0904', 'serious_illness', 'S0902');
     expect(await exitHousehold({ householdId: w0904, exitedOn: today, reason: '康复' })).toMatchObject({ ok: true });
@@ -277,6 +427,15 @@ describe('dashboard measures on a known data set', () => {
     // The leader's mine view has one row per branch; TB's row is the sum of its sub-branches.
     const mine = (await db.select().from(orgUnits).where(eq(orgUnits.level, 'mine')))[0];
     const tb = (await registerMeasures(db, mine.id)).find((r) => r.unitId === fx.branch);
-    expect(tb).toMatchObject({ active: 6, exitedThisYear: 1, visited: 3, known: 1, tasksRaised: 3, tasksDone: 1, overdueTasks: 1, missingHelper: 5 });
+    expect(tb).toMatchObject({
+      active: 6,
+      exitedThisYear: 1,
+      visited: 3,
+      known: 1,
+      tasksRaised: 3,
+      tasksDone: 1,
+      overdueTasks: 1,
+      missingHelper: 5,
+    });
   });
 });

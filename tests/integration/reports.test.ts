@@ -3,7 +3,18 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { threeYearReport, type ThreeYearReport } from '@/db/queries/reports';
-import { budgets, cases, householdEvents, households, orgUnits, payments, students, tasks, users, visits } from '@/db/schema';
+import {
+  budgets,
+  cases,
+  householdEvents,
+  households,
+  orgUnits,
+  payments,
+  students,
+  tasks,
+  users,
+  visits,
+} from '@/db/schema';
 import type { ReportLine } from '@/lib/reports/lines';
 import { insertCase } from '../cases-fixtures';
 import { signInAs, userId } from '../session';
@@ -36,16 +47,27 @@ let recorder: number;
 
 async function unitOf(employeeNo: string) {
   const db = await getDb();
-  const [u] = await db.select({ id: users.id, unitId: users.unitId }).from(users).where(eq(users.employeeNo, employeeNo));
+  const [u] = await db
+    .select({ id: users.id, unitId: users.unitId })
+    .from(users)
+    .where(eq(users.employeeNo, employeeNo));
   return u;
 }
 
 async function pay(caseId: number, y: number, paidOn: string) {
   const db = await getDb();
-  await db.insert(payments).values({ caseId, budgetId, amountFen: yuan(y), paidOn, method: 'bank_transfer', recordedBy: recorder });
+  await db
+    .insert(payments)
+    .values({ caseId, budgetId, amountFen: yuan(y), paidOn, method: 'bank_transfer', recordedBy: recorder });
 }
 
-async function hardship(applicant: string, aidKind: 'poverty' | 'illness' | 'death_of_parent', y: number, paidOn: string, appliedOn = paidOn) {
+async function hardship(
+  applicant: string,
+  aidKind: 'poverty' | 'illness' | 'death_of_parent',
+  y: number,
+  paidOn: string,
+  appliedOn = paidOn,
+) {
   await pay(await insertCase({ applicant, state: 'paid', aidKind, amountFen: yuan(y), appliedOn }), y, paidOn);
 }
 
@@ -54,12 +76,27 @@ async function student(parent: string) {
   const w = await unitOf(parent);
   const [{ id }] = await db
     .insert(students)
-    .values({ workerId: w.id, name: `学生${parent}`, idNumber: childId('20000101'), birthDate: '2000-01-01', school: '学校', stage: 'undergraduate', grade: 1, admissionYear: 2011, createdBy: w.id })
+    .values({
+      workerId: w.id,
+      name: `学生${parent}`,
+      idNumber: childId('20000101'),
+      birthDate: '2000-01-01',
+      school: '学校',
+      stage: 'undergraduate',
+      grade: 1,
+      admissionYear: 2011,
+      createdBy: w.id,
+    })
     .returning({ id: students.id });
   return { id, workerId: w.id, unitId: w.unitId };
 }
 
-async function fundCase(s: { id: number; workerId: number; unitId: number }, kind: 'student_aid' | 'student_award', schoolYear: number, y: number) {
+async function fundCase(
+  s: { id: number; workerId: number; unitId: number },
+  kind: 'student_aid' | 'student_award',
+  schoolYear: number,
+  y: number,
+) {
   const db = await getDb();
   const [{ id }] = await db
     .insert(cases)
@@ -113,13 +150,17 @@ async function household(worker: string, events: ['filed' | 'refiled' | 'exited'
       exitReason: exited ? '就业' : null,
     })
     .returning({ id: households.id });
-  await db.insert(householdEvents).values(events.map(([kind, on]) => ({ householdId: id, kind, on, toCategory: 'hardship' as const })));
+  await db
+    .insert(householdEvents)
+    .values(events.map(([kind, on]) => ({ householdId: id, kind, on, toCategory: 'hardship' as const })));
   return { id, unitId: w.unitId };
 }
 
 async function visit(householdId: number, visitedOn: string) {
   const db = await getDb();
-  await db.insert(visits).values({ householdId, visitedOn, visitors: '工会干部', knows: ['name'], recordedBy: recorder });
+  await db
+    .insert(visits)
+    .values({ householdId, visitedOn, visitors: '工会干部', knows: ['name'], recordedBy: recorder });
 }
 
 async function deed(h: { id: number; unitId: number }, doneOn: string | null) {
@@ -139,7 +180,10 @@ async function deed(h: { id: number; unitId: number }, doneOn: string | null) {
 beforeAll(async () => {
   const db = await getDb();
   recorder = await userId('L0002');
-  [{ id: budgetId }] = await db.insert(budgets).values({ year: 2012, aidKind: 'poverty', amountFen: yuan(1_000_000) }).returning({ id: budgets.id });
+  [{ id: budgetId }] = await db
+    .insert(budgets)
+    .values({ year: 2012, aidKind: 'poverty', amountFen: yuan(1_000_000) })
+    .returning({ id: budgets.id });
 
   await hardship('W0001', 'poverty', 1000, '2011-03-20', '2011-03-01');
   await hardship('W0001', 'poverty', 2000, '2012-01-05', '2011-12-20');
@@ -160,11 +204,31 @@ beforeAll(async () => {
   await fundCase(c, 'student_aid', 2013, 1000);
   await fundCase(a, 'student_aid', 2010, 3000);
 
-  const h1 = await household('W0001', [['filed', '2011-03-01'], ['category_changed', '2012-01-01'], ['exited', '2012-06-01'], ['refiled', '2013-02-01']]);
-  const h2 = await household('W0017', [['filed', '2010-05-01'], ['exited', '2013-04-01']]);
+  const h1 = await household('W0001', [
+    ['filed', '2011-03-01'],
+    ['category_changed', '2012-01-01'],
+    ['exited', '2012-06-01'],
+    ['refiled', '2013-02-01'],
+  ]);
+  const h2 = await household('W0017', [
+    ['filed', '2010-05-01'],
+    ['exited', '2013-04-01'],
+  ]);
   const h3 = await household('W0002', [['filed', '2011-07-01']]);
-  const h4 = await household('W0005', [['filed', '2013-01-10'], ['exited', '2013-11-01']]);
-  for (const [h, day] of [[h1, '2011-04-01'], [h1, '2011-09-01'], [h1, '2012-03-01'], [h2, '2012-05-01'], [h3, '2013-02-01'], [h4, '2013-03-01'], [h1, '2010-12-01'], [h1, '2014-01-02']] as const) {
+  const h4 = await household('W0005', [
+    ['filed', '2013-01-10'],
+    ['exited', '2013-11-01'],
+  ]);
+  for (const [h, day] of [
+    [h1, '2011-04-01'],
+    [h1, '2011-09-01'],
+    [h1, '2012-03-01'],
+    [h2, '2012-05-01'],
+    [h3, '2013-02-01'],
+    [h4, '2013-03-01'],
+    [h1, '2010-12-01'],
+    [h1, '2014-01-02'],
+  ] as const) {
     await visit(h.id, day);
   }
   await deed(h1, '2012-04-01');
@@ -192,7 +256,12 @@ describe('the three-year report', () => {
     expect(r.years).toEqual([2011, 2012, 2013]);
     expect(r.unit).toBeNull();
     expect(r.sections.map((s) => s.programme)).toEqual(['hardship', 'students', 'register', 'visits', 'tasks']);
-    expect(r.sections[0].lines.map((l) => l.aidKind ?? l.key)).toEqual(['poverty', 'illness', 'death_of_parent', 'aidSubtotal']);
+    expect(r.sections[0].lines.map((l) => l.aidKind ?? l.key)).toEqual([
+      'poverty',
+      'illness',
+      'death_of_parent',
+      'aidSubtotal',
+    ]);
     const t = table(r);
     expect(t.poverty).toEqual([fig(2, 4000), fig(1, 2000), fig(1, 2500), fig(4, 8500)]);
     expect(t.illness).toEqual([NIL, fig(1, 1500), NIL, fig(1, 1500)]);
@@ -207,7 +276,12 @@ describe('the three-year report', () => {
     expect(counts(t.visits)).toEqual([2, 2, 2, 6]);
     expect(counts(t.visitedHouseholds)).toEqual([1, 2, 2, 4]);
     expect(counts(t.tasksDone)).toEqual([0, 1, 2, 3]);
-    expect(r.sections.flatMap((s) => s.lines).filter((l) => l.money).map((l) => l.aidKind ?? l.key)).toEqual(['poverty', 'illness', 'death_of_parent', 'aidSubtotal', 'studentAid', 'awards']);
+    expect(
+      r.sections
+        .flatMap((s) => s.lines)
+        .filter((l) => l.money)
+        .map((l) => l.aidKind ?? l.key),
+    ).toEqual(['poverty', 'illness', 'death_of_parent', 'aidSubtotal', 'studentAid', 'awards']);
   });
 
   it('gives a sub-branch official only their unit’s share', async () => {

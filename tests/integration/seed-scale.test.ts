@@ -1,7 +1,14 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_CATEGORIES } from '@/lib/aid/standards';
-import { CASE_STATES, STEP_ROLES, transitionOf, type CaseAction, type CaseState, type Step } from '@/lib/workflow/case-workflow';
+import {
+  CASE_STATES,
+  STEP_ROLES,
+  transitionOf,
+  type CaseAction,
+  type CaseState,
+  type Step,
+} from '@/lib/workflow/case-workflow';
 import { ScaleRefusal, seedScale, type ScaleReport } from '@/db/scale';
 import { CASES_PER_WORKER, KINDS } from '@/db/scale/cases';
 import { FILED_SHARE } from '@/db/scale/register';
@@ -31,7 +38,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
   const db = new Client({ connectionString: url });
   let report: ScaleReport;
 
-  const count = async (text: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(text, params)).rows[0].n);
+  const count = async (text: string, params: unknown[] = []) =>
+    Number((await db.query<{ n: string }>(text, params)).rows[0].n);
 
   beforeAll(async () => {
     await admin.connect();
@@ -68,15 +76,25 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
   });
 
   it("puts every case in its applicant's unit and household", async () => {
-    expect(await count(`SELECT count(*) AS n FROM cases c JOIN users u ON u.id = c.applicant_id WHERE c.unit_id <> u.unit_id OR u.role <> 'worker'`)).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM cases c JOIN households h ON h.id = c.household_id WHERE h.worker_id <> c.applicant_id`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM cases c JOIN users u ON u.id = c.applicant_id WHERE c.unit_id <> u.unit_id OR u.role <> 'worker'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM cases c JOIN households h ON h.id = c.household_id WHERE h.worker_id <> c.applicant_id`,
+      ),
+    ).toBe(0);
     // Submitted while a file existed: the case names it (an unsent draft names none yet).
     expect(
       await count(`SELECT count(*) AS n FROM cases c JOIN households h ON h.worker_id = c.applicant_id
                    WHERE (c.submitted_at IS NOT NULL AND h.filed_on <= c.applied_on) <> (c.household_id IS NOT NULL)`),
     ).toBe(0);
     // The category is the file's when it was active on the application date, else none.
-    expect(await count(`SELECT count(*) AS n FROM cases c WHERE c.category <> 'none' AND c.household_id IS NULL`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM cases c WHERE c.category <> 'none' AND c.household_id IS NULL`)).toBe(
+      0,
+    );
     expect(
       await count(`SELECT count(*) AS n FROM cases c JOIN households h ON h.id = c.household_id
                    WHERE c.category = 'none' AND h.filed_on <= c.applied_on AND (h.exited_on IS NULL OR h.exited_on > c.applied_on)`),
@@ -88,7 +106,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
       await count(`SELECT count(*) AS n FROM cases c WHERE c.state = 'paid'
                    AND (SELECT count(*) FROM payments p WHERE p.case_id = c.id AND p.amount_fen = c.amount_fen) <> 1`),
     ).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM payments p JOIN cases c ON c.id = p.case_id WHERE c.state <> 'paid'`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM payments p JOIN cases c ON c.id = p.case_id WHERE c.state <> 'paid'`),
+    ).toBe(0);
     expect(await count(`SELECT count(*) - count(DISTINCT case_id) AS n FROM payments`)).toBe(0);
     // The payer (a leader, as the step requires) neither approved the case nor judged its objection.
     expect(
@@ -110,7 +130,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
 
   it('computes each amount from the standard in force on the application date', async () => {
     expect(await count(`SELECT count(*) AS n FROM aid_standards`)).toBe(3);
-    expect(await count(`SELECT count(DISTINCT (standard_id, kind, category)) AS n FROM aid_standard_rules WHERE variant = ''`)).toBe(3 * KINDS.length * STANDARD_CATEGORIES.length);
+    expect(
+      await count(
+        `SELECT count(DISTINCT (standard_id, kind, category)) AS n FROM aid_standard_rules WHERE variant = ''`,
+      ),
+    ).toBe(3 * KINDS.length * STANDARD_CATEGORIES.length);
     expect(
       await count(`SELECT count(*) AS n FROM cases c JOIN aid_standards s ON s.id = c.standard_id
                    WHERE s.effective_on > c.applied_on OR EXISTS (SELECT 1 FROM aid_standards s2 WHERE s2.effective_on <= c.applied_on AND s2.effective_on > s.effective_on)`),
@@ -122,22 +146,35 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
                       OR (r.rule_type = 'range' AND (c.computed_fen <> r.suggested_fen OR c.amount_fen NOT BETWEEN r.min_fen AND r.max_fen
                           OR (c.amount_fen <> c.computed_fen) <> (c.amount_reason IS NOT NULL)))`),
     ).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM cases WHERE submitted_at IS NOT NULL AND (standard_id IS NULL OR amount_fen IS NULL)`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM cases WHERE submitted_at IS NOT NULL AND (standard_id IS NULL OR amount_fen IS NULL)`,
+      ),
+    ).toBe(0);
   });
 
   it('gives every case a history the workflow allows, by the right people, ending in its state', async () => {
-    const { rows: moves } = await db.query<{ from_state: CaseState; action: CaseAction; to_state: CaseState; step: Step | null }>(
-      `SELECT DISTINCT from_state, action, to_state, step FROM case_steps`,
-    );
+    const { rows: moves } = await db.query<{
+      from_state: CaseState;
+      action: CaseAction;
+      to_state: CaseState;
+      step: Step | null;
+    }>(`SELECT DISTINCT from_state, action, to_state, step FROM case_steps`);
     for (const m of moves) {
       const t = transitionOf(m.from_state, m.action);
       expect(t?.to, `${m.from_state} ${m.action}`).toBe(m.to_state);
       expect(m.step).toBe(t!.by === 'applicant' || t!.by === 'system' ? null : t!.by);
     }
     // Never the applicant at a step, never one person at two steps of a case.
-    expect(await count(`SELECT count(*) AS n FROM case_steps s JOIN cases c ON c.id = s.case_id WHERE s.step IS NOT NULL AND s.actor_id = c.applicant_id`)).toBe(0);
     expect(
-      await count(`SELECT count(*) AS n FROM (SELECT case_id, actor_id FROM case_steps WHERE step IS NOT NULL GROUP BY 1, 2 HAVING count(DISTINCT step) > 1) x`),
+      await count(
+        `SELECT count(*) AS n FROM case_steps s JOIN cases c ON c.id = s.case_id WHERE s.step IS NOT NULL AND s.actor_id = c.applicant_id`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM (SELECT case_id, actor_id FROM case_steps WHERE step IS NOT NULL GROUP BY 1, 2 HAVING count(DISTINCT step) > 1) x`,
+      ),
     ).toBe(0);
     // The applicant's own moves are theirs; the system's have no actor.
     expect(
@@ -146,7 +183,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
     ).toBe(0);
     // Each step's role, and the officials' scope: the case's own sub-branch, its branch.
     for (const [step, roles] of Object.entries(STEP_ROLES)) {
-      expect(await count(`SELECT count(*) AS n FROM case_steps s JOIN users u ON u.id = s.actor_id WHERE s.step = $1 AND NOT (u.role = ANY($2))`, [step, roles])).toBe(0);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM case_steps s JOIN users u ON u.id = s.actor_id WHERE s.step = $1 AND NOT (u.role = ANY($2))`,
+          [step, roles],
+        ),
+      ).toBe(0);
     }
     expect(
       await count(`SELECT count(*) AS n FROM case_steps s JOIN cases c ON c.id = s.case_id JOIN users u ON u.id = s.actor_id JOIN org_units cu ON cu.id = c.unit_id
@@ -169,19 +211,27 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
     ).toBe(0);
     // The submission time is the submit move's; a submission exactly when the state says so.
     expect(
-      await count(`SELECT count(*) AS n FROM cases c WHERE c.submitted_at IS DISTINCT FROM (SELECT min(s.at) FROM case_steps s WHERE s.case_id = c.id AND s.action = 'submit')`),
+      await count(
+        `SELECT count(*) AS n FROM cases c WHERE c.submitted_at IS DISTINCT FROM (SELECT min(s.at) FROM case_steps s WHERE s.case_id = c.id AND s.action = 'submit')`,
+      ),
     ).toBe(0);
   });
 
   it('has every state, with publicity dates exactly where publicity happened and objections on published cases', async () => {
-    const { rows } = await db.query<{ state: string; n: string }>(`SELECT state, count(*) AS n FROM cases GROUP BY state`);
+    const { rows } = await db.query<{ state: string; n: string }>(
+      `SELECT state, count(*) AS n FROM cases GROUP BY state`,
+    );
     expect(rows.map((r) => r.state).sort()).toEqual([...CASE_STATES].sort());
     expect(
       await count(`SELECT count(*) AS n FROM cases WHERE (state IN ('in_publicity', 'ready_for_payment', 'paid')) <> (publicity_start IS NOT NULL)
                    OR publicity_end <> publicity_start + 4`),
     ).toBe(0);
     // A window still open has not ended (the system closes ended ones just after midnight).
-    expect(await count(`SELECT count(*) AS n FROM cases WHERE state = 'in_publicity' AND publicity_end < $1`, [report.today])).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM cases WHERE state = 'in_publicity' AND publicity_end < $1`, [
+        report.today,
+      ]),
+    ).toBe(0);
     expect(
       await count(`SELECT count(*) AS n FROM objections o JOIN cases c ON c.id = o.case_id
                    WHERE o.by_id = c.applicant_id OR (o.status = 'pending') <> (c.state = 'in_publicity' AND NOT EXISTS (
@@ -195,7 +245,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
     const repeats = `EXISTS (SELECT 1 FROM payments p2 JOIN cases c2 ON c2.id = p2.case_id
       WHERE c2.applicant_id = c.applicant_id AND c2.aid_kind = c.aid_kind AND c2.id <> c.id AND (p2.created_at, p2.id) < (p.created_at, p.id)
         AND CASE c.frequency WHEN 'yearly' THEN date_part('year', p2.paid_on) = date_part('year', c.applied_on) ELSE c2.event_key = c.event_key END)`;
-    expect(await count(`SELECT count(*) AS n FROM payments p JOIN cases c ON c.id = p.case_id WHERE (p.repeat_reason IS NOT NULL) <> ${repeats}`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM payments p JOIN cases c ON c.id = p.case_id WHERE (p.repeat_reason IS NOT NULL) <> ${repeats}`,
+      ),
+    ).toBe(0);
   });
 
   it('dates nothing after today', async () => {
@@ -221,7 +275,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
     const tomorrow = `(DATE '${report.today}' + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
     for (const [table, columns] of Object.entries(dated)) {
       for (const column of columns) {
-        expect(await count(`SELECT count(*) AS n FROM ${table} WHERE ${column} >= ${tomorrow}`), `${table}.${column}`).toBe(0);
+        expect(
+          await count(`SELECT count(*) AS n FROM ${table} WHERE ${column} >= ${tomorrow}`),
+          `${table}.${column}`,
+        ).toBe(0);
       }
     }
     // Three years: this one and the two before.
@@ -240,16 +297,24 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
                       OR (h.status = 'exited' AND hh.until IS NULL)`),
     ).toBe(0);
     // The file's unit is its worker's; visits fall while it was active; done tasks have their outcome.
-    expect(await count(`SELECT count(*) AS n FROM households h JOIN users u ON u.id = h.worker_id WHERE h.unit_id <> u.unit_id`)).toBe(0);
     expect(
-      await count(`SELECT count(*) AS n FROM visits v JOIN households h ON h.id = v.household_id WHERE v.visited_on < h.filed_on OR v.visited_on >= coalesce(h.exited_on, 'infinity')`),
+      await count(
+        `SELECT count(*) AS n FROM households h JOIN users u ON u.id = h.worker_id WHERE h.unit_id <> u.unit_id`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM visits v JOIN households h ON h.id = v.household_id WHERE v.visited_on < h.filed_on OR v.visited_on >= coalesce(h.exited_on, 'infinity')`,
+      ),
     ).toBe(0);
     // The timeline: filed first with the category it then had, the last category move ending in the file's.
     expect(
       await count(`SELECT count(*) AS n FROM households h WHERE (SELECT e.kind FROM household_events e WHERE e.household_id = h.id ORDER BY e."on", e.id LIMIT 1) <> 'filed'
                    OR h.category <> (SELECT e.to_category FROM household_events e WHERE e.household_id = h.id AND e.to_category IS NOT NULL ORDER BY e."on" DESC, e.id DESC LIMIT 1)`),
     ).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM households WHERE status = 'active' AND review_due < $1`, [report.today])).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM households WHERE status = 'active' AND review_due < $1`, [report.today]),
+    ).toBeGreaterThan(0);
   });
 
   it('leaves every key, index and foreign key the migrations define (set aside during the load)', async () => {

@@ -2,7 +2,9 @@ import { encode } from 'next-auth/jwt';
 import { describe, expect, it, vi } from 'vitest';
 
 const jar = new Map<string, string>();
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }) }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+}));
 
 // tests/setup.ts replaces this module for the other tests; here we want the real one.
 const { readSession } = await vi.importActual<typeof import('@/lib/auth/session-token')>('@/lib/auth/session-token');
@@ -21,7 +23,15 @@ describe('reading the session cookie', () => {
     jar.set(SALT, jar.get(SALT)!.slice(0, -4) + 'AAAA');
     expect(await readSession()).toBeNull();
 
-    jar.set(SALT, await encode({ token: { uid: 42, ver: 3 }, secret: 'another-secret-another-secret-12345', salt: SALT, maxAge: 60 }));
+    jar.set(
+      SALT,
+      await encode({
+        token: { uid: 42, ver: 3 },
+        secret: 'another-secret-another-secret-12345',
+        salt: SALT,
+        maxAge: 60,
+      }),
+    );
     expect(await readSession()).toBeNull();
 
     jar.set(SALT, await encode({ token: { uid: 42, ver: 3 }, secret: SECRET, salt: SALT, maxAge: -60 }));

@@ -19,12 +19,22 @@ const CATS = ['extreme', 'hardship', 'near', 'edge', 'serious_illness', 'educati
  */
 export async function saveFundStandard(effectiveOn = '2000-01-01') {
   await signInAs('L0001');
-  const fixed = (stage: string, yuan: string) => CATS.map((category) => ({ category, variant: stage, type: 'fixed' as const, fixed: category === 'extreme' && stage === 'undergraduate' ? '5000' : yuan }));
+  const fixed = (stage: string, yuan: string) =>
+    CATS.map((category) => ({
+      category,
+      variant: stage,
+      type: 'fixed' as const,
+      fixed: category === 'extreme' && stage === 'undergraduate' ? '5000' : yuan,
+    }));
   const r = await saveStandard({
     name: '圆梦测试标准',
     effectiveOn,
     kinds: [
-      { kind: 'poverty', frequency: 'yearly', amounts: CATS.map((category) => ({ category, type: 'fixed' as const, fixed: '1000' })) },
+      {
+        kind: 'poverty',
+        frequency: 'yearly',
+        amounts: CATS.map((category) => ({ category, type: 'fixed' as const, fixed: '1000' })),
+      },
       {
         kind: 'student_aid',
         frequency: 'per_event',
@@ -34,10 +44,21 @@ export async function saveFundStandard(effectiveOn = '2000-01-01') {
           ...fixed('senior_secondary', '1000'),
           ...fixed('vocational', '1000'),
           ...fixed('undergraduate', '3000'),
-          ...CATS.map((category) => ({ category, variant: 'postgraduate', type: 'range' as const, min: '2000', max: '6000', suggested: '4000' })),
+          ...CATS.map((category) => ({
+            category,
+            variant: 'postgraduate',
+            type: 'range' as const,
+            min: '2000',
+            max: '6000',
+            suggested: '4000',
+          })),
         ],
       },
-      { kind: 'student_award', frequency: 'per_event', amounts: [...fixed('first', '2000'), ...fixed('second', '1000')] },
+      {
+        kind: 'student_award',
+        frequency: 'per_event',
+        amounts: [...fixed('first', '2000'), ...fixed('second', '1000')],
+      },
     ],
   });
   return ok(r).id;
@@ -54,9 +75,13 @@ export function childId(birth = '20080315'): string {
   return makeIdNumber('361181', birth, seq++);
 }
 
-export const pdf = (name = 'proof.pdf') => new File([Buffer.from('%PDF-1.4\n%test document\n')], name, { type: 'application/pdf' });
+export const pdf = (name = 'proof.pdf') =>
+  new File([Buffer.from('%PDF-1.4\n%test document\n')], name, { type: 'application/pdf' });
 
-export const application = (studentId: number, o: Partial<{ stage: Stage; grade: string; tuition: string; living: string; proof: File; token: string }> = {}) => ({
+export const application = (
+  studentId: number,
+  o: Partial<{ stage: Stage; grade: string; tuition: string; living: string; proof: File; token: string }> = {},
+) => ({
   token: o.token ?? randomUUID(),
   studentId: String(studentId),
   stage: o.stage ?? ('undergraduate' as Stage),

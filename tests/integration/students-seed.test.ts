@@ -41,8 +41,20 @@ describe('the fund’s demo seed', () => {
       expect(idNumberError(s.idNumber)).toBeNull();
       expect(schoolingProblems(s, current)).toEqual([]);
     }
-    const fund = await db.select().from(cases).where(inArray(cases.kind, ['student_aid', 'student_award']));
-    const history = await db.select().from(caseSteps).where(inArray(caseSteps.caseId, fund.map((c) => c.id))).orderBy(caseSteps.id);
+    const fund = await db
+      .select()
+      .from(cases)
+      .where(inArray(cases.kind, ['student_aid', 'student_award']));
+    const history = await db
+      .select()
+      .from(caseSteps)
+      .where(
+        inArray(
+          caseSteps.caseId,
+          fund.map((c) => c.id),
+        ),
+      )
+      .orderBy(caseSteps.id);
     for (const c of fund) {
       const moves = history.filter((h) => h.caseId === c.id);
       // Nobody acts on their own application, nor at two steps of one case.
@@ -53,17 +65,33 @@ describe('the fund’s demo seed', () => {
       if (c.kind === 'student_aid' || c.awardTier) {
         // The amount is the one the standard in force on the application date gives.
         const standard = await standardInForce(db, c.appliedOn!);
-        const computed = computeAmount(standard!, c.kind as 'student_aid' | 'student_award', c.category as StandardCategory, c.awardTier ?? c.stage!);
+        const computed = computeAmount(
+          standard!,
+          c.kind as 'student_aid' | 'student_award',
+          c.category as StandardCategory,
+          c.awardTier ?? c.stage!,
+        );
         expect(computed.ok && computed.amount.fen).toBe(c.amountFen);
         expect(c.standardId).toBe(standard!.id);
       }
     }
     // Every paid case has one payment; every budget's spent figure is its payments' sum.
     const paid = fund.filter((c) => c.state === 'paid');
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(payments).where(inArray(payments.caseId, paid.map((c) => c.id)));
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(payments)
+      .where(
+        inArray(
+          payments.caseId,
+          paid.map((c) => c.id),
+        ),
+      );
     expect(n).toBe(paid.length);
     for (const b of await db.select().from(budgets).where(eq(budgets.aidKind, 'student_aid'))) {
-      const [{ sum }] = await db.select({ sum: sql<number>`coalesce(sum(${payments.amountFen}), 0)::int` }).from(payments).where(eq(payments.budgetId, b.id));
+      const [{ sum }] = await db
+        .select({ sum: sql<number>`coalesce(sum(${payments.amountFen}), 0)::int` })
+        .from(payments)
+        .where(eq(payments.budgetId, b.id));
       expect(b.spentFen).toBe(sum);
       expect(b.spentFen).toBeLessThanOrEqual(b.amountFen);
     }
@@ -71,7 +99,12 @@ describe('the fund’s demo seed', () => {
     const [{ missing }] = await db
       .select({ missing: sql<number>`count(*)::int` })
       .from(cases)
-      .where(and(eq(cases.kind, 'student_aid'), sql`NOT EXISTS (SELECT 1 FROM ${caseDocuments} d WHERE d.case_id = ${cases.id} AND d.purpose IN ('admission_letter', 'enrolment_certificate'))`));
+      .where(
+        and(
+          eq(cases.kind, 'student_aid'),
+          sql`NOT EXISTS (SELECT 1 FROM ${caseDocuments} d WHERE d.case_id = ${cases.id} AND d.purpose IN ('admission_letter', 'enrolment_certificate'))`,
+        ),
+      );
     expect(missing).toBe(0);
   });
 });

@@ -3,7 +3,14 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideCase, recordPayment, withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
 import { listPublished } from '@/db/queries/publicity';
-import { awardStudent, nominateStudent, registerStudent, saveStudentAid, submitStudentAid, updateStudent } from '@/app/(portal)/(forms)/students/actions';
+import {
+  awardStudent,
+  nominateStudent,
+  registerStudent,
+  saveStudentAid,
+  submitStudentAid,
+  updateStudent,
+} from '@/app/(portal)/(forms)/students/actions';
 import { getDb } from '@/db/client';
 import { getStudentCaseFacts, listStudents } from '@/db/queries/students';
 import { auditLog, budgets, caseDocuments, cases, households, students, users } from '@/db/schema';
@@ -17,7 +24,16 @@ const today = todayInChina();
 const schoolYear = schoolYearOf(today);
 const db = () => getDb();
 
-const child = (o: Partial<{ name: string; idNumber: string; school: string; stage: Stage; grade: string; admissionYear: string }> = {}) => ({
+const child = (
+  o: Partial<{
+    name: string;
+    idNumber: string;
+    school: string;
+    stage: Stage;
+    grade: string;
+    admissionYear: string;
+  }> = {},
+) => ({
   name: '张小华',
   idNumber: childId(),
   school: '江西理工大学',
@@ -33,19 +49,33 @@ async function caseRow(id: number) {
 }
 
 /** Takes a submitted case through verification, review and approval, publicity and payment. */
-async function throughTheChain(id: number, who: { verifier: string; reviewer: string } = { verifier: 'S0001', reviewer: 'B0001' }) {
+async function throughTheChain(
+  id: number,
+  who: { verifier: string; reviewer: string } = { verifier: 'S0001', reviewer: 'B0001' },
+) {
   for (const decider of [who.verifier, who.reviewer, 'L0001']) {
     await signInAs(decider);
     ok(await decideCase({ caseId: id, version: (await caseRow(id)).version, decision: 'approve' }));
   }
   expect(await closeDuePublicity(await db(), '2999-01-01')).toContain(id);
   await signInAs('L0002');
-  return recordPayment({ caseId: id, version: (await caseRow(id)).version, paidOn: today, method: 'bank_transfer', reference: 'T' });
+  return recordPayment({
+    caseId: id,
+    version: (await caseRow(id)).version,
+    paidOn: today,
+    method: 'bank_transfer',
+    reference: 'T',
+  });
 }
 
 const budgetYear = Number(today.slice(0, 4));
 async function spent() {
-  const [b] = await (await db()).select({ spentFen: budgets.spentFen }).from(budgets).where(and(eq(budgets.aidKind, 'student_aid'), eq(budgets.year, budgetYear)));
+  const [b] = await (
+    await db()
+  )
+    .select({ spentFen: budgets.spentFen })
+    .from(budgets)
+    .where(and(eq(budgets.aidKind, 'student_aid'), eq(budgets.year, budgetYear)));
   return b.spentFen;
 }
 
@@ -64,9 +94,13 @@ describe('the students register', () => {
     };
     const [{ before }] = await (await db()).select({ before: count() }).from(students);
     expect(await bad({ idNumber: childId('20991231') })).toEqual({ idNumber: ['studentBornInFuture'] });
-    expect(await bad({ idNumber: '36118120080315123X' })).toMatchObject({ idNumber: [expect.stringMatching(/^idNumber\./)] });
+    expect(await bad({ idNumber: '36118120080315123X' })).toMatchObject({
+      idNumber: [expect.stringMatching(/^idNumber\./)],
+    });
     expect(await bad({ stage: 'junior_secondary', grade: '5' })).toEqual({ grade: ['gradeOutOfRange'] });
-    expect(await bad({ stage: 'primary', grade: '1', admissionYear: String(schoolYear - 4) })).toEqual({ grade: ['gradeInconsistent'] });
+    expect(await bad({ stage: 'primary', grade: '1', admissionYear: String(schoolYear - 4) })).toEqual({
+      grade: ['gradeInconsistent'],
+    });
     expect(await bad({ admissionYear: String(schoolYear + 1) })).toEqual({ admissionYear: ['admissionInFuture'] });
     const [{ after }] = await (await db()).select({ after: count() }).from(students);
     expect(after).toBe(before);
@@ -76,16 +110,31 @@ describe('the students register', () => {
     const idNumber = childId('20080601');
     const { id } = ok(await registerStudent(child({ idNumber })));
     expect(await bad({ idNumber })).toEqual({ idNumber: ['studentIdNumberTaken'] });
-    const [audit] = await (await db()).select().from(auditLog).where(and(eq(auditLog.action, 'student.register'), eq(auditLog.entityId, String(id))));
+    const [audit] = await (
+      await db()
+    )
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'student.register'), eq(auditLog.entityId, String(id))));
     expect(JSON.stringify(audit.after)).not.toContain(idNumber);
-    expect((audit.after as { idNumber: string }).idNumber).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+    expect((audit.after as { idNumber: string }).idNumber).toBe(
+      `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`,
+    );
   });
 
   it('the parent and officials in scope see and correct a student; others answer not found; lists mask the ID', async () => {
     await signInAs('W0001');
     const idNumber = childId('20100101');
-    const { id } = ok(await registerStudent(child({ idNumber, stage: 'senior_secondary', grade: '2', admissionYear: String(schoolYear - 1) })));
-    const input = { ...child({ idNumber, stage: 'senior_secondary', grade: '2', admissionYear: String(schoolYear - 1) }), studentId: String(id), school: '一中' };
+    const { id } = ok(
+      await registerStudent(
+        child({ idNumber, stage: 'senior_secondary', grade: '2', admissionYear: String(schoolYear - 1) }),
+      ),
+    );
+    const input = {
+      ...child({ idNumber, stage: 'senior_secondary', grade: '2', admissionYear: String(schoolYear - 1) }),
+      studentId: String(id),
+      school: '一中',
+    };
 
     for (const outsider of ['W0002', 'S0002', 'B0002']) {
       await signInAs(outsider);
@@ -118,11 +167,17 @@ describe('student aid', () => {
     const token = randomUUID();
     // A draft without the proof saves; submitting it without the proof is refused and changes nothing.
     const draft = ok(await saveStudentAid(application(studentId, { token })));
-    expect(await submitStudentAid(application(studentId, { token }))).toMatchObject({ ok: false, fieldErrors: { proof: ['admissionLetterRequired'] } });
+    expect(await submitStudentAid(application(studentId, { token }))).toMatchObject({
+      ok: false,
+      fieldErrors: { proof: ['admissionLetterRequired'] },
+    });
     expect((await caseRow(draft.id)).state).toBe('draft');
     // A file that is not a PDF, JPEG or PNG is refused whatever its name says.
     const fake = new File([Buffer.from('MZ not a pdf')], 'letter.pdf');
-    expect(await submitStudentAid(application(studentId, { token, proof: fake }))).toMatchObject({ ok: false, fieldErrors: { proof: ['uploadWrongType'] } });
+    expect(await submitStudentAid(application(studentId, { token, proof: fake }))).toMatchObject({
+      ok: false,
+      fieldErrors: { proof: ['uploadWrongType'] },
+    });
     expect(await (await db()).select().from(caseDocuments).where(eq(caseDocuments.caseId, draft.id))).toHaveLength(0);
 
     // A double click sends the same form twice at once: one submission, one proof stored.
@@ -131,12 +186,36 @@ describe('student aid', () => {
     expect(ok(a).id).toBe(draft.id);
     expect(ok(b).id).toBe(draft.id);
     const c = await caseRow(draft.id);
-    expect(c).toMatchObject({ state: 'submitted', kind: 'student_aid', aidKind: 'student_aid', schoolYear, stage: 'undergraduate', grade: 1, tuitionFen: 500_000, livingFen: 300_050, amountFen: 300_000, category: 'none' });
-    const docs = await (await db()).select({ purpose: caseDocuments.purpose }).from(caseDocuments).where(eq(caseDocuments.caseId, draft.id));
+    expect(c).toMatchObject({
+      state: 'submitted',
+      kind: 'student_aid',
+      aidKind: 'student_aid',
+      schoolYear,
+      stage: 'undergraduate',
+      grade: 1,
+      tuitionFen: 500_000,
+      livingFen: 300_050,
+      amountFen: 300_000,
+      category: 'none',
+    });
+    const docs = await (
+      await db()
+    )
+      .select({ purpose: caseDocuments.purpose })
+      .from(caseDocuments)
+      .where(eq(caseDocuments.caseId, draft.id));
     expect(docs).toEqual([{ purpose: 'admission_letter' }]);
     // The case page's student facts: for whoever may read the case, the ID number masked.
     const facts = await getStudentCaseFacts(await db(), await signInAs('S0001'), draft.id);
-    expect(facts).toMatchObject({ kind: 'student_aid', schoolYear, stage: 'undergraduate', grade: 1, tuitionFen: 500_000, proof: 'admission_letter', proofDocuments: 1 });
+    expect(facts).toMatchObject({
+      kind: 'student_aid',
+      schoolYear,
+      stage: 'undergraduate',
+      grade: 1,
+      tuitionFen: 500_000,
+      proof: 'admission_letter',
+      proofDocuments: 1,
+    });
     expect(facts?.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(await getStudentCaseFacts(await db(), await signInAs('S0002'), draft.id)).toBeNull();
 
@@ -148,21 +227,43 @@ describe('student aid', () => {
 
   it('once per student and school year: told on choosing, refused on saving, whatever the token; free again after a withdrawal', async () => {
     await signInAs('W0001');
-    const { id: studentId } = ok(await registerStudent(child({ idNumber: childId('20120202'), stage: 'junior_secondary', grade: '2', admissionYear: String(schoolYear - 1) })));
-    const first = ok(await submitStudentAid(application(studentId, { stage: 'junior_secondary', grade: '2', proof: pdf() })));
+    const { id: studentId } = ok(
+      await registerStudent(
+        child({
+          idNumber: childId('20120202'),
+          stage: 'junior_secondary',
+          grade: '2',
+          admissionYear: String(schoolYear - 1),
+        }),
+      ),
+    );
+    const first = ok(
+      await submitStudentAid(application(studentId, { stage: 'junior_secondary', grade: '2', proof: pdf() })),
+    );
     expect((await caseRow(first.id)).amountFen).toBe(80_000);
     for (const save of [saveStudentAid, submitStudentAid]) {
-      expect(await save(application(studentId, { stage: 'junior_secondary', grade: '2', proof: pdf() }))).toMatchObject({ ok: false, fieldErrors: { studentId: ['studentAidThisYear'] } });
+      expect(await save(application(studentId, { stage: 'junior_secondary', grade: '2', proof: pdf() }))).toMatchObject(
+        { ok: false, fieldErrors: { studentId: ['studentAidThisYear'] } },
+      );
     }
     const [{ n }] = await (await db()).select({ n: count() }).from(cases).where(eq(cases.studentId, studentId));
     expect(n).toBe(1);
     ok(await withdrawCase({ caseId: first.id, version: (await caseRow(first.id)).version }));
     ok(await submitStudentAid(application(studentId, { stage: 'junior_secondary', grade: '2', proof: pdf() })));
     // Two different applications for one student at the same moment: the unique index lets one through.
-    const { id: other } = ok(await registerStudent(child({ idNumber: childId('20120303'), stage: 'primary', grade: '2', admissionYear: String(schoolYear - 1) })));
-    const race = await Promise.all([1, 2, 3].map(() => submitStudentAid(application(other, { stage: 'primary', grade: '2', proof: pdf() }))));
+    const { id: other } = ok(
+      await registerStudent(
+        child({ idNumber: childId('20120303'), stage: 'primary', grade: '2', admissionYear: String(schoolYear - 1) }),
+      ),
+    );
+    const race = await Promise.all(
+      [1, 2, 3].map(() => submitStudentAid(application(other, { stage: 'primary', grade: '2', proof: pdf() }))),
+    );
     expect(race.filter((r) => r.ok)).toHaveLength(1);
-    expect(race.filter((r) => !r.ok)).toEqual([expect.objectContaining({ fieldErrors: { studentId: ['studentAidThisYear'] } }), expect.objectContaining({ fieldErrors: { studentId: ['studentAidThisYear'] } })]);
+    expect(race.filter((r) => !r.ok)).toEqual([
+      expect.objectContaining({ fieldErrors: { studentId: ['studentAidThisYear'] } }),
+      expect.objectContaining({ fieldErrors: { studentId: ['studentAidThisYear'] } }),
+    ]);
   });
 
   it('amounts by stage and household category; a continuing student needs the enrolment certificate; a stage the standard lacks is refused', async () => {
@@ -175,36 +276,90 @@ describe('student aid', () => {
       .where(and(eq(households.category, 'extreme'), eq(households.status, 'active')))
       .limit(1);
     await signInAs(filed.employeeNo);
-    const { id: undergrad } = ok(await registerStudent(child({ idNumber: childId('20070707'), stage: 'undergraduate', grade: '2', admissionYear: String(schoolYear - 1) })));
-    expect(await submitStudentAid(application(undergrad, { stage: 'undergraduate', grade: '2', proof: pdf() }))).toMatchObject({ ok: true });
+    const { id: undergrad } = ok(
+      await registerStudent(
+        child({
+          idNumber: childId('20070707'),
+          stage: 'undergraduate',
+          grade: '2',
+          admissionYear: String(schoolYear - 1),
+        }),
+      ),
+    );
+    expect(
+      await submitStudentAid(application(undergrad, { stage: 'undergraduate', grade: '2', proof: pdf() })),
+    ).toMatchObject({ ok: true });
     const [c] = await conn.select().from(cases).where(eq(cases.studentId, undergrad));
     expect(c).toMatchObject({ amountFen: 500_000, category: 'extreme', rule: { type: 'fixed', fen: 500_000 } });
-    const [doc] = await conn.select({ purpose: caseDocuments.purpose }).from(caseDocuments).where(eq(caseDocuments.caseId, c.id));
+    const [doc] = await conn
+      .select({ purpose: caseDocuments.purpose })
+      .from(caseDocuments)
+      .where(eq(caseDocuments.caseId, c.id));
     expect(doc.purpose).toBe('enrolment_certificate');
 
-    const { id: postgrad } = ok(await registerStudent(child({ idNumber: childId('20000101'), stage: 'postgraduate', grade: '1', admissionYear: String(schoolYear) })));
+    const { id: postgrad } = ok(
+      await registerStudent(
+        child({ idNumber: childId('20000101'), stage: 'postgraduate', grade: '1', admissionYear: String(schoolYear) }),
+      ),
+    );
     const r = ok(await submitStudentAid(application(postgrad, { stage: 'postgraduate', grade: '1', proof: pdf() })));
-    expect(await caseRow(r.id)).toMatchObject({ amountFen: 400_000, computedFen: 400_000, rule: { type: 'range', minFen: 200_000, maxFen: 600_000, suggestedFen: 400_000 } });
+    expect(await caseRow(r.id)).toMatchObject({
+      amountFen: 400_000,
+      computedFen: 400_000,
+      rule: { type: 'range', minFen: 200_000, maxFen: 600_000, suggestedFen: 400_000 },
+    });
 
     // A standard from tomorrow on pays no primary school aid; cases applied today still use today's.
     await signInAs('W0001');
-    const { id: pupil } = ok(await registerStudent(child({ idNumber: childId('20160606'), stage: 'primary', grade: '4', admissionYear: String(schoolYear - 3) })));
+    const { id: pupil } = ok(
+      await registerStudent(
+        child({ idNumber: childId('20160606'), stage: 'primary', grade: '4', admissionYear: String(schoolYear - 3) }),
+      ),
+    );
     await signInAs('L0001');
     const { saveStandard } = await import('@/app/(portal)/(forms)/aid-admin/actions');
-    ok(await saveStandard({ name: '无小学', effectiveOn: today, kinds: [{ kind: 'student_aid', frequency: 'per_event', amounts: [{ category: 'none', variant: 'senior_secondary', type: 'fixed', fixed: '900' }] }] }));
+    ok(
+      await saveStandard({
+        name: '无小学',
+        effectiveOn: today,
+        kinds: [
+          {
+            kind: 'student_aid',
+            frequency: 'per_event',
+            amounts: [{ category: 'none', variant: 'senior_secondary', type: 'fixed', fixed: '900' }],
+          },
+        ],
+      }),
+    );
     await signInAs('W0001');
-    expect(await submitStudentAid(application(pupil, { stage: 'primary', grade: '4', proof: pdf() }))).toMatchObject({ ok: false, fieldErrors: { stage: ['stageNotInStandard'] } });
+    expect(await submitStudentAid(application(pupil, { stage: 'primary', grade: '4', proof: pdf() }))).toMatchObject({
+      ok: false,
+      fieldErrors: { stage: ['stageNotInStandard'] },
+    });
     await signInAs('L0001');
     await saveFundStandard(today);
   });
 
   it('a returned application is corrected and resubmitted to the same step, its amount recomputed for the new stage', async () => {
     await signInAs('W0001');
-    const { id: studentId } = ok(await registerStudent(child({ idNumber: childId('20090419'), stage: 'senior_secondary', grade: '3', admissionYear: String(schoolYear - 2) })));
+    const { id: studentId } = ok(
+      await registerStudent(
+        child({
+          idNumber: childId('20090419'),
+          stage: 'senior_secondary',
+          grade: '3',
+          admissionYear: String(schoolYear - 2),
+        }),
+      ),
+    );
     const token = randomUUID();
-    const { id } = ok(await submitStudentAid(application(studentId, { token, stage: 'senior_secondary', grade: '3', proof: pdf() })));
+    const { id } = ok(
+      await submitStudentAid(application(studentId, { token, stage: 'senior_secondary', grade: '3', proof: pdf() })),
+    );
     await signInAs('S0001');
-    ok(await decideCase({ caseId: id, version: (await caseRow(id)).version, decision: 'return', comment: '请核对学段' }));
+    ok(
+      await decideCase({ caseId: id, version: (await caseRow(id)).version, decision: 'return', comment: '请核对学段' }),
+    );
     await signInAs('W0001');
     const again = ok(await submitStudentAid(application(studentId, { token, stage: 'vocational', grade: '3' })));
     expect(again.id).toBe(id);
@@ -215,14 +370,36 @@ describe('student aid', () => {
 describe('outstanding aided students', () => {
   it('a branch official nominates an aided student; the leader awards a tier the standard has; once a year; paid from the fund', async () => {
     await signInAs('W0001');
-    const { id: studentId } = ok(await registerStudent(child({ idNumber: childId('20081111'), stage: 'undergraduate', grade: '2', admissionYear: String(schoolYear - 1) })));
-    const nomination = (token = randomUUID()) => ({ token, studentId: String(studentId), grades: '平均分 92', rank: '3/120', honours: '国家励志奖学金', comment: '推荐', document: pdf('成绩单.pdf') });
+    const { id: studentId } = ok(
+      await registerStudent(
+        child({
+          idNumber: childId('20081111'),
+          stage: 'undergraduate',
+          grade: '2',
+          admissionYear: String(schoolYear - 1),
+        }),
+      ),
+    );
+    const nomination = (token = randomUUID()) => ({
+      token,
+      studentId: String(studentId),
+      grades: '平均分 92',
+      rank: '3/120',
+      honours: '国家励志奖学金',
+      comment: '推荐',
+      document: pdf('成绩单.pdf'),
+    });
 
     // Not aided yet: not eligible.
     await signInAs('B0001');
-    expect(await nominateStudent(nomination())).toMatchObject({ ok: false, fieldErrors: { studentId: ['studentNotAided'] } });
+    expect(await nominateStudent(nomination())).toMatchObject({
+      ok: false,
+      fieldErrors: { studentId: ['studentNotAided'] },
+    });
     await signInAs('W0001');
-    const aid = ok(await submitStudentAid(application(studentId, { stage: 'undergraduate', grade: '2', proof: pdf() })));
+    const aid = ok(
+      await submitStudentAid(application(studentId, { stage: 'undergraduate', grade: '2', proof: pdf() })),
+    );
     ok(await throughTheChain(aid.id, { verifier: 'S0001', reviewer: 'B0001' }));
 
     // Out of scope: another branch's official does not find the student.
@@ -232,17 +409,35 @@ describe('outstanding aided students', () => {
     const token = randomUUID();
     const { id } = ok(await nominateStudent(nomination(token)));
     expect(ok(await nominateStudent(nomination(token)))).toEqual({ id, repeated: true });
-    expect(await nominateStudent(nomination())).toMatchObject({ ok: false, fieldErrors: { studentId: ['studentAwardedThisYear'] } });
+    expect(await nominateStudent(nomination())).toMatchObject({
+      ok: false,
+      fieldErrors: { studentId: ['studentAwardedThisYear'] },
+    });
     const award = await caseRow(id);
-    expect(award).toMatchObject({ kind: 'student_award', state: 'reviewed', applicantId: await userId('W0001'), schoolYear, amountFen: null });
+    expect(award).toMatchObject({
+      kind: 'student_award',
+      state: 'reviewed',
+      applicantId: await userId('W0001'),
+      schoolYear,
+      amountFen: null,
+    });
     expect(JSON.parse(award.results!)).toEqual({ grades: '平均分 92', rank: '3/120', honours: '国家励志奖学金' });
 
     // The nominator decides nothing further; a tier the standard lacks is refused.
     await signInAs('L0001');
     // The general decision cannot approve an award without its tier and amount.
-    expect(await decideCase({ caseId: id, version: award.version, decision: 'approve' })).toMatchObject({ ok: false, fieldErrors: { decision: ['awardNeedsTier'] } });
-    expect(await awardStudent({ caseId: id, version: award.version, tier: 'third' })).toMatchObject({ ok: false, fieldErrors: { tier: ['awardTierNotInStandard'] } });
-    expect(await awardStudent({ caseId: id, version: award.version, tier: 'first', amount: '2500' })).toMatchObject({ ok: false, fieldErrors: { amount: ['amountFixed'] } });
+    expect(await decideCase({ caseId: id, version: award.version, decision: 'approve' })).toMatchObject({
+      ok: false,
+      fieldErrors: { decision: ['awardNeedsTier'] },
+    });
+    expect(await awardStudent({ caseId: id, version: award.version, tier: 'third' })).toMatchObject({
+      ok: false,
+      fieldErrors: { tier: ['awardTierNotInStandard'] },
+    });
+    expect(await awardStudent({ caseId: id, version: award.version, tier: 'first', amount: '2500' })).toMatchObject({
+      ok: false,
+      fieldErrors: { amount: ['amountFixed'] },
+    });
     ok(await awardStudent({ caseId: id, version: award.version, tier: 'first', comment: '一等奖' }));
     expect(await caseRow(id)).toMatchObject({ state: 'in_publicity', awardTier: 'first', amountFen: 200_000 });
     // Published under the student's masked name (张小华), not the parent's (张小明).
@@ -253,13 +448,25 @@ describe('outstanding aided students', () => {
     expect(await closeDuePublicity(await db(), '2999-01-01')).toContain(id);
     const before = await spent();
     await signInAs('L0003');
-    ok(await recordPayment({ caseId: id, version: (await caseRow(id)).version, paidOn: today, method: 'cash', reference: '' }));
+    ok(
+      await recordPayment({
+        caseId: id,
+        version: (await caseRow(id)).version,
+        paidOn: today,
+        method: 'cash',
+        reference: '',
+      }),
+    );
     expect((await spent()) - before).toBe(200_000);
 
     // The worker sees the award on the students page.
     const w = await signInAs('W0001');
     const { rows } = await listStudents(await db(), w, { page: 1 });
-    expect(rows.find((r) => r.id === studentId)?.cases).toEqual(expect.arrayContaining([expect.objectContaining({ id, kind: 'student_award', awardTier: 'first', state: 'paid', amountFen: 200_000 })]));
+    expect(rows.find((r) => r.id === studentId)?.cases).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id, kind: 'student_award', awardTier: 'first', state: 'paid', amountFen: 200_000 }),
+      ]),
+    );
   });
 });
 
@@ -268,13 +475,33 @@ describe('the standard holds the fund’s cells', () => {
     const { saveStandard } = await import('@/app/(portal)/(forms)/aid-admin/actions');
     await signInAs('L0001');
     const save = (kind: string, cells: { category: string; variant?: string }[]) =>
-      saveStandard({ name: 'x', effectiveOn: '2001-01-01', kinds: [{ kind, frequency: 'yearly', amounts: cells.map((c) => ({ ...c, type: 'fixed' as const, fixed: '100' })) }] } as never);
-    expect(await save('poverty', [{ category: 'none', variant: 'primary' }])).toMatchObject({ ok: false, fieldErrors: { kinds: expect.anything() } });
+      saveStandard({
+        name: 'x',
+        effectiveOn: '2001-01-01',
+        kinds: [
+          { kind, frequency: 'yearly', amounts: cells.map((c) => ({ ...c, type: 'fixed' as const, fixed: '100' })) },
+        ],
+      } as never);
+    expect(await save('poverty', [{ category: 'none', variant: 'primary' }])).toMatchObject({
+      ok: false,
+      fieldErrors: { kinds: expect.anything() },
+    });
     expect(await save('student_aid', [{ category: 'none', variant: 'kindergarten' }])).toMatchObject({ ok: false });
     expect(await save('student_award', [{ category: 'none', variant: 'primary' }])).toMatchObject({ ok: false });
-    expect(await save('student_aid', [{ category: 'none', variant: 'primary' }, { category: 'none', variant: 'primary' }])).toMatchObject({ ok: false });
+    expect(
+      await save('student_aid', [
+        { category: 'none', variant: 'primary' },
+        { category: 'none', variant: 'primary' },
+      ]),
+    ).toMatchObject({ ok: false });
     // The hardship kinds' cells keep their shape: no variant at all.
     expect(await save('poverty', [{ category: 'none' }])).toMatchObject({ ok: true });
-    expect(await save('student_aid', [{ category: 'none', variant: 'primary' }, { category: 'extreme', variant: 'primary' }, { category: 'none', variant: 'vocational' }])).toMatchObject({ ok: true });
+    expect(
+      await save('student_aid', [
+        { category: 'none', variant: 'primary' },
+        { category: 'extreme', variant: 'primary' },
+        { category: 'none', variant: 'vocational' },
+      ]),
+    ).toMatchObject({ ok: true });
   });
 });

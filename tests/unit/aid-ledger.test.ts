@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type LedgerCase, type LedgerPayment, checkRepeat, receivedInYear, repeatPayments, sameEvent } from '@/lib/aid/ledger';
+import {
+  type LedgerCase,
+  type LedgerPayment,
+  checkRepeat,
+  receivedInYear,
+  repeatPayments,
+  sameEvent,
+} from '@/lib/aid/ledger';
 
 let nextId = 1;
 const paid = (p: Omit<LedgerPayment, 'caseId' | 'amountFen'> & { amountFen?: number }): LedgerPayment => ({
@@ -11,7 +18,11 @@ const paid = (p: Omit<LedgerPayment, 'caseId' | 'amountFen'> & { amountFen?: num
 describe('once per event', () => {
   const fatherDied = { key: 'member:11', on: '2026-03-01' };
   const history = [paid({ kind: 'death_of_parent', event: fatherDied, paidOn: '2026-03-20' })];
-  const newCase = (event: LedgerCase['event'], kind: LedgerCase['kind'] = 'death_of_parent'): LedgerCase => ({ kind, event, appliedOn: '2026-04-01' });
+  const newCase = (event: LedgerCase['event'], kind: LedgerCase['kind'] = 'death_of_parent'): LedgerCase => ({
+    kind,
+    event,
+    appliedOn: '2026-04-01',
+  });
 
   it('finds a payment for the same event', () => {
     expect(repeatPayments(history, newCase(fatherDied), 'per_event')).toEqual(history);
@@ -42,7 +53,11 @@ describe('once per event', () => {
 
 describe('once a year', () => {
   const illness = (paidOn: string) => paid({ kind: 'family_serious_illness', event: { on: '2025-06-01' }, paidOn });
-  const applied = (appliedOn: string): LedgerCase => ({ kind: 'family_serious_illness', event: { on: '2026-09-01' }, appliedOn });
+  const applied = (appliedOn: string): LedgerCase => ({
+    kind: 'family_serious_illness',
+    event: { on: '2026-09-01' },
+    appliedOn,
+  });
 
   it('finds a payment in the calendar year of the application', () => {
     const p = illness('2026-01-01');
@@ -57,7 +72,9 @@ describe('once a year', () => {
 
   it('ignores the event for a yearly kind', () => {
     const p = illness('2026-02-10');
-    expect(repeatPayments([p], { ...applied('2026-05-05'), event: { key: 'member:99', on: '2026-05-01' } }, 'yearly')).toEqual([p]);
+    expect(
+      repeatPayments([p], { ...applied('2026-05-05'), event: { key: 'member:99', on: '2026-05-01' } }, 'yearly'),
+    ).toEqual([p]);
   });
 });
 
@@ -71,8 +88,15 @@ describe('going ahead with a repeat', () => {
 
   it('needs a written reason when something does', () => {
     expect(checkRepeat(history, c, 'yearly')).toEqual({ ok: false, problem: 'repeatNeedsReason', repeats: history });
-    expect(checkRepeat(history, c, 'yearly', '  ')).toEqual({ ok: false, problem: 'repeatNeedsReason', repeats: history });
-    expect(checkRepeat(history, c, 'yearly', '家中又遭火灾，经矿工会会议研究同意')).toEqual({ ok: true, repeats: history });
+    expect(checkRepeat(history, c, 'yearly', '  ')).toEqual({
+      ok: false,
+      problem: 'repeatNeedsReason',
+      repeats: history,
+    });
+    expect(checkRepeat(history, c, 'yearly', '家中又遭火灾，经矿工会会议研究同意')).toEqual({
+      ok: true,
+      repeats: history,
+    });
   });
 });
 
@@ -92,7 +116,12 @@ describe('received this year', () => {
       byKind: { poverty: 170_001, death_of_parent: 100_050 },
       count: 3,
     });
-    expect(receivedInYear(history, 2025)).toEqual({ year: 2025, totalFen: 200_000, byKind: { poverty: 200_000 }, count: 1 });
+    expect(receivedInYear(history, 2025)).toEqual({
+      year: 2025,
+      totalFen: 200_000,
+      byKind: { poverty: 200_000 },
+      count: 1,
+    });
   });
 
   it('gives zero for a year with nothing paid', () => {

@@ -14,7 +14,12 @@ import {
 import { formatFen } from '@/lib/money';
 
 const fixed = (fen: number): AmountRule => ({ type: 'fixed', fen });
-const range = (minFen: number, maxFen: number, suggestedFen: number): AmountRule => ({ type: 'range', minFen, maxFen, suggestedFen });
+const range = (minFen: number, maxFen: number, suggestedFen: number): AmountRule => ({
+  type: 'range',
+  minFen,
+  maxFen,
+  suggestedFen,
+});
 
 const standard2026: StandardVersion = {
   id: 2,
@@ -46,7 +51,10 @@ describe('the version in force', () => {
 
   it('takes the newest of versions with the same effective date (an edit)', () => {
     expect(picked('2026-07-01')).toBe(4);
-    expect(versionInForce([v(4, '2026-07-01'), v(3, '2026-07-01')], '2026-07-01')).toEqual({ ok: true, version: v(4, '2026-07-01') });
+    expect(versionInForce([v(4, '2026-07-01'), v(3, '2026-07-01')], '2026-07-01')).toEqual({
+      ok: true,
+      version: v(4, '2026-07-01'),
+    });
   });
 
   it('says so when there is no standard at all', () => {
@@ -73,23 +81,40 @@ describe('the computed amount', () => {
   });
 
   it('suggests the range’s suggested amount', () => {
-    expect(computeAmount(standard2026, 'illness', 'extreme')).toMatchObject({ ok: true, amount: { fen: 150_000, rule: range(100_000, 300_000, 150_000) } });
+    expect(computeAmount(standard2026, 'illness', 'extreme')).toMatchObject({
+      ok: true,
+      amount: { fen: 150_000, rule: range(100_000, 300_000, 150_000) },
+    });
   });
 
   it('pays households without a file from the "none" column when the standard has one', () => {
-    expect(computeAmount(standard2026, 'death_of_parent', 'none')).toMatchObject({ ok: true, amount: { fen: 50_000, frequency: 'per_event' } });
+    expect(computeAmount(standard2026, 'death_of_parent', 'none')).toMatchObject({
+      ok: true,
+      amount: { fen: 50_000, frequency: 'per_event' },
+    });
     expect(computeAmount(standard2026, 'poverty', 'none')).toEqual({ ok: false, reason: 'categoryNotCovered' });
   });
 
   it('refuses a category or a kind the version does not cover', () => {
     expect(computeAmount(standard2026, 'illness', 'hardship')).toEqual({ ok: false, reason: 'categoryNotCovered' });
-    expect(computeAmount(standard2026, 'chronic_illness', 'extreme')).toEqual({ ok: false, reason: 'kindNotInStandard' });
+    expect(computeAmount(standard2026, 'chronic_illness', 'extreme')).toEqual({
+      ok: false,
+      reason: 'kindNotInStandard',
+    });
   });
 
   it('knows every kind of the issue and every category, plus "none"', () => {
     expect(HARDSHIP_KINDS).toHaveLength(8);
     expect(AID_KINDS).toEqual([...HARDSHIP_KINDS, 'student_aid', 'student_award']);
-    expect(STANDARD_CATEGORIES).toEqual(['extreme', 'hardship', 'near', 'edge', 'serious_illness', 'education', 'none']);
+    expect(STANDARD_CATEGORIES).toEqual([
+      'extreme',
+      'hardship',
+      'near',
+      'edge',
+      'serious_illness',
+      'education',
+      'none',
+    ]);
   });
 });
 
@@ -141,7 +166,12 @@ describe('rules a leader enters', () => {
     expect(ruleProblem(range(200, 100, 150))).toBe('minAboveMax');
     expect(ruleProblem(range(100, 200, 250))).toBe('suggestedOutsideRange');
     expect(ruleProblem(range(100, 200, 50))).toBe('suggestedOutsideRange');
-    const faulty = { kinds: { ...standard2026.kinds, chronic_illness: { frequency: 'yearly' as const, amounts: { near: fixed(-1), none: range(5, 1, 3) } } } };
+    const faulty = {
+      kinds: {
+        ...standard2026.kinds,
+        chronic_illness: { frequency: 'yearly' as const, amounts: { near: fixed(-1), none: range(5, 1, 3) } },
+      },
+    };
     expect(standardProblems(faulty)).toEqual([
       { kind: 'chronic_illness', category: 'near', problem: 'notPositiveFen' },
       { kind: 'chronic_illness', category: 'none', problem: 'minAboveMax' },

@@ -71,7 +71,8 @@ function expected(state: CaseState, action: CaseAction, person: Person) {
   if (!row) return { ok: false, reason: 'wrongState' };
   const [, , to, who] = row;
   if (who === 'system') return { ok: false, reason: 'systemOnly' };
-  if (who === 'applicant') return person === 'applicant' ? { ok: true, to, step: null } : { ok: false, reason: 'notApplicant' };
+  if (who === 'applicant')
+    return person === 'applicant' ? { ok: true, to, step: null } : { ok: false, reason: 'notApplicant' };
   return who.includes(person) ? { ok: true, to } : { ok: false, reason: 'wrongRole' };
 }
 
@@ -81,7 +82,10 @@ describe('every state × action × role', () => {
       const row = SPEC.find(([from, a]) => from === state && a === action);
       expect(nextState(state, action)).toBe(row ? row[2] : null);
       for (const [name, actor] of Object.entries(PEOPLE) as [Person, CaseActor][]) {
-        expect({ name, ...canAct({ actor, case: facts(state), action }) }).toMatchObject({ name, ...expected(state, action, name) });
+        expect({ name, ...canAct({ actor, case: facts(state), action }) }).toMatchObject({
+          name,
+          ...expected(state, action, name),
+        });
       }
     });
   });
@@ -104,10 +108,26 @@ describe('every state × action × role', () => {
   });
 
   it('records the step of each decision, none for the applicant’s own moves', () => {
-    expect(canAct({ actor: sub, case: facts('submitted'), action: 'return' })).toEqual({ ok: true, to: 'returned_from_verification', step: 'verification' });
-    expect(canAct({ actor: branch, case: facts('in_publicity'), action: 'uphold_objection' })).toEqual({ ok: true, to: 'reviewed', step: 'publicity' });
-    expect(canAct({ actor: leader, case: facts('ready_for_payment'), action: 'pay' })).toEqual({ ok: true, to: 'paid', step: 'payment' });
-    expect(canAct({ actor: applicant, case: facts('draft'), action: 'submit' })).toEqual({ ok: true, to: 'submitted', step: null });
+    expect(canAct({ actor: sub, case: facts('submitted'), action: 'return' })).toEqual({
+      ok: true,
+      to: 'returned_from_verification',
+      step: 'verification',
+    });
+    expect(canAct({ actor: branch, case: facts('in_publicity'), action: 'uphold_objection' })).toEqual({
+      ok: true,
+      to: 'reviewed',
+      step: 'publicity',
+    });
+    expect(canAct({ actor: leader, case: facts('ready_for_payment'), action: 'pay' })).toEqual({
+      ok: true,
+      to: 'paid',
+      step: 'payment',
+    });
+    expect(canAct({ actor: applicant, case: facts('draft'), action: 'submit' })).toEqual({
+      ok: true,
+      to: 'submitted',
+      step: null,
+    });
   });
 });
 
@@ -120,7 +140,10 @@ describe('scope', () => {
     expect(decide({ ...sub, unitPath: '1.2.6.' }, 'submitted', '1.2.5.')).toEqual({ ok: false, reason: 'outOfScope' });
     expect(decide(branch, 'verified', '1.2.9.')).toMatchObject({ ok: true });
     expect(decide({ ...branch, unitPath: '1.3.' }, 'verified', '1.2.5.')).toEqual({ ok: false, reason: 'outOfScope' });
-    expect(decide({ ...branch, unitPath: '1.3.' }, 'in_publicity', '1.2.5.', 'dismiss_objection')).toEqual({ ok: false, reason: 'outOfScope' });
+    expect(decide({ ...branch, unitPath: '1.3.' }, 'in_publicity', '1.2.5.', 'dismiss_objection')).toEqual({
+      ok: false,
+      reason: 'outOfScope',
+    });
   });
 
   it("never lets '1.2.' match '1.20.'", () => {
@@ -152,26 +175,51 @@ describe('own application', () => {
   });
 
   it('lets only the applicant submit, resubmit and withdraw', () => {
-    expect(canAct({ actor: leader, case: facts('draft'), action: 'submit' })).toEqual({ ok: false, reason: 'notApplicant' });
-    expect(canAct({ actor: sub, case: facts('returned_from_review'), action: 'resubmit' })).toEqual({ ok: false, reason: 'notApplicant' });
-    expect(canAct({ actor: coworker, case: facts('submitted'), action: 'withdraw' })).toEqual({ ok: false, reason: 'notApplicant' });
+    expect(canAct({ actor: leader, case: facts('draft'), action: 'submit' })).toEqual({
+      ok: false,
+      reason: 'notApplicant',
+    });
+    expect(canAct({ actor: sub, case: facts('returned_from_review'), action: 'resubmit' })).toEqual({
+      ok: false,
+      reason: 'notApplicant',
+    });
+    expect(canAct({ actor: coworker, case: facts('submitted'), action: 'withdraw' })).toEqual({
+      ok: false,
+      reason: 'notApplicant',
+    });
   });
 });
 
 describe('two steps', () => {
   it('keeps the approver away from objections and payment', () => {
     const approved = { stepActors: { approval: [leader.userId] } };
-    expect(canAct({ actor: leader, case: facts('in_publicity', approved), action: 'dismiss_objection' })).toEqual({ ok: false, reason: 'actedAtAnotherStep' });
-    expect(canAct({ actor: leader, case: facts('ready_for_payment', approved), action: 'pay' })).toEqual({ ok: false, reason: 'actedAtAnotherStep' });
-    expect(canAct({ actor: otherLeader, case: facts('ready_for_payment', approved), action: 'pay' })).toMatchObject({ ok: true });
+    expect(canAct({ actor: leader, case: facts('in_publicity', approved), action: 'dismiss_objection' })).toEqual({
+      ok: false,
+      reason: 'actedAtAnotherStep',
+    });
+    expect(canAct({ actor: leader, case: facts('ready_for_payment', approved), action: 'pay' })).toEqual({
+      ok: false,
+      reason: 'actedAtAnotherStep',
+    });
+    expect(canAct({ actor: otherLeader, case: facts('ready_for_payment', approved), action: 'pay' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('keeps the reviewer away from objections, and the objection decider away from payment', () => {
     const reviewed = { stepActors: { review: [branch.userId] } };
-    expect(canAct({ actor: branch, case: facts('in_publicity', reviewed), action: 'uphold_objection' })).toEqual({ ok: false, reason: 'actedAtAnotherStep' });
+    expect(canAct({ actor: branch, case: facts('in_publicity', reviewed), action: 'uphold_objection' })).toEqual({
+      ok: false,
+      reason: 'actedAtAnotherStep',
+    });
     const decided = { stepActors: { approval: [leader.userId], publicity: [otherLeader.userId] } };
-    expect(canAct({ actor: otherLeader, case: facts('ready_for_payment', decided), action: 'pay' })).toEqual({ ok: false, reason: 'actedAtAnotherStep' });
-    expect(canAct({ actor: thirdLeader, case: facts('ready_for_payment', decided), action: 'pay' })).toMatchObject({ ok: true });
+    expect(canAct({ actor: otherLeader, case: facts('ready_for_payment', decided), action: 'pay' })).toEqual({
+      ok: false,
+      reason: 'actedAtAnotherStep',
+    });
+    expect(canAct({ actor: thirdLeader, case: facts('ready_for_payment', decided), action: 'pay' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('lets the same person act again at the same step', () => {
@@ -179,18 +227,33 @@ describe('two steps', () => {
     expect(canAct({ actor: sub, case: facts('submitted', returned), action: 'approve' })).toMatchObject({ ok: true });
     const upheld = { stepActors: { approval: [leader.userId], publicity: [otherLeader.userId] } };
     expect(canAct({ actor: leader, case: facts('reviewed', upheld), action: 'approve' })).toMatchObject({ ok: true });
-    expect(canAct({ actor: otherLeader, case: facts('reviewed', upheld), action: 'approve' })).toEqual({ ok: false, reason: 'actedAtAnotherStep' });
+    expect(canAct({ actor: otherLeader, case: facts('reviewed', upheld), action: 'approve' })).toEqual({
+      ok: false,
+      reason: 'actedAtAnotherStep',
+    });
   });
 });
 
 describe('withdrawal', () => {
   it('is possible only before anyone has acted', () => {
-    expect(canAct({ actor: applicant, case: facts('draft'), action: 'withdraw' })).toMatchObject({ ok: true, to: 'withdrawn' });
-    expect(canAct({ actor: applicant, case: facts('submitted'), action: 'withdraw' })).toMatchObject({ ok: true, to: 'withdrawn' });
+    expect(canAct({ actor: applicant, case: facts('draft'), action: 'withdraw' })).toMatchObject({
+      ok: true,
+      to: 'withdrawn',
+    });
+    expect(canAct({ actor: applicant, case: facts('submitted'), action: 'withdraw' })).toMatchObject({
+      ok: true,
+      to: 'withdrawn',
+    });
     // Returned by the sub-branch official and resubmitted: back in "submitted", but someone acted.
     const actedOn = facts('submitted', { stepActors: { verification: [sub.userId] } });
-    expect(canAct({ actor: applicant, case: actedOn, action: 'withdraw' })).toEqual({ ok: false, reason: 'alreadyActedOn' });
-    expect(canAct({ actor: applicant, case: facts('returned_from_verification'), action: 'withdraw' })).toEqual({ ok: false, reason: 'wrongState' });
+    expect(canAct({ actor: applicant, case: actedOn, action: 'withdraw' })).toEqual({
+      ok: false,
+      reason: 'alreadyActedOn',
+    });
+    expect(canAct({ actor: applicant, case: facts('returned_from_verification'), action: 'withdraw' })).toEqual({
+      ok: false,
+      reason: 'wrongState',
+    });
   });
 });
 
@@ -220,7 +283,11 @@ describe('the chain end to end', () => {
   });
 
   it('sends a case back to the leader on an upheld objection, then on to payment', () => {
-    let c = act(act(act(act(facts('draft'), applicant, 'submit'), sub, 'approve'), branch, 'approve'), leader, 'approve');
+    let c = act(
+      act(act(act(facts('draft'), applicant, 'submit'), sub, 'approve'), branch, 'approve'),
+      leader,
+      'approve',
+    );
     expect(c.state).toBe('in_publicity');
     c = act(c, otherLeader, 'dismiss_objection');
     expect(c.state).toBe('in_publicity');
@@ -298,6 +365,9 @@ describe('publicity window', () => {
     const window = { endsOn: publicityEndsOn('2026-03-02', 5), pendingObjections: 0 };
     expect(canClosePublicity({ ...window, today: '2026-03-06' })).toEqual({ ok: false, reason: 'windowOpen' });
     expect(canClosePublicity({ ...window, today: '2026-03-07' })).toEqual({ ok: true });
-    expect(canClosePublicity({ ...window, today: '2026-03-07', pendingObjections: 1 })).toEqual({ ok: false, reason: 'objectionPending' });
+    expect(canClosePublicity({ ...window, today: '2026-03-07', pendingObjections: 1 })).toEqual({
+      ok: false,
+      reason: 'objectionPending',
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { UNIT_ROWS, dashboardHref, listHref, parseDashboardFilters, unitWindow, yearChoices } from '@/lib/dashboard/filters';
+import {
+  UNIT_ROWS,
+  dashboardHref,
+  listHref,
+  parseDashboardFilters,
+  unitWindow,
+  yearChoices,
+} from '@/lib/dashboard/filters';
 
 describe('dashboard filters in the URL', () => {
   it('defaults to this year and the whole scope', () => {
@@ -45,7 +52,11 @@ describe('dashboard filters in the URL', () => {
     const rows = Array.from({ length: 2 * UNIT_ROWS + 5 }, (_, i) => i);
     expect(unitWindow(rows)).toMatchObject({ page: 1, pages: 3, from: 1, to: UNIT_ROWS, total: rows.length });
     expect(unitWindow(rows).rows).toEqual(rows.slice(0, UNIT_ROWS));
-    expect(unitWindow(rows, 3)).toMatchObject({ rows: rows.slice(2 * UNIT_ROWS), from: 2 * UNIT_ROWS + 1, to: rows.length });
+    expect(unitWindow(rows, 3)).toMatchObject({
+      rows: rows.slice(2 * UNIT_ROWS),
+      from: 2 * UNIT_ROWS + 1,
+      to: rows.length,
+    });
     expect(unitWindow(rows, 99).page).toBe(3);
     expect(unitWindow([], 2)).toMatchObject({ rows: [], page: 1, pages: 1, from: 0, to: 0, total: 0 });
   });
@@ -56,9 +67,15 @@ describe('dashboard filters in the URL', () => {
   });
 
   it('links to lists with only the filters they honour', () => {
-    expect(listHref.households({ year: 2025, unitId: 12 }, { status: 'active' })).toBe('/households?unitId=12&status=active');
-    expect(listHref.households({ year: 2025 }, { status: 'active', visited: undefined })).toBe('/households?status=active');
-    expect(listHref.cases({ year: 2025, unitId: 3 }, { year: 2025, state: 'paid' })).toBe('/cases?unitId=3&year=2025&state=paid');
+    expect(listHref.households({ year: 2025, unitId: 12 }, { status: 'active' })).toBe(
+      '/households?unitId=12&status=active',
+    );
+    expect(listHref.households({ year: 2025 }, { status: 'active', visited: undefined })).toBe(
+      '/households?status=active',
+    );
+    expect(listHref.cases({ year: 2025, unitId: 3 }, { year: 2025, state: 'paid' })).toBe(
+      '/cases?unitId=3&year=2025&state=paid',
+    );
     expect(listHref.cases({ year: 2025 })).toBe('/cases');
   });
 });

@@ -43,13 +43,22 @@ describe('checkDocument', () => {
   it('accepts a file of a known type up to exactly 10 MB', () => {
     expect(MAX_DOCUMENT_BYTES).toBe(10 * 1024 * 1024);
     expect(checkDocument({ size: 1, head: PDF }, 0)).toEqual({ ok: true, type: 'application/pdf' });
-    expect(checkDocument({ size: MAX_DOCUMENT_BYTES, head: JPEG }, MAX_DOCUMENTS_PER_CASE - 1)).toEqual({ ok: true, type: 'image/jpeg' });
+    expect(checkDocument({ size: MAX_DOCUMENT_BYTES, head: JPEG }, MAX_DOCUMENTS_PER_CASE - 1)).toEqual({
+      ok: true,
+      type: 'image/jpeg',
+    });
   });
 
   it('refuses a file one byte over 10 MB, an empty file, a wrong type', () => {
-    expect(checkDocument({ size: MAX_DOCUMENT_BYTES + 1, head: PNG }, 0)).toEqual({ ok: false, problem: 'uploadTooLarge' });
+    expect(checkDocument({ size: MAX_DOCUMENT_BYTES + 1, head: PNG }, 0)).toEqual({
+      ok: false,
+      problem: 'uploadTooLarge',
+    });
     expect(checkDocument({ size: 0, head: new Uint8Array(0) }, 0)).toEqual({ ok: false, problem: 'uploadEmpty' });
-    expect(checkDocument({ size: 30, head: ascii('not a pdf at all') }, 0)).toEqual({ ok: false, problem: 'uploadWrongType' });
+    expect(checkDocument({ size: 30, head: ascii('not a pdf at all') }, 0)).toEqual({
+      ok: false,
+      problem: 'uploadWrongType',
+    });
   });
 
   it('refuses the eleventh file of a case', () => {
@@ -82,12 +91,16 @@ describe('storedFileName', () => {
 
 describe('attachmentDisposition', () => {
   it('gives an ASCII fallback and the UTF-8 name per RFC 5987', () => {
-    expect(attachmentDisposition('死亡证明.pdf')).toBe(`attachment; filename="____.pdf"; filename*=UTF-8''%E6%AD%BB%E4%BA%A1%E8%AF%81%E6%98%8E.pdf`);
+    expect(attachmentDisposition('死亡证明.pdf')).toBe(
+      `attachment; filename="____.pdf"; filename*=UTF-8''%E6%AD%BB%E4%BA%A1%E8%AF%81%E6%98%8E.pdf`,
+    );
   });
 
   it('cannot be broken out of by quotes or semicolons in the name', () => {
     const header = attachmentDisposition(`a"; filename=evil.html; (x)'.pdf`);
-    expect(header).toBe(`attachment; filename="a__ filename=evil.html_ (x)'.pdf"; filename*=UTF-8''a%22%3B%20filename%3Devil.html%3B%20%28x%29%27.pdf`);
+    expect(header).toBe(
+      `attachment; filename="a__ filename=evil.html_ (x)'.pdf"; filename*=UTF-8''a%22%3B%20filename%3Devil.html%3B%20%28x%29%27.pdf`,
+    );
   });
 });
 

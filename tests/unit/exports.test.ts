@@ -71,10 +71,15 @@ describe('CSV stream', () => {
   ];
 
   it('starts with a BOM and the translated header, then one CRLF line per row', async () => {
-    const { rows } = counted([[{ name: '张,三', fen: 100000, on: '2025-01-02' }], [{ name: '+李四', fen: 1, on: null }]]);
+    const { rows } = counted([
+      [{ name: '张,三', fen: 100000, on: '2025-01-02' }],
+      [{ name: '+李四', fen: 1, on: null }],
+    ]);
     const out = await text(csvStream(columns, rows, (key) => `h:${key}`));
     expect(out.startsWith(CSV_BOM)).toBe(true);
-    expect(out.slice(1)).toBe('h:exports.columns.name,h:exports.columns.amount,h:exports.columns.paidOn\r\n"张,三",1000.00,2025-01-02\r\n\'+李四,0.01,\r\n');
+    expect(out.slice(1)).toBe(
+      'h:exports.columns.name,h:exports.columns.amount,h:exports.columns.paidOn\r\n"张,三",1000.00,2025-01-02\r\n\'+李四,0.01,\r\n',
+    );
   });
 
   it('reads a batch only when the reader asks for more', async () => {
@@ -106,11 +111,20 @@ describe('XLSX stream', () => {
   ];
 
   it('writes a workbook that opens: a bold header, yuan, real dates, leading zeros and formulas kept as text', async () => {
-    const { rows } = counted([[{ no: '00012', fen: 123456, on: '2025-12-31', n: 2 }], [{ no: '=1+1', fen: null, on: '2024-02-29', n: 0 }]]);
+    const { rows } = counted([
+      [{ no: '00012', fen: 123456, on: '2025-12-31', n: 2 }],
+      [{ no: '=1+1', fen: null, on: '2024-02-29', n: 0 }],
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await new Response(xlsxStream(columns, rows, (key) => `h:${key}`, '台账')).arrayBuffer());
     const ws = wb.getWorksheet('台账')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'h:exports.columns.caseNumber', 'h:exports.columns.amount', 'h:exports.columns.paidOn', 'h:exports.columns.helpers']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'h:exports.columns.caseNumber',
+      'h:exports.columns.amount',
+      'h:exports.columns.paidOn',
+      'h:exports.columns.helpers',
+    ]);
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.getRow(2).values).toEqual([undefined, '00012', 1234.56, new Date('2025-12-31T00:00:00Z'), 2]);
     expect(ws.getCell('B2').numFmt).toBe('#,##0.00');
@@ -123,7 +137,8 @@ describe('XLSX stream', () => {
 
   it('stops reading batches while nobody takes the bytes', async () => {
     // Random text does not compress, so each batch is about 64 KB in the zip too.
-    const batch = () => Array.from({ length: 500 }, () => ({ no: randomBytes(64).toString('hex'), fen: 1, on: '2025-01-01', n: 1 }));
+    const batch = () =>
+      Array.from({ length: 500 }, () => ({ no: randomBytes(64).toString('hex'), fen: 1, on: '2025-01-01', n: 1 }));
     const { state, rows } = counted(Array.from({ length: 40 }, batch));
     const stream = xlsxStream(columns, rows, t, 'x');
     await new Promise((r) => setTimeout(r, 300));
@@ -157,7 +172,8 @@ describe('ledger definitions', () => {
   it('have a header in both languages for every column', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const columns = (messagesFor(locale).exports as Record<string, Record<string, string>>).columns;
-      for (const ledger of LEDGERS) for (const c of LEDGER_COLUMNS[ledger]) expect(columns[c.key], `${locale} ${c.key}`).toBeTruthy();
+      for (const ledger of LEDGERS)
+        for (const c of LEDGER_COLUMNS[ledger]) expect(columns[c.key], `${locale} ${c.key}`).toBeTruthy();
     }
     expect(headersOf(LEDGER_COLUMNS.payments, t)[0]).toBe('exports.columns.paidOn');
   });
@@ -167,10 +183,20 @@ describe('ledger definitions', () => {
   });
 
   it('read the list pages’ filters leniently, without the page', () => {
-    const register = parseLedgerFilters('register', new URLSearchParams('category=extreme&status=bogus&sort=unit&dir=desc&page=4&missingHelper=1'));
+    const register = parseLedgerFilters(
+      'register',
+      new URLSearchParams('category=extreme&status=bogus&sort=unit&dir=desc&page=4&missingHelper=1'),
+    );
     expect(register).toEqual({ category: 'extreme', sort: 'unit', dir: 'desc', missingHelper: '1' });
-    expect(parseLedgerFilters('cases', new URLSearchParams('year=2025&aidKind=poverty&unitId=x&q=%20王%20'))).toEqual({ year: 2025, aidKind: 'poverty', q: '王' });
-    expect(parseLedgerFilters('payments', new URLSearchParams('year=1999&aidKind=illness&unitId=7'))).toEqual({ aidKind: 'illness', unitId: 7 });
+    expect(parseLedgerFilters('cases', new URLSearchParams('year=2025&aidKind=poverty&unitId=x&q=%20王%20'))).toEqual({
+      year: 2025,
+      aidKind: 'poverty',
+      q: '王',
+    });
+    expect(parseLedgerFilters('payments', new URLSearchParams('year=1999&aidKind=illness&unitId=7'))).toEqual({
+      aidKind: 'illness',
+      unitId: 7,
+    });
     expect(setFilters({ a: 1, b: undefined, c: '' })).toEqual({ a: 1 });
   });
 
@@ -184,16 +210,22 @@ describe('ledger definitions', () => {
 
 describe('the browser’s side of a download', () => {
   it('names the file from Content-Disposition, the UTF-8 name first', () => {
-    expect(fileNameFrom(`attachment; filename="_____-2025-01-02.csv"; filename*=UTF-8''${encodeURIComponent('困难职工台账-2025-01-02.csv')}`)).toBe('困难职工台账-2025-01-02.csv');
+    expect(
+      fileNameFrom(
+        `attachment; filename="_____-2025-01-02.csv"; filename*=UTF-8''${encodeURIComponent('困难职工台账-2025-01-02.csv')}`,
+      ),
+    ).toBe('困难职工台账-2025-01-02.csv');
     expect(fileNameFrom('attachment; filename="ledger.xlsx"')).toBe('ledger.xlsx');
-    expect(fileNameFrom("attachment; filename=\"a.csv\"; filename*=UTF-8''%E0%A4%A")).toBe('a.csv');
+    expect(fileNameFrom('attachment; filename="a.csv"; filename*=UTF-8\'\'%E0%A4%A')).toBe('a.csv');
     expect(fileNameFrom(null)).toBeNull();
   });
 
   it('counts CSV rows as bytes arrive, however the chunks cut them, line breaks inside quotes not counted', async () => {
     const columns: Column<{ name: string }>[] = [{ key: 'name', kind: 'text', width: 10, value: (r) => r.name }];
     const names = ['张三', '"quoted", with comma', 'two\nlines', 'say ""hi""', '王五'];
-    const bytes = new Uint8Array(await new Response(csvStream(columns, counted([names.map((name) => ({ name }))]).rows, t)).arrayBuffer());
+    const bytes = new Uint8Array(
+      await new Response(csvStream(columns, counted([names.map((name) => ({ name }))]).rows, t)).arrayBuffer(),
+    );
     for (const size of [1, 2, 3, 7, bytes.length]) {
       const counter = csvRowCounter();
       let rows = 0;

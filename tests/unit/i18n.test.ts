@@ -3,14 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '@/lib/i18n/catalog';
 import { resolveLocale } from '@/lib/i18n/locales';
-import { DASHBOARD_CLIENT_MESSAGES, pickMessages, ROOT_CLIENT_NAMESPACES, SERVER_ONLY_NAMESPACES } from '@/lib/i18n/client-messages';
+import {
+  DASHBOARD_CLIENT_MESSAGES,
+  pickMessages,
+  ROOT_CLIENT_NAMESPACES,
+  SERVER_ONLY_NAMESPACES,
+} from '@/lib/i18n/client-messages';
 
 const en = messagesFor('en');
 const zh = messagesFor('zh-CN');
 const DASHBOARD_DIR = path.resolve('components/dashboard');
 
 function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 function sourceFiles(dir: string): string[] {
@@ -27,7 +34,8 @@ describe('message catalogs', () => {
   });
 
   it('have no empty text', () => {
-    for (const catalog of [en, zh]) for (const k of keys(catalog)) expect(k.split('.').reduce((o: any, p) => o[p], catalog)).not.toBe('');
+    for (const catalog of [en, zh])
+      for (const k of keys(catalog)) expect(k.split('.').reduce((o: any, p) => o[p], catalog)).not.toBe('');
   });
 
   it('hold every validation message key the schemas use', () => {
@@ -41,7 +49,8 @@ describe('message catalogs', () => {
     }
     for (const file of sourceFiles(path.resolve('app'))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/invalidField\('[a-zA-Z]+', '([a-zA-Z]+)'\)|AppError\('[a-z_]+', '([a-zA-Z]+)'\)/g)) used.add(m[1] ?? m[2]);
+      for (const m of text.matchAll(/invalidField\('[a-zA-Z]+', '([a-zA-Z]+)'\)|AppError\('[a-z_]+', '([a-zA-Z]+)'\)/g))
+        used.add(m[1] ?? m[2]);
     }
     const missing = [...used].filter((k) => !all.has(`errors.${k}`) && !k.startsWith('idNumber.'));
     expect(missing).toEqual([]);
@@ -64,7 +73,9 @@ describe('messages sent to the browser', () => {
     for (const file of clientFiles.filter((f) => !f.startsWith(DASHBOARD_DIR))) {
       const text = readFileSync(file, 'utf8');
       for (const ns of SERVER_ONLY_NAMESPACES) {
-        expect(text, `${file} uses the server-only namespace ${ns}`).not.toMatch(new RegExp(`useTranslations\\('${ns}'\\)|t\\([\`'"]${ns}\\.`));
+        expect(text, `${file} uses the server-only namespace ${ns}`).not.toMatch(
+          new RegExp(`useTranslations\\('${ns}'\\)|t\\([\`'"]${ns}\\.`),
+        );
       }
     }
   });
@@ -72,7 +83,11 @@ describe('messages sent to the browser', () => {
 
 describe('the dashboard’s client sections', () => {
   it('read only the messages the dashboard sends them', () => {
-    const files = sourceFiles(DASHBOARD_DIR).filter((f) => /^['"]use client['"]/.test(readFileSync(f, 'utf8').trimStart()) && readFileSync(f, 'utf8').includes('useTranslations('));
+    const files = sourceFiles(DASHBOARD_DIR).filter(
+      (f) =>
+        /^['"]use client['"]/.test(readFileSync(f, 'utf8').trimStart()) &&
+        readFileSync(f, 'utf8').includes('useTranslations('),
+    );
     expect(files.length).toBeGreaterThan(4);
     const sent = (key: string) => DASHBOARD_CLIENT_MESSAGES.some((p) => key === p || key.startsWith(`${p}.`));
     for (const file of files) {
@@ -81,13 +96,21 @@ describe('the dashboard’s client sections', () => {
       for (const ns of namespaces.filter(Boolean)) expect(sent(ns), `${file} reads ${ns}`).toBe(true);
       if (!namespaces.includes('')) continue;
       // With the whole catalog's translator, every key is written out: a literal or a template's fixed start.
-      for (const m of text.matchAll(/\bt\((['"`])([a-zA-Z.]+)/g)) expect(sent(m[2].replace(/\.$/, '')), `${file} reads ${m[2]}`).toBe(true);
+      for (const m of text.matchAll(/\bt\((['"`])([a-zA-Z.]+)/g))
+        expect(sent(m[2].replace(/\.$/, '')), `${file} reads ${m[2]}`).toBe(true);
     }
   });
 
   it('get exactly the listed parts of the catalog', () => {
-    const all = { common: { a: 'A' }, aid: { kinds: { x: 'X' }, steps: { y: 'Y' }, other: 'O' }, dashboard: { d: 'D' } };
-    expect(pickMessages(all, ['common', 'aid.kinds', 'aid.missing', 'nowhere'])).toEqual({ common: { a: 'A' }, aid: { kinds: { x: 'X' } } });
+    const all = {
+      common: { a: 'A' },
+      aid: { kinds: { x: 'X' }, steps: { y: 'Y' }, other: 'O' },
+      dashboard: { d: 'D' },
+    };
+    expect(pickMessages(all, ['common', 'aid.kinds', 'aid.missing', 'nowhere'])).toEqual({
+      common: { a: 'A' },
+      aid: { kinds: { x: 'X' } },
+    });
   });
 });
 
@@ -98,7 +121,9 @@ describe('messages outside the form sections', () => {
     for (const file of everywhere) {
       const text = readFileSync(path.resolve(file), 'utf8');
       for (const m of text.matchAll(/useTranslations\(['"]?([a-zA-Z]*)['"]?\)/g)) {
-        expect(ROOT_CLIENT_NAMESPACES as readonly string[], `${file} reads ${m[1] || 'every namespace'}`).toContain(m[1]);
+        expect(ROOT_CLIENT_NAMESPACES as readonly string[], `${file} reads ${m[1] || 'every namespace'}`).toContain(
+          m[1],
+        );
       }
     }
   });

@@ -5,12 +5,15 @@ import { MAX_PER_CONNECTION, nameStatements, statementName } from '@/db/named-st
 /** A pool connection that records what query() receives. */
 function recordingClient() {
   const seen: { config: unknown; values: unknown }[] = [];
-  const client = { query: (config: unknown, values?: unknown) => seen.push({ config, values }) } as unknown as PoolClient;
+  const client = {
+    query: (config: unknown, values?: unknown) => seen.push({ config, values }),
+  } as unknown as PoolClient;
   nameStatements(client);
   return { seen, query: client.query as unknown as (config: unknown, values?: unknown) => void };
 }
 
-const nameOf = (config: unknown) => (typeof config === 'object' && config ? (config as { name?: string }).name : undefined);
+const nameOf = (config: unknown) =>
+  typeof config === 'object' && config ? (config as { name?: string }).name : undefined;
 
 describe('named statements', () => {
   it('name a parameterised statement after its text, the same name every time', () => {

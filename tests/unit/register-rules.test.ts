@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allSixKnown, canMoveTask, helperProblem, isOverdue, missingHelpers, nextReviewDue, perHeadIncomeFen } from '@/lib/register/rules';
+import {
+  allSixKnown,
+  canMoveTask,
+  helperProblem,
+  isOverdue,
+  missingHelpers,
+  nextReviewDue,
+  perHeadIncomeFen,
+} from '@/lib/register/rules';
 import { plusOneYear, todayInChina } from '@/lib/dates';
 
 describe('register rules', () => {
@@ -32,7 +40,12 @@ describe('register rules', () => {
 
   it('takes helpers from the unit chain; the first helper must be a leader', () => {
     const household = { unitPath: '1.2.5.', workerId: 10 };
-    const person = (role: 'worker' | 'branch_official' | 'leader' | 'admin', unitPath: string, userId = 20) => ({ userId, role, unitPath, disabled: false });
+    const person = (role: 'worker' | 'branch_official' | 'leader' | 'admin', unitPath: string, userId = 20) => ({
+      userId,
+      role,
+      unitPath,
+      disabled: false,
+    });
     expect(helperProblem('unit_leader', household, person('branch_official', '1.2.'))).toBeNull();
     expect(helperProblem('grassroots_leader', household, person('worker', '1.2.5.'))).toBeNull();
     expect(helperProblem('union_cadre', household, person('branch_official', '1.3.'))).toBe('helperNotInChain');
@@ -41,7 +54,9 @@ describe('register rules', () => {
     expect(helperProblem('first_helper', household, person('leader', '1.'))).toBeNull();
     expect(helperProblem('first_helper', household, person('branch_official', '1.2.'))).toBe('helperNotLeader');
     expect(helperProblem('grassroots_leader', household, person('worker', '1.2.5.', 10))).toBe('helperIsWorker');
-    expect(helperProblem('unit_leader', household, { ...person('branch_official', '1.2.'), disabled: true })).toBe('helperDisabled');
+    expect(helperProblem('unit_leader', household, { ...person('branch_official', '1.2.'), disabled: true })).toBe(
+      'helperDisabled',
+    );
   });
 
   it('lists the missing required helpers (the first helper is optional)', () => {

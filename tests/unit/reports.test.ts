@@ -25,22 +25,43 @@ describe('the span of years', () => {
   });
 
   it('reads the URL leniently', () => {
-    expect(reportParams.parse({ from: '2023', to: 'x', unitId: '-3' })).toEqual({ from: 2023, to: undefined, unitId: undefined });
+    expect(reportParams.parse({ from: '2023', to: 'x', unitId: '-3' })).toEqual({
+      from: 2023,
+      to: undefined,
+      unitId: undefined,
+    });
     expect(reportParams.parse({ from: '1066', unitId: '7' })).toEqual({ from: undefined, to: undefined, unitId: 7 });
   });
 });
 
 describe('lines and totals', () => {
   it('fills missing years with zero and adds the years up', () => {
-    const line = lineOf([2023, 2024, 2025], [
-      { year: 2025, count: 2, fen: 300 },
-      { year: 2023, count: 1, fen: 100 },
-    ]);
-    expect(line).toEqual({ years: [{ count: 1, fen: 100 }, { count: 0, fen: 0 }, { count: 2, fen: 300 }], total: { count: 3, fen: 400 } });
+    const line = lineOf(
+      [2023, 2024, 2025],
+      [
+        { year: 2025, count: 2, fen: 300 },
+        { year: 2023, count: 1, fen: 100 },
+      ],
+    );
+    expect(line).toEqual({
+      years: [
+        { count: 1, fen: 100 },
+        { count: 0, fen: 0 },
+        { count: 2, fen: 300 },
+      ],
+      total: { count: 3, fen: 400 },
+    });
   });
 
   it('takes a distinct count’s own total instead of the sum', () => {
-    const line = lineOf([2024, 2025], [{ year: 2024, count: 2 }, { year: 2025, count: 2 }, { year: null, count: 3 }]);
+    const line = lineOf(
+      [2024, 2025],
+      [
+        { year: 2024, count: 2 },
+        { year: 2025, count: 2 },
+        { year: null, count: 3 },
+      ],
+    );
     expect(line.total).toEqual({ count: 3, fen: 0 });
   });
 
@@ -50,9 +71,27 @@ describe('lines and totals', () => {
 
   it('adds lines into a subtotal year by year', () => {
     const a = lineOf([2024, 2025], [{ year: 2024, count: 1, fen: 150 }]);
-    const b = lineOf([2024, 2025], [{ year: 2024, count: 2, fen: 50 }, { year: 2025, count: 1, fen: 1 }]);
-    expect(sumLines([a, b], 2)).toEqual({ years: [{ count: 3, fen: 200 }, { count: 1, fen: 1 }], total: { count: 4, fen: 201 } });
-    expect(sumLines([], 2)).toEqual({ years: [{ count: 0, fen: 0 }, { count: 0, fen: 0 }], total: { count: 0, fen: 0 } });
+    const b = lineOf(
+      [2024, 2025],
+      [
+        { year: 2024, count: 2, fen: 50 },
+        { year: 2025, count: 1, fen: 1 },
+      ],
+    );
+    expect(sumLines([a, b], 2)).toEqual({
+      years: [
+        { count: 3, fen: 200 },
+        { count: 1, fen: 1 },
+      ],
+      total: { count: 4, fen: 201 },
+    });
+    expect(sumLines([], 2)).toEqual({
+      years: [
+        { count: 0, fen: 0 },
+        { count: 0, fen: 0 },
+      ],
+      total: { count: 0, fen: 0 },
+    });
   });
 });
 

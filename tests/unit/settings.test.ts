@@ -29,6 +29,9 @@ describe('the server settings read from the environment', () => {
     expect(serverSettings({ DATABASE_URL: 'postgres://x' }, quiet).workers).toBe(os.availableParallelism());
     expect(serverSettings({ DATABASE_URL: 'postgres://x', WEB_CONCURRENCY: '3' }, quiet).workers).toBe(3);
     expect(serverSettings({}, quiet)).toMatchObject({ semiSpaceMb: 128, renderConcurrency: 4, renderQueueMax: 2000 });
-    expect(serverSettings({ RENDER_CONCURRENCY: '2', RENDER_QUEUE_MAX: '10' }, quiet)).toMatchObject({ renderConcurrency: 2, renderQueueMax: 10 });
+    expect(serverSettings({ RENDER_CONCURRENCY: '2', RENDER_QUEUE_MAX: '10' }, quiet)).toMatchObject({
+      renderConcurrency: 2,
+      renderQueueMax: 10,
+    });
   });
 });

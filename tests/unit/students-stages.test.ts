@@ -10,7 +10,8 @@ describe('school years', () => {
   });
 
   it('the grade fits the stage and, within tolerance, the years since admission', () => {
-    const at = (stage: 'primary' | 'junior_secondary' | 'undergraduate', grade: number, admissionYear: number) => schoolingProblems({ stage, grade, admissionYear }, 2026);
+    const at = (stage: 'primary' | 'junior_secondary' | 'undergraduate', grade: number, admissionYear: number) =>
+      schoolingProblems({ stage, grade, admissionYear }, 2026);
     expect(at('primary', 3, 2024)).toEqual([]);
     expect(at('primary', 1, 2024)).toEqual([]); // two years behind: repeated or suspended years
     expect(at('primary', 4, 2024)).toEqual([]); // one ahead: a skipped grade
@@ -31,11 +32,21 @@ describe('school years', () => {
 describe('the proof an application needs', () => {
   const record = (stage: 'senior_secondary' | 'undergraduate', admissionYear: number) => ({ stage, admissionYear });
   it('is the admission letter for a new university entrant, else the enrolment certificate', () => {
-    expect(proofNeeded({ stage: 'undergraduate', grade: 1 }, record('senior_secondary', 2023), 2026)).toBe('admission_letter');
-    expect(proofNeeded({ stage: 'undergraduate', grade: 1 }, record('undergraduate', 2026), 2026)).toBe('admission_letter');
-    expect(proofNeeded({ stage: 'undergraduate', grade: 1 }, record('undergraduate', 2025), 2026)).toBe('enrolment_certificate'); // a repeated first year
-    expect(proofNeeded({ stage: 'undergraduate', grade: 2 }, record('undergraduate', 2025), 2026)).toBe('enrolment_certificate');
-    expect(proofNeeded({ stage: 'senior_secondary', grade: 1 }, record('senior_secondary', 2026), 2026)).toBe('enrolment_certificate');
+    expect(proofNeeded({ stage: 'undergraduate', grade: 1 }, record('senior_secondary', 2023), 2026)).toBe(
+      'admission_letter',
+    );
+    expect(proofNeeded({ stage: 'undergraduate', grade: 1 }, record('undergraduate', 2026), 2026)).toBe(
+      'admission_letter',
+    );
+    expect(proofNeeded({ stage: 'undergraduate', grade: 1 }, record('undergraduate', 2025), 2026)).toBe(
+      'enrolment_certificate',
+    ); // a repeated first year
+    expect(proofNeeded({ stage: 'undergraduate', grade: 2 }, record('undergraduate', 2025), 2026)).toBe(
+      'enrolment_certificate',
+    );
+    expect(proofNeeded({ stage: 'senior_secondary', grade: 1 }, record('senior_secondary', 2026), 2026)).toBe(
+      'enrolment_certificate',
+    );
   });
 });
 
@@ -49,27 +60,63 @@ describe('standards with variants (stage, tier)', () => {
       student_aid: {
         frequency: 'per_event',
         amounts: {},
-        variants: { undergraduate: { extreme: { type: 'fixed', fen: 500_000 }, none: { type: 'fixed', fen: 300_000 } }, primary: { none: { type: 'fixed', fen: 50_000 } } },
+        variants: {
+          undergraduate: { extreme: { type: 'fixed', fen: 500_000 }, none: { type: 'fixed', fen: 300_000 } },
+          primary: { none: { type: 'fixed', fen: 50_000 } },
+        },
       },
-      student_award: { frequency: 'per_event', amounts: {}, variants: { first: { none: { type: 'range', minFen: 100_000, maxFen: 300_000, suggestedFen: 200_000 } } } },
+      student_award: {
+        frequency: 'per_event',
+        amounts: {},
+        variants: { first: { none: { type: 'range', minFen: 100_000, maxFen: 300_000, suggestedFen: 200_000 } } },
+      },
     },
   };
 
   it('looks the amount up by variant and category; a missing variant or category is refused', () => {
-    expect(computeAmount(version, 'student_aid', 'extreme', 'undergraduate')).toMatchObject({ ok: true, amount: { fen: 500_000, variant: 'undergraduate', category: 'extreme' } });
-    expect(computeAmount(version, 'student_aid', 'none', 'primary')).toMatchObject({ ok: true, amount: { fen: 50_000 } });
-    expect(computeAmount(version, 'student_aid', 'extreme', 'primary')).toEqual({ ok: false, reason: 'categoryNotCovered' });
-    expect(computeAmount(version, 'student_aid', 'none', 'postgraduate')).toEqual({ ok: false, reason: 'variantNotCovered' });
-    expect(computeAmount(version, 'student_award', 'none', 'first')).toMatchObject({ ok: true, amount: { fen: 200_000, rule: { type: 'range' } } });
-    expect(computeAmount(version, 'student_award', 'none', 'third')).toEqual({ ok: false, reason: 'variantNotCovered' });
+    expect(computeAmount(version, 'student_aid', 'extreme', 'undergraduate')).toMatchObject({
+      ok: true,
+      amount: { fen: 500_000, variant: 'undergraduate', category: 'extreme' },
+    });
+    expect(computeAmount(version, 'student_aid', 'none', 'primary')).toMatchObject({
+      ok: true,
+      amount: { fen: 50_000 },
+    });
+    expect(computeAmount(version, 'student_aid', 'extreme', 'primary')).toEqual({
+      ok: false,
+      reason: 'categoryNotCovered',
+    });
+    expect(computeAmount(version, 'student_aid', 'none', 'postgraduate')).toEqual({
+      ok: false,
+      reason: 'variantNotCovered',
+    });
+    expect(computeAmount(version, 'student_award', 'none', 'first')).toMatchObject({
+      ok: true,
+      amount: { fen: 200_000, rule: { type: 'range' } },
+    });
+    expect(computeAmount(version, 'student_award', 'none', 'third')).toEqual({
+      ok: false,
+      reason: 'variantNotCovered',
+    });
     // Kinds without variants behave as before.
     expect(computeAmount(version, 'poverty', 'none')).toMatchObject({ ok: true, amount: { fen: 100_000 } });
     expect(computeAmount(version, 'poverty', 'none')).not.toHaveProperty('amount.variant');
   });
 
   it('finds faulty cells in variant tables too', () => {
-    const faulty: StandardVersion = { ...version, kinds: { student_aid: { frequency: 'per_event', amounts: {}, variants: { primary: { none: { type: 'range', minFen: 5, maxFen: 1, suggestedFen: 3 } } } } } };
-    expect(standardProblems(faulty)).toEqual([{ kind: 'student_aid', category: 'none', variant: 'primary', problem: 'minAboveMax' }]);
+    const faulty: StandardVersion = {
+      ...version,
+      kinds: {
+        student_aid: {
+          frequency: 'per_event',
+          amounts: {},
+          variants: { primary: { none: { type: 'range', minFen: 5, maxFen: 1, suggestedFen: 3 } } },
+        },
+      },
+    };
+    expect(standardProblems(faulty)).toEqual([
+      { kind: 'student_aid', category: 'none', variant: 'primary', problem: 'minAboveMax' },
+    ]);
     expect(standardProblems(version)).toEqual([]);
   });
 

@@ -14,7 +14,12 @@ import { loginSchema, type LoginInput } from '@/lib/validation/auth';
 export async function login(input: LoginInput): Promise<ActionResult> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, code: 'invalid', error: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+    return {
+      ok: false,
+      code: 'invalid',
+      error: 'invalid',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
+    };
   }
   try {
     await signIn('credentials', { ...parsed.data, redirect: false });

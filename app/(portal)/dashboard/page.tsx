@@ -56,10 +56,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <DashboardFilterForm filters={worker} thisYear={thisYear} units={[]} mineWide={false} />
         <Card title={t('dashboard.profile')}>
           <dl className="grid gap-3 text-sm sm:grid-cols-2" data-testid="worker-profile">
-            <div><dt className="text-stone-500">{t('dashboard.employeeNo')}</dt><dd>{me.employeeNo}</dd></div>
-            <div><dt className="text-stone-500">{t('dashboard.unit')}</dt><dd>{chain}</dd></div>
-            <div><dt className="text-stone-500">{t('dashboard.phone')}</dt><dd>{me.phoneMasked || '—'}</dd></div>
-            <div><dt className="text-stone-500">{t('dashboard.idNumber')}</dt><dd>{me.idNumberMasked || '—'}</dd></div>
+            <div>
+              <dt className="text-stone-500">{t('dashboard.employeeNo')}</dt>
+              <dd>{me.employeeNo}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('dashboard.unit')}</dt>
+              <dd>{chain}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('dashboard.phone')}</dt>
+              <dd>{me.phoneMasked || '—'}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('dashboard.idNumber')}</dt>
+              <dd>{me.idNumberMasked || '—'}</dd>
+            </div>
           </dl>
         </Card>
         <MyCases figures={myCases} />
@@ -77,7 +89,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // A unit outside the actor's scope answers like a missing one: 404.
   const unit =
     filters.unitId && filters.unitId !== own.id
-      ? await orNotFound(cachedFigures(db, `unit|${actor.role}|${actor.unitPath}|${filters.unitId}`, () => getUnit(db, scope, filters.unitId!)))
+      ? await orNotFound(
+          cachedFigures(db, `unit|${actor.role}|${actor.unitPath}|${filters.unitId}`, () =>
+            getUnit(db, scope, filters.unitId!),
+          ),
+        )
       : own;
   const chosen = unit.id !== own.id;
   const mineWide = actor.role === 'leader' || actor.role === 'admin';
@@ -101,14 +117,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       const figures = await caseFigures(db, actor, today, caseFilter);
       return figures && { figures, foldedSplits: splitLines(figures.splits, false) };
     }),
-    keepsRegister ? cachedFigures(db, `charts|${asSeenBy}`, () => paymentCharts(db, actor, unit, filters.year)) : Promise.resolve(null),
+    keepsRegister
+      ? cachedFigures(db, `charts|${asSeenBy}`, () => paymentCharts(db, actor, unit, filters.year))
+      : Promise.resolve(null),
   ]);
   const { rows: measures, totals } = register;
   const total = totals.workers;
   // Tables and charts per unit show one page of the units below (a province has hundreds).
   const window = unitWindow(measures, filters.unitsPage);
   const shown = new Set(window.rows.map((r) => r.unitId));
-  const chained = await cachedFigures(db, `around|${asSeenBy}|${filters.unitsPage}`, async () => withChainNames(await unitsAround(db, scope, unit, [...shown])));
+  const chained = await cachedFigures(db, `around|${asSeenBy}|${filters.unitsPage}`, async () =>
+    withChainNames(await unitsAround(db, scope, unit, [...shown])),
+  );
   // The unit picker offers the chain down to the unit shown and the units below it on this page
   // of the table: a province's branches are reached through the pager, not a 500-line select.
   const units = chained.filter((u) => u.id !== own.id).map((u) => ({ id: u.id, chain: u.chain }));
@@ -116,20 +136,36 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     <ClientMessages set="dashboard">
       <PageHeader
         title={mineWide && !chosen ? t('dashboard.mineTitle') : t('dashboard.unitTitle', { unit: unit.name })}
-        subtitle={t('dashboardFilters.showing', { unit: chosen ? (chained.find((u) => u.id === unit.id)?.chain ?? unit.name) : unit.name, year: filters.year })}
+        subtitle={t('dashboardFilters.showing', {
+          unit: chosen ? (chained.find((u) => u.id === unit.id)?.chain ?? unit.name) : unit.name,
+          year: filters.year,
+        })}
       />
       <DashboardFilterForm filters={filters} thisYear={thisYear} units={units} mineWide={mineWide} />
       <div className="mb-4 grid gap-3 sm:grid-cols-3">
         <Stat label={t('dashboard.totalWorkers')} value={total} />
-        <Stat label={mineWide && !chosen ? t('dashboard.branchCount') : t('dashboard.subUnitCount')} value={measures.length} />
+        <Stat
+          label={mineWide && !chosen ? t('dashboard.branchCount') : t('dashboard.subUnitCount')}
+          value={measures.length}
+        />
       </div>
       {keepsRegister ? (
         <>
-          <RegisterMeasuresSection data={toJson({ categories: CATEGORIES, units: window, totals, unitLabel: unit.name, filters, thisYear })} />
+          <RegisterMeasuresSection
+            data={toJson({ categories: CATEGORIES, units: window, totals, unitLabel: unit.name, filters, thisYear })}
+          />
           {filters.year !== thisYear && <p className="mt-2 text-sm text-stone-600">{t('dashboardFilters.yearNote')}</p>}
         </>
       ) : (
-        <UnitCountsCard title={mineWide && !chosen ? t('dashboard.perBranch') : t('dashboard.perSubUnit')} units={unitWindow(measures.map((r) => ({ unitId: r.unitId, name: r.name, workers: r.workers })), filters.unitsPage)} total={total} filters={filters} />
+        <UnitCountsCard
+          title={mineWide && !chosen ? t('dashboard.perBranch') : t('dashboard.perSubUnit')}
+          units={unitWindow(
+            measures.map((r) => ({ unitId: r.unitId, name: r.name, workers: r.workers })),
+            filters.unitsPage,
+          )}
+          total={total}
+          filters={filters}
+        />
       )}
       {keepsRegister && (
         <DashboardCharts
@@ -142,7 +178,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           })}
         />
       )}
-      {cases && <CaseFiguresSection data={toJson({ figures: { ...cases.figures, splits: window.pages === 1 ? cases.figures.splits : cases.foldedSplits }, role: actor.role, filters })} />}
+      {cases && (
+        <CaseFiguresSection
+          data={toJson({
+            figures: { ...cases.figures, splits: window.pages === 1 ? cases.figures.splits : cases.foldedSplits },
+            role: actor.role,
+            filters,
+          })}
+        />
+      )}
     </ClientMessages>
   );
 }

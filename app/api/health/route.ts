@@ -14,6 +14,9 @@ export async function GET() {
     return Response.json({ status: 'ok', db: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
     console.error('[health] database check failed', err);
-    return Response.json({ status: 'error', db: 'unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { status: 'error', db: 'unavailable' },
+      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+    );
   }
 }

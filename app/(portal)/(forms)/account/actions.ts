@@ -14,12 +14,21 @@ import { changePasswordSchema } from '@/lib/validation/auth';
 const change = action(
   { name: 'account.changePassword', allow: ROLES, schema: changePasswordSchema },
   async ({ currentPassword, newPassword }, { actor, tx }) => {
-    const [row] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).for('update');
-    if (!(await verifyPassword(row.passwordHash, currentPassword))) throw invalidField('currentPassword', 'currentPasswordWrong');
+    const [row] = await tx
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, actor.userId))
+      .for('update');
+    if (!(await verifyPassword(row.passwordHash, currentPassword)))
+      throw invalidField('currentPassword', 'currentPasswordWrong');
     // Other sessions of this account end; this one is re-issued below with the new version.
     const [{ version }] = await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(newPassword), updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({
+        passwordHash: await hashPassword(newPassword),
+        updatedAt: new Date(),
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+      })
       .where(eq(users.id, actor.userId))
       .returning({ version: users.sessionVersion });
     return { data: { version }, audit: { action: 'account.changePassword', entity: 'user', entityId: actor.userId } };

@@ -3,7 +3,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { budgetFor } from '@/db/queries/case-views';
-import { getCaseHead, getOwnCaseByToken, getPublishedCaseHead, ledgerPayments, standardInForce, type CaseHead } from '@/db/queries/cases';
+import {
+  getCaseHead,
+  getOwnCaseByToken,
+  getPublishedCaseHead,
+  ledgerPayments,
+  standardInForce,
+  type CaseHead,
+} from '@/db/queries/cases';
 import { budgets, cases, notifications, objections, payments } from '@/db/schema';
 import { checkRepeat } from '@/lib/aid/ledger';
 import { computeAmount } from '@/lib/aid/standards';
@@ -16,7 +23,14 @@ import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
 import { ROLES } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
-import { caseDraftSchema, caseRefSchema, decideObjectionSchema, decideSchema, objectSchema, paymentSchema } from '@/lib/validation/cases';
+import {
+  caseDraftSchema,
+  caseRefSchema,
+  decideObjectionSchema,
+  decideSchema,
+  objectSchema,
+  paymentSchema,
+} from '@/lib/validation/cases';
 import { z } from 'zod';
 
 type Draft = z.output<typeof caseDraftSchema>;
@@ -30,7 +44,14 @@ const BEREAVEMENTS: readonly string[] = ['death_of_parent', 'death_of_spouse', '
 
 const EDITABLE = ['draft', 'returned_from_verification', 'returned_from_review', 'returned_from_approval'];
 
-const draftFields = ({ aidKind, eventOn, eventKey, whatHappened, helpAsked, familySituation }: Draft) => ({ aidKind, eventOn, eventKey, whatHappened, helpAsked, familySituation });
+const draftFields = ({ aidKind, eventOn, eventKey, whatHappened, helpAsked, familySituation }: Draft) => ({
+  aidKind,
+  eventOn,
+  eventKey,
+  whatHappened,
+  helpAsked,
+  familySituation,
+});
 
 /**
  * The application by its client token: inserted on first sight, found again on a retry (the
@@ -61,14 +82,22 @@ async function writeFields(tx: Tx, c: CaseHead, input: Draft): Promise<number> {
 }
 
 /** Saves the worker's application as a draft (new, or edited while a draft or returned to them). */
-export const saveDraft = action({ name: 'case.saveDraft', allow: APPLICANTS, schema: caseDraftSchema }, async (input, { actor, tx }) => {
-  const { c, created } = await findOrCreate(tx, actor, input);
-  const version = created ? c.version : await writeFields(tx, c, input);
-  return {
-    data: { id: c.id, version },
-    audit: { action: created ? 'case.create' : 'case.update', entity: 'case', entityId: c.id, after: { aidKind: input.aidKind, eventOn: input.eventOn, state: c.state } },
-  };
-});
+export const saveDraft = action(
+  { name: 'case.saveDraft', allow: APPLICANTS, schema: caseDraftSchema },
+  async (input, { actor, tx }) => {
+    const { c, created } = await findOrCreate(tx, actor, input);
+    const version = created ? c.version : await writeFields(tx, c, input);
+    return {
+      data: { id: c.id, version },
+      audit: {
+        action: created ? 'case.create' : 'case.update',
+        entity: 'case',
+        entityId: c.id,
+        after: { aidKind: input.aidKind, eventOn: input.eventOn, state: c.state },
+      },
+    };
+  },
+);
 
 /**
  * Submits the application: computes the amount from the standard in force today (kept with the
@@ -80,120 +109,198 @@ const repeatedSubmit = (c: CaseHead) => ({
   audit: { action: 'case.submitRepeated', entity: 'case', entityId: c.id, after: { state: c.state } },
 });
 
-export const submitCase = action({ name: 'case.submit', allow: APPLICANTS, schema: caseDraftSchema }, async (input, { actor, tx }) => {
-  const { c } = await findOrCreate(tx, actor, input);
-  if (c.state !== 'draft') {
-    if (c.submittedAt) return repeatedSubmit(c);
-    throw conflict('caseNotEditable');
-  }
-  // A bereavement is paid once per death: the ledger needs to know whose.
-  if (BEREAVEMENTS.includes(input.aidKind) && !input.eventKey) throw invalidField('eventKey', 'eventKeyRequired');
-  const appliedOn = todayInChina();
-  const standard = await standardInForce(tx, appliedOn);
-  if (!standard) throw invalidField('aidKind', 'noStandardInForce');
-  const { householdId, category } = await standardCategoryOf(tx, actor.userId);
-  const computed = computeAmount(standard, input.aidKind, category);
-  if (!computed.ok) throw invalidField('aidKind', computed.reason);
-  const { amount } = computed;
-  const moved = await unlessAlreadySubmitted(tx, actor, input.token, moveCase(tx, actor, c, 'submit', {
-    set: {
-      ...draftFields(input),
-      householdId,
-      category,
-      ...amountColumns(amount),
-      appliedOn,
-      submittedAt: sql`now()` as unknown as Date,
-    },
-  }));
-  if (!moved) return repeatedSubmit(await getOwnCaseByToken(tx, actor, input.token));
-  return {
-    data: { id: c.id, state: moved.to, repeated: false },
-    audit: { action: 'case.submit', entity: 'case', entityId: c.id, after: { aidKind: input.aidKind, category, standardId: standard.id, amountFen: amount.fen, rule: amount.rule } },
-  };
-});
+export const submitCase = action(
+  { name: 'case.submit', allow: APPLICANTS, schema: caseDraftSchema },
+  async (input, { actor, tx }) => {
+    const { c } = await findOrCreate(tx, actor, input);
+    if (c.state !== 'draft') {
+      if (c.submittedAt) return repeatedSubmit(c);
+      throw conflict('caseNotEditable');
+    }
+    // A bereavement is paid once per death: the ledger needs to know whose.
+    if (BEREAVEMENTS.includes(input.aidKind) && !input.eventKey) throw invalidField('eventKey', 'eventKeyRequired');
+    const appliedOn = todayInChina();
+    const standard = await standardInForce(tx, appliedOn);
+    if (!standard) throw invalidField('aidKind', 'noStandardInForce');
+    const { householdId, category } = await standardCategoryOf(tx, actor.userId);
+    const computed = computeAmount(standard, input.aidKind, category);
+    if (!computed.ok) throw invalidField('aidKind', computed.reason);
+    const { amount } = computed;
+    const moved = await unlessAlreadySubmitted(
+      tx,
+      actor,
+      input.token,
+      moveCase(tx, actor, c, 'submit', {
+        set: {
+          ...draftFields(input),
+          householdId,
+          category,
+          ...amountColumns(amount),
+          appliedOn,
+          submittedAt: sql`now()` as unknown as Date,
+        },
+      }),
+    );
+    if (!moved) return repeatedSubmit(await getOwnCaseByToken(tx, actor, input.token));
+    return {
+      data: { id: c.id, state: moved.to, repeated: false },
+      audit: {
+        action: 'case.submit',
+        entity: 'case',
+        entityId: c.id,
+        after: { aidKind: input.aidKind, category, standardId: standard.id, amountFen: amount.fen, rule: amount.rule },
+      },
+    };
+  },
+);
 
 /** The applicant withdraws a draft or a submitted case nobody has acted on yet. */
-export const withdrawCase = action({ name: 'case.withdraw', allow: APPLICANTS, schema: caseRefSchema }, async ({ caseId, version }, { actor, tx }) => {
-  const c = await getCaseHead(tx, actor, caseId);
-  const moved = await moveCase(tx, actor, c, 'withdraw', { expectedVersion: version });
-  return { data: { id: c.id, state: moved.to }, audit: { action: 'case.withdraw', entity: 'case', entityId: c.id, before: { state: c.state }, after: { state: moved.to } } };
-});
+export const withdrawCase = action(
+  { name: 'case.withdraw', allow: APPLICANTS, schema: caseRefSchema },
+  async ({ caseId, version }, { actor, tx }) => {
+    const c = await getCaseHead(tx, actor, caseId);
+    const moved = await moveCase(tx, actor, c, 'withdraw', { expectedVersion: version });
+    return {
+      data: { id: c.id, state: moved.to },
+      audit: {
+        action: 'case.withdraw',
+        entity: 'case',
+        entityId: c.id,
+        before: { state: c.state },
+        after: { state: moved.to },
+      },
+    };
+  },
+);
 
 /** After a return for more information: back to the step that returned it. */
-export const resubmitCase = action({ name: 'case.resubmit', allow: APPLICANTS, schema: caseRefSchema }, async ({ caseId, version }, { actor, tx }) => {
-  const c = await getCaseHead(tx, actor, caseId);
-  const moved = await moveCase(tx, actor, c, 'resubmit', { expectedVersion: version });
-  return { data: { id: c.id, state: moved.to }, audit: { action: 'case.resubmit', entity: 'case', entityId: c.id, before: { state: c.state }, after: { state: moved.to } } };
-});
+export const resubmitCase = action(
+  { name: 'case.resubmit', allow: APPLICANTS, schema: caseRefSchema },
+  async ({ caseId, version }, { actor, tx }) => {
+    const c = await getCaseHead(tx, actor, caseId);
+    const moved = await moveCase(tx, actor, c, 'resubmit', { expectedVersion: version });
+    return {
+      data: { id: c.id, state: moved.to },
+      audit: {
+        action: 'case.resubmit',
+        entity: 'case',
+        entityId: c.id,
+        before: { state: c.state },
+        after: { state: moved.to },
+      },
+    };
+  },
+);
 
 /**
  * A decision at the actor's step (verify, review, approve): approve, return to the worker, or
  * reject. The approver (mine leader) may set another amount inside the standard's range, with a
  * reason. Approval publishes the case for the publicity window.
  */
-export const decideCase = action({ name: 'case.decide', allow: DECIDERS, schema: decideSchema }, async (input, { actor, tx }) => {
-  const c = await getCaseHead(tx, actor, input.caseId);
-  const { step } = permit(actor, c, input.decision);
-  // An award's approval is the tier choice (awardStudent), which sets its amount from the standard.
-  if (c.kind === 'student_award' && step === 'approval' && input.decision === 'approve') throw invalidField('decision', 'awardNeedsTier');
-  const set: Partial<typeof cases.$inferInsert> = {};
-  let overridden = false;
-  if (input.amount !== undefined) {
-    if (step !== 'approval' || input.decision !== 'approve') throw invalidField('amount', 'amountNotAllowedHere');
-    if (!c.rule || c.computedFen == null) throw conflict('caseWrongState');
-    const chosen = approverAmount({ fen: c.computedFen, rule: c.rule }, input.amount, input.amountReason);
-    overridden = chosen.overridden;
-    set.amountFen = chosen.fen;
-    set.amountReason = chosen.overridden ? input.amountReason : null;
-  }
-  if (step === 'approval' && input.decision === 'approve') Object.assign(set, await publicityFromToday(tx));
-  const moved = await moveCase(tx, actor, c, input.decision, { expectedVersion: input.version, comment: input.comment, set });
-  return {
-    data: { id: c.id, state: moved.to, version: moved.version },
-    audit: {
-      action: `case.${input.decision}`,
-      entity: 'case',
-      entityId: c.id,
-      before: { state: c.state, amountFen: c.amountFen },
-      after: { state: moved.to, step, comment: input.comment, ...(set.amountFen !== undefined ? { amountFen: set.amountFen, overridden, amountReason: set.amountReason } : {}) },
-    },
-  };
-});
+export const decideCase = action(
+  { name: 'case.decide', allow: DECIDERS, schema: decideSchema },
+  async (input, { actor, tx }) => {
+    const c = await getCaseHead(tx, actor, input.caseId);
+    const { step } = permit(actor, c, input.decision);
+    // An award's approval is the tier choice (awardStudent), which sets its amount from the standard.
+    if (c.kind === 'student_award' && step === 'approval' && input.decision === 'approve')
+      throw invalidField('decision', 'awardNeedsTier');
+    const set: Partial<typeof cases.$inferInsert> = {};
+    let overridden = false;
+    if (input.amount !== undefined) {
+      if (step !== 'approval' || input.decision !== 'approve') throw invalidField('amount', 'amountNotAllowedHere');
+      if (!c.rule || c.computedFen == null) throw conflict('caseWrongState');
+      const chosen = approverAmount({ fen: c.computedFen, rule: c.rule }, input.amount, input.amountReason);
+      overridden = chosen.overridden;
+      set.amountFen = chosen.fen;
+      set.amountReason = chosen.overridden ? input.amountReason : null;
+    }
+    if (step === 'approval' && input.decision === 'approve') Object.assign(set, await publicityFromToday(tx));
+    const moved = await moveCase(tx, actor, c, input.decision, {
+      expectedVersion: input.version,
+      comment: input.comment,
+      set,
+    });
+    return {
+      data: { id: c.id, state: moved.to, version: moved.version },
+      audit: {
+        action: `case.${input.decision}`,
+        entity: 'case',
+        entityId: c.id,
+        before: { state: c.state, amountFen: c.amountFen },
+        after: {
+          state: moved.to,
+          step,
+          comment: input.comment,
+          ...(set.amountFen !== undefined
+            ? { amountFen: set.amountFen, overridden, amountReason: set.amountReason }
+            : {}),
+        },
+      },
+    };
+  },
+);
 
 /** An objection (异议) during publicity, by anyone signed in. It moves the case's version on, so the window cannot close past it unnoticed. */
-export const objectToCase = action({ name: 'case.object', allow: ROLES, schema: objectSchema }, async ({ caseId, reason }, { actor, tx }) => {
-  const c = await getPublishedCaseHead(tx, caseId);
-  if (!c.publicityEnd || todayInChina() > c.publicityEnd) throw new AppError('invalid', 'publicityOver');
-  const [row] = await tx
-    .update(cases)
-    .set({ version: sql`${cases.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(cases.id, c.id), eq(cases.state, 'in_publicity'), eq(cases.version, c.version)))
-    .returning({ id: cases.id });
-  if (!row) throw conflict();
-  const [{ id }] = await tx.insert(objections).values({ caseId, byId: actor.userId, reason }).returning({ id: objections.id });
-  await notifyStep(tx, c, 'publicity', actor.userId);
-  return { data: { id }, audit: { action: 'case.object', entity: 'objection', entityId: id, after: { caseId, reason } } };
-});
+export const objectToCase = action(
+  { name: 'case.object', allow: ROLES, schema: objectSchema },
+  async ({ caseId, reason }, { actor, tx }) => {
+    const c = await getPublishedCaseHead(tx, caseId);
+    if (!c.publicityEnd || todayInChina() > c.publicityEnd) throw new AppError('invalid', 'publicityOver');
+    const [row] = await tx
+      .update(cases)
+      .set({ version: sql`${cases.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(cases.id, c.id), eq(cases.state, 'in_publicity'), eq(cases.version, c.version)))
+      .returning({ id: cases.id });
+    if (!row) throw conflict();
+    const [{ id }] = await tx
+      .insert(objections)
+      .values({ caseId, byId: actor.userId, reason })
+      .returning({ id: objections.id });
+    await notifyStep(tx, c, 'publicity', actor.userId);
+    return {
+      data: { id },
+      audit: { action: 'case.object', entity: 'objection', entityId: id, after: { caseId, reason } },
+    };
+  },
+);
 
 /** Decides an objection: upheld sends the case back to the leader's step; dismissed leaves it published. */
 export const decideObjection = action(
   { name: 'case.decideObjection', allow: OBJECTION_DECIDERS, schema: decideObjectionSchema },
   async ({ objectionId, uphold, comment }, { actor, tx }) => {
-    const [o] = await tx.select({ caseId: objections.caseId, status: objections.status }).from(objections).where(eq(objections.id, objectionId));
+    const [o] = await tx
+      .select({ caseId: objections.caseId, status: objections.status })
+      .from(objections)
+      .where(eq(objections.id, objectionId));
     if (!o) throw notFound();
     const c = await getCaseHead(tx, actor, o.caseId);
     if (o.status !== 'pending') throw conflict('objectionDecided');
     const act = uphold ? 'uphold_objection' : 'dismiss_objection';
-    const moved = await moveCase(tx, actor, c, act, { comment, set: uphold ? { publicityStart: null, publicityEnd: null } : {} });
+    const moved = await moveCase(tx, actor, c, act, {
+      comment,
+      set: uphold ? { publicityStart: null, publicityEnd: null } : {},
+    });
     const [decided] = await tx
       .update(objections)
-      .set({ status: uphold ? 'upheld' : 'dismissed', decidedBy: actor.userId, decision: comment, decidedAt: sql`now()` as unknown as Date })
+      .set({
+        status: uphold ? 'upheld' : 'dismissed',
+        decidedBy: actor.userId,
+        decision: comment,
+        decidedAt: sql`now()` as unknown as Date,
+      })
       .where(and(eq(objections.id, objectionId), eq(objections.status, 'pending')))
       .returning({ id: objections.id });
     if (!decided) throw conflict('objectionDecided');
     return {
       data: { caseId: c.id, state: moved.to },
-      audit: { action: `case.${act}`, entity: 'objection', entityId: objectionId, before: { state: c.state }, after: { caseId: c.id, state: moved.to, comment } },
+      audit: {
+        action: `case.${act}`,
+        entity: 'objection',
+        entityId: objectionId,
+        before: { state: c.state },
+        after: { caseId: c.id, state: moved.to, comment },
+      },
     };
   },
 );
@@ -211,66 +318,98 @@ async function budgetIdFor(tx: Tx, c: CaseHead, year: number): Promise<number> {
  * case, by a unique key), the ledger's repeat check (a repeat needs a written reason), the
  * applicant's notification and the audit row.
  */
-export const recordPayment = action({ name: 'case.pay', allow: ['leader'], schema: paymentSchema }, async (input, { actor, tx }) => {
-  const c = await getCaseHead(tx, actor, input.caseId);
-  permit(actor, c, 'pay');
-  if (!c.aidKind || !c.amountFen || !c.frequency || !c.appliedOn) throw conflict('caseWrongState');
-  const repeat = checkRepeat(
-    await ledgerPayments(tx, c),
-    { caseId: c.id, kind: c.aidKind, event: { key: c.eventKey || null, on: c.eventOn }, appliedOn: c.appliedOn },
-    c.frequency,
-    input.repeatReason,
-  );
-  if (!repeat.ok) throw invalidField('repeatReason', 'repeatNeedsReason');
-  const budgetId = await budgetIdFor(tx, c, Number(input.paidOn.slice(0, 4)));
-  const moved = await moveCase(tx, actor, c, 'pay', { expectedVersion: input.version });
-  const [drawn] = await tx
-    .update(budgets)
-    .set({ spentFen: sql`${budgets.spentFen} + ${c.amountFen}`, updatedAt: sql`now()` })
-    .where(and(eq(budgets.id, budgetId), sql`${budgets.spentFen} + ${c.amountFen} <= ${budgets.amountFen}`))
-    .returning({ spentFen: budgets.spentFen, amountFen: budgets.amountFen });
-  if (!drawn) throw invalidField('amount', 'overBudget');
-  let paymentId: number;
-  try {
-    [{ id: paymentId }] = await tx
-      .insert(payments)
-      .values({ caseId: c.id, budgetId, amountFen: c.amountFen, paidOn: input.paidOn, method: input.method, reference: input.reference, repeatReason: repeat.repeats.length ? input.repeatReason : null, recordedBy: actor.userId })
-      .returning({ id: payments.id });
-  } catch (err) {
-    if (isUniqueViolation(err, 'payments_case_key')) throw conflict('caseWrongState');
-    throw err;
-  }
-  await addPayment(tx, { unitId: c.unitId, aidKind: c.aidKind }, { amountFen: c.amountFen, paidOn: input.paidOn });
-  return {
-    data: { id: paymentId, caseId: c.id, state: moved.to, budgetLeftFen: drawn.amountFen - drawn.spentFen },
-    audit: {
-      action: 'case.pay',
-      entity: 'case',
-      entityId: c.id,
-      before: { state: c.state },
-      after: {
-        state: moved.to,
-        paymentId,
-        budgetId,
-        amountFen: c.amountFen,
-        paidOn: input.paidOn,
-        method: input.method,
-        reference: input.reference,
-        ...(repeat.repeats.length ? { repeats: repeat.repeats.map((p) => p.caseId), repeatReason: input.repeatReason } : {}),
+export const recordPayment = action(
+  { name: 'case.pay', allow: ['leader'], schema: paymentSchema },
+  async (input, { actor, tx }) => {
+    const c = await getCaseHead(tx, actor, input.caseId);
+    permit(actor, c, 'pay');
+    if (!c.aidKind || !c.amountFen || !c.frequency || !c.appliedOn) throw conflict('caseWrongState');
+    const repeat = checkRepeat(
+      await ledgerPayments(tx, c),
+      { caseId: c.id, kind: c.aidKind, event: { key: c.eventKey || null, on: c.eventOn }, appliedOn: c.appliedOn },
+      c.frequency,
+      input.repeatReason,
+    );
+    if (!repeat.ok) throw invalidField('repeatReason', 'repeatNeedsReason');
+    const budgetId = await budgetIdFor(tx, c, Number(input.paidOn.slice(0, 4)));
+    const moved = await moveCase(tx, actor, c, 'pay', { expectedVersion: input.version });
+    const [drawn] = await tx
+      .update(budgets)
+      .set({ spentFen: sql`${budgets.spentFen} + ${c.amountFen}`, updatedAt: sql`now()` })
+      .where(and(eq(budgets.id, budgetId), sql`${budgets.spentFen} + ${c.amountFen} <= ${budgets.amountFen}`))
+      .returning({ spentFen: budgets.spentFen, amountFen: budgets.amountFen });
+    if (!drawn) throw invalidField('amount', 'overBudget');
+    let paymentId: number;
+    try {
+      [{ id: paymentId }] = await tx
+        .insert(payments)
+        .values({
+          caseId: c.id,
+          budgetId,
+          amountFen: c.amountFen,
+          paidOn: input.paidOn,
+          method: input.method,
+          reference: input.reference,
+          repeatReason: repeat.repeats.length ? input.repeatReason : null,
+          recordedBy: actor.userId,
+        })
+        .returning({ id: payments.id });
+    } catch (err) {
+      if (isUniqueViolation(err, 'payments_case_key')) throw conflict('caseWrongState');
+      throw err;
+    }
+    await addPayment(tx, { unitId: c.unitId, aidKind: c.aidKind }, { amountFen: c.amountFen, paidOn: input.paidOn });
+    return {
+      data: { id: paymentId, caseId: c.id, state: moved.to, budgetLeftFen: drawn.amountFen - drawn.spentFen },
+      audit: {
+        action: 'case.pay',
+        entity: 'case',
+        entityId: c.id,
+        before: { state: c.state },
+        after: {
+          state: moved.to,
+          paymentId,
+          budgetId,
+          amountFen: c.amountFen,
+          paidOn: input.paidOn,
+          method: input.method,
+          reference: input.reference,
+          ...(repeat.repeats.length
+            ? { repeats: repeat.repeats.map((p) => p.caseId), repeatReason: input.repeatReason }
+            : {}),
+        },
       },
-    },
-  };
-});
+    };
+  },
+);
 
 /** Marks the actor's own notifications read (all, or those of one case). */
 export const markNotificationsRead = action(
-  { name: 'notifications.read', allow: ROLES, schema: z.object({ caseId: z.coerce.number().int().positive().optional() }) },
+  {
+    name: 'notifications.read',
+    allow: ROLES,
+    schema: z.object({ caseId: z.coerce.number().int().positive().optional() }),
+  },
   async ({ caseId }, { actor, tx }) => {
     const rows = await tx
       .update(notifications)
       .set({ readAt: sql`now()` as unknown as Date })
-      .where(and(eq(notifications.userId, actor.userId), sql`${notifications.readAt} IS NULL`, caseId ? eq(notifications.caseId, caseId) : undefined))
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          sql`${notifications.readAt} IS NULL`,
+          caseId ? eq(notifications.caseId, caseId) : undefined,
+        ),
+      )
       .returning({ id: notifications.id });
-    return { data: { read: rows.length }, audit: { action: 'notifications.read', entity: 'user', entityId: actor.userId, after: { caseId: caseId ?? null, read: rows.length } } };
+    return {
+      data: { read: rows.length },
+      audit: {
+        action: 'notifications.read',
+        entity: 'user',
+        entityId: actor.userId,
+        after: { caseId: caseId ?? null, read: rows.length },
+      },
+    };
   },
 );

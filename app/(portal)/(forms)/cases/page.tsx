@@ -40,7 +40,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const t = await getTranslations();
   const db = await getDb();
   const staff = actor.role !== 'worker';
-  const [units, { rows, prev, next, total }] = await Promise.all([staff ? unitFilterOptions(db, scopeOf(actor), f.unitId) : [], listCases(db, actor, f, cursorParams.parse(sp))]);
+  const [units, { rows, prev, next, total }] = await Promise.all([
+    staff ? unitFilterOptions(db, scopeOf(actor), f.unitId) : [],
+    listCases(db, actor, f, cursorParams.parse(sp)),
+  ]);
   const params = asStrings(f);
   const filtered = Object.values(params).some(Boolean);
   const thisYear = Number(todayInChina().slice(0, 4));
@@ -48,12 +51,22 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     <>
       <PageHeader
         title={t('nav.cases')}
-        subtitle={t(staff ? (scopeOf(actor).kind === 'all' ? 'cases.listSubtitleAll' : 'cases.listSubtitleUnit') : 'cases.listSubtitleOwn')}
+        subtitle={t(
+          staff
+            ? scopeOf(actor).kind === 'all'
+              ? 'cases.listSubtitleAll'
+              : 'cases.listSubtitleUnit'
+            : 'cases.listSubtitleOwn',
+        )}
         actions={
           staff ? (
-            <ButtonLink href={casePaths.queue} variant="primary">{t('nav.queue')}</ButtonLink>
+            <ButtonLink href={casePaths.queue} variant="primary">
+              {t('nav.queue')}
+            </ButtonLink>
           ) : (
-            <ButtonLink href={casePaths.apply} variant="primary">{t('cases.apply')}</ButtonLink>
+            <ButtonLink href={casePaths.apply} variant="primary">
+              {t('cases.apply')}
+            </ButtonLink>
           )
         }
       />
@@ -66,10 +79,35 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
               </FilterField>
             </div>
           )}
-          <FilterSelect label={t('cases.state')} name="state" value={f.state} options={CASE_STATES.filter((s) => staff ? s !== 'draft' : true).map((s) => ({ value: s, label: t(`aid.states.${s}`) }))} />
-          <FilterSelect label={t('cases.kind')} name="aidKind" value={f.aidKind} options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))} />
-          <FilterSelect label={t('cases.year')} name="year" value={f.year} options={Array.from({ length: YEARS }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
-          {staff && <FilterSelect label={t('cases.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />}
+          <FilterSelect
+            label={t('cases.state')}
+            name="state"
+            value={f.state}
+            options={CASE_STATES.filter((s) => (staff ? s !== 'draft' : true)).map((s) => ({
+              value: s,
+              label: t(`aid.states.${s}`),
+            }))}
+          />
+          <FilterSelect
+            label={t('cases.kind')}
+            name="aidKind"
+            value={f.aidKind}
+            options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))}
+          />
+          <FilterSelect
+            label={t('cases.year')}
+            name="year"
+            value={f.year}
+            options={Array.from({ length: YEARS }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+          />
+          {staff && (
+            <FilterSelect
+              label={t('cases.unit')}
+              name="unitId"
+              value={f.unitId}
+              options={units.map((u) => ({ value: u.id, label: u.chain }))}
+            />
+          )}
         </div>
       </FilterBar>
       {staff && <ExportMenu ledger="cases" params={params} />}
@@ -99,13 +137,19 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           <tbody className="divide-y divide-stone-100">
             {rows.map((c) => (
               <tr key={c.id} className="hover:bg-stone-50">
-                <Td><CaseLink id={c.id} /></Td>
+                <Td>
+                  <CaseLink id={c.id} />
+                </Td>
                 {staff && (
-                  <Td><Person name={c.applicantName} employeeNo={c.employeeNo} /></Td>
+                  <Td>
+                    <Person name={c.applicantName} employeeNo={c.employeeNo} />
+                  </Td>
                 )}
                 <Td>{c.unitName}</Td>
                 <Td>{t(kindKey(c))}</Td>
-                <Td><CaseStateBadge state={c.state} /></Td>
+                <Td>
+                  <CaseStateBadge state={c.state} />
+                </Td>
                 <Td className="text-right tabular-nums">{c.amountFen === null ? '—' : formatFen(c.amountFen)}</Td>
                 <Td className="tabular-nums">{c.appliedOn ?? '—'}</Td>
                 <Td className="tabular-nums">{todayInChina(c.updatedAt)}</Td>

@@ -2,7 +2,16 @@
 
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { householdEvents, householdHelpers, householdMembers, households, orgUnits, tasks, users, visits } from '@/db/schema';
+import {
+  householdEvents,
+  householdHelpers,
+  householdMembers,
+  households,
+  orgUnits,
+  tasks,
+  users,
+  visits,
+} from '@/db/schema';
 import { getHouseholdHead, type HouseholdHead } from '@/db/queries/register';
 import { getPerson } from '@/db/queries/people';
 import { action } from '@/lib/auth/action';
@@ -29,7 +38,15 @@ async function replaceMembers(tx: Tx, householdId: number, members: Members) {
   await tx.delete(householdMembers).where(eq(householdMembers.householdId, householdId));
   if (members.length) {
     await tx.insert(householdMembers).values(
-      members.map((m) => ({ householdId, name: m.name, relation: m.relation, birthDate: m.birthDate, health: m.health, schoolOrWork: m.schoolOrWork, monthlyIncomeFen: m.monthlyIncome })),
+      members.map((m) => ({
+        householdId,
+        name: m.name,
+        relation: m.relation,
+        birthDate: m.birthDate,
+        health: m.health,
+        schoolOrWork: m.schoolOrWork,
+        monthlyIncomeFen: m.monthlyIncome,
+      })),
     );
   }
 }
@@ -44,7 +61,12 @@ async function touch(tx: Tx, h: HouseholdHead, set: Partial<typeof households.$i
   if (!row) throw conflict();
 }
 
-async function event(tx: Tx, actor: Actor, householdId: number, e: Omit<typeof householdEvents.$inferInsert, 'householdId' | 'actorId'>) {
+async function event(
+  tx: Tx,
+  actor: Actor,
+  householdId: number,
+  e: Omit<typeof householdEvents.$inferInsert, 'householdId' | 'actorId'>,
+) {
   await tx.insert(householdEvents).values({ ...e, householdId, actorId: actor.userId });
 }
 
@@ -61,7 +83,14 @@ export const fileHousehold = action(
     try {
       [{ id }] = await tx
         .insert(households)
-        .values({ ...fields, workerId, unitId: worker.unitId, monthlyIncomeFen: monthlyIncome, filedOn: today, reviewDue: nextReviewDue(today) })
+        .values({
+          ...fields,
+          workerId,
+          unitId: worker.unitId,
+          monthlyIncomeFen: monthlyIncome,
+          filedOn: today,
+          reviewDue: nextReviewDue(today),
+        })
         .returning({ id: households.id });
     } catch (err) {
       // One file per worker for life: an existing one is re-filed, not duplicated.
@@ -70,7 +99,15 @@ export const fileHousehold = action(
     }
     await replaceMembers(tx, id, members);
     await event(tx, actor, id, { kind: 'filed', on: today, toCategory: fields.category });
-    return { data: { id }, audit: { action: 'household.file', entity: 'household', entityId: id, after: { workerId, category: fields.category, keepingLevel: fields.keepingLevel, members: members.length } } };
+    return {
+      data: { id },
+      audit: {
+        action: 'household.file',
+        entity: 'household',
+        entityId: id,
+        after: { workerId, category: fields.category, keepingLevel: fields.keepingLevel, members: members.length },
+      },
+    };
   },
 );
 
@@ -81,7 +118,15 @@ export const updateHousehold = action(
     await touch(tx, h, { ...fields, monthlyIncomeFen: monthlyIncome });
     await replaceMembers(tx, householdId, members);
     // Income and family details are sensitive: the audit records that they changed, not their values.
-    return { data: null, audit: { action: 'household.update', entity: 'household', entityId: householdId, after: { keepingLevel: fields.keepingLevel, causes: fields.causes, members: members.length } } };
+    return {
+      data: null,
+      audit: {
+        action: 'household.update',
+        entity: 'household',
+        entityId: householdId,
+        after: { keepingLevel: fields.keepingLevel, causes: fields.causes, members: members.length },
+      },
+    };
   },
 );
 
@@ -97,8 +142,23 @@ export const changeCategory = action(
     requireActive(h);
     if (toCategory === h.category) throw invalidField('toCategory', 'categoryUnchanged');
     await touch(tx, h, { category: toCategory });
-    await event(tx, actor, householdId, { kind: 'category_changed', on: todayInChina(), fromCategory: h.category, toCategory, reason });
-    return { data: null, audit: { action: 'household.changeCategory', entity: 'household', entityId: householdId, before: { category: h.category }, after: { category: toCategory, reason } } };
+    await event(tx, actor, householdId, {
+      kind: 'category_changed',
+      on: todayInChina(),
+      fromCategory: h.category,
+      toCategory,
+      reason,
+    });
+    return {
+      data: null,
+      audit: {
+        action: 'household.changeCategory',
+        entity: 'household',
+        entityId: householdId,
+        before: { category: h.category },
+        after: { category: toCategory, reason },
+      },
+    };
   },
 );
 
@@ -112,8 +172,23 @@ export const reviewHousehold = action(
     const today = todayInChina();
     const reviewDue = nextReviewDue(today);
     await touch(tx, h, { category, reviewDue });
-    await event(tx, actor, householdId, { kind: 'reviewed', on: today, fromCategory: h.category, toCategory: category, reason });
-    return { data: null, audit: { action: 'household.review', entity: 'household', entityId: householdId, before: { category: h.category, reviewDue: h.reviewDue }, after: { category, reviewDue } } };
+    await event(tx, actor, householdId, {
+      kind: 'reviewed',
+      on: today,
+      fromCategory: h.category,
+      toCategory: category,
+      reason,
+    });
+    return {
+      data: null,
+      audit: {
+        action: 'household.review',
+        entity: 'household',
+        entityId: householdId,
+        before: { category: h.category, reviewDue: h.reviewDue },
+        after: { category, reviewDue },
+      },
+    };
   },
 );
 
@@ -124,9 +199,21 @@ export const exitHousehold = action(
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     requireActive(h);
     await touch(tx, h, { status: 'exited', exitedOn, exitReason: reason });
-    await tx.update(householdHelpers).set({ until: exitedOn }).where(and(eq(householdHelpers.householdId, householdId), isNull(householdHelpers.until)));
+    await tx
+      .update(householdHelpers)
+      .set({ until: exitedOn })
+      .where(and(eq(householdHelpers.householdId, householdId), isNull(householdHelpers.until)));
     await event(tx, actor, householdId, { kind: 'exited', on: exitedOn, fromCategory: h.category, reason });
-    return { data: null, audit: { action: 'household.exit', entity: 'household', entityId: householdId, before: { status: 'active' }, after: { status: 'exited', exitedOn, reason } } };
+    return {
+      data: null,
+      audit: {
+        action: 'household.exit',
+        entity: 'household',
+        entityId: householdId,
+        before: { status: 'active' },
+        after: { status: 'exited', exitedOn, reason },
+      },
+    };
   },
 );
 
@@ -137,9 +224,31 @@ export const refileHousehold = action(
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     if (h.status !== 'exited') throw new AppError('invalid', 'householdAlreadyActive');
     const today = todayInChina();
-    await touch(tx, h, { status: 'active', category, exitedOn: null, exitReason: null, filedOn: today, reviewDue: nextReviewDue(today) });
-    await event(tx, actor, householdId, { kind: 'refiled', on: today, fromCategory: h.category, toCategory: category, reason });
-    return { data: null, audit: { action: 'household.refile', entity: 'household', entityId: householdId, before: { status: 'exited' }, after: { status: 'active', category, reason } } };
+    await touch(tx, h, {
+      status: 'active',
+      category,
+      exitedOn: null,
+      exitReason: null,
+      filedOn: today,
+      reviewDue: nextReviewDue(today),
+    });
+    await event(tx, actor, householdId, {
+      kind: 'refiled',
+      on: today,
+      fromCategory: h.category,
+      toCategory: category,
+      reason,
+    });
+    return {
+      data: null,
+      audit: {
+        action: 'household.refile',
+        entity: 'household',
+        entityId: householdId,
+        before: { status: 'exited' },
+        after: { status: 'active', category, reason },
+      },
+    };
   },
 );
 
@@ -161,17 +270,38 @@ export const assignHelper = action(
     const [previous] = await tx
       .update(householdHelpers)
       .set({ until: today })
-      .where(and(eq(householdHelpers.householdId, householdId), eq(householdHelpers.kind, kind), isNull(householdHelpers.until)))
+      .where(
+        and(
+          eq(householdHelpers.householdId, householdId),
+          eq(householdHelpers.kind, kind),
+          isNull(householdHelpers.until),
+        ),
+      )
       .returning({ userId: householdHelpers.userId });
     if (previous?.userId === userId) throw invalidField('userId', 'helperUnchanged');
     // Three helpers means three people: nobody holds two of a household's roles at once.
     const [other] = await tx
       .select({ kind: householdHelpers.kind })
       .from(householdHelpers)
-      .where(and(eq(householdHelpers.householdId, householdId), eq(householdHelpers.userId, userId), isNull(householdHelpers.until)));
+      .where(
+        and(
+          eq(householdHelpers.householdId, householdId),
+          eq(householdHelpers.userId, userId),
+          isNull(householdHelpers.until),
+        ),
+      );
     if (other) throw invalidField('userId', 'helperAlreadyHolds');
     await tx.insert(householdHelpers).values({ householdId, kind, userId, since: today });
-    return { data: null, audit: { action: 'household.assignHelper', entity: 'household', entityId: householdId, before: { kind, userId: previous?.userId ?? null }, after: { kind, userId } } };
+    return {
+      data: null,
+      audit: {
+        action: 'household.assignHelper',
+        entity: 'household',
+        entityId: householdId,
+        before: { kind, userId: previous?.userId ?? null },
+        after: { kind, userId },
+      },
+    };
   },
 );
 
@@ -186,13 +316,36 @@ export const recordVisit = action(
     requireActive(h);
     const owners = [...new Set(appeals.map((a) => a.ownerId))];
     if (owners.length) {
-      const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, owners), eq(users.disabled, false)));
+      const found = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.id, owners), eq(users.disabled, false)));
       if (found.length !== owners.length) throw new AppError('invalid', 'taskOwnerRequired');
     }
-    const [{ id }] = await tx.insert(visits).values({ ...visit, householdId, recordedBy: actor.userId }).returning({ id: visits.id });
+    const [{ id }] = await tx
+      .insert(visits)
+      .values({ ...visit, householdId, recordedBy: actor.userId })
+      .returning({ id: visits.id });
     if (appeals.length) {
-      await tx.insert(tasks).values(appeals.map((a) => ({ householdId, unitId: h.unitId, visitId: id, appeal: a.appeal, ownerId: a.ownerId, dueOn: a.dueOn })));
+      await tx.insert(tasks).values(
+        appeals.map((a) => ({
+          householdId,
+          unitId: h.unitId,
+          visitId: id,
+          appeal: a.appeal,
+          ownerId: a.ownerId,
+          dueOn: a.dueOn,
+        })),
+      );
     }
-    return { data: { id }, audit: { action: 'household.recordVisit', entity: 'visit', entityId: id, after: { householdId, visitedOn: visit.visitedOn, knows: visit.knows, appeals: appeals.length } } };
+    return {
+      data: { id },
+      audit: {
+        action: 'household.recordVisit',
+        entity: 'visit',
+        entityId: id,
+        after: { householdId, visitedOn: visit.visitedOn, knows: visit.knows, appeals: appeals.length },
+      },
+    };
   },
 );

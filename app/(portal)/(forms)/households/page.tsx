@@ -45,7 +45,11 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
       <PageHeader
         title={t('nav.households')}
         subtitle={t(scopeOf(actor).kind === 'all' ? 'households.subtitleAll' : 'households.subtitle')}
-        actions={<ButtonLink href="/households/new" variant="primary">{t('households.file')}</ButtonLink>}
+        actions={
+          <ButtonLink href="/households/new" variant="primary">
+            {t('households.file')}
+          </ButtonLink>
+        }
       />
       <FilterBar action="/households">
         {/* Two columns on a phone (seven filters in one column fill the screen); the bar's own grid from sm up. */}
@@ -55,12 +59,51 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
               <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
             </FilterField>
           </div>
-          <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />
-          <FilterSelect label={t('households.category')} name="category" value={f.category} options={CATEGORIES.map((c) => ({ value: c, label: t(`register.categories.${c}`) }))} />
-          <FilterSelect label={t('households.status')} name="status" value={f.status} options={[{ value: 'active', label: t('register.statuses.active') }, { value: 'exited', label: t('register.statuses.exited') }]} />
-          <FilterSelect label={t('households.review')} name="review" value={f.review} options={[{ value: 'overdue', label: t('households.reviewOverdue') }, { value: 'due30', label: t('households.reviewDue30') }]} />
-          <FilterSelect label={t('households.helpers')} name="missingHelper" value={f.missingHelper} options={[{ value: '1', label: t('households.missingHelper') }]} />
-          <FilterSelect label={t('households.visitedThisYear')} name="visited" value={f.visited} options={[{ value: 'yes', label: t('households.visitedYes') }, { value: 'no', label: t('households.visitedNo') }]} />
+          <FilterSelect
+            label={t('people.unit')}
+            name="unitId"
+            value={f.unitId}
+            options={units.map((u) => ({ value: u.id, label: u.chain }))}
+          />
+          <FilterSelect
+            label={t('households.category')}
+            name="category"
+            value={f.category}
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`register.categories.${c}`) }))}
+          />
+          <FilterSelect
+            label={t('households.status')}
+            name="status"
+            value={f.status}
+            options={[
+              { value: 'active', label: t('register.statuses.active') },
+              { value: 'exited', label: t('register.statuses.exited') },
+            ]}
+          />
+          <FilterSelect
+            label={t('households.review')}
+            name="review"
+            value={f.review}
+            options={[
+              { value: 'overdue', label: t('households.reviewOverdue') },
+              { value: 'due30', label: t('households.reviewDue30') },
+            ]}
+          />
+          <FilterSelect
+            label={t('households.helpers')}
+            name="missingHelper"
+            value={f.missingHelper}
+            options={[{ value: '1', label: t('households.missingHelper') }]}
+          />
+          <FilterSelect
+            label={t('households.visitedThisYear')}
+            name="visited"
+            value={f.visited}
+            options={[
+              { value: 'yes', label: t('households.visitedYes') },
+              { value: 'no', label: t('households.visitedNo') },
+            ]}
+          />
         </div>
         {/* Keep the chosen order when the filters change. */}
         <input type="hidden" name="sort" value={f.sort} />
@@ -70,7 +113,11 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
       {rows.length === 0 ? (
         <EmptyState>
           {filtered ? t('common.noResults') : t('households.empty')}{' '}
-          {!filtered && <Link href="/households/new" className="font-medium text-brand-700 underline">{t('households.file')}</Link>}
+          {!filtered && (
+            <Link href="/households/new" className="font-medium text-brand-700 underline">
+              {t('households.file')}
+            </Link>
+          )}
         </EmptyState>
       ) : (
         <Table caption={t('households.caption')}>
@@ -91,14 +138,21 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
             {rows.map((h) => (
               <tr key={h.id} className="hover:bg-stone-50">
                 <Td>
-                  <Link href={`/households/${h.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={`/households/${h.id}`}
+                    className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {h.employeeNo}
                   </Link>
                 </Td>
                 <Td>{h.workerName}</Td>
                 <Td>{h.unitName}</Td>
-                <Td><CategoryBadge category={h.category} /></Td>
-                <Td><HouseholdStatusBadge status={h.status} /></Td>
+                <Td>
+                  <CategoryBadge category={h.category} />
+                </Td>
+                <Td>
+                  <HouseholdStatusBadge status={h.status} />
+                </Td>
                 <Td>{h.status === 'active' ? <DueDate date={h.reviewDue} today={today} /> : '—'}</Td>
                 <Td className="tabular-nums">{h.filedOn}</Td>
                 <Td>
@@ -108,7 +162,9 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
                     <span className="tabular-nums">{t('households.helperCount', { n: h.helperCount })}</span>
                   )}
                 </Td>
-                <Td className="tabular-nums">{h.lastVisit ?? <span className="text-stone-500">{t('households.neverVisited')}</span>}</Td>
+                <Td className="tabular-nums">
+                  {h.lastVisit ?? <span className="text-stone-500">{t('households.neverVisited')}</span>}
+                </Td>
               </tr>
             ))}
           </tbody>

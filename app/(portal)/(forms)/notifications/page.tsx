@@ -24,20 +24,29 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await requireActor();
   const { page } = z.object({ page: pageParam }).parse(first(await searchParams));
   const t = await getTranslations();
-  const { rows, total } = await listNotifications(await getDb(), actor, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = await listNotifications(await getDb(), actor, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   const unread = rows.some((r) => !r.read);
 
   const text = (kind: string, caseId: number | null, aidKind: string | null) => {
     const what = aidKind ? t(`aid.kinds.${aidKind}`) : '';
     const [prefix, step] = kind.split(':');
-    if (prefix === 'todo' && (STEPS as readonly string[]).includes(step)) return t('notifications.todo', { id: caseId ?? 0, what, step: t(`aid.steps.${step}`) });
-    if ((CASE_ACTIONS as readonly string[]).includes(kind)) return t('notifications.decision', { id: caseId ?? 0, what, action: t(`aid.actions.${kind}`) });
+    if (prefix === 'todo' && (STEPS as readonly string[]).includes(step))
+      return t('notifications.todo', { id: caseId ?? 0, what, step: t(`aid.steps.${step}`) });
+    if ((CASE_ACTIONS as readonly string[]).includes(kind))
+      return t('notifications.decision', { id: caseId ?? 0, what, action: t(`aid.actions.${kind}`) });
     return t('notifications.other', { id: caseId ?? 0 });
   };
 
   return (
     <>
-      <PageHeader title={t('nav.notifications')} subtitle={t('notifications.subtitle')} actions={unread ? <MarkAllRead /> : undefined} />
+      <PageHeader
+        title={t('nav.notifications')}
+        subtitle={t('notifications.subtitle')}
+        actions={unread ? <MarkAllRead /> : undefined}
+      />
       <Card>
         {rows.length === 0 ? (
           <EmptyState>{t('notifications.empty')}</EmptyState>
@@ -47,7 +56,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               <li key={n.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
                 <div className="min-w-0">
                   {n.caseId ? (
-                    <Link href={casePaths.view(n.caseId)} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    <Link
+                      href={casePaths.view(n.caseId)}
+                      className="font-medium text-brand-800 underline-offset-2 hover:underline"
+                    >
                       {text(n.kind, n.caseId, n.aidKind)}
                     </Link>
                   ) : (

@@ -32,19 +32,40 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
   const f = paymentParams.parse(sp);
   const t = await getTranslations();
   const db = await getDb();
-  const [units, { rows, prev, next, total, totalFen }] = await Promise.all([unitFilterOptions(db, scopeOf(actor), f.unitId), listPayments(db, actor, f, cursorParams.parse(sp))]);
+  const [units, { rows, prev, next, total, totalFen }] = await Promise.all([
+    unitFilterOptions(db, scopeOf(actor), f.unitId),
+    listPayments(db, actor, f, cursorParams.parse(sp)),
+  ]);
   const params = asStrings(f);
   const filtered = Object.values(params).some(Boolean);
   const thisYear = Number(todayInChina().slice(0, 4));
   return (
     <>
-      <PageHeader title={t('exports.payments.title')} subtitle={t(scopeOf(actor).kind === 'all' ? 'exports.payments.subtitleAll' : 'exports.payments.subtitle')} />
+      <PageHeader
+        title={t('exports.payments.title')}
+        subtitle={t(scopeOf(actor).kind === 'all' ? 'exports.payments.subtitleAll' : 'exports.payments.subtitle')}
+      />
       <FilterBar action="/payments">
         <div className="grid grid-cols-2 gap-3 sm:contents">
-          <FilterSelect label={t('exports.payments.year')} name="year" value={f.year} options={Array.from({ length: YEARS }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
-          <FilterSelect label={t('exports.payments.kind')} name="aidKind" value={f.aidKind} options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))} />
+          <FilterSelect
+            label={t('exports.payments.year')}
+            name="year"
+            value={f.year}
+            options={Array.from({ length: YEARS }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+          />
+          <FilterSelect
+            label={t('exports.payments.kind')}
+            name="aidKind"
+            value={f.aidKind}
+            options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))}
+          />
           <div className="col-span-2 sm:contents">
-            <FilterSelect label={t('exports.payments.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />
+            <FilterSelect
+              label={t('exports.payments.unit')}
+              name="unitId"
+              value={f.unitId}
+              options={units.map((u) => ({ value: u.id, label: u.chain }))}
+            />
           </div>
         </div>
       </FilterBar>
@@ -74,13 +95,19 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
             {rows.map((p) => (
               <tr key={p.id} className="hover:bg-stone-50">
                 <Td className="tabular-nums">{p.paidOn}</Td>
-                <Td><CaseLink id={p.caseId} /></Td>
-                <Td><Person name={p.applicantName} employeeNo={p.employeeNo} /></Td>
+                <Td>
+                  <CaseLink id={p.caseId} />
+                </Td>
+                <Td>
+                  <Person name={p.applicantName} employeeNo={p.employeeNo} />
+                </Td>
                 <Td>{p.unitName}</Td>
                 <Td>{t(kindKey(p))}</Td>
                 <Td className="text-right tabular-nums">{formatFen(p.amountFen)}</Td>
                 <Td>{t(`aid.methods.${p.method}`)}</Td>
-                <Td className="max-w-48 truncate" title={p.reference}>{p.reference || '—'}</Td>
+                <Td className="max-w-48 truncate" title={p.reference}>
+                  {p.reference || '—'}
+                </Td>
                 <Td>{p.recordedByName}</Td>
               </tr>
             ))}

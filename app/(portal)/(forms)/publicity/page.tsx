@@ -2,7 +2,13 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { listPublished, pendingObjections, PUBLICITY_PAGE_SIZE, RECENT_DAYS, recentlyEnded } from '@/db/queries/publicity';
+import {
+  listPublished,
+  pendingObjections,
+  PUBLICITY_PAGE_SIZE,
+  RECENT_DAYS,
+  recentlyEnded,
+} from '@/db/queries/publicity';
 import { publicityDays } from '@/db/queries/settings';
 import { listUnits } from '@/db/queries/units';
 import { PendingObjectionItem, PublishedCaseItem, RecentlyEndedTable } from '@/components/publicity/board';
@@ -60,28 +66,52 @@ export default async function PublicityPage({ searchParams }: { searchParams: Se
               <EmptyState>{t('publicity.pendingEmpty')}</EmptyState>
             ) : (
               <ul className="grid gap-3">
-                {pending.map((o) => <PendingObjectionItem key={o.id} o={o} />)}
+                {pending.map((o) => (
+                  <PendingObjectionItem key={o.id} o={o} />
+                ))}
               </ul>
             )}
           </Card>
         )}
         <section aria-labelledby="board-title">
-          <h2 id="board-title" className="mb-3 text-lg font-semibold">{t('publicity.boardTitle')}</h2>
+          <h2 id="board-title" className="mb-3 text-lg font-semibold">
+            {t('publicity.boardTitle')}
+          </h2>
           <FilterBar action={casePaths.publicity}>
-            <FilterSelect label={t('publicity.kind')} name="kind" value={f.kind} options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))} />
-            <FilterSelect label={t('publicity.branch')} name="branchId" value={f.branchId} options={branches.map((b) => ({ value: b.id, label: b.name }))} />
+            <FilterSelect
+              label={t('publicity.kind')}
+              name="kind"
+              value={f.kind}
+              options={AID_KINDS.map((k) => ({ value: k, label: t(`aid.kinds.${k}`) }))}
+            />
+            <FilterSelect
+              label={t('publicity.branch')}
+              name="branchId"
+              value={f.branchId}
+              options={branches.map((b) => ({ value: b.id, label: b.name }))}
+            />
           </FilterBar>
           {rows.length === 0 ? (
             <EmptyState>{filtered ? t('common.noResults') : t('publicity.empty')}</EmptyState>
           ) : (
             <ul className="grid gap-3">
-              {rows.map((c) => <PublishedCaseItem key={c.id} c={c} today={today} />)}
+              {rows.map((c) => (
+                <PublishedCaseItem key={c.id} c={c} today={today} />
+              ))}
             </ul>
           )}
-          <Pagination page={f.page} pageSize={PUBLICITY_PAGE_SIZE} total={total} basePath={casePaths.publicity} params={params} />
+          <Pagination
+            page={f.page}
+            pageSize={PUBLICITY_PAGE_SIZE}
+            total={total}
+            basePath={casePaths.publicity}
+            params={params}
+          />
         </section>
         <section aria-labelledby="recent-title">
-          <h2 id="recent-title" className="mb-1 text-lg font-semibold">{t('publicity.recentTitle')}</h2>
+          <h2 id="recent-title" className="mb-1 text-lg font-semibold">
+            {t('publicity.recentTitle')}
+          </h2>
           <p className="mb-3 text-sm text-stone-600">{t('publicity.recentHint', { days: RECENT_DAYS })}</p>
           <RecentlyEndedTable rows={recent} />
         </section>

@@ -35,9 +35,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const t = await getTranslations();
   const db = await getDb();
   const scope = scopeOf(actor);
-  const [report, units] = await Promise.all([orNotFound(threeYearReport(db, actor, span, params.unitId)), listUnits(db, scope)]);
+  const [report, units] = await Promise.all([
+    orNotFound(threeYearReport(db, actor, span, params.unitId)),
+    listUnits(db, scope),
+  ]);
   const currentYear = Number(today.slice(0, 4));
-  const yearChoices = [...new Set([...Array.from({ length: MAX_SPAN_YEARS }, (_, i) => currentYear - i), span.from, span.to])].sort((a, b) => b - a);
+  const yearChoices = [
+    ...new Set([...Array.from({ length: MAX_SPAN_YEARS }, (_, i) => currentYear - i), span.from, span.to]),
+  ].sort((a, b) => b - a);
   const unitName = report.unit?.name ?? t('reports.wholeMine');
   const links = { unitId: report.unit?.id, currentYear };
   const notes = {
@@ -51,7 +56,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     <>
       <PageHeader
         title={t('reports.title')}
-        subtitle={span.from === span.to ? t('reports.subtitleOne', { unit: unitName, year: span.from }) : t('reports.subtitle', { unit: unitName, from: span.from, to: span.to })}
+        subtitle={
+          span.from === span.to
+            ? t('reports.subtitleOne', { unit: unitName, year: span.from })
+            : t('reports.subtitle', { unit: unitName, from: span.from, to: span.to })
+        }
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
             <ButtonLink href="/dashboard">{t('reports.back')}</ButtonLink>
@@ -65,7 +74,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
             {(['from', 'to'] as const).map((k) => (
               <FilterField key={k} label={t(`reports.${k}`)}>
                 <select name={k} defaultValue={span[k]} className={filterControl}>
-                  {yearChoices.map((y) => <option key={y} value={y}>{y}</option>)}
+                  {yearChoices.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
                 </select>
               </FilterField>
             ))}
@@ -73,7 +86,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
               <FilterField label={t('reports.unit')}>
                 <select name="unitId" defaultValue={report.unit?.id ?? ''} className={filterControl}>
                   {scope.kind === 'all' && <option value="">{t('reports.wholeMine')}</option>}
-                  {withChainNames(units).map((u) => <option key={u.id} value={u.id}>{u.chain}</option>)}
+                  {withChainNames(units).map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.chain}
+                    </option>
+                  ))}
                 </select>
               </FilterField>
             </div>
@@ -93,7 +110,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
                 {section.programme === 'students' && (FUND_REPORT_ROLES as readonly string[]).includes(actor.role) && (
                   <>
                     {' '}
-                    <Link href={`${studentPaths.report}?from=${span.from}&to=${span.to}`} className="font-medium text-brand-700 underline underline-offset-2 print:hidden">
+                    <Link
+                      href={`${studentPaths.report}?from=${span.from}&to=${span.to}`}
+                      className="font-medium text-brand-700 underline underline-offset-2 print:hidden"
+                    >
                       {t('reports.fundReport')}
                     </Link>
                   </>

@@ -7,7 +7,14 @@ import { aidedBy, APPLICANT_STATES, liveCaseOf, lockStudent, type StudentHead } 
 import { caseDocuments, caseSteps, cases, students } from '@/db/schema';
 import { computeAmount, type AmountRefusal, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';
-import { amountColumns, approverAmount, documentRef, publicityFromToday, standardCategoryOf, storeDocument } from '@/lib/cases/case-writes';
+import {
+  amountColumns,
+  approverAmount,
+  documentRef,
+  publicityFromToday,
+  standardCategoryOf,
+  storeDocument,
+} from '@/lib/cases/case-writes';
 import { moveCase, notifyNextStep, permit } from '@/lib/cases/move';
 import { applyStatDeltas, countDeltas } from '@/lib/stats/case-stats';
 import { unlessAlreadySubmitted } from '@/lib/cases/submit-once';
@@ -18,7 +25,13 @@ import { maskIdNumber } from '@/lib/mask';
 import type { Actor } from '@/lib/scope';
 import { STUDENT_ROLES } from '@/lib/students/access';
 import { proofNeeded, schoolYearOf } from '@/lib/students/stages';
-import { awardSchema, nominationSchema, registerStudentSchema, studentAidSchema, updateStudentSchema } from '@/lib/validation/students';
+import {
+  awardSchema,
+  nominationSchema,
+  registerStudentSchema,
+  studentAidSchema,
+  updateStudentSchema,
+} from '@/lib/validation/students';
 import type { z } from 'zod';
 
 /** Officials of the parent's unit or above and leaders correct records; workers register their own children. */
@@ -56,25 +69,48 @@ function idNumberTaken(err: unknown): never {
 }
 
 /** A worker registers a child who studies. */
-export const registerStudent = action({ name: 'student.register', allow: ['worker'], schema: registerStudentSchema }, async (input, { actor, tx }) => {
-  const [{ id }] = await tx
-    .insert(students)
-    .values({ ...studentFields(input), workerId: actor.userId, createdBy: actor.userId })
-    .returning({ id: students.id })
-    .catch(idNumberTaken);
-  return { data: { id }, audit: { action: 'student.register', entity: 'student', entityId: id, after: { ...auditStudent(input), workerId: actor.userId } } };
-});
+export const registerStudent = action(
+  { name: 'student.register', allow: ['worker'], schema: registerStudentSchema },
+  async (input, { actor, tx }) => {
+    const [{ id }] = await tx
+      .insert(students)
+      .values({ ...studentFields(input), workerId: actor.userId, createdBy: actor.userId })
+      .returning({ id: students.id })
+      .catch(idNumberTaken);
+    return {
+      data: { id },
+      audit: {
+        action: 'student.register',
+        entity: 'student',
+        entityId: id,
+        after: { ...auditStudent(input), workerId: actor.userId },
+      },
+    };
+  },
+);
 
 /** The parent, or an official whose unit covers the parent's, corrects a student's record. */
-export const updateStudent = action({ name: 'student.update', allow: CORRECTORS, schema: updateStudentSchema }, async ({ studentId, ...input }, { actor, tx }) => {
-  const before = await lockStudent(tx, actor, studentId);
-  await tx
-    .update(students)
-    .set({ ...studentFields(input), updatedAt: sql`now()` })
-    .where(eq(students.id, studentId))
-    .catch(idNumberTaken);
-  return { data: { id: studentId }, audit: { action: 'student.update', entity: 'student', entityId: studentId, before: auditStudent(before), after: auditStudent(input) } };
-});
+export const updateStudent = action(
+  { name: 'student.update', allow: CORRECTORS, schema: updateStudentSchema },
+  async ({ studentId, ...input }, { actor, tx }) => {
+    const before = await lockStudent(tx, actor, studentId);
+    await tx
+      .update(students)
+      .set({ ...studentFields(input), updatedAt: sql`now()` })
+      .where(eq(students.id, studentId))
+      .catch(idNumberTaken);
+    return {
+      data: { id: studentId },
+      audit: {
+        action: 'student.update',
+        entity: 'student',
+        entityId: studentId,
+        before: auditStudent(before),
+        after: auditStudent(input),
+      },
+    };
+  },
+);
 
 // ── Student aid (圆梦助学) ───────────────────────────────────────────────────────────────────
 
@@ -104,22 +140,38 @@ const aidFields = (input: AidInput, schoolYear: number) => ({
  * written while the worker still holds it. Refuses a student with another live application this
  * school year before writing, so the worker reads why next to the student field.
  */
-async function writeApplication(tx: Tx, actor: Actor, input: AidInput): Promise<{ c: CaseHead; student: StudentHead; schoolYear: number; created: boolean }> {
+async function writeApplication(
+  tx: Tx,
+  actor: Actor,
+  input: AidInput,
+): Promise<{ c: CaseHead; student: StudentHead; schoolYear: number; created: boolean }> {
   const student = await lockStudent(tx, actor, input.studentId);
   if (student.workerId !== actor.userId) throw notFound();
   const today = todayInChina();
   const [inserted] = await tx
     .insert(cases)
-    .values({ ...aidFields(input, schoolYearOf(today)), kind: 'student_aid', aidKind: 'student_aid', eventOn: today, submitToken: input.token, applicantId: actor.userId, unitId: actor.unitId })
+    .values({
+      ...aidFields(input, schoolYearOf(today)),
+      kind: 'student_aid',
+      aidKind: 'student_aid',
+      eventOn: today,
+      submitToken: input.token,
+      applicantId: actor.userId,
+      unitId: actor.unitId,
+    })
     .onConflictDoNothing({ target: cases.submitToken })
     .returning({ id: cases.id })
     .catch(aidTaken);
   const c = inserted ? await getCaseHead(tx, actor, inserted.id) : await getOwnCaseByToken(tx, actor, input.token);
   if (c.kind !== 'student_aid') throw notFound();
-  const [{ schoolYear: kept }] = await tx.select({ schoolYear: cases.schoolYear }).from(cases).where(eq(cases.id, c.id));
+  const [{ schoolYear: kept }] = await tx
+    .select({ schoolYear: cases.schoolYear })
+    .from(cases)
+    .where(eq(cases.id, c.id));
   // A draft is for the school year it is submitted in; a returned case keeps the year it was submitted for.
   const schoolYear = c.state === 'draft' ? schoolYearOf(today) : kept!;
-  if (!inserted && c.submittedAt && !APPLICANT_STATES.includes(c.state)) return { c, student, schoolYear, created: false };
+  if (!inserted && c.submittedAt && !APPLICANT_STATES.includes(c.state))
+    return { c, student, schoolYear, created: false };
   const live = await liveCaseOf(tx, 'student_aid', input.studentId, schoolYear);
   if (live && live.id !== c.id) throw invalidField('studentId', 'studentAidThisYear');
   if (inserted) return { c, student, schoolYear, created: true };
@@ -135,23 +187,44 @@ async function writeApplication(tx: Tx, actor: Actor, input: AidInput): Promise<
 }
 
 /** Saves the application as a draft (or the worker's edits of a returned one), with the proof if sent. */
-export const saveStudentAid = action({ name: 'studentAid.save', allow: ['worker'], schema: studentAidSchema }, async (input, { actor, tx }) => {
-  const { c, student, schoolYear, created } = await writeApplication(tx, actor, input);
-  if (!APPLICANT_STATES.includes(c.state)) throw conflict('caseNotEditable');
-  const proof = input.proof ? await storeDocument(tx, actor, c.id, input.proof, proofNeeded(input, student, schoolYear), 'proof') : null;
-  return {
-    data: { id: c.id, version: c.version },
-    audit: {
-      action: created ? 'studentAid.create' : 'studentAid.update',
-      entity: 'case',
-      entityId: c.id,
-      after: { studentId: input.studentId, schoolYear, stage: input.stage, grade: input.grade, tuitionFen: input.tuition, livingFen: input.living, state: c.state, ...(proof ? { document: documentRef(proof) } : {}) },
-    },
-  };
-});
+export const saveStudentAid = action(
+  { name: 'studentAid.save', allow: ['worker'], schema: studentAidSchema },
+  async (input, { actor, tx }) => {
+    const { c, student, schoolYear, created } = await writeApplication(tx, actor, input);
+    if (!APPLICANT_STATES.includes(c.state)) throw conflict('caseNotEditable');
+    const proof = input.proof
+      ? await storeDocument(tx, actor, c.id, input.proof, proofNeeded(input, student, schoolYear), 'proof')
+      : null;
+    return {
+      data: { id: c.id, version: c.version },
+      audit: {
+        action: created ? 'studentAid.create' : 'studentAid.update',
+        entity: 'case',
+        entityId: c.id,
+        after: {
+          studentId: input.studentId,
+          schoolYear,
+          stage: input.stage,
+          grade: input.grade,
+          tuitionFen: input.tuition,
+          livingFen: input.living,
+          state: c.state,
+          ...(proof ? { document: documentRef(proof) } : {}),
+        },
+      },
+    };
+  },
+);
 
-const NEEDS_PROOF = { admission_letter: 'admissionLetterRequired', enrolment_certificate: 'enrolmentCertificateRequired' } as const;
-const REFUSAL_FIELD: Record<AmountRefusal, string> = { kindNotInStandard: 'studentAidNotInStandard', variantNotCovered: 'stageNotInStandard', categoryNotCovered: 'categoryNotCovered' };
+const NEEDS_PROOF = {
+  admission_letter: 'admissionLetterRequired',
+  enrolment_certificate: 'enrolmentCertificateRequired',
+} as const;
+const REFUSAL_FIELD: Record<AmountRefusal, string> = {
+  kindNotInStandard: 'studentAidNotInStandard',
+  variantNotCovered: 'stageNotInStandard',
+  categoryNotCovered: 'categoryNotCovered',
+};
 
 const repeated = (c: CaseHead) => ({
   data: { id: c.id, state: c.state, repeated: true },
@@ -164,43 +237,69 @@ const repeated = (c: CaseHead) => ({
  * and household category, and moves the case on the chain. The same token again answers with the
  * case already submitted.
  */
-export const submitStudentAid = action({ name: 'studentAid.submit', allow: ['worker'], schema: studentAidSchema }, async (input, { actor, tx }) => {
-  const { c, student, schoolYear } = await writeApplication(tx, actor, input);
-  if (!APPLICANT_STATES.includes(c.state)) {
-    if (c.submittedAt) return repeated(c);
-    throw conflict('caseNotEditable');
-  }
-  const purpose = proofNeeded(input, student, schoolYear);
-  if (input.proof) await storeDocument(tx, actor, c.id, input.proof, purpose, 'proof');
-  const [{ proofs }] = await tx.select({ proofs: count() }).from(caseDocuments).where(and(eq(caseDocuments.caseId, c.id), eq(caseDocuments.purpose, purpose)));
-  if (!proofs) throw invalidField('proof', NEEDS_PROOF[purpose]);
+export const submitStudentAid = action(
+  { name: 'studentAid.submit', allow: ['worker'], schema: studentAidSchema },
+  async (input, { actor, tx }) => {
+    const { c, student, schoolYear } = await writeApplication(tx, actor, input);
+    if (!APPLICANT_STATES.includes(c.state)) {
+      if (c.submittedAt) return repeated(c);
+      throw conflict('caseNotEditable');
+    }
+    const purpose = proofNeeded(input, student, schoolYear);
+    if (input.proof) await storeDocument(tx, actor, c.id, input.proof, purpose, 'proof');
+    const [{ proofs }] = await tx
+      .select({ proofs: count() })
+      .from(caseDocuments)
+      .where(and(eq(caseDocuments.caseId, c.id), eq(caseDocuments.purpose, purpose)));
+    if (!proofs) throw invalidField('proof', NEEDS_PROOF[purpose]);
 
-  const appliedOn = c.appliedOn ?? todayInChina();
-  const standard = await standardInForce(tx, appliedOn);
-  if (!standard) throw invalidField('stage', 'noStandardInForce');
-  const { householdId, category } = await standardCategoryOf(tx, actor.userId);
-  const computed = computeAmount(standard, 'student_aid', category, input.stage);
-  if (!computed.ok) throw invalidField('stage', REFUSAL_FIELD[computed.reason]);
-  const { amount } = computed;
-  const move = c.state === 'draft' ? 'submit' : 'resubmit';
-  const moved = await unlessAlreadySubmitted(
-    tx,
-    actor,
-    input.token,
-    moveCase(tx, actor, c, move, { set: { householdId, category, ...amountColumns(amount), amountReason: null, appliedOn, submittedAt: sql`now()` as unknown as Date } }),
-  );
-  if (!moved) return repeated(await getOwnCaseByToken(tx, actor, input.token));
-  return {
-    data: { id: c.id, state: moved.to, repeated: false },
-    audit: {
-      action: `studentAid.${move}`,
-      entity: 'case',
-      entityId: c.id,
-      before: { state: c.state },
-      after: { state: moved.to, studentId: input.studentId, schoolYear, stage: input.stage, grade: input.grade, category, standardId: standard.id, amountFen: amount.fen, rule: amount.rule, proof: purpose },
-    },
-  };
-});
+    const appliedOn = c.appliedOn ?? todayInChina();
+    const standard = await standardInForce(tx, appliedOn);
+    if (!standard) throw invalidField('stage', 'noStandardInForce');
+    const { householdId, category } = await standardCategoryOf(tx, actor.userId);
+    const computed = computeAmount(standard, 'student_aid', category, input.stage);
+    if (!computed.ok) throw invalidField('stage', REFUSAL_FIELD[computed.reason]);
+    const { amount } = computed;
+    const move = c.state === 'draft' ? 'submit' : 'resubmit';
+    const moved = await unlessAlreadySubmitted(
+      tx,
+      actor,
+      input.token,
+      moveCase(tx, actor, c, move, {
+        set: {
+          householdId,
+          category,
+          ...amountColumns(amount),
+          amountReason: null,
+          appliedOn,
+          submittedAt: sql`now()` as unknown as Date,
+        },
+      }),
+    );
+    if (!moved) return repeated(await getOwnCaseByToken(tx, actor, input.token));
+    return {
+      data: { id: c.id, state: moved.to, repeated: false },
+      audit: {
+        action: `studentAid.${move}`,
+        entity: 'case',
+        entityId: c.id,
+        before: { state: c.state },
+        after: {
+          state: moved.to,
+          studentId: input.studentId,
+          schoolYear,
+          stage: input.stage,
+          grade: input.grade,
+          category,
+          standardId: standard.id,
+          amountFen: amount.fen,
+          rule: amount.rule,
+          proof: purpose,
+        },
+      },
+    };
+  },
+);
 
 // ── Outstanding aided students (优秀受助生) ─────────────────────────────────────────────────────
 
@@ -210,58 +309,90 @@ export const submitStudentAid = action({ name: 'studentAid.submit', allow: ['wor
  * the leader's approval step, with the nomination recorded as the review step's decision (so the
  * nominator cannot also decide the award or an objection to it).
  */
-export const nominateStudent = action({ name: 'studentAward.nominate', allow: ['branch_official'], schema: nominationSchema }, async (input, { actor, tx }) => {
-  const [known] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.submitToken, input.token), eq(cases.kind, 'student_award')));
-  if (known) {
-    const c = await getCaseHead(tx, actor, known.id);
-    if (!(c.stepActors.review ?? []).includes(actor.userId)) throw notFound();
-    return { data: { id: c.id, repeated: true }, audit: { action: 'studentAward.nominateRepeated', entity: 'case', entityId: c.id } };
-  }
-  const student = await lockStudent(tx, actor, input.studentId);
-  const today = todayInChina();
-  const schoolYear = schoolYearOf(today);
-  const [aided] = await tx.select({ id: students.id }).from(students).where(and(eq(students.id, student.id), aidedBy(schoolYear)));
-  if (!aided) throw invalidField('studentId', 'studentNotAided');
-  if (await liveCaseOf(tx, 'student_award', student.id, schoolYear)) throw invalidField('studentId', 'studentAwardedThisYear');
-  const { householdId, category } = await standardCategoryOf(tx, student.workerId);
-  const results = JSON.stringify({ grades: input.grades, rank: input.rank, honours: input.honours });
-  const [{ id }] = await tx
-    .insert(cases)
-    .values({
-      kind: 'student_award',
-      aidKind: 'student_award',
-      applicantId: student.workerId,
-      unitId: student.parentUnitId,
-      householdId,
-      category,
-      state: 'reviewed',
-      eventOn: today,
-      eventKey: `student:${student.id}:${schoolYear}`,
-      whatHappened: '',
-      studentId: student.id,
-      schoolYear,
-      stage: student.stage,
-      grade: student.grade,
-      results,
-      appliedOn: today,
-      submittedAt: sql`now()` as unknown as Date,
-      submitToken: input.token,
-    })
-    .returning({ id: cases.id })
-    .catch((err) => {
-      if (isUniqueViolation(err, 'cases_student_year_key')) throw invalidField('studentId', 'studentAwardedThisYear');
-      throw err;
+export const nominateStudent = action(
+  { name: 'studentAward.nominate', allow: ['branch_official'], schema: nominationSchema },
+  async (input, { actor, tx }) => {
+    const [known] = await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.submitToken, input.token), eq(cases.kind, 'student_award')));
+    if (known) {
+      const c = await getCaseHead(tx, actor, known.id);
+      if (!(c.stepActors.review ?? []).includes(actor.userId)) throw notFound();
+      return {
+        data: { id: c.id, repeated: true },
+        audit: { action: 'studentAward.nominateRepeated', entity: 'case', entityId: c.id },
+      };
+    }
+    const student = await lockStudent(tx, actor, input.studentId);
+    const today = todayInChina();
+    const schoolYear = schoolYearOf(today);
+    const [aided] = await tx
+      .select({ id: students.id })
+      .from(students)
+      .where(and(eq(students.id, student.id), aidedBy(schoolYear)));
+    if (!aided) throw invalidField('studentId', 'studentNotAided');
+    if (await liveCaseOf(tx, 'student_award', student.id, schoolYear))
+      throw invalidField('studentId', 'studentAwardedThisYear');
+    const { householdId, category } = await standardCategoryOf(tx, student.workerId);
+    const results = JSON.stringify({ grades: input.grades, rank: input.rank, honours: input.honours });
+    const [{ id }] = await tx
+      .insert(cases)
+      .values({
+        kind: 'student_award',
+        aidKind: 'student_award',
+        applicantId: student.workerId,
+        unitId: student.parentUnitId,
+        householdId,
+        category,
+        state: 'reviewed',
+        eventOn: today,
+        eventKey: `student:${student.id}:${schoolYear}`,
+        whatHappened: '',
+        studentId: student.id,
+        schoolYear,
+        stage: student.stage,
+        grade: student.grade,
+        results,
+        appliedOn: today,
+        submittedAt: sql`now()` as unknown as Date,
+        submitToken: input.token,
+      })
+      .returning({ id: cases.id })
+      .catch((err) => {
+        if (isUniqueViolation(err, 'cases_student_year_key')) throw invalidField('studentId', 'studentAwardedThisYear');
+        throw err;
+      });
+    await tx.insert(caseSteps).values({
+      caseId: id,
+      step: 'review',
+      action: 'approve',
+      fromState: 'draft',
+      toState: 'reviewed',
+      actorId: actor.userId,
+      comment: input.comment,
     });
-  await tx.insert(caseSteps).values({ caseId: id, step: 'review', action: 'approve', fromState: 'draft', toState: 'reviewed', actorId: actor.userId, comment: input.comment });
-  await applyStatDeltas(tx, [], countDeltas(student.parentUnitId, null, 'reviewed'));
-  const document = input.document ? await storeDocument(tx, actor, id, input.document, 'results', 'document') : null;
-  await notifyNextStep(tx, await getCaseHead(tx, actor, id), 'reviewed', actor.userId);
-  return {
-    data: { id, repeated: false },
-    audit: { action: 'studentAward.nominate', entity: 'case', entityId: id, after: { studentId: student.id, schoolYear, category, results: JSON.parse(results), comment: input.comment, ...(document ? { document: documentRef(document) } : {}) } },
-  };
-});
-
+    await applyStatDeltas(tx, [], countDeltas(student.parentUnitId, null, 'reviewed'));
+    const document = input.document ? await storeDocument(tx, actor, id, input.document, 'results', 'document') : null;
+    await notifyNextStep(tx, await getCaseHead(tx, actor, id), 'reviewed', actor.userId);
+    return {
+      data: { id, repeated: false },
+      audit: {
+        action: 'studentAward.nominate',
+        entity: 'case',
+        entityId: id,
+        after: {
+          studentId: student.id,
+          schoolYear,
+          category,
+          results: JSON.parse(results),
+          comment: input.comment,
+          ...(document ? { document: documentRef(document) } : {}),
+        },
+      },
+    };
+  },
+);
 
 /**
  * A leader awards a nominated student a tier: the amount is the standard's for that tier (and the
@@ -269,33 +400,55 @@ export const nominateStudent = action({ name: 'studentAward.nominate', allow: ['
  * another with a reason. A tier the standard does not have is refused. The award is then
  * published like any approved case. Rejecting a nomination is the chain's ordinary rejection.
  */
-export const awardStudent = action({ name: 'studentAward.award', allow: ['leader'], schema: awardSchema }, async (input, { actor, tx }) => {
-  const c = await getCaseHead(tx, actor, input.caseId);
-  if (c.kind !== 'student_award') throw notFound();
-  permit(actor, c, 'approve');
-  const [{ category }] = await tx.select({ category: cases.category }).from(cases).where(eq(cases.id, c.id));
-  const standard = c.appliedOn ? await standardInForce(tx, c.appliedOn) : null;
-  if (!standard) throw invalidField('tier', 'noStandardInForce');
-  const computed = computeAmount(standard, 'student_award', (category ?? 'none') as StandardCategory, input.tier);
-  if (!computed.ok) throw invalidField('tier', computed.reason === 'kindNotInStandard' ? 'awardNotInStandard' : 'awardTierNotInStandard');
-  const { amount } = computed;
-  const chosen = input.amount !== undefined ? approverAmount(amount, input.amount, input.amountReason) : { fen: amount.fen, overridden: false };
-  const set = {
-    ...amountColumns(amount),
-    awardTier: input.tier,
-    amountFen: chosen.fen,
-    amountReason: chosen.overridden ? input.amountReason : null,
-    ...(await publicityFromToday(tx)),
-  };
-  const moved = await moveCase(tx, actor, c, 'approve', { expectedVersion: input.version, comment: input.comment, set });
-  return {
-    data: { id: c.id, state: moved.to, version: moved.version },
-    audit: {
-      action: 'studentAward.award',
-      entity: 'case',
-      entityId: c.id,
-      before: { state: c.state },
-      after: { state: moved.to, tier: input.tier, standardId: standard.id, amountFen: chosen.fen, overridden: chosen.overridden, amountReason: set.amountReason, comment: input.comment },
-    },
-  };
-});
+export const awardStudent = action(
+  { name: 'studentAward.award', allow: ['leader'], schema: awardSchema },
+  async (input, { actor, tx }) => {
+    const c = await getCaseHead(tx, actor, input.caseId);
+    if (c.kind !== 'student_award') throw notFound();
+    permit(actor, c, 'approve');
+    const [{ category }] = await tx.select({ category: cases.category }).from(cases).where(eq(cases.id, c.id));
+    const standard = c.appliedOn ? await standardInForce(tx, c.appliedOn) : null;
+    if (!standard) throw invalidField('tier', 'noStandardInForce');
+    const computed = computeAmount(standard, 'student_award', (category ?? 'none') as StandardCategory, input.tier);
+    if (!computed.ok)
+      throw invalidField(
+        'tier',
+        computed.reason === 'kindNotInStandard' ? 'awardNotInStandard' : 'awardTierNotInStandard',
+      );
+    const { amount } = computed;
+    const chosen =
+      input.amount !== undefined
+        ? approverAmount(amount, input.amount, input.amountReason)
+        : { fen: amount.fen, overridden: false };
+    const set = {
+      ...amountColumns(amount),
+      awardTier: input.tier,
+      amountFen: chosen.fen,
+      amountReason: chosen.overridden ? input.amountReason : null,
+      ...(await publicityFromToday(tx)),
+    };
+    const moved = await moveCase(tx, actor, c, 'approve', {
+      expectedVersion: input.version,
+      comment: input.comment,
+      set,
+    });
+    return {
+      data: { id: c.id, state: moved.to, version: moved.version },
+      audit: {
+        action: 'studentAward.award',
+        entity: 'case',
+        entityId: c.id,
+        before: { state: c.state },
+        after: {
+          state: moved.to,
+          tier: input.tier,
+          standardId: standard.id,
+          amountFen: chosen.fen,
+          overridden: chosen.overridden,
+          amountReason: set.amountReason,
+          comment: input.comment,
+        },
+      },
+    };
+  },
+);

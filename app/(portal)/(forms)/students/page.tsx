@@ -29,31 +29,54 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
   const t = await getTranslations();
   const db = await getDb();
   const worker = actor.role === 'worker';
-  const [units, { rows, total }] = await Promise.all([worker ? [] : listUnits(db, scopeOf(actor)), listStudents(db, actor, f)]);
+  const [units, { rows, total }] = await Promise.all([
+    worker ? [] : listUnits(db, scopeOf(actor)),
+    listStudents(db, actor, f),
+  ]);
   const params = asStrings(f);
   const filtered = Object.values(params).some(Boolean);
   const actions = worker ? (
     <>
       <ButtonLink href={studentPaths.register}>{t('students.register')}</ButtonLink>
-      <ButtonLink href={studentPaths.apply()} variant="primary">{t('students.apply')}</ButtonLink>
+      <ButtonLink href={studentPaths.apply()} variant="primary">
+        {t('students.apply')}
+      </ButtonLink>
     </>
   ) : (
     <>
-      {actor.role !== 'sub_branch_official' && <ButtonLink href={studentPaths.awards}>{t('students.awardsTitle')}</ButtonLink>}
-      {actor.role !== 'sub_branch_official' && <ButtonLink href={studentPaths.report}>{t('nav.fundReport')}</ButtonLink>}
+      {actor.role !== 'sub_branch_official' && (
+        <ButtonLink href={studentPaths.awards}>{t('students.awardsTitle')}</ButtonLink>
+      )}
+      {actor.role !== 'sub_branch_official' && (
+        <ButtonLink href={studentPaths.report}>{t('nav.fundReport')}</ButtonLink>
+      )}
       {actor.role === 'leader' && <ButtonLink href={studentPaths.standards}>{t('students.standardsTitle')}</ButtonLink>}
     </>
   );
   return (
     <>
-      <PageHeader title={t(worker ? 'students.ownTitle' : 'nav.students')} subtitle={t(worker ? 'students.ownSubtitle' : 'students.subtitle')} actions={actions} />
+      <PageHeader
+        title={t(worker ? 'students.ownTitle' : 'nav.students')}
+        subtitle={t(worker ? 'students.ownSubtitle' : 'students.subtitle')}
+        actions={actions}
+      />
       {!worker && (
         <FilterBar action={studentPaths.list}>
           <FilterField label={t('common.search')}>
             <input name="q" defaultValue={f.q} placeholder={t('students.searchHint')} className={filterControl} />
           </FilterField>
-          <FilterSelect label={t('students.stage')} name="stage" value={f.stage} options={STAGES.map((s) => ({ value: s, label: t(`students.stages.${s}`) }))} />
-          <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))} />
+          <FilterSelect
+            label={t('students.stage')}
+            name="stage"
+            value={f.stage}
+            options={STAGES.map((s) => ({ value: s, label: t(`students.stages.${s}`) }))}
+          />
+          <FilterSelect
+            label={t('people.unit')}
+            name="unitId"
+            value={f.unitId}
+            options={withChainNames(units).map((u) => ({ value: u.id, label: u.chain }))}
+          />
         </FilterBar>
       )}
       {rows.length === 0 ? (
@@ -74,8 +97,12 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
                 title={s.name}
                 actions={
                   <span className="flex flex-wrap gap-2">
-                    <ButtonLink href={studentPaths.edit(s.id)} size="sm">{t('students.edit')}</ButtonLink>
-                    <ButtonLink href={studentPaths.apply(s.id)} size="sm" variant="primary">{t('students.apply')}</ButtonLink>
+                    <ButtonLink href={studentPaths.edit(s.id)} size="sm">
+                      {t('students.edit')}
+                    </ButtonLink>
+                    <ButtonLink href={studentPaths.apply(s.id)} size="sm" variant="primary">
+                      {t('students.apply')}
+                    </ButtonLink>
                   </span>
                 }
               >
@@ -85,9 +112,14 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
                   <dt className="text-stone-600">{t('students.school')}</dt>
                   <dd>{s.school}</dd>
                   <dt className="text-stone-600">{t('students.stageGradeLabel')}</dt>
-                  <dd><StageGrade stage={s.stage} grade={s.grade} /> · {t('students.admittedIn', { year: s.admissionYear })}</dd>
+                  <dd>
+                    <StageGrade stage={s.stage} grade={s.grade} /> ·{' '}
+                    {t('students.admittedIn', { year: s.admissionYear })}
+                  </dd>
                   <dt className="text-stone-600">{t('students.casesLabel')}</dt>
-                  <dd><StudentCases cases={s.cases} own /></dd>
+                  <dd>
+                    <StudentCases cases={s.cases} own />
+                  </dd>
                 </dl>
               </Card>
             </li>
@@ -111,7 +143,10 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
             {rows.map((s) => (
               <tr key={s.id} className="align-top hover:bg-stone-50">
                 <Td>
-                  <Link href={studentPaths.edit(s.id)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={studentPaths.edit(s.id)}
+                    className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {s.name}
                   </Link>
                 </Td>
@@ -121,15 +156,25 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
                 </Td>
                 <Td>{s.unitName}</Td>
                 <Td>{s.school}</Td>
-                <Td><StageGrade stage={s.stage} grade={s.grade} /></Td>
+                <Td>
+                  <StageGrade stage={s.stage} grade={s.grade} />
+                </Td>
                 <Td className="tabular-nums">{s.admissionYear}</Td>
-                <Td><StudentCases cases={s.cases} own={false} /></Td>
+                <Td>
+                  <StudentCases cases={s.cases} own={false} />
+                </Td>
               </tr>
             ))}
           </tbody>
         </Table>
       )}
-      <Pagination page={f.page} pageSize={STUDENT_PAGE_SIZE} total={total} basePath={studentPaths.list} params={params} />
+      <Pagination
+        page={f.page}
+        pageSize={STUDENT_PAGE_SIZE}
+        total={total}
+        basePath={studentPaths.list}
+        params={params}
+      />
     </>
   );
 }

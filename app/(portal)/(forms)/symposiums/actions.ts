@@ -22,10 +22,22 @@ export const recordSymposium = action(
         .where(and(inArray(households.id, present), householdManaged(actor)));
       if (visible.length !== present.length) throw invalidField('householdIds', 'notFound');
     }
-    const [{ id }] = await tx.insert(symposiums).values({ ...fields, unitId: actor.unitId, recordedBy: actor.userId }).returning({ id: symposiums.id });
-    if (present.length) await tx.insert(symposiumAttendees).values(present.map((householdId) => ({ symposiumId: id, householdId })));
+    const [{ id }] = await tx
+      .insert(symposiums)
+      .values({ ...fields, unitId: actor.unitId, recordedBy: actor.userId })
+      .returning({ id: symposiums.id });
+    if (present.length)
+      await tx.insert(symposiumAttendees).values(present.map((householdId) => ({ symposiumId: id, householdId })));
     if (opinions.length) await tx.insert(symposiumOpinions).values(opinions.map((text) => ({ symposiumId: id, text })));
-    return { data: { id }, audit: { action: 'symposium.record', entity: 'symposium', entityId: id, after: { heldOn: fields.heldOn, place: fields.place, households: present.length, opinions: opinions.length } } };
+    return {
+      data: { id },
+      audit: {
+        action: 'symposium.record',
+        entity: 'symposium',
+        entityId: id,
+        after: { heldOn: fields.heldOn, place: fields.place, households: present.length, opinions: opinions.length },
+      },
+    };
   },
 );
 
@@ -40,11 +52,25 @@ export const opinionToTask = action(
       .innerJoin(orgUnits, eq(orgUnits.id, symposiums.unitId))
       .where(and(eq(symposiumOpinions.id, opinionId), registerUnitsWhere(actor)));
     if (!opinion) throw notFound();
-    const [owner] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, ownerId), eq(users.disabled, false)));
+    const [owner] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, ownerId), eq(users.disabled, false)));
     if (!owner) throw invalidField('ownerId', 'taskOwnerRequired');
     try {
-      const [{ id }] = await tx.insert(tasks).values({ unitId: opinion.unitId, opinionId, appeal: opinion.text, ownerId, dueOn }).returning({ id: tasks.id });
-      return { data: { id }, audit: { action: 'symposium.opinionToTask', entity: 'task', entityId: id, after: { opinionId, ownerId, dueOn } } };
+      const [{ id }] = await tx
+        .insert(tasks)
+        .values({ unitId: opinion.unitId, opinionId, appeal: opinion.text, ownerId, dueOn })
+        .returning({ id: tasks.id });
+      return {
+        data: { id },
+        audit: {
+          action: 'symposium.opinionToTask',
+          entity: 'task',
+          entityId: id,
+          after: { opinionId, ownerId, dueOn },
+        },
+      };
     } catch (err) {
       if (isUniqueViolation(err, 'tasks_opinion_key')) throw new AppError('conflict', 'opinionAlreadyTask');
       throw err;

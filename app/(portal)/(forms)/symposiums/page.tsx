@@ -32,13 +32,22 @@ export default async function SymposiumsPage({ searchParams }: { searchParams: S
     // Task owners: accounts of the actor's unit and the units above it.
     helperCandidates(db, { unitPath: actor.unitPath, workerId: 0 }),
   ]);
-  const owners = ownerRows.map((o) => ({ id: o.id, label: `${o.name} · ${o.employeeNo} · ${o.unitName} · ${t(`roles.${o.role}`)}` }));
+  const owners = ownerRows.map((o) => ({
+    id: o.id,
+    label: `${o.name} · ${o.employeeNo} · ${o.unitName} · ${t(`roles.${o.role}`)}`,
+  }));
   return (
     <>
       <PageHeader title={t('nav.symposiums')} subtitle={t('symposiums.subtitle')} />
       <div className="mb-4">
         <Disclosure summary={t('symposiums.new')} open={total === 0}>
-          <SymposiumForm today={today} households={households.map((h) => ({ id: h.id, label: `${h.workerName} · ${h.employeeNo} · ${h.unitName}` }))} />
+          <SymposiumForm
+            today={today}
+            households={households.map((h) => ({
+              id: h.id,
+              label: `${h.workerName} · ${h.employeeNo} · ${h.unitName}`,
+            }))}
+          />
         </Disclosure>
       </div>
       {rows.length === 0 ? (

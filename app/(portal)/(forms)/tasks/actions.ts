@@ -19,10 +19,24 @@ export const updateTaskStatus = action(
     const done = status === 'done';
     const [row] = await tx
       .update(tasks)
-      .set({ status, outcome: done ? outcome : null, doneOn: done ? todayInChina() : null, version: sql`${tasks.version} + 1` })
+      .set({
+        status,
+        outcome: done ? outcome : null,
+        doneOn: done ? todayInChina() : null,
+        version: sql`${tasks.version} + 1`,
+      })
       .where(and(eq(tasks.id, taskId), eq(tasks.status, task.status), eq(tasks.version, task.version)))
       .returning({ id: tasks.id });
     if (!row) throw conflict();
-    return { data: null, audit: { action: 'task.updateStatus', entity: 'task', entityId: taskId, before: { status: task.status }, after: { status, outcome: done ? outcome : null } } };
+    return {
+      data: null,
+      audit: {
+        action: 'task.updateStatus',
+        entity: 'task',
+        entityId: taskId,
+        before: { status: task.status },
+        after: { status, outcome: done ? outcome : null },
+      },
+    };
   },
 );

@@ -18,7 +18,13 @@ export const updateContact = action(
     await tx.update(users).set({ phone, updatedAt: new Date() }).where(eq(users.id, userId));
     return {
       data: null,
-      audit: { action: 'person.updateContact', entity: 'user', entityId: userId, before: { phone: maskPhone(before.phone) }, after: { phone: maskPhone(phone) } },
+      audit: {
+        action: 'person.updateContact',
+        entity: 'user',
+        entityId: userId,
+        before: { phone: maskPhone(before.phone) },
+        after: { phone: maskPhone(phone) },
+      },
     };
   },
 );

@@ -34,10 +34,21 @@ export default async function WorkersPage({ searchParams }: { searchParams: Sear
         <FilterField label={t('common.search')}>
           <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
         </FilterField>
-        <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />
+        <FilterSelect
+          label={t('people.unit')}
+          name="unitId"
+          value={f.unitId}
+          options={units.map((u) => ({ value: u.id, label: u.chain }))}
+        />
       </FilterBar>
       <PeopleTable rows={rows} hrefBase="/workers" />
-      <KeysetPagination prev={prev} next={next} total={total} basePath="/workers" params={asStrings({ q: f.q, unitId: f.unitId })} />
+      <KeysetPagination
+        prev={prev}
+        next={next}
+        total={total}
+        basePath="/workers"
+        params={asStrings({ q: f.q, unitId: f.unitId })}
+      />
     </>
   );
 }

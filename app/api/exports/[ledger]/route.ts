@@ -19,7 +19,10 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as con
 /** The language of the headers: the NEXT_LOCALE cookie, as the pages read it. */
 function translatorFor(request: Request): Translate {
   const cookie = request.headers.get('cookie') ?? '';
-  const raw = cookie.split(/;\s*/).find((c) => c.startsWith(`${LOCALE_COOKIE}=`))?.slice(LOCALE_COOKIE.length + 1);
+  const raw = cookie
+    .split(/;\s*/)
+    .find((c) => c.startsWith(`${LOCALE_COOKIE}=`))
+    ?.slice(LOCALE_COOKIE.length + 1);
   const locale = resolveLocale(raw && decodeURIComponent(raw));
   const t = createTranslator({ locale, messages: messagesFor(locale) });
   return (key, values) => t(key as never, values as never);
@@ -46,11 +49,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ ledg
     const total = await source.count();
     // Its own short transaction, committed before the first byte: an export that is cut off
     // half-way was still an export of personal data.
-    await db.transaction((tx) => writeAudit(tx, actor.userId, { action: 'ledger.export', entity: 'ledger', entityId: ledger, after: { format, filters: setFilters(filters), rows: total } }));
+    await db.transaction((tx) =>
+      writeAudit(tx, actor.userId, {
+        action: 'ledger.export',
+        entity: 'ledger',
+        entityId: ledger,
+        after: { format, filters: setFilters(filters), rows: total },
+      }),
+    );
     // One ledger's columns for the same ledger's rows (TypeScript cannot pair the two unions itself).
     const columns = LEDGER_COLUMNS[ledger] as Column<unknown>[];
     const rows = source.batches() as AsyncGenerator<unknown[]>;
-    const body = format === 'csv' ? csvStream(columns, rows, t) : xlsxStream(columns, rows, t, t(`exports.ledgers.${ledger}`));
+    const body =
+      format === 'csv' ? csvStream(columns, rows, t) : xlsxStream(columns, rows, t, t(`exports.ledgers.${ledger}`));
     return fileResponse(body, {
       contentType: CONTENT_TYPES[format],
       fileName: `${t(`exports.fileNames.${ledger}`)}-${todayInChina()}.${format}`,

@@ -20,7 +20,11 @@ export async function GET(request: Request) {
     const report = await fundReport(await getDb(), actor, from, to);
     const t = await getTranslations();
     const body = await reportWorkbook(report, (key, values) => t(key as never, values as never));
-    return fileResponse(new Uint8Array(body), { contentType: XLSX_TYPE, fileName: `${t('students.report.fileName')}-${from}-${to}.xlsx`, length: body.byteLength });
+    return fileResponse(new Uint8Array(body), {
+      contentType: XLSX_TYPE,
+      fileName: `${t('students.report.fileName')}-${from}-${to}.xlsx`,
+      length: body.byteLength,
+    });
   } catch (err) {
     console.error('[fund report] export failed', err);
     return jsonError(500, 'error');

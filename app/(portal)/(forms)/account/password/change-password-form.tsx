@@ -26,7 +26,9 @@ export function ChangePasswordForm({ changed }: { changed: boolean }) {
       <Field label={t('confirm')} error={fieldError(errors, 'confirmPassword')}>
         {(p) => <input {...p} {...form.register('confirmPassword')} type="password" autoComplete="new-password" />}
       </Field>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t('submit')}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t('submit')}
+      </Button>
     </form>
   );
 }

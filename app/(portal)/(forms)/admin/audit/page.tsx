@@ -19,7 +19,11 @@ const ACTIONS = ['user.', 'unit.', 'person.', 'account.', 'household.', 'task.',
 
 function Json({ value }: { value: unknown }) {
   if (value == null) return <span className="text-stone-400">—</span>;
-  return <pre className="max-w-xs overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs">{JSON.stringify(value, null, 1)}</pre>;
+  return (
+    <pre className="max-w-xs overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs">
+      {JSON.stringify(value, null, 1)}
+    </pre>
+  );
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
@@ -35,7 +39,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <FilterField label={t('audit.who')}>
           <input name="who" defaultValue={f.who} placeholder="A0001" className={filterControl} />
         </FilterField>
-        <FilterSelect label={t('audit.what')} name="what" value={f.what} options={ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a.slice(0, -1)}`) }))} />
+        <FilterSelect
+          label={t('audit.what')}
+          name="what"
+          value={f.what}
+          options={ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a.slice(0, -1)}`) }))}
+        />
         <FilterField label={t('audit.from')}>
           <input type="date" name="from" defaultValue={f.from} className={filterControl} />
         </FilterField>
@@ -63,9 +72,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <Td className="tabular-nums">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'medium' })}</Td>
                 <Td>{r.actorEmployeeNo ? `${r.actorName} (${r.actorEmployeeNo})` : t('audit.system')}</Td>
                 <Td className="font-mono text-xs">{r.action}</Td>
-                <Td className="font-mono text-xs">{r.entity}{r.entityId ? ` #${r.entityId}` : ''}</Td>
-                <Td><Json value={r.before} /></Td>
-                <Td><Json value={r.after} /></Td>
+                <Td className="font-mono text-xs">
+                  {r.entity}
+                  {r.entityId ? ` #${r.entityId}` : ''}
+                </Td>
+                <Td>
+                  <Json value={r.before} />
+                </Td>
+                <Td>
+                  <Json value={r.after} />
+                </Td>
               </tr>
             ))}
           </tbody>

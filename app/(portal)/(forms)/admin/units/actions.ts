@@ -16,7 +16,9 @@ export const createUnit = action(
     const parent = await getUnit(tx, scopeOf(actor), parentId, { forUpdate: true });
     const level = CHILD_LEVEL[parent.level];
     if (!level) throw invalidField('parentId', 'unitNoChildren');
-    const [{ id }] = (await tx.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('org_units', 'id'))::int AS id`)).rows;
+    const [{ id }] = (
+      await tx.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('org_units', 'id'))::int AS id`)
+    ).rows;
     try {
       await tx.insert(orgUnits).values({ id, code, name, level, parentId, path: childPath(parent.path, id) });
     } catch (err) {
@@ -33,7 +35,16 @@ export const renameUnit = action(
   async ({ unitId, name }, { actor, tx }) => {
     const unit = await getUnit(tx, scopeOf(actor), unitId, { forUpdate: true });
     await tx.update(orgUnits).set({ name }).where(eq(orgUnits.id, unitId));
-    return { data: null, audit: { action: 'unit.rename', entity: 'org_unit', entityId: unitId, before: { name: unit.name }, after: { name } } };
+    return {
+      data: null,
+      audit: {
+        action: 'unit.rename',
+        entity: 'org_unit',
+        entityId: unitId,
+        before: { name: unit.name },
+        after: { name },
+      },
+    };
   },
 );
 

@@ -21,8 +21,12 @@ export default async function UnitsPage() {
   const named = withChainNames(units);
   const isAdmin = actor.role === 'admin';
   // Workers in a unit and everything below it.
-  const below = (path: string) => named.filter((u) => u.path.startsWith(path)).reduce((n, u) => n + (counts.get(u.id) ?? 0), 0);
-  const parentsFor = (level: string) => named.filter((u) => (level === 'sub_branch' ? u.level === 'branch' : level === 'branch' ? u.level === 'mine' : false));
+  const below = (path: string) =>
+    named.filter((u) => u.path.startsWith(path)).reduce((n, u) => n + (counts.get(u.id) ?? 0), 0);
+  const parentsFor = (level: string) =>
+    named.filter((u) =>
+      level === 'sub_branch' ? u.level === 'branch' : level === 'branch' ? u.level === 'mine' : false,
+    );
 
   return (
     <>
@@ -42,12 +46,19 @@ export default async function UnitsPage() {
                       <span className="font-medium">{u.name}</span>
                       <span className="font-mono text-xs text-stone-500">{u.code}</span>
                       <span className="text-xs text-stone-600">{t(`units.levels.${u.level}`)}</span>
-                      <span className="ml-auto text-xs tabular-nums text-stone-600">{t('units.workers', { n: below(u.path) })}</span>
+                      <span className="ml-auto text-xs tabular-nums text-stone-600">
+                        {t('units.workers', { n: below(u.path) })}
+                      </span>
                     </div>
                     {isAdmin && (
                       <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-brand-700">{t('units.edit', { name: u.name })}</summary>
-                        <UnitEditor unit={u} parents={u.parentId === null ? [] : moveTargets.map(({ id, chain }) => ({ id, chain }))} />
+                        <summary className="cursor-pointer text-xs text-brand-700">
+                          {t('units.edit', { name: u.name })}
+                        </summary>
+                        <UnitEditor
+                          unit={u}
+                          parents={u.parentId === null ? [] : moveTargets.map(({ id, chain }) => ({ id, chain }))}
+                        />
                       </details>
                     )}
                   </li>
@@ -58,7 +69,9 @@ export default async function UnitsPage() {
         </Card>
         {isAdmin && (
           <Card title={t('units.add')}>
-            <CreateUnitForm parents={named.filter((u) => u.level !== 'sub_branch').map(({ id, chain }) => ({ id, chain }))} />
+            <CreateUnitForm
+              parents={named.filter((u) => u.level !== 'sub_branch').map(({ id, chain }) => ({ id, chain }))}
+            />
           </Card>
         )}
       </div>

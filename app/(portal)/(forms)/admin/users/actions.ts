@@ -34,7 +34,15 @@ export const createUser = action(
       .values({ ...fields, passwordHash })
       .returning({ id: users.id })
       .catch(uniqueToField);
-    return { data: { id: row.id }, audit: { action: 'user.create', entity: 'user', entityId: row.id, after: personAuditView({ ...fields, disabled: false }) } };
+    return {
+      data: { id: row.id },
+      audit: {
+        action: 'user.create',
+        entity: 'user',
+        entityId: row.id,
+        after: personAuditView({ ...fields, disabled: false }),
+      },
+    };
   },
 );
 
@@ -50,14 +58,25 @@ export const updateUser = action(
     const access = fields.role !== before.role || fields.unitId !== before.unitId;
     await tx
       .update(users)
-      .set({ ...fields, updatedAt: new Date(), ...(access ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+      .set({
+        ...fields,
+        updatedAt: new Date(),
+        ...(access ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+      })
       .where(eq(users.id, userId))
       .catch(uniqueToField);
     // The hardship file follows its worker, so the scope of who keeps it follows too.
-    if (fields.unitId !== before.unitId) await tx.update(households).set({ unitId: fields.unitId }).where(eq(households.workerId, userId));
+    if (fields.unitId !== before.unitId)
+      await tx.update(households).set({ unitId: fields.unitId }).where(eq(households.workerId, userId));
     return {
       data: null,
-      audit: { action: 'user.update', entity: 'user', entityId: userId, before: personAuditView(before), after: personAuditView({ ...before, ...fields }) },
+      audit: {
+        action: 'user.update',
+        entity: 'user',
+        entityId: userId,
+        before: personAuditView(before),
+        after: personAuditView({ ...before, ...fields }),
+      },
     };
   },
 );
@@ -73,7 +92,13 @@ export const setUserDisabled = action(
       .where(eq(users.id, userId));
     return {
       data: null,
-      audit: { action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, before: { disabled: before.disabled }, after: { disabled } },
+      audit: {
+        action: disabled ? 'user.disable' : 'user.enable',
+        entity: 'user',
+        entityId: userId,
+        before: { disabled: before.disabled },
+        after: { disabled },
+      },
     };
   },
 );
@@ -84,7 +109,11 @@ export const resetPassword = action(
     const person = await getPerson(tx, scopeOf(actor), userId, { forUpdate: true });
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(password), updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({
+        passwordHash: await hashPassword(password),
+        updatedAt: new Date(),
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+      })
       .where(eq(users.id, userId));
     await clearFailures(tx, accountKey(person.employeeNo));
     return { data: null, audit: { action: 'user.resetPassword', entity: 'user', entityId: userId } };

@@ -35,18 +35,48 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       <PageHeader
         title={t('nav.users')}
         subtitle={actor.role === 'admin' ? undefined : t('admin.readOnly')}
-        actions={actor.role === 'admin' ? <ButtonLink href="/admin/users/new" variant="primary">{t('admin.newUser')}</ButtonLink> : null}
+        actions={
+          actor.role === 'admin' ? (
+            <ButtonLink href="/admin/users/new" variant="primary">
+              {t('admin.newUser')}
+            </ButtonLink>
+          ) : null
+        }
       />
       <FilterBar action="/admin/users">
         <FilterField label={t('common.search')}>
           <input name="q" defaultValue={f.q} placeholder={t('workers.searchHint')} className={filterControl} />
         </FilterField>
-        <FilterSelect label={t('people.role')} name="role" value={f.role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-        <FilterSelect label={t('people.unit')} name="unitId" value={f.unitId} options={units.map((u) => ({ value: u.id, label: u.chain }))} />
-        <FilterSelect label={t('people.status')} name="status" value={f.status} options={[{ value: 'active', label: t('people.active') }, { value: 'disabled', label: t('people.disabled') }]} />
+        <FilterSelect
+          label={t('people.role')}
+          name="role"
+          value={f.role}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <FilterSelect
+          label={t('people.unit')}
+          name="unitId"
+          value={f.unitId}
+          options={units.map((u) => ({ value: u.id, label: u.chain }))}
+        />
+        <FilterSelect
+          label={t('people.status')}
+          name="status"
+          value={f.status}
+          options={[
+            { value: 'active', label: t('people.active') },
+            { value: 'disabled', label: t('people.disabled') },
+          ]}
+        />
       </FilterBar>
       <PeopleTable rows={rows} hrefBase="/admin/users" showAccount />
-      <KeysetPagination prev={prev} next={next} total={total} basePath="/admin/users" params={asStrings({ q: f.q, role: f.role, unitId: f.unitId, status: f.status })} />
+      <KeysetPagination
+        prev={prev}
+        next={next}
+        total={total}
+        basePath="/admin/users"
+        params={asStrings({ q: f.q, role: f.role, unitId: f.unitId, status: f.status })}
+      />
     </>
   );
 }

@@ -39,14 +39,22 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Sear
   const f = budgetParams(thisYear).parse(first(await searchParams));
   const t = await getTranslations();
   const db = await getDb();
-  const [rows, years, units] = await Promise.all([budgetsOfYear(db, f.year), budgetYears(db, thisYear), listUnits(db, { kind: 'all' })]);
+  const [rows, years, units] = await Promise.all([
+    budgetsOfYear(db, f.year),
+    budgetYears(db, thisYear),
+    listUnits(db, { kind: 'all' }),
+  ]);
   const branches = units.filter((u) => u.level === 'branch').map((u) => ({ id: u.id, name: u.name }));
   const byKind = new Map<AidKind, BudgetRow[]>();
   for (const r of rows) byKind.set(r.aidKind, [...(byKind.get(r.aidKind) ?? []), r]);
-  const kinds: AidKind[] = [...HARDSHIP_KINDS, ...AID_KINDS.filter((k) => !(HARDSHIP_KINDS as readonly string[]).includes(k) && byKind.has(k))];
+  const kinds: AidKind[] = [
+    ...HARDSHIP_KINDS,
+    ...AID_KINDS.filter((k) => !(HARDSHIP_KINDS as readonly string[]).includes(k) && byKind.has(k)),
+  ];
   const total = sumFen(rows.map((r) => r.amountFen));
   const spent = sumFen(rows.map((r) => r.spentFen));
-  const adjustHref = (kind: AidKind, unitId: number | null) => `${casePaths.budgets}?${new URLSearchParams({ year: String(f.year), kind, ...(unitId ? { unitId: String(unitId) } : {}) })}#budget-form`;
+  const adjustHref = (kind: AidKind, unitId: number | null) =>
+    `${casePaths.budgets}?${new URLSearchParams({ year: String(f.year), kind, ...(unitId ? { unitId: String(unitId) } : {}) })}#budget-form`;
   const editing = f.kind ? rows.find((r) => r.aidKind === f.kind && r.unitId === (f.unitId ?? null)) : undefined;
   const formDefaults = {
     year: String(f.year),
@@ -62,7 +70,10 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Sear
       <Td className="text-right tabular-nums">{percent(r.leftFen, r.amountFen)}</Td>
       <Td className="text-right tabular-nums">{r.payments}</Td>
       <Td>
-        <Link href={adjustHref(r.aidKind, r.unitId)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link
+          href={adjustHref(r.aidKind, r.unitId)}
+          className="font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
           {t('aidAdmin.adjust')}
         </Link>
       </Td>
@@ -75,10 +86,16 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Sear
         <label className="block space-y-1 text-sm">
           <span className="font-medium text-stone-700">{t('aidAdmin.year')}</span>
           <select name="year" defaultValue={f.year} className={filterControl}>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className={buttonClass('secondary', 'md')}>{t('aidAdmin.showYear')}</button>
+        <button type="submit" className={buttonClass('secondary', 'md')}>
+          {t('aidAdmin.showYear')}
+        </button>
       </form>
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Stat label={t('aidAdmin.totalBudget', { year: f.year })} value={formatFen(total)} />
@@ -104,10 +121,19 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Sear
             if (!own.length) {
               return (
                 <tr key={kind}>
-                  <Th scope="row" className="bg-white font-normal">{t(`aid.kinds.${kind}`)}</Th>
-                  <Td colSpan={6} className="text-stone-500">{t('aidAdmin.noBudget')}</Td>
+                  <Th scope="row" className="bg-white font-normal">
+                    {t(`aid.kinds.${kind}`)}
+                  </Th>
+                  <Td colSpan={6} className="text-stone-500">
+                    {t('aidAdmin.noBudget')}
+                  </Td>
                   <Td>
-                    <Link href={adjustHref(kind, null)} className="font-medium text-brand-700 underline-offset-2 hover:underline">{t('aidAdmin.set')}</Link>
+                    <Link
+                      href={adjustHref(kind, null)}
+                      className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      {t('aidAdmin.set')}
+                    </Link>
                   </Td>
                 </tr>
               );
@@ -133,7 +159,11 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Sear
       <p className="mt-2 text-xs text-stone-500">{t('aidAdmin.budgetsNote')}</p>
       <div id="budget-form" className="mt-6 scroll-mt-4">
         <Card title={t('aidAdmin.setBudgetTitle')}>
-          <BudgetForm key={`${formDefaults.year}-${formDefaults.aidKind}-${formDefaults.unitId}`} defaults={formDefaults} branches={branches} />
+          <BudgetForm
+            key={`${formDefaults.year}-${formDefaults.aidKind}-${formDefaults.unitId}`}
+            defaults={formDefaults}
+            branches={branches}
+          />
         </Card>
       </div>
     </>

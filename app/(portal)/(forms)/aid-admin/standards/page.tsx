@@ -51,15 +51,22 @@ export default async function StandardsPage() {
               {versions.map((v) => (
                 <tr key={v.id} className={v.status === 'inForce' ? 'bg-green-50' : 'hover:bg-stone-50'}>
                   <Td>
-                    <Link href={`${casePaths.standards}/${v.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    <Link
+                      href={`${casePaths.standards}/${v.id}`}
+                      className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
                       {v.name}
                     </Link>
                   </Td>
                   <Td className="tabular-nums">{v.effectiveOn}</Td>
-                  <Td><VersionBadge status={v.status} /></Td>
+                  <Td>
+                    <VersionBadge status={v.status} />
+                  </Td>
                   <Td className="text-right tabular-nums">{v.kindCount}</Td>
                   <Td>{v.createdByName}</Td>
-                  <Td className="tabular-nums">{format.dateTime(v.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</Td>
+                  <Td className="tabular-nums">
+                    {format.dateTime(v.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+                  </Td>
                 </tr>
               ))}
             </tbody>

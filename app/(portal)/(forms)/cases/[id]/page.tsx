@@ -2,7 +2,14 @@ import { clsx } from 'clsx';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
-import { AmountExplanation, CaseFactsList, CaseLink, CaseStateBadge, StepActor, stepLabel } from '@/components/cases/case-display';
+import {
+  AmountExplanation,
+  CaseFactsList,
+  CaseLink,
+  CaseStateBadge,
+  StepActor,
+  stepLabel,
+} from '@/components/cases/case-display';
 import { DecisionForm } from '@/components/cases/decision-form';
 import { StudentCaseFacts } from '@/components/students/student-case-facts';
 import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
@@ -55,13 +62,26 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       />
       <p className="mb-4 flex flex-wrap items-center gap-2 text-sm" data-testid="case-status">
         <CaseStateBadge state={c.state} />
-        {waiting && <span className="text-stone-600">{waiting === 'applicant' ? t('cases.waitingApplicant') : t('cases.waitingStep', { step: t(`aid.steps.${waiting}`) })}</span>}
-        {c.state === 'in_publicity' && c.publicity && <span className="text-stone-600">{t('cases.publicityWindow', c.publicity)}</span>}
+        {waiting && (
+          <span className="text-stone-600">
+            {waiting === 'applicant'
+              ? t('cases.waitingApplicant')
+              : t('cases.waitingStep', { step: t(`aid.steps.${waiting}`) })}
+          </span>
+        )}
+        {c.state === 'in_publicity' && c.publicity && (
+          <span className="text-stone-600">{t('cases.publicityWindow', c.publicity)}</span>
+        )}
       </p>
 
       {c.isApplicant && c.returned && (
-        <div className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="returned-notice">
-          <p className="font-medium">{t('cases.returnedNotice', { step: c.returned.step ? t(`aid.steps.${c.returned.step}`) : '' })}</p>
+        <div
+          className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+          data-testid="returned-notice"
+        >
+          <p className="font-medium">
+            {t('cases.returnedNotice', { step: c.returned.step ? t(`aid.steps.${c.returned.step}`) : '' })}
+          </p>
           <p className="mt-1 whitespace-pre-line">{c.returned.comment}</p>
         </div>
       )}
@@ -97,19 +117,25 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <Card title={t('cases.decideAt', { step: t('aid.steps.approval') })}>
               <ButtonLink href="/students/awards">{t('cases.chooseAwardTier')}</ButtonLink>
             </Card>
-          ) : c.can.decideAt && (
-            <Card title={t('cases.decideAt', { step: t(`aid.steps.${c.can.decideAt}`) })}>
-              <DecisionForm
-                caseId={c.id}
-                version={c.version}
-                step={c.can.decideAt}
-                amount={
-                  c.can.decideAt === 'approval' && c.amount.rule && c.amount.computedFen !== null
-                    ? { fen: c.amount.computedFen, currentFen: c.amount.amountFen ?? c.amount.computedFen, rule: c.amount.rule }
-                    : undefined
-                }
-              />
-            </Card>
+          ) : (
+            c.can.decideAt && (
+              <Card title={t('cases.decideAt', { step: t(`aid.steps.${c.can.decideAt}`) })}>
+                <DecisionForm
+                  caseId={c.id}
+                  version={c.version}
+                  step={c.can.decideAt}
+                  amount={
+                    c.can.decideAt === 'approval' && c.amount.rule && c.amount.computedFen !== null
+                      ? {
+                          fen: c.amount.computedFen,
+                          currentFen: c.amount.amountFen ?? c.amount.computedFen,
+                          rule: c.amount.rule,
+                        }
+                      : undefined
+                  }
+                />
+              </Card>
+            )
           )}
           {c.can.pay && c.amount.amountFen !== null && (
             <Card title={t('cases.payment')}>
@@ -127,7 +153,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {c.can.decideObjection && (
             <Card title={t('cases.objections')}>
               <p className="mb-3 text-sm text-stone-700">{t('cases.objectionPending')}</p>
-              <ButtonLink href="#objections" variant="primary">{t('cases.decideObjections')}</ButtonLink>
+              <ButtonLink href="#objections" variant="primary">
+                {t('cases.decideObjections')}
+              </ButtonLink>
             </Card>
           )}
           {c.isApplicant && (c.can.edit || c.can.withdraw) && (
@@ -157,13 +185,31 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {c.payment && (
             <Card title={t('cases.paymentRecord')}>
               <dl className="grid grid-cols-2 gap-3 text-sm" data-testid="payment-record">
-                <div><dt className="text-stone-500">{t('cases.paidOn')}</dt><dd className="tabular-nums">{c.payment.paidOn}</dd></div>
-                <div><dt className="text-stone-500">{t('cases.paidAmount')}</dt><dd className="tabular-nums">{formatFen(c.payment.amountFen)}</dd></div>
-                <div><dt className="text-stone-500">{t('cases.method')}</dt><dd>{t(`aid.methods.${c.payment.method}`)}</dd></div>
-                <div><dt className="text-stone-500">{t('cases.reference')}</dt><dd className="break-words">{c.payment.reference || '—'}</dd></div>
-                <div className="col-span-2"><dt className="text-stone-500">{t('cases.recordedBy')}</dt><dd>{c.payment.recordedByName}</dd></div>
+                <div>
+                  <dt className="text-stone-500">{t('cases.paidOn')}</dt>
+                  <dd className="tabular-nums">{c.payment.paidOn}</dd>
+                </div>
+                <div>
+                  <dt className="text-stone-500">{t('cases.paidAmount')}</dt>
+                  <dd className="tabular-nums">{formatFen(c.payment.amountFen)}</dd>
+                </div>
+                <div>
+                  <dt className="text-stone-500">{t('cases.method')}</dt>
+                  <dd>{t(`aid.methods.${c.payment.method}`)}</dd>
+                </div>
+                <div>
+                  <dt className="text-stone-500">{t('cases.reference')}</dt>
+                  <dd className="break-words">{c.payment.reference || '—'}</dd>
+                </div>
+                <div className="col-span-2">
+                  <dt className="text-stone-500">{t('cases.recordedBy')}</dt>
+                  <dd>{c.payment.recordedByName}</dd>
+                </div>
                 {c.payment.repeatReason && (
-                  <div className="col-span-2"><dt className="text-stone-500">{t('cases.repeatReason')}</dt><dd className="whitespace-pre-line">{c.payment.repeatReason}</dd></div>
+                  <div className="col-span-2">
+                    <dt className="text-stone-500">{t('cases.repeatReason')}</dt>
+                    <dd className="whitespace-pre-line">{c.payment.repeatReason}</dd>
+                  </div>
                 )}
               </dl>
             </Card>
@@ -181,11 +227,15 @@ async function Documents({ c }: { c: CaseView }) {
     <ul className="divide-y divide-stone-100 text-sm" data-testid="documents">
       {c.documents.map((d) => (
         <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-          <a href={casePaths.document(c.id, d.id)} className="min-w-0 break-all font-medium text-brand-700 underline-offset-2 hover:underline">
+          <a
+            href={casePaths.document(c.id, d.id)}
+            className="min-w-0 break-all font-medium text-brand-700 underline-offset-2 hover:underline"
+          >
             {d.fileName}
           </a>
           <span className="text-xs text-stone-500">
-            {d.contentType === 'application/pdf' ? 'PDF' : d.contentType === 'image/png' ? 'PNG' : 'JPEG'} · {kb(d.sizeBytes)}
+            {d.contentType === 'application/pdf' ? 'PDF' : d.contentType === 'image/png' ? 'PNG' : 'JPEG'} ·{' '}
+            {kb(d.sizeBytes)}
           </span>
         </li>
       ))}
@@ -206,7 +256,9 @@ async function History({ c }: { c: CaseView }) {
             <Badge tone={BAD_ACTIONS.includes(h.action) ? 'bad' : 'neutral'}>{t(`aid.actions.${h.action}`)}</Badge>
             <StepActor h={h} />
           </div>
-          <p className="text-xs text-stone-500">{t('cases.stateChange', { from: t(`aid.states.${h.fromState}`), to: t(`aid.states.${h.toState}`) })}</p>
+          <p className="text-xs text-stone-500">
+            {t('cases.stateChange', { from: t(`aid.states.${h.fromState}`), to: t(`aid.states.${h.toState}`) })}
+          </p>
           {h.comment && <p className="mt-1 whitespace-pre-line text-stone-800">{h.comment}</p>}
         </li>
       ))}
@@ -225,12 +277,15 @@ async function Objections({ c, label }: { c: CaseView; label: string }) {
           <div className="flex flex-wrap items-center gap-2">
             <span className="tabular-nums text-stone-600">{dateTime(o.createdAt)}</span>
             <span>{o.byName}</span>
-            <Badge tone={o.status === 'pending' ? 'info' : o.status === 'upheld' ? 'bad' : 'neutral'}>{t(`objectionStatus.${o.status}`)}</Badge>
+            <Badge tone={o.status === 'pending' ? 'info' : o.status === 'upheld' ? 'bad' : 'neutral'}>
+              {t(`objectionStatus.${o.status}`)}
+            </Badge>
           </div>
           <p className="mt-1 whitespace-pre-line">{o.reason}</p>
           {o.decision && (
             <p className="mt-2 text-stone-700">
-              {t('objectionDecided', { name: o.decidedByName ?? '', at: o.decidedAt ? dateTime(o.decidedAt) : '' })} {o.decision}
+              {t('objectionDecided', { name: o.decidedByName ?? '', at: o.decidedAt ? dateTime(o.decidedAt) : '' })}{' '}
+              {o.decision}
             </p>
           )}
           {o.status === 'pending' && c.can.decideObjection && (
@@ -254,7 +309,9 @@ async function Ledger({ c }: { c: CaseView }) {
       <p className="text-stone-600">{t(l.byHousehold ? 'cases.ledgerHousehold' : 'cases.ledgerWorker')}</p>
       {l.repeats.length > 0 && (
         <div className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900" data-testid="repeat-warning">
-          <p className="font-medium">{t(`cases.repeatWarning.${c.amount.frequency ?? 'yearly'}`, { kind: t(kindKey(c)) })}</p>
+          <p className="font-medium">
+            {t(`cases.repeatWarning.${c.amount.frequency ?? 'yearly'}`, { kind: t(kindKey(c)) })}
+          </p>
           <ul className="mt-1 list-inside list-disc">
             {l.repeats.map((r) => (
               <li key={r.caseId}>
@@ -286,11 +343,18 @@ async function Ledger({ c }: { c: CaseView }) {
         // A list, not a table: the ledger sits in the narrow column beside the case.
         <ul aria-label={t('cases.ledgerPayments')} className="divide-y divide-stone-100 border-t border-stone-100">
           {l.payments.map((p) => (
-            <li key={p.caseId} className={clsx('flex flex-wrap items-baseline justify-between gap-x-3 py-2', p.caseId === c.id && 'bg-brand-50')}>
+            <li
+              key={p.caseId}
+              className={clsx(
+                'flex flex-wrap items-baseline justify-between gap-x-3 py-2',
+                p.caseId === c.id && 'bg-brand-50',
+              )}
+            >
               <span className="min-w-0">
-                <CaseLink id={p.caseId} />{' '}
-                {t(`aid.kinds.${p.kind}`)}
-                <span className="block text-xs tabular-nums text-stone-500">{t('cases.paidOnDate', { date: p.paidOn })}</span>
+                <CaseLink id={p.caseId} /> {t(`aid.kinds.${p.kind}`)}
+                <span className="block text-xs tabular-nums text-stone-500">
+                  {t('cases.paidOnDate', { date: p.paidOn })}
+                </span>
               </span>
               <span className="tabular-nums">{formatFen(p.amountFen)}</span>
             </li>

@@ -17,15 +17,29 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewCasePage() {
   const actor = await requireRole(['worker']);
   const today = todayInChina();
-  const [{ household, ...context }, t] = await Promise.all([getApplyContext(await getDb(), actor, today), getTranslations()]);
+  const [{ household, ...context }, t] = await Promise.all([
+    getApplyContext(await getDb(), actor, today),
+    getTranslations(),
+  ]);
   return (
     <>
-      <PageHeader title={t('apply.newTitle')} subtitle={t('apply.newSubtitle')} actions={<ButtonLink href={casePaths.list}>{t('common.back')}</ButtonLink>} />
+      <PageHeader
+        title={t('apply.newTitle')}
+        subtitle={t('apply.newSubtitle')}
+        actions={<ButtonLink href={casePaths.list}>{t('common.back')}</ButtonLink>}
+      />
       <ApplyForm
         mode="new"
         caseId={null}
         token={null}
-        initial={{ aidKind: '', eventOn: '', eventKey: '', whatHappened: '', helpAsked: '', familySituation: household ? composeFamilySituation(household, t, today) : '' }}
+        initial={{
+          aidKind: '',
+          eventOn: '',
+          eventKey: '',
+          whatHappened: '',
+          helpAsked: '',
+          familySituation: household ? composeFamilySituation(household, t, today) : '',
+        }}
         context={context}
         submitted={null}
         documents={[]}

@@ -44,7 +44,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         <ul className="grid gap-3 sm:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))]" data-testid="queue-counts">
           {queues.map((q) => (
             <li key={q.step}>
-              <a href={`#queue-${q.step}`} className="block rounded-lg border border-stone-200 bg-white p-4 hover:bg-stone-50">
+              <a
+                href={`#queue-${q.step}`}
+                className="block rounded-lg border border-stone-200 bg-white p-4 hover:bg-stone-50"
+              >
                 <span className="block text-sm text-stone-600">{t(`aid.steps.${q.step}`)}</span>
                 <span className="mt-1 block text-2xl font-semibold tabular-nums">{q.total}</span>
               </a>
@@ -54,8 +57,19 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       </nav>
       <div className="space-y-4">
         {queues.map((q) => (
-          <section key={q.step} id={`queue-${q.step}`} aria-labelledby={`queue-${q.step}-title`} className="scroll-mt-4">
-            <Card title={<span id={`queue-${q.step}-title`}>{t('cases.queueTitle', { step: t(`aid.steps.${q.step}`), n: q.total })}</span>}>
+          <section
+            key={q.step}
+            id={`queue-${q.step}`}
+            aria-labelledby={`queue-${q.step}-title`}
+            className="scroll-mt-4"
+          >
+            <Card
+              title={
+                <span id={`queue-${q.step}-title`}>
+                  {t('cases.queueTitle', { step: t(`aid.steps.${q.step}`), n: q.total })}
+                </span>
+              }
+            >
               {q.step === 'publicity' && <p className="mb-3 text-sm text-stone-600">{t('cases.publicityQueueHint')}</p>}
               {q.rows.length === 0 ? (
                 <EmptyState>{t('cases.queueEmpty')}</EmptyState>
@@ -77,15 +91,27 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
                       const label = t(`cases.waitedFor.${w.unit}`, { n: w.n });
                       return (
                         <tr key={r.id} className="hover:bg-stone-50">
-                          <Td><CaseLink id={r.id} /></Td>
                           <Td>
-                            {w.unit === 'days' && w.n >= LONG_WAIT_DAYS ? <Badge tone="bad">{label}</Badge> : <span>{label}</span>}
-                            <span className="block text-xs tabular-nums text-stone-500">{t('cases.since', { date: todayInChina(r.waitingSince) })}</span>
+                            <CaseLink id={r.id} />
                           </Td>
-                          <Td><Person name={r.applicantName} employeeNo={r.employeeNo} /></Td>
+                          <Td>
+                            {w.unit === 'days' && w.n >= LONG_WAIT_DAYS ? (
+                              <Badge tone="bad">{label}</Badge>
+                            ) : (
+                              <span>{label}</span>
+                            )}
+                            <span className="block text-xs tabular-nums text-stone-500">
+                              {t('cases.since', { date: todayInChina(r.waitingSince) })}
+                            </span>
+                          </Td>
+                          <Td>
+                            <Person name={r.applicantName} employeeNo={r.employeeNo} />
+                          </Td>
                           <Td>{r.unitName}</Td>
                           <Td>{t(kindKey(r))}</Td>
-                          <Td className="text-right tabular-nums">{r.amountFen === null ? '—' : formatFen(r.amountFen)}</Td>
+                          <Td className="text-right tabular-nums">
+                            {r.amountFen === null ? '—' : formatFen(r.amountFen)}
+                          </Td>
                         </tr>
                       );
                     })}
@@ -93,7 +119,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
                 </Table>
               )}
               {q.total > QUEUE_PAGE_SIZE && (
-                <Pagination page={f.step === q.step ? f.page : 1} pageSize={QUEUE_PAGE_SIZE} total={q.total} basePath={casePaths.queue} params={{ step: q.step }} />
+                <Pagination
+                  page={f.step === q.step ? f.page : 1}
+                  pageSize={QUEUE_PAGE_SIZE}
+                  total={q.total}
+                  basePath={casePaths.queue}
+                  params={{ step: q.step }}
+                />
               )}
             </Card>
           </section>

@@ -5,7 +5,14 @@ import { getDb } from '@/db/client';
 import { getHouseholdDetail, helperCandidates } from '@/db/queries/register';
 import { CategoryBadge, DueDate, HouseholdStatusBadge } from '@/components/register/badges';
 import { Disclosure } from '@/components/register/disclosure';
-import { AssignHelperForm, ChangeCategoryForm, ExitForm, RefileForm, ReviewForm, type PersonOption } from '@/components/register/household-actions';
+import {
+  AssignHelperForm,
+  ChangeCategoryForm,
+  ExitForm,
+  RefileForm,
+  ReviewForm,
+  type PersonOption,
+} from '@/components/register/household-actions';
 import { EditHouseholdForm } from '@/components/register/household-form';
 import { TaskList } from '@/components/register/task-list';
 import { VisitForm } from '@/components/register/visit-form';
@@ -36,9 +43,11 @@ function Item({ label, children, wide = false }: { label: string; children: Reac
 
 /** Open tasks first (the query orders status alphabetically, which puts "done" on top). */
 const STATUS_ORDER = { open: 0, in_progress: 1, done: 2 } as const;
-const openFirst = <T extends { status: keyof typeof STATUS_ORDER }>(tasks: T[]) => [...tasks].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+const openFirst = <T extends { status: keyof typeof STATUS_ORDER }>(tasks: T[]) =>
+  [...tasks].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 
-const personLabel = (p: { name: string; employeeNo: string; unitName?: string }) => [p.name, p.employeeNo, p.unitName].filter(Boolean).join(' · ');
+const personLabel = (p: { name: string; employeeNo: string; unitName?: string }) =>
+  [p.name, p.employeeNo, p.unitName].filter(Boolean).join(' · ');
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole(CARE_ROLES);
@@ -54,9 +63,14 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   // Owners of appeals and helpers come from the household's unit and the units above it.
   const candidates = active ? await helperCandidates(db, { unitPath: h.unitPath, workerId: h.workerId }) : [];
   const candidateOptions = (leadersOnly: boolean): PersonOption[] =>
-    candidates.filter((c) => !leadersOnly || c.role === 'leader').map((c) => ({ id: c.id, label: `${personLabel(c)} · ${t(`roles.${c.role}`)}` }));
+    candidates
+      .filter((c) => !leadersOnly || c.role === 'leader')
+      .map((c) => ({ id: c.id, label: `${personLabel(c)} · ${t(`roles.${c.role}`)}` }));
   const owners: PersonOption[] = [
-    ...h.currentHelpers.map((x) => ({ id: x.userId, label: `${x.name} · ${x.employeeNo} · ${t(`register.helperKinds.${x.kind}`)}` })),
+    ...h.currentHelpers.map((x) => ({
+      id: x.userId,
+      label: `${x.name} · ${x.employeeNo} · ${t(`register.helperKinds.${x.kind}`)}`,
+    })),
     ...candidateOptions(false),
   ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
 
@@ -84,7 +98,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         </p>
       )}
       {reviewOverdue && (
-        <p className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800">{t('households.reviewOverdueNotice', { date: h.reviewDue })}</p>
+        <p className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {t('households.reviewOverdueNotice', { date: h.reviewDue })}
+        </p>
       )}
 
       <div className="grid gap-4 lg:grid-cols-3">
@@ -93,19 +109,37 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             <dl className="grid grid-cols-2 gap-3 text-sm" data-testid="household-details">
               <Item label={t('households.keepingLevel')}>{t(`register.levels.${h.keepingLevel}`)}</Item>
               <Item label={t('households.causes')}>
-                <span className="flex flex-wrap gap-1">{h.causes.map((c) => <Badge key={c}>{t(`register.causes.${c}`)}</Badge>)}</span>
+                <span className="flex flex-wrap gap-1">
+                  {h.causes.map((c) => (
+                    <Badge key={c}>{t(`register.causes.${c}`)}</Badge>
+                  ))}
+                </span>
               </Item>
-              <Item label={t('households.monthlyIncome')}><span className="tabular-nums">{formatFen(h.monthlyIncomeFen)}</span></Item>
+              <Item label={t('households.monthlyIncome')}>
+                <span className="tabular-nums">{formatFen(h.monthlyIncomeFen)}</span>
+              </Item>
               <Item label={t('households.perHeadIncome')}>
                 <span className="tabular-nums">{formatFen(h.perHeadIncomeFen)}</span>{' '}
-                <span className="text-xs text-stone-500">{t('households.perHeadHint', { n: h.members.length + 1 })}</span>
+                <span className="text-xs text-stone-500">
+                  {t('households.perHeadHint', { n: h.members.length + 1 })}
+                </span>
               </Item>
-              <Item label={t('households.filedOn')}><span className="tabular-nums">{h.filedOn}</span></Item>
-              <Item label={t('households.reviewDue')}>{active ? <DueDate date={h.reviewDue} today={today} /> : '—'}</Item>
+              <Item label={t('households.filedOn')}>
+                <span className="tabular-nums">{h.filedOn}</span>
+              </Item>
+              <Item label={t('households.reviewDue')}>
+                {active ? <DueDate date={h.reviewDue} today={today} /> : '—'}
+              </Item>
               <Item label={t('households.housing')}>{h.housing || '—'}</Item>
-              <Item label={t('households.phone')}><span className="font-mono">{h.phoneMasked}</span></Item>
-              <Item label={t('households.address')} wide>{h.address}</Item>
-              <Item label={t('people.idNumber')}><span className="font-mono">{h.idNumberMasked || '—'}</span></Item>
+              <Item label={t('households.phone')}>
+                <span className="font-mono">{h.phoneMasked}</span>
+              </Item>
+              <Item label={t('households.address')} wide>
+                {h.address}
+              </Item>
+              <Item label={t('people.idNumber')}>
+                <span className="font-mono">{h.idNumberMasked || '—'}</span>
+              </Item>
               <Item label={t('households.notes')} wide>
                 <span className="whitespace-pre-line">{h.notes || '—'}</span>
               </Item>
@@ -196,7 +230,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       <span className="font-medium tabular-nums">{v.visitedOn}</span>
                       <span>{v.visitors}</span>
                       {allSixKnown(v.knows) && <Badge tone="good">{t('households.allSixKnown')}</Badge>}
-                      <span className="ml-auto text-xs text-stone-500">{t('households.recordedBy', { name: v.recordedBy })}</span>
+                      <span className="ml-auto text-xs text-stone-500">
+                        {t('households.recordedBy', { name: v.recordedBy })}
+                      </span>
                     </div>
                     <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1" aria-label={t('households.sixKnows')}>
                       {SIX_KNOWS.map((k) => {
@@ -204,7 +240,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                         return (
                           <li key={k} className={known ? 'text-green-800' : 'text-stone-400'}>
                             <span aria-hidden="true">{known ? '✓' : '○'}</span> {t(`register.knows.${k}`)}
-                            <span className="sr-only">: {known ? t('households.known') : t('households.notKnown')}</span>
+                            <span className="sr-only">
+                              : {known ? t('households.known') : t('households.notKnown')}
+                            </span>
                           </li>
                         );
                       })}
@@ -233,7 +271,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                         </>
                       )}
                       <CategoryBadge category={e.toCategory} />
-                      {e.actorName && <span className="text-xs text-stone-500">{t('households.by', { name: e.actorName })}</span>}
+                      {e.actorName && (
+                        <span className="text-xs text-stone-500">{t('households.by', { name: e.actorName })}</span>
+                      )}
                     </div>
                     {e.reason && <p className="text-stone-700">{e.reason}</p>}
                   </li>
@@ -254,8 +294,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       <div className="text-stone-500">{t(`register.helperKinds.${kind}`)}</div>
                       {current ? (
                         <div>
-                          <span className="font-medium">{current.name}</span> <span className="font-mono text-xs text-stone-600">{current.employeeNo}</span>
-                          <span className="block text-xs text-stone-500">{t('households.helperSince', { date: current.since })}</span>
+                          <span className="font-medium">{current.name}</span>{' '}
+                          <span className="font-mono text-xs text-stone-600">{current.employeeNo}</span>
+                          <span className="block text-xs text-stone-500">
+                            {t('households.helperSince', { date: current.since })}
+                          </span>
                         </div>
                       ) : active && REQUIRED_HELPERS.includes(kind) ? (
                         <Badge tone="bad">{t('households.notAssigned')}</Badge>
@@ -264,8 +307,19 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       )}
                     </div>
                     {manage && active && (
-                      <Disclosure summary={current ? t('households.replaceHelperOf', { kind: t(`register.helperKinds.${kind}`) }) : t('households.assignHelperOf', { kind: t(`register.helperKinds.${kind}`) })}>
-                        <AssignHelperForm householdId={h.id} kind={kind} currentUserId={current?.userId ?? null} options={candidateOptions(kind === 'first_helper')} />
+                      <Disclosure
+                        summary={
+                          current
+                            ? t('households.replaceHelperOf', { kind: t(`register.helperKinds.${kind}`) })
+                            : t('households.assignHelperOf', { kind: t(`register.helperKinds.${kind}`) })
+                        }
+                      >
+                        <AssignHelperForm
+                          householdId={h.id}
+                          kind={kind}
+                          currentUserId={current?.userId ?? null}
+                          options={candidateOptions(kind === 'first_helper')}
+                        />
                       </Disclosure>
                     )}
                   </li>
@@ -279,7 +333,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                   {pastHelpers.map((x) => (
                     <li key={x.id}>
                       <span className="text-stone-500">{t(`register.helperKinds.${x.kind}`)}</span> {x.name}{' '}
-                      <span className="tabular-nums text-xs text-stone-500">{t('households.helperTerm', { since: x.since, until: x.until ?? '' })}</span>
+                      <span className="tabular-nums text-xs text-stone-500">
+                        {t('households.helperTerm', { since: x.since, until: x.until ?? '' })}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -24,7 +24,11 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
   const workers = await workersWithoutFile(await getDb(), actor, q);
   return (
     <>
-      <PageHeader title={t('households.fileTitle')} subtitle={t('households.fileSubtitle')} actions={<ButtonLink href="/households">{t('common.back')}</ButtonLink>} />
+      <PageHeader
+        title={t('households.fileTitle')}
+        subtitle={t('households.fileSubtitle')}
+        actions={<ButtonLink href="/households">{t('common.back')}</ButtonLink>}
+      />
       <div className="grid gap-4">
         <Card title={t('households.findWorker')}>
           <form action="/households/new" method="get" role="search" className="flex flex-wrap items-end gap-2">
@@ -32,7 +36,9 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
               <span className="font-medium text-stone-700">{t('households.workerSearch')}</span>
               <input name="q" defaultValue={q} placeholder={t('workers.searchHint')} className={filterControl} />
             </label>
-            <button type="submit" className={buttonClass('secondary', 'md')}>{t('common.search')}</button>
+            <button type="submit" className={buttonClass('secondary', 'md')}>
+              {t('common.search')}
+            </button>
           </form>
           <p className="mt-2 text-xs text-stone-500">{t('households.workerSearchHint')}</p>
         </Card>
@@ -40,7 +46,11 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
           {workers.length === 0 ? (
             <EmptyState>{q ? t('households.noWorkersFound', { q }) : t('households.noWorkers')}</EmptyState>
           ) : (
-            <FileHouseholdForm workers={workers} today={todayInChina()} actorRole={actor.role as 'leader' | 'branch_official' | 'sub_branch_official'} />
+            <FileHouseholdForm
+              workers={workers}
+              today={todayInChina()}
+              actorRole={actor.role as 'leader' | 'branch_official' | 'sub_branch_official'}
+            />
           )}
         </Card>
       </div>

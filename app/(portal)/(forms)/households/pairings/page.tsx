@@ -20,7 +20,11 @@ export default async function PairingsPage() {
   const { pairs, unpaired } = await listPairings(await getDb(), actor);
   return (
     <>
-      <PageHeader title={t('nav.pairings')} subtitle={t('pairings.subtitle')} actions={<ButtonLink href="/households">{t('pairings.toRegister')}</ButtonLink>} />
+      <PageHeader
+        title={t('nav.pairings')}
+        subtitle={t('pairings.subtitle')}
+        actions={<ButtonLink href="/households">{t('pairings.toRegister')}</ButtonLink>}
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 lg:col-span-2">
           <Card title={t('pairings.paired', { n: pairs.length })}>
@@ -42,15 +46,25 @@ export default async function PairingsPage() {
                     <tr key={`${p.leaderId}-${p.householdId}`}>
                       <Td>
                         {p.leaderName} <span className="font-mono text-xs text-stone-500">{p.leaderNo}</span>
-                        {p.leaderDisabled && <> <Badge tone="bad">{t('people.disabled')}</Badge></>}
+                        {p.leaderDisabled && (
+                          <>
+                            {' '}
+                            <Badge tone="bad">{t('people.disabled')}</Badge>
+                          </>
+                        )}
                       </Td>
                       <Td>
-                        <Link href={`/households/${p.householdId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        <Link
+                          href={`/households/${p.householdId}`}
+                          className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                        >
                           {p.workerName} · {p.workerNo}
                         </Link>
                       </Td>
                       <Td>{p.unitName}</Td>
-                      <Td><CategoryBadge category={p.category} /></Td>
+                      <Td>
+                        <CategoryBadge category={p.category} />
+                      </Td>
                       <Td className="tabular-nums">{p.since}</Td>
                     </tr>
                   ))}

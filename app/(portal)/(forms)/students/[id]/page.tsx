@@ -28,11 +28,19 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader
         title={s.name}
-        subtitle={own ? t('editSubtitleOwn') : t('editSubtitle', { parent: s.parentName, employeeNo: s.employeeNo, unit: s.unitName })}
+        subtitle={
+          own
+            ? t('editSubtitleOwn')
+            : t('editSubtitle', { parent: s.parentName, employeeNo: s.employeeNo, unit: s.unitName })
+        }
         actions={
           <>
             <ButtonLink href={studentPaths.list}>{t('back')}</ButtonLink>
-            {own && <ButtonLink href={studentPaths.apply(s.id)} variant="primary">{t('apply')}</ButtonLink>}
+            {own && (
+              <ButtonLink href={studentPaths.apply(s.id)} variant="primary">
+                {t('apply')}
+              </ButtonLink>
+            )}
           </>
         }
       />
@@ -41,7 +49,14 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           <StudentForm
             studentId={s.id}
             schoolYear={schoolYearOf(todayInChina())}
-            defaults={{ name: s.name, idNumber: s.idNumber, school: s.school, stage: s.stage, grade: String(s.grade), admissionYear: String(s.admissionYear) }}
+            defaults={{
+              name: s.name,
+              idNumber: s.idNumber,
+              school: s.school,
+              stage: s.stage,
+              grade: String(s.grade),
+              admissionYear: String(s.admissionYear),
+            }}
           />
         </Card>
         <Card title={t('casesLabel')}>

@@ -42,7 +42,9 @@ export default async function ApplyStudentAidPage({ searchParams }: { searchPara
     body = (
       <EmptyState>
         {t('students.applyNoStudents')}{' '}
-        <Link href={studentPaths.register} className="font-medium text-brand-700 underline">{t('students.register')}</Link>
+        <Link href={studentPaths.register} className="font-medium text-brand-700 underline">
+          {t('students.register')}
+        </Link>
       </EmptyState>
     );
   } else if (!chosen) {
@@ -52,8 +54,13 @@ export default async function ApplyStudentAidPage({ searchParams }: { searchPara
     body = (
       <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
         <p>{t('errors.studentAidThisYear')}</p>
-        <p className="mt-1">{t('students.alreadyApplied', { name: chosen.name, year: yearLabel, state: t(`aid.states.${live.state}`) })}</p>
-        <Link href={editable ? studentPaths.editApplication(live.id) : casePaths.view(live.id)} className="mt-2 inline-block font-medium text-brand-700 underline">
+        <p className="mt-1">
+          {t('students.alreadyApplied', { name: chosen.name, year: yearLabel, state: t(`aid.states.${live.state}`) })}
+        </p>
+        <Link
+          href={editable ? studentPaths.editApplication(live.id) : casePaths.view(live.id)}
+          className="mt-2 inline-block font-medium text-brand-700 underline"
+        >
           {t(editable ? 'students.openDraft' : 'students.openCase')}
         </Link>
       </div>
@@ -81,7 +88,11 @@ export default async function ApplyStudentAidPage({ searchParams }: { searchPara
 
   return (
     <>
-      <PageHeader title={t('students.applyTitle')} subtitle={t('students.applySubtitle', { year: yearLabel })} actions={<ButtonLink href={studentPaths.list}>{t('students.back')}</ButtonLink>} />
+      <PageHeader
+        title={t('students.applyTitle')}
+        subtitle={t('students.applySubtitle', { year: yearLabel })}
+        actions={<ButtonLink href={studentPaths.list}>{t('students.back')}</ButtonLink>}
+      />
       <div className="grid gap-4">
         {mine.length > 0 && (
           <Card title={t('students.chooseStudent')}>
@@ -95,12 +106,18 @@ export default async function ApplyStudentAidPage({ searchParams }: { searchPara
                   ))}
                 </select>
               </label>
-              <button type="submit" className={buttonClass('secondary', 'md')}>{t('students.check')}</button>
+              <button type="submit" className={buttonClass('secondary', 'md')}>
+                {t('students.check')}
+              </button>
             </form>
             <p className="mt-2 text-xs text-stone-500">{t('students.chooseHint')}</p>
           </Card>
         )}
-        {body && chosen && !live ? <Card title={t('students.applicationFor', { name: chosen.name })}>{body}</Card> : body}
+        {body && chosen && !live ? (
+          <Card title={t('students.applicationFor', { name: chosen.name })}>{body}</Card>
+        ) : (
+          body
+        )}
       </div>
     </>
   );

@@ -3,7 +3,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { awardCases, fundYears, nominees, publishedAwards, STUDENT_PAGE_SIZE, type AwardRow } from '@/db/queries/students';
+import {
+  awardCases,
+  fundYears,
+  nominees,
+  publishedAwards,
+  STUDENT_PAGE_SIZE,
+  type AwardRow,
+} from '@/db/queries/students';
 import { AwardDecision, NominationForm } from '@/components/students/award-forms';
 import { StageGrade, StateBadge, TierBadge } from '@/components/students/badges';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
@@ -37,13 +44,37 @@ async function NominationFacts({ a }: { a: AwardRow }) {
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
       <dt className="text-stone-600">{t('student')}</dt>
-      <dd>{a.studentName} · {a.school} · <StageGrade stage={a.stage} grade={a.grade} /></dd>
+      <dd>
+        {a.studentName} · {a.school} · <StageGrade stage={a.stage} grade={a.grade} />
+      </dd>
       <dt className="text-stone-600">{t('parent')}</dt>
-      <dd>{a.parentName} · {a.unitName}</dd>
-      {r?.grades && (<><dt className="text-stone-600">{t('grades')}</dt><dd>{r.grades}</dd></>)}
-      {r?.rank && (<><dt className="text-stone-600">{t('rank')}</dt><dd>{r.rank}</dd></>)}
-      {r?.honours && (<><dt className="text-stone-600">{t('honours')}</dt><dd className="whitespace-pre-line">{r.honours}</dd></>)}
-      {a.nominatorName && (<><dt className="text-stone-600">{t('nominatedBy')}</dt><dd>{a.nominatorName}</dd></>)}
+      <dd>
+        {a.parentName} · {a.unitName}
+      </dd>
+      {r?.grades && (
+        <>
+          <dt className="text-stone-600">{t('grades')}</dt>
+          <dd>{r.grades}</dd>
+        </>
+      )}
+      {r?.rank && (
+        <>
+          <dt className="text-stone-600">{t('rank')}</dt>
+          <dd>{r.rank}</dd>
+        </>
+      )}
+      {r?.honours && (
+        <>
+          <dt className="text-stone-600">{t('honours')}</dt>
+          <dd className="whitespace-pre-line">{r.honours}</dd>
+        </>
+      )}
+      {a.nominatorName && (
+        <>
+          <dt className="text-stone-600">{t('nominatedBy')}</dt>
+          <dd>{a.nominatorName}</dd>
+        </>
+      )}
       {a.documents.length > 0 && (
         <>
           <dt className="text-stone-600">{t('documents')}</dt>
@@ -51,7 +82,12 @@ async function NominationFacts({ a }: { a: AwardRow }) {
             <ul>
               {a.documents.map((d) => (
                 <li key={d.id}>
-                  <a href={casePaths.document(a.id, d.id)} className="text-brand-700 underline-offset-2 hover:underline">{d.fileName}</a>{' '}
+                  <a
+                    href={casePaths.document(a.id, d.id)}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
+                    {d.fileName}
+                  </a>{' '}
                   <span className="text-stone-500">{formatBytes(d.sizeBytes)}</span>
                 </li>
               ))}
@@ -90,15 +126,25 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
 
   return (
     <>
-      <PageHeader title={t('students.awardsTitle')} subtitle={t('students.awardsSubtitle', { year: yearLabel(year) })} actions={<ButtonLink href={studentPaths.list}>{t('students.back')}</ButtonLink>} />
+      <PageHeader
+        title={t('students.awardsTitle')}
+        subtitle={t('students.awardsSubtitle', { year: yearLabel(year) })}
+        actions={<ButtonLink href={studentPaths.list}>{t('students.back')}</ButtonLink>}
+      />
       <form action={studentPaths.awards} method="get" className="mb-4 flex flex-wrap items-end gap-2">
         <label className="block space-y-1 text-sm">
           <span className="font-medium text-stone-700">{t('students.schoolYearLabel')}</span>
           <select name="year" defaultValue={year} className={filterControl}>
-            {yearOptions.map((y) => <option key={y} value={y}>{yearLabel(y)}</option>)}
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>
+                {yearLabel(y)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className={buttonClass('secondary', 'md')}>{t('students.show')}</button>
+        <button type="submit" className={buttonClass('secondary', 'md')}>
+          {t('students.show')}
+        </button>
       </form>
 
       <div className="grid gap-4">
@@ -110,12 +156,19 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
 
         {candidates && !chosen && (
           <Card title={t('students.candidatesTitle')}>
-            <form action={studentPaths.awards} method="get" role="search" className="mb-3 flex flex-wrap items-end gap-2">
+            <form
+              action={studentPaths.awards}
+              method="get"
+              role="search"
+              className="mb-3 flex flex-wrap items-end gap-2"
+            >
               <label className="block min-w-0 flex-1 space-y-1 text-sm">
                 <span className="font-medium text-stone-700">{t('common.search')}</span>
                 <input name="q" defaultValue={f.q} placeholder={t('students.searchHint')} className={filterControl} />
               </label>
-              <button type="submit" className={buttonClass('secondary', 'md')}>{t('common.search')}</button>
+              <button type="submit" className={buttonClass('secondary', 'md')}>
+                {t('common.search')}
+              </button>
             </form>
             {candidates.rows.length === 0 ? (
               <EmptyState>{f.q ? t('common.noResults') : t('students.noCandidates')}</EmptyState>
@@ -128,7 +181,9 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
                     <Th>{t('students.stageGradeLabel')}</Th>
                     <Th>{t('students.parent')}</Th>
                     <Th>{t('students.lastAided')}</Th>
-                    <Th><span className="sr-only">{t('students.nominate')}</span></Th>
+                    <Th>
+                      <span className="sr-only">{t('students.nominate')}</span>
+                    </Th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
@@ -136,11 +191,19 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
                     <tr key={c.id}>
                       <Td className="font-medium">{c.name}</Td>
                       <Td>{c.school}</Td>
-                      <Td><StageGrade stage={c.stage} grade={c.grade} /></Td>
-                      <Td>{c.parentName} · {c.unitName}</Td>
+                      <Td>
+                        <StageGrade stage={c.stage} grade={c.grade} />
+                      </Td>
+                      <Td>
+                        {c.parentName} · {c.unitName}
+                      </Td>
                       <Td>{yearLabel(c.lastAidedYear)}</Td>
                       <Td>
-                        <Link href={`${studentPaths.awards}?nominate=${c.id}`} className={buttonClass('secondary', 'sm')} aria-label={t('students.nominateName', { name: c.name })}>
+                        <Link
+                          href={`${studentPaths.awards}?nominate=${c.id}`}
+                          className={buttonClass('secondary', 'sm')}
+                          aria-label={t('students.nominateName', { name: c.name })}
+                        >
                           {t('students.nominate')}
                         </Link>
                       </Td>
@@ -149,7 +212,13 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
                 </tbody>
               </Table>
             )}
-            <Pagination page={f.page} pageSize={STUDENT_PAGE_SIZE} total={candidates.total} basePath={studentPaths.awards} params={{ q: f.q }} />
+            <Pagination
+              page={f.page}
+              pageSize={STUDENT_PAGE_SIZE}
+              total={candidates.total}
+              basePath={studentPaths.awards}
+              params={{ q: f.q }}
+            />
           </Card>
         )}
 
@@ -165,7 +234,9 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
                     {actor.role === 'leader' ? (
                       <AwardDecision caseId={a.id} version={a.version} tiers={a.tiers} />
                     ) : (
-                      <Link href={casePaths.view(a.id)} className="text-sm text-brand-700 underline">{t('students.openCase')}</Link>
+                      <Link href={casePaths.view(a.id)} className="text-sm text-brand-700 underline">
+                        {t('students.openCase')}
+                      </Link>
                     )}
                   </div>
                 </li>
@@ -192,12 +263,22 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
               <tbody className="divide-y divide-stone-100">
                 {decided.map((a) => (
                   <tr key={a.id}>
-                    <Td><Link href={casePaths.view(a.id)} className="text-brand-700 underline-offset-2 hover:underline">{a.studentName}</Link></Td>
+                    <Td>
+                      <Link href={casePaths.view(a.id)} className="text-brand-700 underline-offset-2 hover:underline">
+                        {a.studentName}
+                      </Link>
+                    </Td>
                     <Td>{a.unitName}</Td>
-                    <Td><StageGrade stage={a.stage} grade={a.grade} /></Td>
+                    <Td>
+                      <StageGrade stage={a.stage} grade={a.grade} />
+                    </Td>
                     <Td>{a.awardTier ? <TierBadge tier={a.awardTier} /> : '—'}</Td>
-                    <Td className="tabular-nums">{a.amountFen != null && a.awardTier ? formatFen(a.amountFen) : '—'}</Td>
-                    <Td><StateBadge state={a.state} /></Td>
+                    <Td className="tabular-nums">
+                      {a.amountFen != null && a.awardTier ? formatFen(a.amountFen) : '—'}
+                    </Td>
+                    <Td>
+                      <StateBadge state={a.state} />
+                    </Td>
                   </tr>
                 ))}
               </tbody>
@@ -226,7 +307,9 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
                     <Td>{a.maskedName}</Td>
                     <Td>{a.unitName}</Td>
                     <Td>{t(`students.stages.${a.stage}`)}</Td>
-                    <Td><TierBadge tier={a.awardTier} /></Td>
+                    <Td>
+                      <TierBadge tier={a.awardTier} />
+                    </Td>
                     <Td className="tabular-nums">{formatFen(a.amountFen)}</Td>
                   </tr>
                 ))}

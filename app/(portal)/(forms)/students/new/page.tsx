@@ -18,7 +18,11 @@ export default async function NewStudentPage() {
   const t = await getTranslations('students');
   return (
     <>
-      <PageHeader title={t('registerTitle')} subtitle={t('registerSubtitle')} actions={<ButtonLink href={studentPaths.list}>{t('back')}</ButtonLink>} />
+      <PageHeader
+        title={t('registerTitle')}
+        subtitle={t('registerSubtitle')}
+        actions={<ButtonLink href={studentPaths.list}>{t('back')}</ButtonLink>}
+      />
       <Card>
         <StudentForm schoolYear={schoolYearOf(todayInChina())} />
       </Card>

@@ -25,18 +25,25 @@ export default async function FundStandardPage() {
   const today = todayInChina();
   const t = await getTranslations();
   const inForce = await standardInForce(await getDb(), today);
-  const defaults = fundStandardDefaults(inForce?.kinds ?? null, { name: t('students.standard.defaultName', { year: today.slice(0, 4) }), effectiveOn: today });
+  const defaults = fundStandardDefaults(inForce?.kinds ?? null, {
+    name: t('students.standard.defaultName', { year: today.slice(0, 4) }),
+    effectiveOn: today,
+  });
   const carried = hardshipKindsOf(inForce?.kinds ?? null);
   return (
     <>
       <PageHeader
         title={t('students.standardsTitle')}
-        subtitle={inForce ? t('students.standard.prefilledFrom', { name: inForce.name }) : t('students.standard.prefilledNone')}
+        subtitle={
+          inForce ? t('students.standard.prefilledFrom', { name: inForce.name }) : t('students.standard.prefilledNone')
+        }
         actions={<ButtonLink href={studentPaths.list}>{t('students.back')}</ButtonLink>}
       />
       <p className="mb-4 rounded-md bg-sky-50 p-3 text-sm text-sky-900">
         {carried.length ? t('students.standard.carried', { n: carried.length }) : t('students.standard.noneCarried')}{' '}
-        <Link href={casePaths.standards} className="font-medium underline">{t('students.standard.allVersions')}</Link>
+        <Link href={casePaths.standards} className="font-medium underline">
+          {t('students.standard.allVersions')}
+        </Link>
       </p>
       <FundStandardForm defaults={defaults} carried={carried} />
     </>

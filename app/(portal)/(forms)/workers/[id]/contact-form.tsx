@@ -26,10 +26,16 @@ export function ContactForm({ userId }: { userId: number }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert error={formError} success={saved ? 'common.saved' : null} />
-      <Field label={t('people.newPhone')} error={fieldError(form.formState.errors, 'phone')} hint={t('workers.phoneHint')}>
+      <Field
+        label={t('people.newPhone')}
+        error={fieldError(form.formState.errors, 'phone')}
+        hint={t('workers.phoneHint')}
+      >
         {(p) => <input {...p} {...form.register('phone')} inputMode="tel" autoComplete="off" />}
       </Field>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t('common.save')}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t('common.save')}
+      </Button>
     </form>
   );
 }

@@ -23,13 +23,26 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
   const chain = await unitChainName(db, person.unitPath);
   return (
     <>
-      <PageHeader title={`${person.name} · ${person.employeeNo}`} subtitle={chain} actions={<ButtonLink href="/workers">{t('common.back')}</ButtonLink>} />
+      <PageHeader
+        title={`${person.name} · ${person.employeeNo}`}
+        subtitle={chain}
+        actions={<ButtonLink href="/workers">{t('common.back')}</ButtonLink>}
+      />
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t('people.details')}>
           <dl className="grid gap-3 text-sm" data-testid="person-details">
-            <div><dt className="text-stone-500">{t('people.role')}</dt><dd>{t(`roles.${person.role}`)}</dd></div>
-            <div><dt className="text-stone-500">{t('people.idNumber')}</dt><dd className="font-mono">{person.idNumberMasked || '—'}</dd></div>
-            <div><dt className="text-stone-500">{t('people.phone')}</dt><dd className="font-mono">{person.phoneMasked || '—'}</dd></div>
+            <div>
+              <dt className="text-stone-500">{t('people.role')}</dt>
+              <dd>{t(`roles.${person.role}`)}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('people.idNumber')}</dt>
+              <dd className="font-mono">{person.idNumberMasked || '—'}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('people.phone')}</dt>
+              <dd className="font-mono">{person.phoneMasked || '—'}</dd>
+            </div>
           </dl>
         </Card>
         <Card title={t('workers.updateContact')}>

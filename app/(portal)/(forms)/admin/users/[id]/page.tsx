@@ -33,7 +33,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       subtitle={chain}
       actions={
         <>
-          {person.disabled ? <Badge tone="bad">{t('people.disabled')}</Badge> : <Badge tone="good">{t('people.active')}</Badge>}
+          {person.disabled ? (
+            <Badge tone="bad">{t('people.disabled')}</Badge>
+          ) : (
+            <Badge tone="good">{t('people.active')}</Badge>
+          )}
           <ButtonLink href="/admin/users">{t('common.back')}</ButtonLink>
         </>
       }
@@ -47,10 +51,22 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {header}
         <Card title={t('people.details')}>
           <dl className="grid gap-3 text-sm sm:grid-cols-2" data-testid="person-details">
-            <div><dt className="text-stone-500">{t('people.role')}</dt><dd>{t(`roles.${person.role}`)}</dd></div>
-            <div><dt className="text-stone-500">{t('people.unit')}</dt><dd>{chain}</dd></div>
-            <div><dt className="text-stone-500">{t('people.idNumber')}</dt><dd className="font-mono">{person.idNumberMasked || '—'}</dd></div>
-            <div><dt className="text-stone-500">{t('people.phone')}</dt><dd className="font-mono">{person.phoneMasked || '—'}</dd></div>
+            <div>
+              <dt className="text-stone-500">{t('people.role')}</dt>
+              <dd>{t(`roles.${person.role}`)}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('people.unit')}</dt>
+              <dd>{chain}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('people.idNumber')}</dt>
+              <dd className="font-mono">{person.idNumberMasked || '—'}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('people.phone')}</dt>
+              <dd className="font-mono">{person.phoneMasked || '—'}</dd>
+            </div>
           </dl>
         </Card>
       </>
@@ -83,10 +99,16 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </Card>
           {!self && (
             <Card title={t('admin.accountStatus')}>
-              <p className="mb-3 text-sm text-stone-600">{person.disabled ? t('admin.disabledExplain') : t('admin.activeExplain')}</p>
+              <p className="mb-3 text-sm text-stone-600">
+                {person.disabled ? t('admin.disabledExplain') : t('admin.activeExplain')}
+              </p>
               <ConfirmAction
                 label={person.disabled ? t('admin.enable') : t('admin.disable')}
-                title={person.disabled ? t('admin.enableTitle', { name: person.name }) : t('admin.disableTitle', { name: person.name })}
+                title={
+                  person.disabled
+                    ? t('admin.enableTitle', { name: person.name })
+                    : t('admin.disableTitle', { name: person.name })
+                }
                 body={person.disabled ? t('admin.enableBody') : t('admin.disableBody')}
                 confirmLabel={person.disabled ? t('admin.enable') : t('admin.disable')}
                 variant={person.disabled ? 'primary' : 'danger'}

@@ -28,11 +28,17 @@ export default async function StandardPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader
         title={grid.name}
-        subtitle={t('aidAdmin.versionSubtitle', { effectiveOn: grid.effectiveOn, by: grid.createdByName, at: format.dateTime(grid.createdAt, { dateStyle: 'short', timeStyle: 'short' }) })}
+        subtitle={t('aidAdmin.versionSubtitle', {
+          effectiveOn: grid.effectiveOn,
+          by: grid.createdByName,
+          at: format.dateTime(grid.createdAt, { dateStyle: 'short', timeStyle: 'short' }),
+        })}
         actions={
           <>
             <ButtonLink href={casePaths.standards}>{t('common.back')}</ButtonLink>
-            <ButtonLink href={`${casePaths.standards}/new`} variant="primary">{t('aidAdmin.newVersion')}</ButtonLink>
+            <ButtonLink href={`${casePaths.standards}/new`} variant="primary">
+              {t('aidAdmin.newVersion')}
+            </ButtonLink>
           </>
         }
       />

@@ -20,7 +20,10 @@ export default async function NewStandardPage() {
   const today = todayInChina();
   const t = await getTranslations();
   const inForce = await standardInForce(await getDb(), today);
-  const defaults = standardFormDefaults(inForce?.kinds ?? null, { name: t('aidAdmin.defaultName', { year: today.slice(0, 4) }), effectiveOn: today });
+  const defaults = standardFormDefaults(inForce?.kinds ?? null, {
+    name: t('aidAdmin.defaultName', { year: today.slice(0, 4) }),
+    effectiveOn: today,
+  });
   // The editor covers the hardship kinds; the student fund's rules go into the new version as they are.
   const carried = carriedKinds(inForce?.kinds ?? null);
   return (
@@ -31,7 +34,9 @@ export default async function NewStandardPage() {
         actions={<ButtonLink href={casePaths.standards}>{t('common.back')}</ButtonLink>}
       />
       {carried.length > 0 && (
-        <p className="mb-4 rounded-md bg-sky-50 p-3 text-sm text-sky-900">{t('aidAdmin.otherKindsCarried', { kinds: carried.map((k) => t(`aid.kinds.${k.kind}`)).join('、') })}</p>
+        <p className="mb-4 rounded-md bg-sky-50 p-3 text-sm text-sky-900">
+          {t('aidAdmin.otherKindsCarried', { kinds: carried.map((k) => t(`aid.kinds.${k.kind}`)).join('、') })}
+        </p>
       )}
       <StandardForm defaults={defaults} carried={carried} />
     </>

@@ -22,13 +22,22 @@ const stepParam = (raw: unknown) => (typeof raw === 'string' && /^[0-4]$/.test(r
  * The applicant's own draft, or a case returned to them for more information (with what the
  * returning step asked for at the top). Anyone else's case, or one past the applicant, is a 404.
  */
-export default async function EditCasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default async function EditCasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParams;
+}) {
   const actor = await requireRole(['worker']);
   const id = routeId((await params).id);
   const db = await getDb();
   const today = todayInChina();
   const c = await orNotFound(getOwnEditableCase(db, actor, id));
-  const [{ household: _household, ...context }, t] = await Promise.all([getApplyContext(db, actor, today), getTranslations()]);
+  const [{ household: _household, ...context }, t] = await Promise.all([
+    getApplyContext(db, actor, today),
+    getTranslations(),
+  ]);
   const returned = c.state !== 'draft';
   return (
     <>
@@ -38,9 +47,16 @@ export default async function EditCasePage({ params, searchParams }: { params: P
         actions={<ButtonLink href={returned ? casePaths.view(c.id) : casePaths.list}>{t('common.back')}</ButtonLink>}
       />
       {c.returnNote && (
-        <section aria-labelledby="return-note" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="return-note">
+        <section
+          aria-labelledby="return-note"
+          className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+          data-testid="return-note"
+        >
           <h2 id="return-note" className="font-semibold">
-            {t('apply.returnNoteTitle', { step: c.returnNote.step ? t(`aid.steps.${c.returnNote.step}`) : '', on: todayInChina(c.returnNote.at) })}
+            {t('apply.returnNoteTitle', {
+              step: c.returnNote.step ? t(`aid.steps.${c.returnNote.step}`) : '',
+              on: todayInChina(c.returnNote.at),
+            })}
           </h2>
           <p className="mt-1 whitespace-pre-line break-words">{c.returnNote.comment || t('apply.returnNoteEmpty')}</p>
         </section>
@@ -49,10 +65,24 @@ export default async function EditCasePage({ params, searchParams }: { params: P
         mode={returned ? 'returned' : 'draft'}
         caseId={c.id}
         token={c.token}
-        initial={{ aidKind: c.aidKind, eventOn: c.eventOn, eventKey: c.eventKey, whatHappened: c.whatHappened, helpAsked: c.helpAsked, familySituation: c.familySituation }}
+        initial={{
+          aidKind: c.aidKind,
+          eventOn: c.eventOn,
+          eventKey: c.eventKey,
+          whatHappened: c.whatHappened,
+          helpAsked: c.helpAsked,
+          familySituation: c.familySituation,
+        }}
         context={context}
-        submitted={returned ? { category: c.category, amountFen: c.amountFen, rule: c.rule, frequency: c.frequency } : null}
-        documents={c.documents.map(({ id: docId, fileName, contentType, sizeBytes }) => ({ id: docId, fileName, contentType, sizeBytes }))}
+        submitted={
+          returned ? { category: c.category, amountFen: c.amountFen, rule: c.rule, frequency: c.frequency } : null
+        }
+        documents={c.documents.map(({ id: docId, fileName, contentType, sizeBytes }) => ({
+          id: docId,
+          fileName,
+          contentType,
+          sizeBytes,
+        }))}
         today={today}
         initialStep={stepParam(first(await searchParams).step)}
       />

@@ -21,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const SIGNERS = ['signSubBranch', 'signBranch', 'signMine'] as const;
 
 /** A4 portrait with room for binding on the left; the screen-only controls drop out in print. */
-const PAGE_CSS = '@page { size: A4 portrait; margin: 15mm 15mm 15mm 20mm; } @media print { body { background: #fff; } }';
+const PAGE_CSS =
+  '@page { size: A4 portrait; margin: 15mm 15mm 15mm 20mm; } @media print { body { background: #fff; } }';
 
 const cell = 'border border-stone-400 px-2 py-1.5 align-top';
 
@@ -50,7 +51,10 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
         <PrintButton />
         <ButtonLink href={casePaths.view(c.id)}>{t('common.back')}</ButtonLink>
       </div>
-      <article className="mx-auto max-w-[210mm] overflow-x-auto rounded-lg border border-stone-200 bg-white p-4 text-sm sm:p-8 print:max-w-none print:overflow-visible print:rounded-none print:border-0 print:p-0 print:text-[11pt]" data-testid="approval-form">
+      <article
+        className="mx-auto max-w-[210mm] overflow-x-auto rounded-lg border border-stone-200 bg-white p-4 text-sm sm:p-8 print:max-w-none print:overflow-visible print:rounded-none print:border-0 print:p-0 print:text-[11pt]"
+        data-testid="approval-form"
+      >
         <h1 className="text-center text-xl font-semibold tracking-wide">{t('cases.printTitle')}</h1>
         <p className="mt-2 flex flex-wrap justify-between gap-2 text-xs text-stone-600 print:text-stone-800">
           <span>{t('cases.printNumber', { no: caseNumber(c.id) })}</span>
@@ -61,22 +65,34 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
         <table className="mt-3 w-full border-collapse">
           <tbody>
             <tr>
-              <th scope="row" className={`${cell} w-28 bg-stone-50 text-left font-medium print:bg-transparent`}>{t('cases.applicant')}</th>
+              <th scope="row" className={`${cell} w-28 bg-stone-50 text-left font-medium print:bg-transparent`}>
+                {t('cases.applicant')}
+              </th>
               <td className={cell}>{c.applicant.name}</td>
-              <th scope="row" className={`${cell} w-24 bg-stone-50 text-left font-medium print:bg-transparent`}>{t('cases.employeeNo')}</th>
+              <th scope="row" className={`${cell} w-24 bg-stone-50 text-left font-medium print:bg-transparent`}>
+                {t('cases.employeeNo')}
+              </th>
               <td className={`${cell} font-mono`}>{c.applicant.employeeNo}</td>
             </tr>
             <Row label={t('cases.unit')}>{c.unitChain}</Row>
             <tr>
-              <th scope="row" className={`${cell} bg-stone-50 text-left font-medium print:bg-transparent`}>{t('cases.kind')}</th>
+              <th scope="row" className={`${cell} bg-stone-50 text-left font-medium print:bg-transparent`}>
+                {t('cases.kind')}
+              </th>
               <td className={cell}>{t(kindKey(c))}</td>
-              <th scope="row" className={`${cell} bg-stone-50 text-left font-medium print:bg-transparent`}>{t('cases.appliedOn')}</th>
+              <th scope="row" className={`${cell} bg-stone-50 text-left font-medium print:bg-transparent`}>
+                {t('cases.appliedOn')}
+              </th>
               <td className={`${cell} tabular-nums`}>{c.appliedOn ?? t('cases.notSubmitted')}</td>
             </tr>
             <tr>
-              <th scope="row" className={`${cell} bg-stone-50 text-left font-medium print:bg-transparent`}>{t('cases.eventOn')}</th>
+              <th scope="row" className={`${cell} bg-stone-50 text-left font-medium print:bg-transparent`}>
+                {t('cases.eventOn')}
+              </th>
               <td className={`${cell} tabular-nums`}>{c.eventOn}</td>
-              <th scope="row" className={`${cell} bg-stone-50 text-left font-medium print:bg-transparent`}>{t('cases.eventKey')}</th>
+              <th scope="row" className={`${cell} bg-stone-50 text-left font-medium print:bg-transparent`}>
+                {t('cases.eventKey')}
+              </th>
               <td className={cell}>{c.eventKey || '—'}</td>
             </tr>
             <Row label={t('cases.whatHappened')}>{c.whatHappened || '—'}</Row>
@@ -103,23 +119,37 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
         <table className="mt-2 w-full border-collapse" data-testid="print-history">
           <thead>
             <tr className="bg-stone-50 print:bg-transparent">
-              <th scope="col" className={`${cell} text-left font-medium`}>{t('cases.step')}</th>
-              <th scope="col" className={`${cell} text-left font-medium`}>{t('cases.actor')}</th>
-              <th scope="col" className={`${cell} text-left font-medium`}>{t('cases.date')}</th>
-              <th scope="col" className={`${cell} text-left font-medium`}>{t('cases.decision')}</th>
-              <th scope="col" className={`${cell} text-left font-medium`}>{t('cases.comment')}</th>
+              <th scope="col" className={`${cell} text-left font-medium`}>
+                {t('cases.step')}
+              </th>
+              <th scope="col" className={`${cell} text-left font-medium`}>
+                {t('cases.actor')}
+              </th>
+              <th scope="col" className={`${cell} text-left font-medium`}>
+                {t('cases.date')}
+              </th>
+              <th scope="col" className={`${cell} text-left font-medium`}>
+                {t('cases.decision')}
+              </th>
+              <th scope="col" className={`${cell} text-left font-medium`}>
+                {t('cases.comment')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {c.history.length === 0 ? (
               <tr>
-                <td className={cell} colSpan={5}>{t('cases.noHistory')}</td>
+                <td className={cell} colSpan={5}>
+                  {t('cases.noHistory')}
+                </td>
               </tr>
             ) : (
               c.history.map((h) => (
                 <tr key={h.id} className="break-inside-avoid">
                   <td className={cell}>{stepLabel(h) ? t(stepLabel(h)!) : '—'}</td>
-                  <td className={cell}><StepActor h={h} /></td>
+                  <td className={cell}>
+                    <StepActor h={h} />
+                  </td>
                   <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTime(h.at)}</td>
                   <td className={cell}>{t(`aid.actions.${h.action}`)}</td>
                   <td className={`${cell} whitespace-pre-line break-words`}>{h.comment || '—'}</td>

@@ -29,7 +29,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const doc = await documentContent(db, caseId, docId);
     if (!doc) return notFound();
     // The type sniffed at upload, never the uploader's claim.
-    return fileResponse(new Uint8Array(doc.content), { contentType: doc.contentType, fileName: doc.fileName, length: doc.content.byteLength });
+    return fileResponse(new Uint8Array(doc.content), {
+      contentType: doc.contentType,
+      fileName: doc.fileName,
+      length: doc.content.byteLength,
+    });
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') return notFound();
     console.error('[documents] download failed', err);
