@@ -1,3 +1,4 @@
+import { rolesWith } from '@/lib/permissions';
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { and, count, eq, gte, inArray, like } from 'drizzle-orm';
 import {
@@ -385,7 +386,7 @@ export async function loadPeople(tx: Tx) {
   const staff = await tx
     .select({ id: users.id, no: users.employeeNo, role: users.role, unitId: users.unitId })
     .from(users)
-    .where(inArray(users.role, ['leader', 'branch_official', 'sub_branch_official']))
+    .where(inArray(users.role, [...rolesWith('cases.decide')]))
     .orderBy(users.employeeNo);
   const hh = await tx
     .select({

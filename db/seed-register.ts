@@ -1,3 +1,4 @@
+import { rolesWith } from '@/lib/permissions';
 import { addDays, format, parseISO } from 'date-fns';
 import { and, count, eq, inArray, like } from 'drizzle-orm';
 import { todayInChina } from '@/lib/dates';
@@ -49,7 +50,7 @@ export async function seedRegister(tx: Tx, today = todayInChina()): Promise<numb
     .select({ id: users.id, role: users.role, unitId: users.unitId, path: orgUnits.path })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-    .where(inArray(users.role, ['branch_official', 'sub_branch_official', 'leader']));
+    .where(inArray(users.role, [...rolesWith('register.edit')]));
   const leaders = staff.filter((s) => s.role === 'leader');
   const workers = await tx
     .select({

@@ -3,10 +3,6 @@ import type { Role } from '@/db/schema/users';
 export type { Role };
 export { ROLES } from '@/db/schema/users';
 
-export const OFFICIAL_ROLES = ['sub_branch_official', 'branch_official'] as const satisfies readonly Role[];
-export const MINE_WIDE_ROLES = ['leader', 'admin'] as const satisfies readonly Role[];
-export const STAFF_ROLES = [...OFFICIAL_ROLES, ...MINE_WIDE_ROLES] as const satisfies readonly Role[];
-
 /** Which unit level each role's account must belong to. */
 export const ROLE_UNIT_LEVEL: Record<Role, readonly ('mine' | 'branch' | 'sub_branch')[]> = {
   worker: ['sub_branch'],
@@ -15,7 +11,3 @@ export const ROLE_UNIT_LEVEL: Record<Role, readonly ('mine' | 'branch' | 'sub_br
   leader: ['mine'],
   admin: ['mine'],
 };
-
-export function isOfficial(role: Role): boolean {
-  return (OFFICIAL_ROLES as readonly Role[]).includes(role);
-}

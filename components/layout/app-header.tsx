@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/scope';
 import { NAV } from '@/lib/nav';
+import { can } from '@/lib/permissions';
 import { getDb } from '@/db/client';
 import { unreadCount } from '@/db/queries/notifications';
 import { HeaderBar } from './header-bar';
@@ -15,7 +16,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   const unread = await unreadCount(await getDb(), actor);
   return (
     <HeaderBar
-      nav={NAV.filter((n) => n.roles.includes(actor.role)).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }))}
+      nav={NAV.filter((n) => can(actor.role, n.can)).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }))}
       unread={unread}
       labels={{
         skipToContent: t('common.skipToContent'),

@@ -15,7 +15,7 @@ import { notFound } from '@/lib/errors';
 
 /**
  * The leaders' reads for the aid standard (帮扶送温暖实施办法) and the budgets. Pages call these
- * after requireRole(['leader']); nothing here is scoped further, as leaders see the whole mine.
+ * after requirePermission('aid.standards' | 'aid.budgets'); nothing here is scoped further, as leaders see the whole mine.
  */
 
 export type VersionStatus = 'inForce' | 'upcoming' | 'superseded';

@@ -4,6 +4,7 @@ import type { Queryable } from '@/db/client';
 import { AID_KINDS, type AidKind } from '@/lib/aid/standards';
 import { todayInChina } from '@/lib/dates';
 import { sumFen, type Fen } from '@/lib/money';
+import { can } from '@/lib/permissions';
 import { likePrefix, scopeOf, unitInScope, type Actor } from '@/lib/scope';
 import { queueState, STEPS, type CaseKind, type CaseState, type Step } from '@/lib/workflow/case-workflow';
 import { treeOrder } from './units';
@@ -62,8 +63,6 @@ export interface CaseFigures {
   splits: BudgetLine[];
   budgetView: 'mine' | 'drawn';
 }
-
-const STAFF: readonly string[] = ['sub_branch_official', 'branch_official', 'leader'];
 
 const byKind = (a: { kind: AidKind }, b: { kind: AidKind }) => AID_KINDS.indexOf(a.kind) - AID_KINDS.indexOf(b.kind);
 const yearBounds = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
@@ -167,7 +166,7 @@ export async function caseFigures(
   today = todayInChina(),
   filter: CaseFilter = {},
 ): Promise<CaseFigures | null> {
-  if (!STAFF.includes(actor.role)) return null;
+  if (!can(actor.role, 'cases.queue')) return null;
   const path = await figuresPath(db, actor, filter.unitId);
   if (path === undefined) return null;
   const year = filter.year ?? Number(today.slice(0, 4));

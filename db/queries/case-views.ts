@@ -69,15 +69,6 @@ import {
  * fields a screen shows — never an ID number, a hash or the client's submit token.
  */
 
-/** Who has cases to read (administrators run accounts and see none) and who has to-do queues. */
-export const CASE_ROLES = [
-  'worker',
-  'sub_branch_official',
-  'branch_official',
-  'leader',
-] as const satisfies readonly Role[];
-export const QUEUE_ROLES = ['sub_branch_official', 'branch_official', 'leader'] as const satisfies readonly Role[];
-
 export const CASE_PAGE_SIZE = 20;
 export const QUEUE_PAGE_SIZE = 20;
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { can } from '@/lib/permissions';
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
@@ -6,7 +7,7 @@ import { cases, objections, orgUnits, students, users, type OBJECTION_STATUSES }
 import type { AidKind } from '@/lib/aid/standards';
 import { maskName } from '@/lib/mask';
 import { scopeOf, type Actor } from '@/lib/scope';
-import { canAct, STEP_ROLES, type CaseKind, type Refusal } from '@/lib/workflow/case-workflow';
+import { canAct, type CaseKind, type Refusal } from '@/lib/workflow/case-workflow';
 import { caseVisible, stepActorsOf } from './cases';
 import { unitsWhere } from './scope';
 
@@ -172,7 +173,7 @@ const objector = alias(users, 'objector');
  * the approver of the case).
  */
 export async function pendingObjections(db: Queryable, actor: Actor): Promise<PendingObjection[]> {
-  if (!STEP_ROLES.publicity.includes(actor.role)) return [];
+  if (!can(actor.role, 'publicity.decideObjection')) return [];
   const rows = await db
     .select({
       ...boardColumns,

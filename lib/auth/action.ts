@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { writeAudit, type AuditEntry } from '@/lib/audit';
 import { AppError, type ErrorCode, type FieldErrors } from '@/lib/errors';
-import type { Role } from '@/lib/roles';
+import { can, type Capability } from '@/lib/permissions';
 import type { Actor } from '@/lib/scope';
 import { getActor } from './session';
 
@@ -24,28 +24,28 @@ export interface ActionContext {
   tx: Tx;
 }
 
-export type ServerAction<I, T> = ((input: I) => Promise<ActionResult<T>>) & { allow: readonly Role[] };
+export type ServerAction<I, T> = ((input: I) => Promise<ActionResult<T>>) & { capability: Capability };
 
 const fail = (code: ErrorCode, error: string = code, fieldErrors?: FieldErrors) =>
   ({ ok: false, code, error, fieldErrors }) as const;
 
 /**
  * Every server action that changes data is built with this, so none can skip a step: it finds
- * the actor (session + database), checks the role, validates the input with the same zod schema
+ * the actor (session + database), checks the role has the capability (lib/permissions.ts), validates the input with the same zod schema
  * as the form, runs the handler in a transaction, writes the handler's audit row in that same
  * transaction, and turns any failure into a result the form can show. Record-level scope is the
  * handler's job, through the scoped queries in db/queries, which answer "not found" for records
  * out of scope.
  */
 export function action<S extends z.ZodType, T>(
-  opts: { name: string; allow: readonly Role[]; schema: S },
+  opts: { name: string; can: Capability; schema: S },
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<Change<T>>,
 ): ServerAction<z.input<S>, T> {
   const run = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const actor = await getActor();
       if (!actor) return fail('unauthenticated');
-      if (!opts.allow.includes(actor.role)) return fail('forbidden');
+      if (!can(actor.role, opts.can)) return fail('forbidden');
 
       const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
       const parsed = opts.schema.safeParse(input);
@@ -68,5 +68,5 @@ export function action<S extends z.ZodType, T>(
       return fail('error', 'unexpected');
     }
   };
-  return Object.assign(run, { allow: opts.allow });
+  return Object.assign(run, { capability: opts.can });
 }

@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { getDb, type Queryable } from '@/db/client';
 import { preparedOn } from '@/db/prepared';
 import { orgUnits, users } from '@/db/schema';
+import { can, type Capability } from '@/lib/permissions';
 import type { Role } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
 import { readSession } from './session-token';
@@ -54,9 +55,9 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
-/** For pages reserved to some roles: others get the 403 page. */
-export async function requireRole(roles: readonly Role[]): Promise<Actor> {
+/** For pages reserved to a capability (lib/permissions.ts): roles without it get the 403 page. */
+export async function requirePermission(capability: Capability): Promise<Actor> {
   const actor = await requireActor();
-  if (!roles.includes(actor.role)) forbidden();
+  if (!can(actor.role, capability)) forbidden();
   return actor;
 }

@@ -15,9 +15,6 @@ export type Ledger = (typeof LEDGERS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Officials and leaders; a worker has one household and a few cases, and sees them on screen. */
-export const EXPORT_ROLES = ['sub_branch_official', 'branch_official', 'leader'] as const satisfies readonly Role[];
-
 export function isLedger(value: string): value is Ledger {
   return (LEDGERS as readonly string[]).includes(value);
 }

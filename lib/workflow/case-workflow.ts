@@ -1,4 +1,5 @@
 import { addDays, format, parseISO } from 'date-fns';
+import { rolesWith } from '@/lib/permissions';
 import type { Role } from '@/lib/roles';
 import { type Actor, scopeOf, unitInScope } from '@/lib/scope';
 
@@ -68,11 +69,11 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Who may act at each step (scope, own-application and two-steps rules come on top). */
 export const STEP_ROLES: Record<Step, readonly Role[]> = {
-  verification: ['sub_branch_official'],
-  review: ['branch_official'],
-  approval: ['leader'],
-  publicity: ['branch_official', 'leader'],
-  payment: ['leader'],
+  verification: rolesWith('cases.verify'),
+  review: rolesWith('cases.review'),
+  approval: rolesWith('cases.approve'),
+  publicity: rolesWith('publicity.decideObjection'),
+  payment: rolesWith('cases.pay'),
 };
 
 /** Who takes a transition: the applicant, a person acting at a step, or the system. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PERMISSIONS } from '@/lib/permissions';
 import { ROLES, type Role } from '@/lib/roles';
 import { signInAs, signOutSession } from '../session';
 
@@ -90,6 +91,16 @@ describe('permission table', () => {
   it('lists every exported server action, and nothing that does not exist', () => {
     expect(actions.size).toBeGreaterThan(5);
     expect([...actions.keys()].sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  it('gives each action a capability of lib/permissions.ts whose roles are the ones listed here', () => {
+    for (const [key, allowed] of Object.entries(TABLE)) {
+      const capability = (actions.get(key) as { capability?: keyof typeof PERMISSIONS } | undefined)?.capability;
+      // Sign-in and sign-out are not built with action(): they have no capability to check.
+      if (key === '(auth)/login#login' || key === '(portal)#logout') continue;
+      expect(capability, key).toBeDefined();
+      expect([...PERMISSIONS[capability!]].sort(), key).toEqual([...(allowed as readonly Role[])].sort());
+    }
   });
 
   for (const [key, allowed] of Object.entries(TABLE)) {

@@ -8,11 +8,10 @@ import type { ActionResult } from '@/lib/auth/action-result';
 import { unstable_update } from '@/lib/auth/config';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { invalidField } from '@/lib/errors';
-import { ROLES } from '@/lib/roles';
 import { changePasswordSchema } from '@/lib/validation/auth';
 
 const change = action(
-  { name: 'account.changePassword', allow: ROLES, schema: changePasswordSchema },
+  { name: 'account.changePassword', can: 'account.manage', schema: changePasswordSchema },
   async ({ currentPassword, newPassword }, { actor, tx }) => {
     const [row] = await tx
       .select({ passwordHash: users.passwordHash })
@@ -39,9 +38,12 @@ const change = action(
  * Re-issues this browser's session with the new version, then sends it to a fresh request of the
  * page: the re-render inside this same request would still see the old cookie.
  */
-export async function changePassword(input: Parameters<typeof change>[0]): Promise<ActionResult> {
-  const result = await change(input);
-  if (!result.ok) return result;
-  await unstable_update({ ver: result.data.version });
-  redirect('/account/password?changed=1');
-}
+export const changePassword = Object.assign(
+  async (input: Parameters<typeof change>[0]): Promise<ActionResult> => {
+    const result = await change(input);
+    if (!result.ok) return result;
+    await unstable_update({ ver: result.data.version });
+    redirect('/account/password?changed=1');
+  },
+  { capability: change.capability },
+);

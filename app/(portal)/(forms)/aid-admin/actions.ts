@@ -21,7 +21,7 @@ import { budgetSchema, standardSchema } from '@/lib/validation/cases';
  * standard saves a new one, so every case keeps the version it was decided under.
  */
 export const saveStandard = action(
-  { name: 'aid.saveStandard', allow: ['leader'], schema: standardSchema },
+  { name: 'aid.saveStandard', can: 'aid.standards', schema: standardSchema },
   async ({ name, effectiveOn, kinds }, { actor, tx }) => {
     const byKind: Partial<Record<AidKind, KindRule>> = {};
     for (const k of kinds) {
@@ -75,7 +75,7 @@ export const saveStandard = action(
  * already been paid from it is refused (the same guard the database's CHECK keeps).
  */
 export const setBudget = action(
-  { name: 'aid.setBudget', allow: ['leader'], schema: budgetSchema },
+  { name: 'aid.setBudget', can: 'aid.budgets', schema: budgetSchema },
   async ({ year, aidKind, unitId, amount }, { actor, tx }) => {
     if (unitId != null) {
       const [unit] = await tx.select({ level: orgUnits.level }).from(orgUnits).where(eq(orgUnits.id, unitId));
@@ -134,7 +134,7 @@ export const setBudget = action(
  * case keeps the end date it was given, so nobody's window moves under them.
  */
 export const setPublicityDays = action(
-  { name: 'aid.setPublicityDays', allow: ['leader'], schema: publicityDaysSchema },
+  { name: 'aid.setPublicityDays', can: 'aid.publicitySettings', schema: publicityDaysSchema },
   async ({ days }, { actor, tx }) => {
     const before = await publicityDays(tx);
     await tx

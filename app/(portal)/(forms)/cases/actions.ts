@@ -21,7 +21,6 @@ import { unlessAlreadySubmitted } from '@/lib/cases/submit-once';
 import { addPayment } from '@/lib/stats/case-stats';
 import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
-import { ROLES } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
 import {
   caseDraftSchema,
@@ -36,9 +35,6 @@ import { z } from 'zod';
 type Draft = z.output<typeof caseDraftSchema>;
 
 /** Only workers apply (for their own household); officials and leaders decide. */
-const APPLICANTS = ['worker'] as const;
-const DECIDERS = ['sub_branch_official', 'branch_official', 'leader'] as const;
-const OBJECTION_DECIDERS = ['branch_official', 'leader'] as const;
 
 const BEREAVEMENTS: readonly string[] = ['death_of_parent', 'death_of_spouse', 'death_of_child'];
 
@@ -83,7 +79,7 @@ async function writeFields(tx: Tx, c: CaseHead, input: Draft): Promise<number> {
 
 /** Saves the worker's application as a draft (new, or edited while a draft or returned to them). */
 export const saveDraft = action(
-  { name: 'case.saveDraft', allow: APPLICANTS, schema: caseDraftSchema },
+  { name: 'case.saveDraft', can: 'cases.apply', schema: caseDraftSchema },
   async (input, { actor, tx }) => {
     const { c, created } = await findOrCreate(tx, actor, input);
     const version = created ? c.version : await writeFields(tx, c, input);
@@ -110,7 +106,7 @@ const repeatedSubmit = (c: CaseHead) => ({
 });
 
 export const submitCase = action(
-  { name: 'case.submit', allow: APPLICANTS, schema: caseDraftSchema },
+  { name: 'case.submit', can: 'cases.apply', schema: caseDraftSchema },
   async (input, { actor, tx }) => {
     const { c } = await findOrCreate(tx, actor, input);
     if (c.state !== 'draft') {
@@ -156,7 +152,7 @@ export const submitCase = action(
 
 /** The applicant withdraws a draft or a submitted case nobody has acted on yet. */
 export const withdrawCase = action(
-  { name: 'case.withdraw', allow: APPLICANTS, schema: caseRefSchema },
+  { name: 'case.withdraw', can: 'cases.apply', schema: caseRefSchema },
   async ({ caseId, version }, { actor, tx }) => {
     const c = await getCaseHead(tx, actor, caseId);
     const moved = await moveCase(tx, actor, c, 'withdraw', { expectedVersion: version });
@@ -175,7 +171,7 @@ export const withdrawCase = action(
 
 /** After a return for more information: back to the step that returned it. */
 export const resubmitCase = action(
-  { name: 'case.resubmit', allow: APPLICANTS, schema: caseRefSchema },
+  { name: 'case.resubmit', can: 'cases.apply', schema: caseRefSchema },
   async ({ caseId, version }, { actor, tx }) => {
     const c = await getCaseHead(tx, actor, caseId);
     const moved = await moveCase(tx, actor, c, 'resubmit', { expectedVersion: version });
@@ -198,7 +194,7 @@ export const resubmitCase = action(
  * reason. Approval publishes the case for the publicity window.
  */
 export const decideCase = action(
-  { name: 'case.decide', allow: DECIDERS, schema: decideSchema },
+  { name: 'case.decide', can: 'cases.decide', schema: decideSchema },
   async (input, { actor, tx }) => {
     const c = await getCaseHead(tx, actor, input.caseId);
     const { step } = permit(actor, c, input.decision);
@@ -243,7 +239,7 @@ export const decideCase = action(
 
 /** An objection (异议) during publicity, by anyone signed in. It moves the case's version on, so the window cannot close past it unnoticed. */
 export const objectToCase = action(
-  { name: 'case.object', allow: ROLES, schema: objectSchema },
+  { name: 'case.object', can: 'publicity.object', schema: objectSchema },
   async ({ caseId, reason }, { actor, tx }) => {
     const c = await getPublishedCaseHead(tx, caseId);
     if (!c.publicityEnd || todayInChina() > c.publicityEnd) throw new AppError('invalid', 'publicityOver');
@@ -267,7 +263,7 @@ export const objectToCase = action(
 
 /** Decides an objection: upheld sends the case back to the leader's step; dismissed leaves it published. */
 export const decideObjection = action(
-  { name: 'case.decideObjection', allow: OBJECTION_DECIDERS, schema: decideObjectionSchema },
+  { name: 'case.decideObjection', can: 'publicity.decideObjection', schema: decideObjectionSchema },
   async ({ objectionId, uphold, comment }, { actor, tx }) => {
     const [o] = await tx
       .select({ caseId: objections.caseId, status: objections.status })
@@ -319,7 +315,7 @@ async function budgetIdFor(tx: Tx, c: CaseHead, year: number): Promise<number> {
  * applicant's notification and the audit row.
  */
 export const recordPayment = action(
-  { name: 'case.pay', allow: ['leader'], schema: paymentSchema },
+  { name: 'case.pay', can: 'cases.pay', schema: paymentSchema },
   async (input, { actor, tx }) => {
     const c = await getCaseHead(tx, actor, input.caseId);
     permit(actor, c, 'pay');
@@ -387,7 +383,7 @@ export const recordPayment = action(
 export const markNotificationsRead = action(
   {
     name: 'notifications.read',
-    allow: ROLES,
+    can: 'notifications.read',
     schema: z.object({ caseId: z.coerce.number().int().positive().optional() }),
   },
   async ({ caseId }, { actor, tx }) => {

@@ -14,7 +14,7 @@ import { deleteDocumentSchema, uploadDocumentSchema } from '@/lib/validation/doc
  * The audit row names the file, never its content.
  */
 export const uploadDocument = action(
-  { name: 'case.documentUpload', allow: ['worker'], schema: uploadDocumentSchema },
+  { name: 'case.documentUpload', can: 'cases.apply', schema: uploadDocumentSchema },
   async ({ caseId, file, purpose }, { actor, tx }) => {
     await lockOwnEditableCase(tx, actor, caseId);
     const doc = await storeDocument(tx, actor, caseId, file, purpose, 'file');
@@ -38,7 +38,7 @@ export const uploadDocument = action(
 
 /** Removes a document from the applicant's own case while they may still change it. */
 export const deleteDocument = action(
-  { name: 'case.documentDelete', allow: ['worker'], schema: deleteDocumentSchema },
+  { name: 'case.documentDelete', can: 'cases.apply', schema: deleteDocumentSchema },
   async ({ caseId, documentId }, { actor, tx }) => {
     await lockOwnEditableCase(tx, actor, caseId);
     const [gone] = await tx

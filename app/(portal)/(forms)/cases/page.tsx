@@ -10,10 +10,10 @@ import { FilterBar, FilterField, FilterSelect, filterControl } from '@/component
 import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { CASE_ROLES, listCases } from '@/db/queries/case-views';
+import { listCases } from '@/db/queries/case-views';
 import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { AID_KINDS } from '@/lib/aid/standards';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { caseListParams } from '@/lib/cases/search-params';
 import { todayInChina } from '@/lib/dates';
@@ -34,7 +34,7 @@ const YEARS = 5;
  * other people's drafts stay private until submitted.
  */
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(CASE_ROLES);
+  const actor = await requirePermission('cases.view');
   const sp = first(await searchParams);
   const f = caseListParams.parse(sp);
   const t = await getTranslations();

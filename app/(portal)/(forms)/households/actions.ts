@@ -17,7 +17,6 @@ import { getPerson } from '@/db/queries/people';
 import { action } from '@/lib/auth/action';
 import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation } from '@/lib/errors';
-import { REGISTER_ROLES, CARE_ROLES } from '@/lib/register/access';
 import { helperProblem, nextReviewDue } from '@/lib/register/rules';
 import { scopeOf, type Actor } from '@/lib/scope';
 import {
@@ -72,7 +71,7 @@ async function event(
 
 /** 建档: file a worker's household in the official's own unit or below (a leader: anywhere). */
 export const fileHousehold = action(
-  { name: 'household.file', allow: REGISTER_ROLES, schema: fileHouseholdSchema },
+  { name: 'household.file', can: 'register.edit', schema: fileHouseholdSchema },
   async ({ workerId, members, monthlyIncome, ...fields }, { actor, tx }) => {
     const worker = await getPerson(tx, scopeOf(actor), workerId).catch(() => {
       throw invalidField('workerId', 'workerNotInScope');
@@ -112,7 +111,7 @@ export const fileHousehold = action(
 );
 
 export const updateHousehold = action(
-  { name: 'household.update', allow: REGISTER_ROLES, schema: updateHouseholdSchema },
+  { name: 'household.update', can: 'register.edit', schema: updateHouseholdSchema },
   async ({ householdId, members, monthlyIncome, ...fields }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     await touch(tx, h, { ...fields, monthlyIncomeFen: monthlyIncome });
@@ -136,7 +135,7 @@ function requireActive(h: HouseholdHead) {
 
 /** 调档: a new category, with the reason kept on the timeline. */
 export const changeCategory = action(
-  { name: 'household.changeCategory', allow: REGISTER_ROLES, schema: changeCategorySchema },
+  { name: 'household.changeCategory', can: 'register.edit', schema: changeCategorySchema },
   async ({ householdId, toCategory, reason }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     requireActive(h);
@@ -164,7 +163,7 @@ export const changeCategory = action(
 
 /** The yearly review: confirms or changes the category and moves the due date a year on. */
 export const reviewHousehold = action(
-  { name: 'household.review', allow: REGISTER_ROLES, schema: reviewSchema },
+  { name: 'household.review', can: 'register.edit', schema: reviewSchema },
   async ({ householdId, category, reason }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     requireActive(h);
@@ -194,7 +193,7 @@ export const reviewHousehold = action(
 
 /** 脱困: the household leaves the register; its helpers' terms end that day. */
 export const exitHousehold = action(
-  { name: 'household.exit', allow: REGISTER_ROLES, schema: exitSchema },
+  { name: 'household.exit', can: 'register.edit', schema: exitSchema },
   async ({ householdId, exitedOn, reason }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     requireActive(h);
@@ -219,7 +218,7 @@ export const exitHousehold = action(
 
 /** Filed again after leaving: same file, its history kept, a fresh review year. */
 export const refileHousehold = action(
-  { name: 'household.refile', allow: REGISTER_ROLES, schema: refileSchema },
+  { name: 'household.refile', can: 'register.edit', schema: refileSchema },
   async ({ householdId, category, reason }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     if (h.status !== 'exited') throw new AppError('invalid', 'householdAlreadyActive');
@@ -254,7 +253,7 @@ export const refileHousehold = action(
 
 /** Sets (or replaces) one of the three helpers, or the leader who is first helper; the old term ends today. */
 export const assignHelper = action(
-  { name: 'household.assignHelper', allow: REGISTER_ROLES, schema: assignHelperSchema },
+  { name: 'household.assignHelper', can: 'register.edit', schema: assignHelperSchema },
   async ({ householdId, kind, userId }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     requireActive(h);
@@ -310,7 +309,7 @@ export const assignHelper = action(
  * owner. Helpers of the household may record it, as may officials in scope and leaders.
  */
 export const recordVisit = action(
-  { name: 'household.recordVisit', allow: CARE_ROLES, schema: visitSchema },
+  { name: 'household.recordVisit', can: 'register.care', schema: visitSchema },
   async ({ householdId, appeals, ...visit }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'see');
     requireActive(h);

@@ -13,9 +13,8 @@ import { FilterBar, FilterField, FilterSelect, filterControl } from '@/component
 import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { CATEGORIES } from '@/db/schema/register';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
-import { REGISTER_ROLES } from '@/lib/register/access';
 import { householdParams } from '@/lib/register/search-params';
 import { scopeOf } from '@/lib/scope';
 import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
@@ -25,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HouseholdsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(REGISTER_ROLES);
+  const actor = await requirePermission('register.view');
   const sp = first(await searchParams);
   const f = householdParams.parse(sp);
   const t = await getTranslations();

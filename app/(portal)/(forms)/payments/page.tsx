@@ -11,9 +11,9 @@ import { getDb } from '@/db/client';
 import { listPayments } from '@/db/queries/exports';
 import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { AID_KINDS } from '@/lib/aid/standards';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
-import { EXPORT_ROLES, paymentParams } from '@/lib/exports/ledgers';
+import { paymentParams } from '@/lib/exports/ledgers';
 import { formatFen } from '@/lib/money';
 import { scopeOf } from '@/lib/scope';
 import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
@@ -27,7 +27,7 @@ const YEARS = 5;
 
 /** 发放台账: every payment in the actor's units, newest first, with the count and money for the filters. */
 export default async function PaymentsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(EXPORT_ROLES);
+  const actor = await requirePermission('payments.view');
   const sp = first(await searchParams);
   const f = paymentParams.parse(sp);
   const t = await getTranslations();

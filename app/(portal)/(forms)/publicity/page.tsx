@@ -21,7 +21,7 @@ import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { asStrings, first, type SearchParams } from '@/lib/search-params';
 import { pageParam } from '@/lib/validation/common';
-import { STEP_ROLES } from '@/lib/workflow/case-workflow';
+import { can } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicity'))('title') };
@@ -43,7 +43,7 @@ export default async function PublicityPage({ searchParams }: { searchParams: Se
   const t = await getTranslations();
   const db = await getDb();
   const today = todayInChina();
-  const decides = STEP_ROLES.publicity.includes(actor.role);
+  const decides = can(actor.role, 'publicity.decideObjection');
   const [{ rows, total }, pending, recent, units, days] = await Promise.all([
     listPublished(db, actor, f),
     pendingObjections(db, actor),

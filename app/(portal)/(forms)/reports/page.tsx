@@ -9,14 +9,13 @@ import { FilterBar, FilterField, filterControl } from '@/components/ui/filter-ba
 import { getDb } from '@/db/client';
 import { threeYearReport } from '@/db/queries/reports';
 import { listUnits, withChainNames } from '@/db/queries/units';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound } from '@/lib/load';
-import { REPORTS_ROLES } from '@/lib/reports/access';
 import { MAX_SPAN_YEARS, reportParams, yearSpan } from '@/lib/reports/span';
 import { scopeOf } from '@/lib/scope';
 import { first, type SearchParams } from '@/lib/search-params';
-import { REPORT_ROLES as FUND_REPORT_ROLES } from '@/lib/students/access';
+import { can } from '@/lib/permissions';
 import { studentPaths } from '@/lib/students/paths';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * viewer's whole scope or one unit in it, as the union reports its work; printable.
  */
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(REPORTS_ROLES);
+  const actor = await requirePermission('reports.view');
   const params = reportParams.parse(first(await searchParams));
   const today = todayInChina();
   const span = yearSpan(params, today);
@@ -107,7 +106,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
             note={
               <>
                 {notes[section.programme]}
-                {section.programme === 'students' && (FUND_REPORT_ROLES as readonly string[]).includes(actor.role) && (
+                {section.programme === 'students' && can(actor.role, 'students.report') && (
                   <>
                     {' '}
                     <Link

@@ -23,7 +23,6 @@ import { conflict, invalidField, isUniqueViolation, notFound } from '@/lib/error
 import { birthDateOf } from '@/lib/id-number';
 import { maskIdNumber } from '@/lib/mask';
 import type { Actor } from '@/lib/scope';
-import { STUDENT_ROLES } from '@/lib/students/access';
 import { proofNeeded, schoolYearOf } from '@/lib/students/stages';
 import {
   awardSchema,
@@ -35,7 +34,6 @@ import {
 import type { z } from 'zod';
 
 /** Officials of the parent's unit or above and leaders correct records; workers register their own children. */
-const CORRECTORS = STUDENT_ROLES;
 
 // ── The students register ───────────────────────────────────────────────────────────────────
 
@@ -70,7 +68,7 @@ function idNumberTaken(err: unknown): never {
 
 /** A worker registers a child who studies. */
 export const registerStudent = action(
-  { name: 'student.register', allow: ['worker'], schema: registerStudentSchema },
+  { name: 'student.register', can: 'students.register', schema: registerStudentSchema },
   async (input, { actor, tx }) => {
     const [{ id }] = await tx
       .insert(students)
@@ -91,7 +89,7 @@ export const registerStudent = action(
 
 /** The parent, or an official whose unit covers the parent's, corrects a student's record. */
 export const updateStudent = action(
-  { name: 'student.update', allow: CORRECTORS, schema: updateStudentSchema },
+  { name: 'student.update', can: 'students.correct', schema: updateStudentSchema },
   async ({ studentId, ...input }, { actor, tx }) => {
     const before = await lockStudent(tx, actor, studentId);
     await tx
@@ -188,7 +186,7 @@ async function writeApplication(
 
 /** Saves the application as a draft (or the worker's edits of a returned one), with the proof if sent. */
 export const saveStudentAid = action(
-  { name: 'studentAid.save', allow: ['worker'], schema: studentAidSchema },
+  { name: 'studentAid.save', can: 'students.apply', schema: studentAidSchema },
   async (input, { actor, tx }) => {
     const { c, student, schoolYear, created } = await writeApplication(tx, actor, input);
     if (!APPLICANT_STATES.includes(c.state)) throw conflict('caseNotEditable');
@@ -238,7 +236,7 @@ const repeated = (c: CaseHead) => ({
  * case already submitted.
  */
 export const submitStudentAid = action(
-  { name: 'studentAid.submit', allow: ['worker'], schema: studentAidSchema },
+  { name: 'studentAid.submit', can: 'students.apply', schema: studentAidSchema },
   async (input, { actor, tx }) => {
     const { c, student, schoolYear } = await writeApplication(tx, actor, input);
     if (!APPLICANT_STATES.includes(c.state)) {
@@ -310,7 +308,7 @@ export const submitStudentAid = action(
  * nominator cannot also decide the award or an objection to it).
  */
 export const nominateStudent = action(
-  { name: 'studentAward.nominate', allow: ['branch_official'], schema: nominationSchema },
+  { name: 'studentAward.nominate', can: 'students.nominate', schema: nominationSchema },
   async (input, { actor, tx }) => {
     const [known] = await tx
       .select({ id: cases.id })
@@ -401,7 +399,7 @@ export const nominateStudent = action(
  * published like any approved case. Rejecting a nomination is the chain's ordinary rejection.
  */
 export const awardStudent = action(
-  { name: 'studentAward.award', allow: ['leader'], schema: awardSchema },
+  { name: 'studentAward.award', can: 'students.award', schema: awardSchema },
   async (input, { actor, tx }) => {
     const c = await getCaseHead(tx, actor, input.caseId);
     if (c.kind !== 'student_award') throw notFound();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/permissions';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -10,10 +11,9 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { scopeOf } from '@/lib/scope';
 import { asStrings, first, type SearchParams } from '@/lib/search-params';
-import { STUDENT_ROLES } from '@/lib/students/access';
 import { studentPaths } from '@/lib/students/paths';
 import { studentParams } from '@/lib/students/search-params';
 import { STAGES } from '@/lib/students/stages';
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 圆梦行动: a worker's own children who study; an official's unit's students; every student for leaders. */
 export default async function StudentsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(STUDENT_ROLES);
+  const actor = await requirePermission('students.view');
   const f = studentParams.parse(first(await searchParams));
   const t = await getTranslations();
   const db = await getDb();
@@ -44,13 +44,13 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
     </>
   ) : (
     <>
-      {actor.role !== 'sub_branch_official' && (
+      {can(actor.role, 'students.awardsView') && (
         <ButtonLink href={studentPaths.awards}>{t('students.awardsTitle')}</ButtonLink>
       )}
-      {actor.role !== 'sub_branch_official' && (
-        <ButtonLink href={studentPaths.report}>{t('nav.fundReport')}</ButtonLink>
+      {can(actor.role, 'students.report') && <ButtonLink href={studentPaths.report}>{t('nav.fundReport')}</ButtonLink>}
+      {can(actor.role, 'students.standards') && (
+        <ButtonLink href={studentPaths.standards}>{t('students.standardsTitle')}</ButtonLink>
       )}
-      {actor.role === 'leader' && <ButtonLink href={studentPaths.standards}>{t('students.standardsTitle')}</ButtonLink>}
     </>
   );
   return (

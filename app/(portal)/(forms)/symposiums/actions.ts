@@ -6,12 +6,11 @@ import { householdManaged } from '@/db/queries/register';
 import { registerUnitsWhere } from '@/db/queries/scope';
 import { action } from '@/lib/auth/action';
 import { AppError, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
-import { REGISTER_ROLES } from '@/lib/register/access';
 import { opinionTaskSchema, symposiumSchema } from '@/lib/validation/register';
 
 /** 座谈会: held by the official's unit (a leader's: the mine), with the households present. */
 export const recordSymposium = action(
-  { name: 'symposium.record', allow: REGISTER_ROLES, schema: symposiumSchema },
+  { name: 'symposium.record', can: 'symposiums.manage', schema: symposiumSchema },
   async ({ householdIds, opinions, ...fields }, { actor, tx }) => {
     const present = [...new Set(householdIds)];
     if (present.length) {
@@ -43,7 +42,7 @@ export const recordSymposium = action(
 
 /** An opinion collected at a symposium becomes a task with an owner; once only. */
 export const opinionToTask = action(
-  { name: 'symposium.opinionToTask', allow: REGISTER_ROLES, schema: opinionTaskSchema },
+  { name: 'symposium.opinionToTask', can: 'symposiums.manage', schema: opinionTaskSchema },
   async ({ opinionId, ownerId, dueOn }, { actor, tx }) => {
     const [opinion] = await tx
       .select({ id: symposiumOpinions.id, text: symposiumOpinions.text, unitId: symposiums.unitId })

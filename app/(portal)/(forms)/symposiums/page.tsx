@@ -9,9 +9,8 @@ import { Disclosure } from '@/components/register/disclosure';
 import { OpinionTaskForm, SymposiumForm } from '@/components/register/symposium-forms';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
-import { REGISTER_ROLES } from '@/lib/register/access';
 import { pageOnlyParams } from '@/lib/register/search-params';
 import { first, type SearchParams } from '@/lib/search-params';
 
@@ -21,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 座谈会: the symposiums of the actor's unit and below, and recording a new one. */
 export default async function SymposiumsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(REGISTER_ROLES);
+  const actor = await requirePermission('symposiums.manage');
   const { page } = pageOnlyParams.parse(first(await searchParams));
   const t = await getTranslations();
   const db = await getDb();

@@ -6,13 +6,12 @@ import { getTaskForChange } from '@/db/queries/tasks';
 import { action } from '@/lib/auth/action';
 import { todayInChina } from '@/lib/dates';
 import { conflict, invalidField } from '@/lib/errors';
-import { CARE_ROLES } from '@/lib/register/access';
 import { canMoveTask } from '@/lib/register/rules';
 import { taskStatusSchema } from '@/lib/validation/register';
 
 /** open → in progress → done (with its outcome); the owner, officials in scope or a leader. */
 export const updateTaskStatus = action(
-  { name: 'task.updateStatus', allow: CARE_ROLES, schema: taskStatusSchema },
+  { name: 'task.updateStatus', can: 'register.care', schema: taskStatusSchema },
   async ({ taskId, status, outcome }, { actor, tx }) => {
     const task = await getTaskForChange(tx, actor, taskId);
     if (!canMoveTask(task.status, status)) throw invalidField('status', 'taskMoveNotAllowed');

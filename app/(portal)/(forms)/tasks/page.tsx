@@ -8,9 +8,8 @@ import { listTasks } from '@/db/queries/tasks';
 import { TaskList } from '@/components/register/task-list';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
-import { REGISTER_ROLES } from '@/lib/register/access';
 import { TASK_VIEWS, taskParams } from '@/lib/register/search-params';
 import { first, type SearchParams } from '@/lib/search-params';
 
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 办实事: the deeds that came of appeals and opinions, followed to done. */
 export default async function TasksPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(REGISTER_ROLES);
+  const actor = await requirePermission('register.view');
   const f = taskParams.parse(first(await searchParams));
   const t = await getTranslations();
   const { rows, total } = await listTasks(await getDb(), actor, f);

@@ -6,13 +6,12 @@ import { users } from '@/db/schema';
 import { getPerson } from '@/db/queries/people';
 import { action } from '@/lib/auth/action';
 import { maskPhone } from '@/lib/mask';
-import { STAFF_ROLES } from '@/lib/roles';
 import { scopeOf } from '@/lib/scope';
 import { id, optionalPhone } from '@/lib/validation/common';
 
 /** Officials keep their unit's contact details current; a person out of scope is "not found". */
 export const updateContact = action(
-  { name: 'person.updateContact', allow: STAFF_ROLES, schema: z.object({ userId: id, phone: optionalPhone }) },
+  { name: 'person.updateContact', can: 'workers.editContact', schema: z.object({ userId: id, phone: optionalPhone }) },
   async ({ userId, phone }, { actor, tx }) => {
     const before = await getPerson(tx, scopeOf(actor), userId, { forUpdate: true });
     await tx.update(users).set({ phone, updatedAt: new Date() }).where(eq(users.id, userId));

@@ -7,8 +7,7 @@ import { PeopleTable } from '@/components/people/people-table';
 import { PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { KeysetPagination } from '@/components/ui/pagination';
-import { requireRole } from '@/lib/auth/session';
-import { WORKER_DIRECTORY_ROLES } from '@/lib/nav';
+import { requirePermission } from '@/lib/auth/session';
 import { scopeOf } from '@/lib/scope';
 import { asStrings, cursorParams, first, peopleParams, type SearchParams } from '@/lib/search-params';
 
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WorkersPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(WORKER_DIRECTORY_ROLES);
+  const actor = await requirePermission('workers.view');
   const sp = first(await searchParams);
   const f = peopleParams.parse(sp);
   const t = await getTranslations();

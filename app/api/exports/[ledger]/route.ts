@@ -6,7 +6,7 @@ import { routeActor } from '@/lib/auth/route';
 import { todayInChina } from '@/lib/dates';
 import { LEDGER_COLUMNS, type Column, type Translate } from '@/lib/exports/columns';
 import { csvStream } from '@/lib/exports/csv';
-import { EXPORT_ROLES, isLedger, parseFormat, parseLedgerFilters, setFilters } from '@/lib/exports/ledgers';
+import { isLedger, parseFormat, parseLedgerFilters, setFilters } from '@/lib/exports/ledgers';
 import { xlsxStream } from '@/lib/exports/xlsx';
 import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
 import { messagesFor } from '@/lib/i18n/catalog';
@@ -35,7 +35,7 @@ function translatorFor(request: Request): Translate {
  * tells the browser how many rows to expect. Each export is audited before it starts.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ ledger: string }> }) {
-  const actor = await routeActor(EXPORT_ROLES);
+  const actor = await routeActor('exports.ledgers');
   if (actor instanceof Response) return actor;
   const { ledger } = await params;
   if (!isLedger(ledger)) return jsonError(404, 'not_found');

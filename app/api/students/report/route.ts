@@ -3,7 +3,6 @@ import { getDb } from '@/db/client';
 import { fundReport } from '@/db/queries/fund-report';
 import { routeActor } from '@/lib/auth/route';
 import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
-import { REPORT_ROLES } from '@/lib/students/access';
 import { reportSpan } from '@/lib/students/report-span';
 import { reportWorkbook } from '@/lib/students/report-xlsx';
 import { reportParams } from '@/lib/students/search-params';
@@ -12,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 /** The fund's report for ?from=&to= (school years) as XLSX: branch officials their branch, leaders the mine. */
 export async function GET(request: Request) {
-  const actor = await routeActor(REPORT_ROLES);
+  const actor = await routeActor('students.report');
   if (actor instanceof Response) return actor;
   const url = new URL(request.url);
   const { from, to } = reportSpan(reportParams.parse(Object.fromEntries(url.searchParams)));

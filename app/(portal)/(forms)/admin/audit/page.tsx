@@ -7,8 +7,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
-import { ADMIN_READ_ROLES } from '@/lib/nav';
+import { requirePermission } from '@/lib/auth/session';
 import { asStrings, auditParams, first, type SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +26,7 @@ function Json({ value }: { value: unknown }) {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole(ADMIN_READ_ROLES);
+  await requirePermission('admin.read');
   const f = auditParams.parse(first(await searchParams));
   const t = await getTranslations();
   const format = await getFormatter();

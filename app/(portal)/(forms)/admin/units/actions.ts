@@ -11,7 +11,7 @@ import { createUnitSchema, moveUnitSchema, renameUnitSchema } from '@/lib/valida
 const CHILD_LEVEL = { mine: 'branch', branch: 'sub_branch', sub_branch: null } as const;
 
 export const createUnit = action(
-  { name: 'unit.create', allow: ['admin'], schema: createUnitSchema },
+  { name: 'unit.create', can: 'admin.units', schema: createUnitSchema },
   async ({ parentId, name, code }, { actor, tx }) => {
     const parent = await getUnit(tx, scopeOf(actor), parentId, { forUpdate: true });
     const level = CHILD_LEVEL[parent.level];
@@ -31,7 +31,7 @@ export const createUnit = action(
 );
 
 export const renameUnit = action(
-  { name: 'unit.rename', allow: ['admin'], schema: renameUnitSchema },
+  { name: 'unit.rename', can: 'admin.units', schema: renameUnitSchema },
   async ({ unitId, name }, { actor, tx }) => {
     const unit = await getUnit(tx, scopeOf(actor), unitId, { forUpdate: true });
     await tx.update(orgUnits).set({ name }).where(eq(orgUnits.id, unitId));
@@ -53,7 +53,7 @@ export const renameUnit = action(
  * Everyone's scope follows at once, because scope is read from the paths on every request.
  */
 export const moveUnit = action(
-  { name: 'unit.move', allow: ['admin'], schema: moveUnitSchema },
+  { name: 'unit.move', can: 'admin.units', schema: moveUnitSchema },
   async ({ unitId, newParentId }, { actor, tx }) => {
     const scope = scopeOf(actor);
     const unit = await getUnit(tx, scope, unitId, { forUpdate: true });

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/permissions';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listUnits, withChainNames, workerCountsByUnit } from '@/db/queries/units';
 import { CreateUnitForm, UnitEditor } from '@/components/admin/unit-forms';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
-import { ADMIN_READ_ROLES } from '@/lib/nav';
+import { requirePermission } from '@/lib/auth/session';
 import { scopeOf } from '@/lib/scope';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,13 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UnitsPage() {
-  const actor = await requireRole(ADMIN_READ_ROLES);
+  const actor = await requirePermission('admin.read');
   const t = await getTranslations();
   const db = await getDb();
   const scope = scopeOf(actor);
   const [units, counts] = await Promise.all([listUnits(db, scope), workerCountsByUnit(db, scope)]);
   const named = withChainNames(units);
-  const isAdmin = actor.role === 'admin';
+  const isAdmin = can(actor.role, 'admin.units');
   // Workers in a unit and everything below it.
   const below = (path: string) =>
     named.filter((u) => u.path.startsWith(path)).reduce((n, u) => n + (counts.get(u.id) ?? 0), 0);

@@ -25,7 +25,7 @@ function uniqueToField(err: unknown): never {
 }
 
 export const createUser = action(
-  { name: 'user.create', allow: ['admin'], schema: createUserSchema },
+  { name: 'user.create', can: 'admin.users', schema: createUserSchema },
   async ({ password, ...fields }, { actor, tx }) => {
     await checkUnitFitsRole(tx, actor, fields.unitId, fields.role);
     const passwordHash = await hashPassword(password);
@@ -47,7 +47,7 @@ export const createUser = action(
 );
 
 export const updateUser = action(
-  { name: 'user.update', allow: ['admin'], schema: updateUserSchema },
+  { name: 'user.update', can: 'admin.users', schema: updateUserSchema },
   async ({ userId, ...fields }, { actor, tx }) => {
     const before = await getPerson(tx, scopeOf(actor), userId, { forUpdate: true });
     if (userId === actor.userId && (fields.role !== before.role || fields.unitId !== before.unitId)) {
@@ -82,7 +82,7 @@ export const updateUser = action(
 );
 
 export const setUserDisabled = action(
-  { name: 'user.setDisabled', allow: ['admin'], schema: setUserDisabledSchema },
+  { name: 'user.setDisabled', can: 'admin.users', schema: setUserDisabledSchema },
   async ({ userId, disabled }, { actor, tx }) => {
     if (userId === actor.userId) throw new AppError('invalid', 'cannotDisableSelf');
     const before = await getPerson(tx, scopeOf(actor), userId, { forUpdate: true });
@@ -104,7 +104,7 @@ export const setUserDisabled = action(
 );
 
 export const resetPassword = action(
-  { name: 'user.resetPassword', allow: ['admin'], schema: resetPasswordSchema },
+  { name: 'user.resetPassword', can: 'admin.users', schema: resetPasswordSchema },
   async ({ userId, password }, { actor, tx }) => {
     const person = await getPerson(tx, scopeOf(actor), userId, { forUpdate: true });
     await tx

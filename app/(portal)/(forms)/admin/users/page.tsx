@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/permissions';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listPeoplePage } from '@/db/queries/people';
@@ -8,8 +9,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { KeysetPagination } from '@/components/ui/pagination';
-import { requireRole } from '@/lib/auth/session';
-import { ADMIN_READ_ROLES } from '@/lib/nav';
+import { requirePermission } from '@/lib/auth/session';
 import { ROLES } from '@/lib/roles';
 import { scopeOf } from '@/lib/scope';
 import { asStrings, cursorParams, first, peopleParams, type SearchParams } from '@/lib/search-params';
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(ADMIN_READ_ROLES);
+  const actor = await requirePermission('admin.read');
   const sp = first(await searchParams);
   const f = peopleParams.parse(sp);
   const t = await getTranslations();
@@ -34,9 +34,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     <>
       <PageHeader
         title={t('nav.users')}
-        subtitle={actor.role === 'admin' ? undefined : t('admin.readOnly')}
+        subtitle={can(actor.role, 'admin.users') ? undefined : t('admin.readOnly')}
         actions={
-          actor.role === 'admin' ? (
+          can(actor.role, 'admin.users') ? (
             <ButtonLink href="/admin/users/new" variant="primary">
               {t('admin.newUser')}
             </ButtonLink>

@@ -12,7 +12,7 @@ import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { filterControl } from '@/components/ui/filter-bar';
 import { Table, Td, Th } from '@/components/ui/table';
 import { AID_KINDS, HARDSHIP_KINDS, type AidKind } from '@/lib/aid/standards';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { fenToYuanText, formatFen, sumFen } from '@/lib/money';
@@ -34,7 +34,7 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((par
 
 /** 预算: per year and kind, the mine-wide budget and the branch splits, what was paid from each and what is left. */
 export default async function BudgetsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole(['leader']);
+  await requirePermission('aid.budgets');
   const thisYear = Number(todayInChina().slice(0, 4));
   const f = budgetParams(thisYear).parse(first(await searchParams));
   const t = await getTranslations();

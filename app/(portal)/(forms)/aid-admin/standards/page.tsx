@@ -9,7 +9,7 @@ import { VersionBadge } from '@/components/aid-admin/version-badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 帮扶送温暖实施办法: every version (the one in force today marked), and the publicity window's length. */
 export default async function StandardsPage() {
-  await requireRole(['leader']);
+  await requirePermission('aid.standards');
   const t = await getTranslations();
   const format = await getFormatter();
   const db = await getDb();

@@ -20,8 +20,8 @@ import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { getDb } from '@/db/client';
-import { CASE_ROLES, getCaseView, type CaseView } from '@/db/queries/case-views';
-import { requireRole } from '@/lib/auth/session';
+import { getCaseView, type CaseView } from '@/db/queries/case-views';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
@@ -39,7 +39,7 @@ const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** The case page: everything about one case, and the panels the viewer may use now. */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole(CASE_ROLES);
+  const actor = await requirePermission('cases.view');
   const db = await getDb();
   const c = await orNotFound(getCaseView(db, actor, routeId((await params).id)));
   const t = await getTranslations();

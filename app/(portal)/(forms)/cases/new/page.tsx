@@ -5,7 +5,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { composeFamilySituation, getApplyContext } from '@/db/queries/apply';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 申请帮扶: a new application; the form's first save gives it its own address (/cases/<id>/edit). */
 export default async function NewCasePage() {
-  const actor = await requireRole(['worker']);
+  const actor = await requirePermission('cases.apply');
   const today = todayInChina();
   const [{ household, ...context }, t] = await Promise.all([
     getApplyContext(await getDb(), actor, today),

@@ -7,8 +7,8 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listQueues, QUEUE_PAGE_SIZE, QUEUE_ROLES } from '@/db/queries/case-views';
-import { requireRole } from '@/lib/auth/session';
+import { listQueues, QUEUE_PAGE_SIZE } from '@/db/queries/case-views';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
@@ -32,7 +32,7 @@ const queueParams = z.object({ step: z.enum(STEPS).optional().catch(undefined), 
  * they may act on, oldest first, with how long each has waited.
  */
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(QUEUE_ROLES);
+  const actor = await requirePermission('cases.queue');
   const f = queueParams.parse(first(await searchParams));
   const t = await getTranslations();
   const queues = await listQueues(await getDb(), actor, f);

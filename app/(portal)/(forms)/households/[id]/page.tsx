@@ -20,11 +20,11 @@ import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { HELPER_KINDS, SIX_KNOWS } from '@/db/schema/register';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
 import { fenToYuanText, formatFen } from '@/lib/money';
-import { CARE_ROLES, REGISTER_ROLES } from '@/lib/register/access';
+import { can } from '@/lib/permissions';
 import type { Role } from '@/lib/roles';
 import { allSixKnown, isOverdue, REQUIRED_HELPERS } from '@/lib/register/rules';
 
@@ -50,7 +50,7 @@ const personLabel = (p: { name: string; employeeNo: string; unitName?: string })
   [p.name, p.employeeNo, p.unitName].filter(Boolean).join(' · ');
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole(CARE_ROLES);
+  const actor = await requirePermission('register.care');
   const db = await getDb();
   const h = await orNotFound(getHouseholdDetail(db, actor, routeId((await params).id)));
   const t = await getTranslations();
@@ -58,7 +58,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const active = h.status === 'active';
   const manage = h.canManage;
   // A helper who is a worker has no register list to go back to.
-  const backHref = (REGISTER_ROLES as readonly Role[]).includes(actor.role) ? '/households' : '/dashboard';
+  const backHref = can(actor.role, 'register.view') ? '/households' : '/dashboard';
 
   // Owners of appeals and helpers come from the household's unit and the units above it.
   const candidates = active ? await helperCandidates(db, { unitPath: h.unitPath, workerId: h.workerId }) : [];

@@ -6,9 +6,8 @@ import { FileHouseholdForm } from '@/components/register/household-form';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { filterControl } from '@/components/ui/filter-bar';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
-import { REGISTER_ROLES } from '@/lib/register/access';
 import { workerSearchParams } from '@/lib/register/search-params';
 import { first, type SearchParams } from '@/lib/search-params';
 
@@ -18,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 建档: find the worker (a GET search, so the list is the server's scoped answer), then the file. */
 export default async function NewHouseholdPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(REGISTER_ROLES);
+  const actor = await requirePermission('register.edit');
   const { q } = workerSearchParams.parse(first(await searchParams));
   const t = await getTranslations();
   const workers = await workersWithoutFile(await getDb(), actor, q);

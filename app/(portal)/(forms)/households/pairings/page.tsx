@@ -7,7 +7,7 @@ import { CategoryBadge } from '@/components/register/badges';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('pairings') };
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 领导帮扶: each mine leader as first helper (第一帮扶人) of a hardship household. */
 export default async function PairingsPage() {
-  const actor = await requireRole(['leader']);
+  const actor = await requirePermission('register.pairings');
   const t = await getTranslations();
   const { pairs, unpaired } = await listPairings(await getDb(), actor);
   return (

@@ -6,10 +6,9 @@ import { StudentCases } from '@/components/students/badges';
 import { StudentForm } from '@/components/students/student-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
-import { STUDENT_ROLES } from '@/lib/students/access';
 import { studentPaths } from '@/lib/students/paths';
 import { schoolYearOf } from '@/lib/students/stages';
 
@@ -19,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** A student's record, for the parent or an official in scope to correct, with the student's cases. */
 export default async function StudentPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole(STUDENT_ROLES);
+  const actor = await requirePermission('students.view');
   const id = routeId((await params).id);
   const s = await orNotFound(getStudentForEdit(await getDb(), actor, id));
   const t = await getTranslations('students');

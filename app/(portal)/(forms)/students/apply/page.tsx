@@ -9,7 +9,7 @@ import { StudentAidForm } from '@/components/students/student-aid-form';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { filterControl } from '@/components/ui/filter-bar';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { first, type SearchParams } from '@/lib/search-params';
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * who already has an application this school year is told so before any form appears.
  */
 export default async function ApplyStudentAidPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(['worker']);
+  const actor = await requirePermission('students.apply');
   const { student: chosenId } = applyParams.parse(first(await searchParams));
   const t = await getTranslations();
   const db = await getDb();

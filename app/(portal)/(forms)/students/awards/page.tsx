@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { can } from '@/lib/permissions';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -18,13 +19,12 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { filterControl } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { formatBytes } from '@/lib/cases/documents';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
 import { first, type SearchParams } from '@/lib/search-params';
-import { AWARD_ROLES } from '@/lib/students/access';
 import { studentPaths } from '@/lib/students/paths';
 import { awardParams } from '@/lib/students/search-params';
 import { schoolYearOf } from '@/lib/students/stages';
@@ -104,7 +104,7 @@ async function NominationFacts({ a }: { a: AwardRow }) {
  * award each nomination a tier of the standard or reject it; everyone here sees the year's list.
  */
 export default async function AwardsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(AWARD_ROLES);
+  const actor = await requirePermission('students.awardsView');
   const raw = first(await searchParams);
   const f = awardParams.parse(raw);
   const { nominate } = nominateParam.parse(raw);
@@ -113,7 +113,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
   const current = schoolYearOf(todayInChina());
   const year = f.year ?? current;
   const yearLabel = (y: number) => t('students.schoolYear', { year: y, next: y + 1 });
-  const nominating = actor.role === 'branch_official' && year === current;
+  const nominating = can(actor.role, 'students.nominate') && year === current;
   const [years, waiting, decided, published, candidates] = await Promise.all([
     fundYears(db),
     awardCases(db, actor, year, ['reviewed']),
@@ -231,7 +231,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
                 <li key={a.id} className="rounded-md border border-stone-200 p-3">
                   <NominationFacts a={a} />
                   <div className="mt-3 border-t border-stone-100 pt-3">
-                    {actor.role === 'leader' ? (
+                    {can(actor.role, 'students.award') ? (
                       <AwardDecision caseId={a.id} version={a.version} tiers={a.tiers} />
                     ) : (
                       <Link href={casePaths.view(a.id)} className="text-sm text-brand-700 underline">

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { StudentForm } from '@/components/students/student-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { studentPaths } from '@/lib/students/paths';
 import { schoolYearOf } from '@/lib/students/stages';
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** A worker registers a child who studies. */
 export default async function NewStudentPage() {
-  await requireRole(['worker']);
+  await requirePermission('students.register');
   const t = await getTranslations('students');
   return (
     <>

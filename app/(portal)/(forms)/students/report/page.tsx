@@ -6,11 +6,10 @@ import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { filterControl } from '@/components/ui/filter-bar';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { formatFen } from '@/lib/money';
 import { scopeOf } from '@/lib/scope';
 import { first, type SearchParams } from '@/lib/search-params';
-import { REPORT_ROLES } from '@/lib/students/access';
 import { studentPaths } from '@/lib/students/paths';
 import { reportSpan } from '@/lib/students/report-span';
 import { reportParams } from '@/lib/students/search-params';
@@ -91,7 +90,7 @@ function Breakdown({
  * money by stage and by branch, awards by tier — with the XLSX export of the same figures.
  */
 export default async function FundReportPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireRole(REPORT_ROLES);
+  const actor = await requirePermission('students.report');
   const span = reportSpan(reportParams.parse(first(await searchParams)));
   const t = await getTranslations();
   const db = await getDb();

@@ -6,7 +6,7 @@ import { standardInForce } from '@/db/queries/cases';
 import { FundStandardForm } from '@/components/students/fund-standard-form';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { studentPaths } from '@/lib/students/paths';
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * whose hardship kinds it keeps as they are. Versions are listed with the other kinds' screens.
  */
 export default async function FundStandardPage() {
-  await requireRole(['leader']);
+  await requirePermission('students.standards');
   const today = todayInChina();
   const t = await getTranslations();
   const inForce = await standardInForce(await getDb(), today);

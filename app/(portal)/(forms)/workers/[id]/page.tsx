@@ -5,9 +5,8 @@ import { unitChainName } from '@/db/queries/dashboard';
 import { getPerson } from '@/db/queries/people';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { orNotFound, routeId } from '@/lib/load';
-import { WORKER_DIRECTORY_ROLES } from '@/lib/nav';
 import { scopeOf } from '@/lib/scope';
 import { ContactForm } from './contact-form';
 
@@ -16,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WorkerPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole(WORKER_DIRECTORY_ROLES);
+  const actor = await requirePermission('workers.view');
   const db = await getDb();
   const person = await orNotFound(getPerson(db, scopeOf(actor), routeId((await params).id)));
   const t = await getTranslations();

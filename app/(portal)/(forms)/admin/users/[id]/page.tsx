@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/permissions';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { unitChainName } from '@/db/queries/dashboard';
@@ -9,9 +10,8 @@ import { EditUserForm } from '@/components/admin/user-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { ConfirmAction } from '@/components/ui/confirm-action';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { orNotFound, routeId } from '@/lib/load';
-import { ADMIN_READ_ROLES } from '@/lib/nav';
 import { scopeOf } from '@/lib/scope';
 import { setUserDisabled } from '../actions';
 
@@ -20,12 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole(ADMIN_READ_ROLES);
+  const actor = await requirePermission('admin.read');
   const db = await getDb();
   const scope = scopeOf(actor);
   const person = await orNotFound(getPerson(db, scope, routeId((await params).id)));
   const t = await getTranslations();
-  const isAdmin = actor.role === 'admin';
+  const isAdmin = can(actor.role, 'admin.users');
   const chain = await unitChainName(db, person.unitPath);
   const header = (
     <PageHeader

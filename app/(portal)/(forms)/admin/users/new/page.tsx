@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { listUnits, withChainNames } from '@/db/queries/units';
 import { CreateUserForm } from '@/components/admin/user-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { scopeOf } from '@/lib/scope';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewUserPage() {
-  const actor = await requireRole(['admin']);
+  const actor = await requirePermission('admin.users');
   const t = await getTranslations('admin');
   const units = withChainNames(await listUnits(await getDb(), scopeOf(actor))).map(({ id, chain }) => ({ id, chain }));
   return (

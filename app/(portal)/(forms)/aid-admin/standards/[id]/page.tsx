@@ -6,7 +6,7 @@ import { StandardGrid } from '@/components/aid-admin/standard-grid';
 import { VersionBadge } from '@/components/aid-admin/version-badge';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One version of the standard as a grid: per kind its frequency and the amount per category. */
 export default async function StandardPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole(['leader']);
+  await requirePermission('aid.standards');
   const id = routeId((await params).id);
   const db = await getDb();
   const [grid, versions] = await Promise.all([orNotFound(getStandardGrid(db, id)), listStandards(db, todayInChina())]);

@@ -5,7 +5,7 @@ import { standardInForce } from '@/db/queries/cases';
 import { StandardForm } from '@/components/aid-admin/standard-form';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { carriedKinds, standardFormDefaults } from '@/lib/validation/aid-admin';
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** A new version of the standard, prefilled from the one in force today (if any). */
 export default async function NewStandardPage() {
-  await requireRole(['leader']);
+  await requirePermission('aid.standards');
   const today = todayInChina();
   const t = await getTranslations();
   const inForce = await standardInForce(await getDb(), today);

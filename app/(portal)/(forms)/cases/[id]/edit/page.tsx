@@ -5,7 +5,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { getApplyContext, getOwnEditableCase } from '@/db/queries/apply';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
@@ -29,7 +29,7 @@ export default async function EditCasePage({
   params: Promise<{ id: string }>;
   searchParams: SearchParams;
 }) {
-  const actor = await requireRole(['worker']);
+  const actor = await requirePermission('cases.apply');
   const id = routeId((await params).id);
   const db = await getDb();
   const today = todayInChina();

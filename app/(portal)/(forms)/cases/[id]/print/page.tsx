@@ -6,8 +6,8 @@ import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
 import { PrintButton } from '@/components/cases/print-button';
 import { ButtonLink } from '@/components/ui/button';
 import { getDb } from '@/db/client';
-import { CASE_ROLES, getCaseView } from '@/db/queries/case-views';
-import { requireRole } from '@/lib/auth/session';
+import { getCaseView } from '@/db/queries/case-views';
+import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
@@ -41,7 +41,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /** 审批表: the case's facts, the amount and its rule, every step in order, and blank signature lines. */
 export default async function CasePrintPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole(CASE_ROLES);
+  const actor = await requirePermission('cases.view');
   const c = await orNotFound(getCaseView(await getDb(), actor, routeId((await params).id)));
   const t = await getTranslations();
   return (

@@ -6,7 +6,7 @@ import { studentAidContext } from '@/components/students/apply-context';
 import { StudentAidForm } from '@/components/students/student-aid-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
 import { fenToYuanText } from '@/lib/money';
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The worker's own student aid application while they hold it: a draft, or returned to them. */
 export default async function EditStudentAidPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole(['worker']);
+  const actor = await requirePermission('students.apply');
   const id = routeId((await params).id);
   const db = await getDb();
   const c = await orNotFound(getOwnStudentAid(db, actor, id, APPLICANT_STATES));

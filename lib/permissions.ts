@@ -1,0 +1,90 @@
+import { ROLES, type Role } from './roles';
+
+/**
+ * Who may do what: every capability the portal checks, and the roles that have it. This is the
+ * only place a list of roles is written. Pages (`requirePermission`), route handlers
+ * (`routeActor`), server actions (`action({ can })`), the menu (lib/nav.ts) and the workflow's
+ * steps read it; a capability used without an entry here fails the type check.
+ *
+ * A capability says which role may try; which records it may touch is the scope's question
+ * (lib/scope.ts, in every query), and rules such as "not on your own case" or "not at two steps of
+ * one case" come on top in the workflow.
+ */
+const ALL = ROLES;
+/** Officials and leaders: who keeps the register and decides cases (administrators run accounts, not files). */
+const KEEPERS = ['sub_branch_official', 'branch_official', 'leader'] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  'dashboard.view': ALL,
+  'account.manage': ALL,
+  'notifications.read': ALL,
+
+  // Aid cases (帮扶申请): workers apply for themselves; each step's people decide.
+  'cases.view': ['worker', ...KEEPERS],
+  'cases.apply': ['worker'],
+  'cases.queue': KEEPERS,
+  'cases.decide': KEEPERS,
+  'cases.verify': ['sub_branch_official'],
+  'cases.review': ['branch_official'],
+  'cases.approve': ['leader'],
+  'cases.pay': ['leader'],
+  'publicity.view': ALL,
+  'publicity.object': ALL,
+  'publicity.decideObjection': ['branch_official', 'leader'],
+  'payments.view': KEEPERS,
+  'exports.ledgers': KEEPERS,
+
+  // Aid standards, budgets and the publicity window: leaders.
+  'aid.standards': ['leader'],
+  'aid.budgets': ['leader'],
+  'aid.publicitySettings': ['leader'],
+
+  // The hardship register (困难职工档案).
+  'register.view': KEEPERS,
+  'register.edit': KEEPERS,
+  // Visits and tasks: the keepers, and any account serving as a household's helper (a scope question).
+  'register.care': ['worker', ...KEEPERS],
+  'register.pairings': ['leader'],
+  'symposiums.manage': KEEPERS,
+
+  // Dream Come True (圆梦行动).
+  'students.view': ['worker', ...KEEPERS],
+  'students.register': ['worker'],
+  'students.apply': ['worker'],
+  // The parent, or an official in scope, corrects a student's record.
+  'students.correct': ['worker', ...KEEPERS],
+  'students.nominate': ['branch_official'],
+  'students.award': ['leader'],
+  'students.awardsView': ['branch_official', 'leader'],
+  'students.report': ['branch_official', 'leader'],
+  'students.standards': ['leader'],
+
+  'reports.view': KEEPERS,
+
+  // People and the organisation.
+  'workers.view': [...KEEPERS, 'admin'],
+  'workers.editContact': [...KEEPERS, 'admin'],
+  'admin.read': ['leader', 'admin'],
+  'admin.units': ['admin'],
+  'admin.users': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof PERMISSIONS;
+
+export const CAPABILITIES = Object.keys(PERMISSIONS) as Capability[];
+
+export function rolesWith(capability: Capability): readonly Role[] {
+  return PERMISSIONS[capability];
+}
+
+export function can(role: Role, capability: Capability): boolean {
+  return (PERMISSIONS[capability] as readonly Role[]).includes(role);
+}
+
+/** The capability table as Markdown (capability × role), as the README shows it under "What each role may do". */
+export function permissionsMarkdown(): string {
+  const head = `| capability | ${ROLES.join(' | ')} |`;
+  const rule = `|---|${ROLES.map(() => '---').join('|')}|`;
+  const rows = CAPABILITIES.map((c) => `| \`${c}\` | ${ROLES.map((r) => (can(r, c) ? '✓' : '')).join(' | ')} |`);
+  return [head, rule, ...rows].join('\n');
+}
