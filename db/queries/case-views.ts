@@ -62,6 +62,7 @@ import {
   type SortTerm,
   type Total,
 } from './keyset';
+import { ZONE } from '@/db/time-zone';
 
 /**
  * The screens' reads of cases: the list, the to-do queues and the case page. Every query carries
@@ -132,7 +133,7 @@ export const CASE_ORDER: SortTerm[] = [
  * very expression of the index cases_year_updated_id_idx (db/schema/cases.ts), which serves a year's
  * cases in the list's order.
  */
-export const caseYear = sql`extract(year from coalesce(${cases.appliedOn}, (${cases.createdAt} AT TIME ZONE 'Asia/Shanghai')::date))`;
+export const caseYear = sql`extract(year from coalesce(${cases.appliedOn}, (${cases.createdAt} AT TIME ZONE ${ZONE})::date))`;
 
 async function caseListParts(db: Queryable, actor: Actor, f: CaseListFilter) {
   const staff = actor.role !== 'worker';

@@ -24,6 +24,7 @@ import {
 } from './keyset';
 import { unitsWhere } from './scope';
 import { helperCount, householdListQuery, householdOrder, lastVisit } from './register';
+import { chinaDate } from '@/db/time-zone';
 
 /**
  * The ledgers' reads for export: the list pages' own WHERE (scope included) and order, read in
@@ -157,7 +158,7 @@ async function casesSource(
             appliedOn: cases.appliedOn,
             paidOn: payments.paidOn,
             // The day as the mine's calendar has it, as the list shows it.
-            updatedOn: sql<string>`(${cases.updatedAt} AT TIME ZONE 'Asia/Shanghai')::date::text`,
+            updatedOn: sql<string>`${chinaDate(cases.updatedAt)}::text`,
             cursor,
           })
           .from(cases)

@@ -10,7 +10,7 @@ import type { PageAt } from '@/db/queries/keyset';
 import { listHouseholds } from '@/db/queries/register';
 import { auditLog, budgets, cases, orgUnits, payments, users } from '@/db/schema';
 import { caseNumber } from '@/components/cases/format';
-import { todayInChina } from '@/lib/dates';
+import { dayInChina, todayInChina } from '@/lib/dates';
 import { parseLedgerFilters, type Ledger } from '@/lib/exports/ledgers';
 import { rebuildCaseStats } from '@/lib/stats/case-stats';
 import { HOUSEHOLD_SORTS } from '@/lib/register/search-params';
@@ -264,7 +264,7 @@ describe('the cases (帮扶申请台账)', () => {
     expect(csv.col('申请编号')).toEqual(list.map((c) => caseNumber(c.id)));
     expect(csv.col('金额（元）')).toEqual(list.map((c) => (c.amountFen! / 100).toFixed(2)));
     expect(csv.col('申请日期')).toEqual(list.map((c) => c.appliedOn));
-    expect(csv.col('更新日期')).toEqual(list.map((c) => todayInChina(c.updatedAt)));
+    expect(csv.col('更新日期')).toEqual(list.map((c) => dayInChina(c.updatedAt)));
     expect(new Set(csv.col('帮扶类别'))).toEqual(new Set(['因贫致困']));
     for (const id of csv.col('身份证号')) expect(id).toMatch(MASKED_ID);
     const paidOn = csv.col('发放日期');

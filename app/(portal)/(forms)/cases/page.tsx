@@ -16,7 +16,7 @@ import { AID_KINDS } from '@/lib/aid/standards';
 import { requireRole } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { caseListParams } from '@/lib/cases/search-params';
-import { todayInChina } from '@/lib/dates';
+import { dayInChina, todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
 import { scopeOf } from '@/lib/scope';
 import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
@@ -152,7 +152,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                 </Td>
                 <Td className="text-right tabular-nums">{c.amountFen === null ? '—' : formatFen(c.amountFen)}</Td>
                 <Td className="tabular-nums">{c.appliedOn ?? '—'}</Td>
-                <Td className="tabular-nums">{todayInChina(c.updatedAt)}</Td>
+                <Td className="tabular-nums">{dayInChina(c.updatedAt)}</Td>
               </tr>
             ))}
           </tbody>

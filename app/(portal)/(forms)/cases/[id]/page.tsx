@@ -12,7 +12,7 @@ import {
 } from '@/components/cases/case-display';
 import { DecisionForm } from '@/components/cases/decision-form';
 import { StudentCaseFacts } from '@/components/students/student-case-facts';
-import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
+import { caseNumber, kindKey } from '@/components/cases/format';
 import { MarkCaseRead } from '@/components/cases/mark-read';
 import { PaymentForm } from '@/components/cases/payment-form';
 import { DecideObjectionForm } from '@/components/publicity/decide-objection-form';
@@ -23,7 +23,7 @@ import { getDb } from '@/db/client';
 import { CASE_ROLES, getCaseView, type CaseView } from '@/db/queries/case-views';
 import { requireRole } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
-import { todayInChina } from '@/lib/dates';
+import { dateTimeInChina, todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
 import { formatFen } from '@/lib/money';
 import { waitingOn, type CaseAction } from '@/lib/workflow/case-workflow';
@@ -251,7 +251,7 @@ async function History({ c }: { c: CaseView }) {
       {c.history.map((h) => (
         <li key={h.id}>
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <span className="tabular-nums text-stone-600">{dateTime(h.at)}</span>
+            <span className="tabular-nums text-stone-600">{dateTimeInChina(h.at)}</span>
             {stepLabel(h) && <span className="font-medium">{t(stepLabel(h)!)}</span>}
             <Badge tone={BAD_ACTIONS.includes(h.action) ? 'bad' : 'neutral'}>{t(`aid.actions.${h.action}`)}</Badge>
             <StepActor h={h} />
@@ -275,7 +275,7 @@ async function Objections({ c, label }: { c: CaseView; label: string }) {
       {c.objections.map((o) => (
         <li key={o.id} className="rounded-md border border-stone-200 p-3">
           <div className="flex flex-wrap items-center gap-2">
-            <span className="tabular-nums text-stone-600">{dateTime(o.createdAt)}</span>
+            <span className="tabular-nums text-stone-600">{dateTimeInChina(o.createdAt)}</span>
             <span>{o.byName}</span>
             <Badge tone={o.status === 'pending' ? 'info' : o.status === 'upheld' ? 'bad' : 'neutral'}>
               {t(`objectionStatus.${o.status}`)}
@@ -284,7 +284,10 @@ async function Objections({ c, label }: { c: CaseView; label: string }) {
           <p className="mt-1 whitespace-pre-line">{o.reason}</p>
           {o.decision && (
             <p className="mt-2 text-stone-700">
-              {t('objectionDecided', { name: o.decidedByName ?? '', at: o.decidedAt ? dateTime(o.decidedAt) : '' })}{' '}
+              {t('objectionDecided', {
+                name: o.decidedByName ?? '',
+                at: o.decidedAt ? dateTimeInChina(o.decidedAt) : '',
+              })}{' '}
               {o.decision}
             </p>
           )}

@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { listQueues, QUEUE_PAGE_SIZE, QUEUE_ROLES } from '@/db/queries/case-views';
 import { requireRole } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
-import { todayInChina } from '@/lib/dates';
+import { dayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
 import { pageParam } from '@/lib/validation/common';
 import { STEPS } from '@/lib/workflow/case-workflow';
@@ -101,7 +101,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
                               <span>{label}</span>
                             )}
                             <span className="block text-xs tabular-nums text-stone-500">
-                              {t('cases.since', { date: todayInChina(r.waitingSince) })}
+                              {t('cases.since', { date: dayInChina(r.waitingSince) })}
                             </span>
                           </Td>
                           <Td>

@@ -76,7 +76,7 @@ export default async function ApplyStudentAidPage({ searchParams }: { searchPara
         categoryLabel={ctx.categoryLabel}
         defaults={{
           stage: chosen.stage,
-          grade: String(gradeNow(chosen, schoolYearOf(chosen.updatedAt.toISOString().slice(0, 10)), schoolYear)),
+          grade: String(gradeNow(chosen, schoolYear)),
           tuition: '',
           living: '',
           familySituation: ctx.familySituation,
