@@ -6,7 +6,7 @@ import type { CaseView } from '@/db/queries/case-views';
 import { casePaths } from '@/lib/cases/paths';
 import { formatFen } from '@/lib/money';
 import type { CaseState } from '@/lib/workflow/case-workflow';
-import { caseNumber, kindKey } from './format';
+import { caseNumber, kindKey } from '@/lib/cases/format';
 
 /**
  * Pieces the case page and the printed approval form share. No hooks beyond translations, so they

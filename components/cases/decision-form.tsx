@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { useEffect, useId } from 'react';
-import { decideCase } from '@/app/(portal)/(forms)/cases/actions';
+import { decideCase } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { z } from 'zod';
-import { recordPayment } from '@/app/(portal)/(forms)/cases/actions';
+import { recordPayment } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';

@@ -9,7 +9,7 @@ import { ledgerSource, listPayments } from '@/db/queries/exports';
 import type { PageAt } from '@/db/queries/keyset';
 import { listHouseholds } from '@/db/queries/register';
 import { auditLog, budgets, cases, orgUnits, payments, users } from '@/db/schema';
-import { caseNumber } from '@/components/cases/format';
+import { caseNumber } from '@/lib/cases/format';
 import { dayInChina, todayInChina } from '@/lib/dates';
 import { parseLedgerFilters, type Ledger } from '@/lib/exports/ledgers';
 import { rebuildCaseStats } from '@/lib/stats/case-stats';

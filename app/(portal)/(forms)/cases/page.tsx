@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CaseLink, CaseStateBadge, Person } from '@/components/cases/case-display';
-import { kindKey } from '@/components/cases/format';
+import { kindKey } from '@/lib/cases/format';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';

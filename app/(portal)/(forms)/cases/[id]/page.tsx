@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
+import { withdrawCase } from '@/lib/cases/case-actions';
 import {
   AmountExplanation,
   CaseFactsList,
@@ -12,7 +12,7 @@ import {
 } from '@/components/cases/case-display';
 import { DecisionForm } from '@/components/cases/decision-form';
 import { StudentCaseFacts } from '@/components/students/student-case-facts';
-import { caseNumber, kindKey } from '@/components/cases/format';
+import { caseNumber, kindKey } from '@/lib/cases/format';
 import { MarkCaseRead } from '@/components/cases/mark-read';
 import { PaymentForm } from '@/components/cases/payment-form';
 import { DecideObjectionForm } from '@/components/publicity/decide-objection-form';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { CaseLink, Person } from '@/components/cases/case-display';
-import { kindKey, waited } from '@/components/cases/format';
+import { kindKey, waited } from '@/lib/cases/format';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { APPLICANT_STATES, liveCaseOf, ownStudents } from '@/db/queries/students';
-import { studentAidContext } from '@/components/students/apply-context';
+import { studentAidContext } from '@/lib/students/apply-context';
 import { StudentAidForm } from '@/components/students/student-aid-form';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';

@@ -13,7 +13,7 @@ import { requireRole } from '@/lib/auth/session';
 import { orNotFound, routeId } from '@/lib/load';
 import { ADMIN_READ_ROLES } from '@/lib/nav';
 import { scopeOf } from '@/lib/scope';
-import { setUserDisabled } from '../actions';
+import { setUserDisabled } from '@/lib/admin/user-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('users') };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AmountExplanation, StepActor, stepLabel } from '@/components/cases/case-display';
-import { caseNumber, kindKey } from '@/components/cases/format';
+import { caseNumber, kindKey } from '@/lib/cases/format';
 import { PrintButton } from '@/components/cases/print-button';
 import { ButtonLink } from '@/components/ui/button';
 import { getDb } from '@/db/client';
