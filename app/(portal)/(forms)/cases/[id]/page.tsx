@@ -21,6 +21,7 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { getDb } from '@/db/client';
 import { CASE_ROLES, getCaseView, type CaseView } from '@/db/queries/case-views';
+import { getStudentCaseFacts } from '@/db/queries/students';
 import { requireRole } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { dateTimeInChina, todayInChina } from '@/lib/dates';
@@ -41,7 +42,12 @@ const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole(CASE_ROLES);
   const db = await getDb();
-  const c = await orNotFound(getCaseView(db, actor, routeId((await params).id)));
+  const id = routeId((await params).id);
+  // The student's facts (null for other kinds) are scoped like the case: read side by side.
+  const [c, studentFacts] = await Promise.all([
+    orNotFound(getCaseView(db, actor, id)),
+    getStudentCaseFacts(db, actor, id),
+  ]);
   const t = await getTranslations();
   const today = todayInChina();
   const kind = t(kindKey(c));
@@ -90,7 +96,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <Card title={t('cases.facts')}>
             <CaseFactsList c={c} />
-            <StudentCaseFacts caseId={c.id} actor={actor} />
+            {studentFacts && <StudentCaseFacts caseId={c.id} facts={studentFacts} />}
           </Card>
           <Card title={t('cases.amount')}>
             <AmountExplanation amount={c.amount} />
