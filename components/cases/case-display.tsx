@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/card';
-import type { CaseView } from '@/db/queries/case-views';
+import type { CaseView } from '@/db/queries/case-page';
 import { casePaths } from '@/lib/cases/paths';
 import { formatFen } from '@/lib/money';
 import type { CaseState } from '@/lib/workflow/case-workflow';

@@ -14,6 +14,7 @@ import {
 import type { LedgerPayment } from '@/lib/aid/ledger';
 import { notFound } from '@/lib/errors';
 import type { CaseKind, CaseState, Step, StepActors } from '@/lib/workflow/case-workflow';
+import type { Role } from '@/lib/roles';
 import { scopeOf, type Actor } from '@/lib/scope';
 import { unitsWhere } from './scope';
 
@@ -173,4 +174,21 @@ export async function ledgerPayments(
       paidOn: r.paidOn,
       amountFen: r.amountFen,
     }));
+}
+
+/** Who has cases to read (administrators run accounts and see none). */
+export const CASE_ROLES = [
+  'worker',
+  'sub_branch_official',
+  'branch_official',
+  'leader',
+] as const satisfies readonly Role[];
+
+/**
+ * What the actor may read: what `caseVisible` allows, except other people's drafts. A draft (and
+ * a draft withdrawn before submission) is the worker's private note until they submit it, so for
+ * everyone but the applicant a case exists only once `submitted_at` is set.
+ */
+export function caseReadable(actor: Actor): SQL {
+  return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
 }

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/exports/[ledger]/route';
 import { getDb, type Database } from '@/db/client';
-import { listCases } from '@/db/queries/case-views';
+import { listCases } from '@/db/queries/case-list';
 import { ledgerSource, listPayments } from '@/db/queries/exports';
 import type { PageAt } from '@/db/queries/keyset';
 import { listHouseholds } from '@/db/queries/register';

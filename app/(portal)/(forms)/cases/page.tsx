@@ -10,7 +10,8 @@ import { FilterBar, FilterField, FilterSelect, filterControl } from '@/component
 import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { CASE_ROLES, listCases } from '@/db/queries/case-views';
+import { listCases } from '@/db/queries/case-list';
+import { CASE_ROLES } from '@/db/queries/cases';
 import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { AID_KINDS } from '@/lib/aid/standards';
 import { requireRole } from '@/lib/auth/session';

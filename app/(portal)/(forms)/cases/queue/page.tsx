@@ -7,7 +7,7 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listQueues, QUEUE_PAGE_SIZE, QUEUE_ROLES } from '@/db/queries/case-views';
+import { listQueues, QUEUE_PAGE_SIZE, QUEUE_ROLES } from '@/db/queries/case-queues';
 import { requireRole } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { dayInChina } from '@/lib/dates';
