@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
+import { TIME_ZONE } from '../lib/dates';
 
 /**
  * A publicity window lasts days; a browser test cannot wait for it. On the real server (CI) the
@@ -14,7 +15,7 @@ export async function endPublicityWindow(caseId: number): Promise<void> {
   await client.connect();
   try {
     const r = await client.query(
-      `UPDATE cases SET publicity_start = publicity_start - 10, publicity_end = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1
+      `UPDATE cases SET publicity_start = publicity_start - 10, publicity_end = (now() AT TIME ZONE '${TIME_ZONE}')::date - 1
         WHERE id = $1 AND state = 'in_publicity'`,
       [caseId],
     );

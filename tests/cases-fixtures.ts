@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyStatDeltas, countDeltas, statDeltas } from '@/lib/stats/case-stats';
 import { eq } from 'drizzle-orm';
-import { saveStandard } from '@/app/(portal)/(forms)/aid-admin/actions';
+import { saveStandard } from '@/lib/aid/aid-admin-actions';
 import { getDb } from '@/db/client';
 import { caseSteps, cases, users } from '@/db/schema';
 import type { AidKind } from '@/lib/aid/standards';

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { resetPassword } from '@/app/(portal)/(forms)/admin/users/actions';
+import { resetPassword } from '@/lib/admin/user-actions';
 import { resetPasswordSchema } from '@/lib/validation/admin';
 
 export function ResetPasswordForm({ userId }: { userId: number }) {

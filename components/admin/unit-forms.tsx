@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { createUnit, moveUnit, renameUnit } from '@/app/(portal)/(forms)/admin/units/actions';
+import { createUnit, moveUnit, renameUnit } from '@/lib/admin/unit-actions';
 import { createUnitSchema, moveUnitSchema, renameUnitSchema } from '@/lib/validation/admin';
 
 interface Option {

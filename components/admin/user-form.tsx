@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { createUser, updateUser } from '@/app/(portal)/(forms)/admin/users/actions';
+import { createUser, updateUser } from '@/lib/admin/user-actions';
 import { ROLES, type Role } from '@/lib/roles';
 import { createUserSchema, updateUserSchema } from '@/lib/validation/admin';
 

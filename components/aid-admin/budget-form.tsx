@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import type { z } from 'zod';
-import { setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
+import { setBudget } from '@/lib/aid/aid-admin-actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
-import { setPublicityDays } from '@/app/(portal)/(forms)/aid-admin/actions';
+import { setPublicityDays } from '@/lib/aid/aid-admin-actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { saveStandard } from '@/app/(portal)/(forms)/aid-admin/actions';
+import { saveStandard } from '@/lib/aid/aid-admin-actions';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';

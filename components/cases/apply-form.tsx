@@ -7,7 +7,7 @@ import { useTranslations } from '@/lib/i18n/use-translations';
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { useForm, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { resubmitCase, saveDraft, submitCase } from '@/app/(portal)/(forms)/cases/actions';
+import { resubmitCase, saveDraft, submitCase } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';

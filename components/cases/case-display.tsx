@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/card';
-import type { CaseView } from '@/db/queries/case-views';
+import type { CaseView } from '@/db/queries/case-page';
 import { casePaths } from '@/lib/cases/paths';
 import { formatFen } from '@/lib/money';
 import type { CaseState } from '@/lib/workflow/case-workflow';
-import { caseNumber, kindKey } from './format';
+import { caseNumber, kindKey } from '@/lib/cases/format';
 
 /**
  * Pieces the case page and the printed approval form share. No hooks beyond translations, so they

@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { useEffect, useId } from 'react';
-import { decideCase } from '@/app/(portal)/(forms)/cases/actions';
+import { decideCase } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import type { DecisionStep } from '@/db/queries/case-views';
+import type { DecisionStep } from '@/lib/cases/abilities';
 import type { AmountRule } from '@/lib/aid/standards';
 import { fenToYuanText, formatFen } from '@/lib/money';
 import { decideSchema } from '@/lib/validation/cases';

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { useId, useRef, useState, useTransition } from 'react';
-import { deleteDocument, uploadDocument } from '@/app/(portal)/(forms)/cases/documents-actions';
+import { deleteDocument, uploadDocument } from '@/lib/cases/document-actions';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { checkDocument, formatBytes, MAX_DOCUMENTS_PER_CASE, SNIFF_BYTES } from '@/lib/cases/documents';
 import { casePaths } from '@/lib/cases/paths';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { markNotificationsRead } from '@/app/(portal)/(forms)/cases/actions';
+import { markNotificationsRead } from '@/lib/cases/case-actions';
 
 /**
  * Opening a case reads its notifications. Done after mount, never during the server render (a

@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { z } from 'zod';
-import { recordPayment } from '@/app/(portal)/(forms)/cases/actions';
+import { recordPayment } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import type { BudgetLeft } from '@/db/queries/case-views';
+import type { BudgetLeft } from '@/db/queries/budgets';
 import { formatFen } from '@/lib/money';
 import { paymentSchema } from '@/lib/validation/cases';
 import { CaseFormAlert } from './case-form-alert';

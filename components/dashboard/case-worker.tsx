@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from '@/lib/i18n/use-translations';
-import { caseNumber, kindKey } from '@/components/cases/format';
+import { caseNumber, kindKey } from '@/lib/cases/format';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, Stat } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';

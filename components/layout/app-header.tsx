@@ -2,18 +2,15 @@ import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/scope';
 import { NAV } from '@/lib/nav';
 import { can } from '@/lib/permissions';
-import { getDb } from '@/db/client';
-import { unreadCount } from '@/db/queries/notifications';
 import { HeaderBar } from './header-bar';
 
 /**
  * Every signed-in page's header: what it says is decided here, on the server (the actor's
- * sections, the unread count); HeaderBar draws it. As server-rendered elements the header cost
+ * sections; the unread count the layout read); HeaderBar draws it. As server-rendered elements the header cost
  * every page several times what the same markup costs drawn from a few strings.
  */
-export async function AppHeader({ actor }: { actor: Actor }) {
+export async function AppHeader({ actor, unread }: { actor: Actor; unread: number }) {
   const t = await getTranslations();
-  const unread = await unreadCount(await getDb(), actor);
   return (
     <HeaderBar
       nav={NAV.filter((n) => can(actor.role, n.can)).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }))}

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { logout } from '@/app/(portal)/actions';
+import { logout } from '@/lib/auth/logout-actions';
 import { LocaleSwitcher } from './locale-switcher';
 import { NavLinks } from './nav-links';
 import { NotificationBell } from './notification-bell';

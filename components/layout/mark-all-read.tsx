@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { useTransition } from 'react';
-import { markNotificationsRead } from '@/app/(portal)/(forms)/cases/actions';
+import { markNotificationsRead } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
 
 export function MarkAllRead() {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { useId, useRef, useState } from 'react';
-import { decideObjection } from '@/app/(portal)/(forms)/cases/actions';
+import { decideObjection } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';

@@ -13,7 +13,7 @@ import {
   exitHousehold,
   refileHousehold,
   reviewHousehold,
-} from '@/app/(portal)/(forms)/households/actions';
+} from '@/lib/register/household-actions';
 import type { Category, HelperKind } from '@/db/schema';
 import {
   assignHelperSchema,

@@ -9,7 +9,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, listError, useActionForm } from '@/components/ui/use-action-form';
-import { fileHousehold, updateHousehold } from '@/app/(portal)/(forms)/households/actions';
+import { fileHousehold, updateHousehold } from '@/lib/register/household-actions';
 import { CATEGORIES, CAUSES, KEEPING_LEVELS, RELATIONS } from '@/db/schema/register';
 import { fileHouseholdSchema, updateHouseholdSchema } from '@/lib/validation/register';
 import { CheckboxGroup, GroupError } from './checkbox-group';

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, listError, useActionForm } from '@/components/ui/use-action-form';
-import { opinionToTask, recordSymposium } from '@/app/(portal)/(forms)/symposiums/actions';
+import { opinionToTask, recordSymposium } from '@/lib/register/symposium-actions';
 import { opinionTaskSchema, symposiumSchema } from '@/lib/validation/register';
 import { CheckboxGroup, GroupError } from './checkbox-group';
 import type { PersonOption } from './household-actions';

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { updateTaskStatus } from '@/app/(portal)/(forms)/tasks/actions';
+import { updateTaskStatus } from '@/lib/register/task-actions';
 import type { TaskStatus } from '@/db/schema';
 import { taskStatusSchema } from '@/lib/validation/register';
 

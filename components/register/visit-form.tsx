@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, listError, useActionForm } from '@/components/ui/use-action-form';
-import { recordVisit } from '@/app/(portal)/(forms)/households/actions';
+import { recordVisit } from '@/lib/register/household-actions';
 import { SIX_KNOWS } from '@/db/schema/register';
 import { visitSchema } from '@/lib/validation/register';
 import { CheckboxGroup, GroupError } from './checkbox-group';

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { saveStudentAid, submitStudentAid } from '@/app/(portal)/(forms)/students/actions';
+import { saveStudentAid, submitStudentAid } from '@/lib/students/student-actions';
 import type { AmountRule } from '@/lib/aid/standards';
 import { formatBytes } from '@/lib/cases/documents';
 import { casePaths } from '@/lib/cases/paths';

@@ -1,9 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
-import { getStudentCaseFacts } from '@/db/queries/students';
+import type { StudentCaseFacts as Facts } from '@/db/queries/students';
 import { formatFen } from '@/lib/money';
-import type { Actor } from '@/lib/scope';
 import { studentPaths } from '@/lib/students/paths';
 import { parseResults } from '@/lib/validation/students';
 import { StageGrade, TierBadge } from './badges';
@@ -11,12 +9,10 @@ import { StageGrade, TierBadge } from './badges';
 /**
  * The student-specific facts of a student aid or award case, for the case page: the student (ID
  * number masked), the school year, stage and grade, the year's costs, the proof the stage needs
- * and whether it is there; for an award, the tier and the results the nomination cites. Does its
- * own scoped read, and renders nothing for other cases (so the page may always include it).
+ * and whether it is there; for an award, the tier and the results the nomination cites. The page
+ * reads them (db/queries/students#getStudentCaseFacts: null for other cases).
  */
-export async function StudentCaseFacts({ caseId, actor }: { caseId: number; actor: Actor }) {
-  const f = await getStudentCaseFacts(await getDb(), actor, caseId);
-  if (!f) return null;
+export async function StudentCaseFacts({ caseId, facts: f }: { caseId: number; facts: Facts }) {
   const t = await getTranslations('students');
   const results = parseResults(f.results);
   const item = (label: string, value: React.ReactNode) => (

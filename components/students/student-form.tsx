@@ -7,7 +7,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { registerStudent, updateStudent } from '@/app/(portal)/(forms)/students/actions';
+import { registerStudent, updateStudent } from '@/lib/students/student-actions';
 import { studentPaths } from '@/lib/students/paths';
 import { MAX_GRADE, STAGES, type Stage } from '@/lib/students/stages';
 import { registerStudentSchema, updateStudentSchema } from '@/lib/validation/students';

@@ -4,6 +4,7 @@ import type { Queryable } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
 import { PAGE_SIZE } from './people';
 import { likePrefix } from '@/lib/scope';
+import { chinaDayStart } from '@/db/time-zone';
 
 export interface AuditFilter {
   who?: string; // employee number
@@ -25,15 +26,13 @@ export interface AuditRow {
   after: unknown;
 }
 
-const dayStart = (d: string) => sql`(${d}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
-
 /** The audit log is mine-wide: only leaders and administrators reach this (checked by the page). */
 export async function listAudit(db: Queryable, f: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   const where = and(
     f.who ? eq(users.employeeNo, f.who.toUpperCase()) : undefined,
     f.what ? sql`${auditLog.action} LIKE ${likePrefix(f.what)}` : undefined,
-    f.from ? gte(auditLog.at, dayStart(f.from)) : undefined,
-    f.to ? lt(auditLog.at, sql`${dayStart(f.to)} + interval '1 day'`) : undefined,
+    f.from ? gte(auditLog.at, chinaDayStart(f.from)) : undefined,
+    f.to ? lt(auditLog.at, sql`${chinaDayStart(f.to)} + interval '1 day'`) : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
     db

@@ -8,6 +8,7 @@ import { can } from '@/lib/permissions';
 import { likePrefix, scopeOf, unitInScope, type Actor } from '@/lib/scope';
 import { queueState, STEPS, type CaseKind, type CaseState, type Step } from '@/lib/workflow/case-workflow';
 import { treeOrder } from './units';
+import { chinaDate } from '@/db/time-zone';
 
 /**
  * The aid cases' figures on the dashboards, each scoped in its WHERE: a leader sees the whole
@@ -90,7 +91,7 @@ const COUNTED_STEPS = STEPS.filter((s) => s !== 'publicity');
  * to-do queues show the same clock.
  */
 function waitsSql(path: string | null, today: string): SQL {
-  const days = (at: SQL) => sql`(${today}::date - ((${at}) AT TIME ZONE 'Asia/Shanghai')::date)`;
+  const days = (at: SQL) => sql`(${today}::date - ${chinaDate(at)})`;
   // Each state as a literal, so the planner can prove the partial index's predicate and read its first entry.
   const counted = COUNTED_STEPS.map((step) => {
     const state = sql.raw(`'${queueState(step)}'`);
@@ -286,7 +287,7 @@ export async function workerCaseFigures(
     SELECT
       (SELECT json_agg(c ORDER BY c.created_at DESC, c.id DESC) FROM (
         SELECT id, kind, aid_kind, state, amount_fen, created_at,
-          coalesce(applied_on, (created_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS day
+          coalesce(applied_on, ${chinaDate(sql`created_at`)})::text AS day
         FROM cases WHERE applicant_id = ${actor.userId}
         ORDER BY created_at DESC, id DESC LIMIT ${OWN_CASES_SHOWN}) c) AS own,
       (SELECT count(*)::int FROM cases WHERE applicant_id = ${actor.userId}) AS total,

@@ -174,3 +174,12 @@ export async function ledgerPayments(
       amountFen: r.amountFen,
     }));
 }
+
+/**
+ * What the actor may read: what `caseVisible` allows, except other people's drafts. A draft (and
+ * a draft withdrawn before submission) is the worker's private note until they submit it, so for
+ * everyone but the applicant a case exists only once `submitted_at` is set.
+ */
+export function caseReadable(actor: Actor): SQL {
+  return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
+}

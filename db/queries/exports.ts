@@ -8,7 +8,8 @@ import type { Ledger, LedgerFilters, PaymentParams } from '@/lib/exports/ledgers
 import { maskingFor } from '@/lib/exports/masking';
 import type { Fen } from '@/lib/money';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
-import { CASE_ORDER, caseListReads, caseReadable, withCaseJoins } from './case-views';
+import { CASE_ORDER, caseListReads, withCaseJoins } from './case-list';
+import { caseReadable } from './cases';
 import {
   after,
   anyOf,
@@ -24,6 +25,7 @@ import {
 } from './keyset';
 import { unitsWhere } from './scope';
 import { helperCount, householdListQuery, householdOrder, lastVisit } from './register';
+import { chinaDate } from '@/db/time-zone';
 
 /**
  * The ledgers' reads for export: the list pages' own WHERE (scope included) and order, read in
@@ -157,7 +159,7 @@ async function casesSource(
             appliedOn: cases.appliedOn,
             paidOn: payments.paidOn,
             // The day as the mine's calendar has it, as the list shows it.
-            updatedOn: sql<string>`(${cases.updatedAt} AT TIME ZONE 'Asia/Shanghai')::date::text`,
+            updatedOn: sql<string>`${chinaDate(cases.updatedAt)}::text`,
             cursor,
           })
           .from(cases)

@@ -1,7 +1,7 @@
 import 'server-only';
 import { can } from '@/lib/permissions';
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn, type SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import { cases, objections, orgUnits, students, users, type OBJECTION_STATUSES } from '@/db/schema';
 import type { AidKind } from '@/lib/aid/standards';
@@ -10,6 +10,7 @@ import { scopeOf, type Actor } from '@/lib/scope';
 import { canAct, type CaseKind, type Refusal } from '@/lib/workflow/case-workflow';
 import { caseVisible, stepActorsOf } from './cases';
 import { unitsWhere } from './scope';
+import { chinaDate, chinaDayStart } from '@/db/time-zone';
 
 /**
  * The publicity (公示) reads. Every signed-in person of the mine reads the published cases, so
@@ -27,7 +28,7 @@ const applicant = alias(users, 'applicant');
 const branch = alias(orgUnits, 'branch');
 const branchJoin = and(eq(branch.level, 'branch'), sql`starts_with(${orgUnits.path}, ${branch.path})`);
 
-const chinaDay = (ts: unknown) => sql<string>`to_char(${ts} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+const chinaDay = (ts: AnyPgColumn) => sql<string>`to_char(${chinaDate(ts)}, 'YYYY-MM-DD')`;
 
 /** What the board shows of any case, whatever the list. */
 const boardColumns = {
@@ -245,12 +246,7 @@ export async function recentlyEnded(db: Queryable, today: string, limit = 20): P
     db
       .selectDistinctOn([objections.caseId], { caseId: objections.caseId, on: chinaDay(objections.decidedAt) })
       .from(objections)
-      .where(
-        and(
-          eq(objections.status, 'upheld'),
-          sql`${objections.decidedAt} >= (${since})::timestamp AT TIME ZONE 'Asia/Shanghai'`,
-        ),
-      )
+      .where(and(eq(objections.status, 'upheld'), sql`${objections.decidedAt} >= ${chinaDayStart(since)}`))
       .orderBy(objections.caseId, desc(objections.decidedAt))
       .then(async (upheld) => {
         if (!upheld.length) return [];

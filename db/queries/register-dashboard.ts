@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { CATEGORIES, type Category } from '@/db/schema';
 import { todayInChina } from '@/lib/dates';
+import { chinaDayStart } from '@/db/time-zone';
 
 export interface RegisterMeasures {
   unitId: number;
@@ -70,8 +71,7 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
     ),
     sql`, `,
   );
-  const china = (day: string) => sql`(${day}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
-  const raisedInYear = sql`t.created_at >= ${china(since)} AND t.created_at < ${china(next)}`;
+  const raisedInYear = sql`t.created_at >= ${chinaDayStart(since)} AND t.created_at < ${chinaDayStart(next)}`;
   return sql`
     WITH hh AS (
       SELECT h.unit_id,

@@ -21,6 +21,7 @@ import { households } from './register';
 import { students } from './students';
 import { AWARD_TIERS, STAGES } from '../../lib/students/stages';
 import { users } from './users';
+import { ZONE } from '../time-zone';
 
 const inList = (col: unknown, values: readonly string[]) =>
   sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
@@ -152,7 +153,7 @@ export const cases = pgTable(
     index('cases_state_updated_id_idx').on(t.state, t.updatedAt, t.id),
     index('cases_kind_updated_id_idx').on(t.aidKind, t.updatedAt, t.id),
     index('cases_year_updated_id_idx').on(
-      sql`extract(year from coalesce(${t.appliedOn}, (${t.createdAt} AT TIME ZONE 'Asia/Shanghai')::date))`,
+      sql`extract(year from coalesce(${t.appliedOn}, (${t.createdAt} AT TIME ZONE ${ZONE})::date))`,
       t.updatedAt,
       t.id,
     ),

@@ -1,5 +1,5 @@
 // The case screens' own formatting (framework-free), so a file numbers and names cases as they do.
-import { caseNumber, kindKey } from '@/components/cases/format';
+import { caseNumber, kindKey } from '@/lib/cases/format';
 import type { AidKind } from '@/lib/aid/standards';
 import type { Fen } from '@/lib/money';
 import { perHeadIncomeFen } from '@/lib/register/rules';

@@ -1,3 +1,5 @@
+import { dayInChina } from '../dates';
+
 /**
  * School stages and award tiers of the Dream Come True fund (圆梦行动), free of the framework.
  * Grades run 1..maxGrade within a stage (primary 1–6, junior and senior secondary 1–3,
@@ -65,9 +67,12 @@ export function schoolingProblems(
 
 /**
  * The grade a registered student is in this school year: the registered grade moved on by the
- * school years since the record was last saved, kept within the stage. Prefills the application.
+ * school years since the record was last saved (on the mine's calendar: a record saved in the
+ * first hours of 1 July in China belongs to the new school year), kept within the stage.
+ * Prefills the application.
  */
-export function gradeNow(s: { stage: Stage; grade: number }, savedInSchoolYear: number, schoolYear: number): number {
+export function gradeNow(s: { stage: Stage; grade: number; updatedAt: Date }, schoolYear: number): number {
+  const savedInSchoolYear = schoolYearOf(dayInChina(s.updatedAt));
   return Math.min(MAX_GRADE[s.stage], Math.max(1, s.grade + schoolYear - savedInSchoolYear));
 }
 

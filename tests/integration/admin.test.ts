@@ -1,9 +1,9 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createUnit, moveUnit, renameUnit } from '@/app/(portal)/(forms)/admin/units/actions';
-import { createUser, resetPassword, setUserDisabled, updateUser } from '@/app/(portal)/(forms)/admin/users/actions';
-import { updateContact } from '@/app/(portal)/(forms)/workers/actions';
-import { changePassword } from '@/app/(portal)/(forms)/account/actions';
+import { createUnit, moveUnit, renameUnit } from '@/lib/admin/unit-actions';
+import { createUser, resetPassword, setUserDisabled, updateUser } from '@/lib/admin/user-actions';
+import { updateContact } from '@/lib/people/worker-actions';
+import { changePassword } from '@/lib/auth/password-actions';
 import { getDb } from '@/db/client';
 import { getPerson, listPeoplePage } from '@/db/queries/people';
 import { auditLog, orgUnits, users } from '@/db/schema';

@@ -1,7 +1,7 @@
 import { and, desc, eq, like, notLike } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { saveStandard, setBudget, setPublicityDays } from '@/app/(portal)/(forms)/aid-admin/actions';
-import { decideCase, recordPayment } from '@/app/(portal)/(forms)/cases/actions';
+import { saveStandard, setBudget, setPublicityDays } from '@/lib/aid/aid-admin-actions';
+import { decideCase, recordPayment } from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
 import { budgetsOfYear, getStandardGrid, listStandards } from '@/db/queries/aid-admin';
 import { standardInForce } from '@/db/queries/cases';

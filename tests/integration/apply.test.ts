@@ -3,7 +3,7 @@ import { differenceInYears, parseISO } from 'date-fns';
 import { and, asc, eq } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideCase, resubmitCase, saveDraft, submitCase } from '@/app/(portal)/(forms)/cases/actions';
+import { decideCase, resubmitCase, saveDraft, submitCase } from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
 import { composeFamilySituation, getApplyContext, getOwnEditableCase } from '@/db/queries/apply';
 import { cases, householdMembers, households, users } from '@/db/schema';

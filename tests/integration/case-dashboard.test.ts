@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
-import { recordPayment } from '@/app/(portal)/(forms)/cases/actions';
+import { setBudget } from '@/lib/aid/aid-admin-actions';
+import { recordPayment } from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
 import { caseFigures, workerCaseFigures, type CaseFigures } from '@/db/queries/case-dashboard';
 import { budgets, caseSteps, cases, notifications, objections, orgUnits, payments } from '@/db/schema';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveDraft, submitCase } from '@/app/(portal)/(forms)/cases/actions';
-import { deleteDocument, uploadDocument } from '@/app/(portal)/(forms)/cases/documents-actions';
+import { saveDraft, submitCase } from '@/lib/cases/case-actions';
+import { deleteDocument, uploadDocument } from '@/lib/cases/document-actions';
 import { GET } from '@/app/api/cases/[id]/documents/[documentId]/route';
 import { getDb } from '@/db/client';
 import { auditLog, caseDocuments } from '@/db/schema';

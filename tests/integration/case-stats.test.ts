@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
+import { setBudget } from '@/lib/aid/aid-admin-actions';
 import {
   decideCase,
   decideObjection,
@@ -10,7 +10,7 @@ import {
   resubmitCase,
   submitCase,
   withdrawCase,
-} from '@/app/(portal)/(forms)/cases/actions';
+} from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
 import { caseFigures } from '@/db/queries/case-dashboard';
 import { paymentCharts } from '@/db/queries/dashboard-charts';

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
-import { decideCase, objectToCase, recordPayment, saveDraft, submitCase } from '@/app/(portal)/(forms)/cases/actions';
+import { setBudget } from '@/lib/aid/aid-admin-actions';
+import { decideCase, objectToCase, recordPayment, saveDraft, submitCase } from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
-import { getCaseView, listCases, listQueues, queueOf } from '@/db/queries/case-views';
+import { listCases } from '@/db/queries/case-list';
+import { getCaseView } from '@/db/queries/case-page';
+import { listQueues, queueOf } from '@/db/queries/case-queues';
 import { getCaseHead } from '@/db/queries/cases';
 import { caseSteps, cases, orgUnits, users } from '@/db/schema';
 import { todayInChina } from '@/lib/dates';

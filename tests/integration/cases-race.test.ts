@@ -1,7 +1,7 @@
 import { and, count, eq, sql, sum } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
-import { decideCase, recordPayment } from '@/app/(portal)/(forms)/cases/actions';
+import { setBudget } from '@/lib/aid/aid-admin-actions';
+import { decideCase, recordPayment } from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
 import { auditLog, budgets, caseSteps, cases, notifications, payments } from '@/db/schema';
 import { insertCase, saveTestStandard } from '../cases-fixtures';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveStandard, setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
+import { saveStandard, setBudget } from '@/lib/aid/aid-admin-actions';
 import {
   decideCase,
   decideObjection,
@@ -12,7 +12,7 @@ import {
   saveDraft,
   submitCase,
   withdrawCase,
-} from '@/app/(portal)/(forms)/cases/actions';
+} from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
 import { auditLog, budgets, cases, notifications, payments } from '@/db/schema';
 import { closeDuePublicity } from '@/lib/cases/publicity';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, type Database } from '@/db/client';
-import { listCases } from '@/db/queries/case-views';
+import { listCases } from '@/db/queries/case-list';
 import { listPayments } from '@/db/queries/exports';
 import { cappedCount, type KeysetPage, type PageAt } from '@/db/queries/keyset';
 import { listPeoplePage } from '@/db/queries/people';

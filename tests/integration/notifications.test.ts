@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideCase, markNotificationsRead, submitCase } from '@/app/(portal)/(forms)/cases/actions';
+import { decideCase, markNotificationsRead, submitCase } from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
 import { listNotifications, unreadCount } from '@/db/queries/notifications';
 import { notifications } from '@/db/schema';

@@ -13,54 +13,54 @@ const KEEPERS: readonly Role[] = ['sub_branch_official', 'branch_official', 'lea
 const CARERS: readonly Role[] = ['worker', 'sub_branch_official', 'branch_official', 'leader'];
 
 const TABLE: Record<string, readonly Role[] | 'public'> = {
-  '(auth)/login#login': 'public',
-  '(portal)#logout': ROLES,
-  '(portal)/(forms)/account#changePassword': ROLES,
-  '(portal)/(forms)/admin/units#createUnit': ['admin'],
-  '(portal)/(forms)/admin/units#renameUnit': ['admin'],
-  '(portal)/(forms)/admin/units#moveUnit': ['admin'],
-  '(portal)/(forms)/admin/users#createUser': ['admin'],
-  '(portal)/(forms)/admin/users#updateUser': ['admin'],
-  '(portal)/(forms)/admin/users#setUserDisabled': ['admin'],
-  '(portal)/(forms)/admin/users#resetPassword': ['admin'],
-  '(portal)/(forms)/workers#updateContact': ['sub_branch_official', 'branch_official', 'leader', 'admin'],
-  '(portal)/(forms)/households#fileHousehold': KEEPERS,
-  '(portal)/(forms)/households#updateHousehold': KEEPERS,
-  '(portal)/(forms)/households#changeCategory': KEEPERS,
-  '(portal)/(forms)/households#reviewHousehold': KEEPERS,
-  '(portal)/(forms)/households#exitHousehold': KEEPERS,
-  '(portal)/(forms)/households#refileHousehold': KEEPERS,
-  '(portal)/(forms)/households#assignHelper': KEEPERS,
+  'auth/login#login': 'public',
+  'auth/logout#logout': ROLES,
+  'auth/password#changePassword': ROLES,
+  'admin/unit#createUnit': ['admin'],
+  'admin/unit#renameUnit': ['admin'],
+  'admin/unit#moveUnit': ['admin'],
+  'admin/user#createUser': ['admin'],
+  'admin/user#updateUser': ['admin'],
+  'admin/user#setUserDisabled': ['admin'],
+  'admin/user#resetPassword': ['admin'],
+  'people/worker#updateContact': ['sub_branch_official', 'branch_official', 'leader', 'admin'],
+  'register/household#fileHousehold': KEEPERS,
+  'register/household#updateHousehold': KEEPERS,
+  'register/household#changeCategory': KEEPERS,
+  'register/household#reviewHousehold': KEEPERS,
+  'register/household#exitHousehold': KEEPERS,
+  'register/household#refileHousehold': KEEPERS,
+  'register/household#assignHelper': KEEPERS,
   // Any account may be a household's helper; whether it is one for this household is a scope question.
-  '(portal)/(forms)/households#recordVisit': CARERS,
-  '(portal)/(forms)/tasks#updateTaskStatus': CARERS,
-  '(portal)/(forms)/symposiums#recordSymposium': KEEPERS,
-  '(portal)/(forms)/symposiums#opinionToTask': KEEPERS,
+  'register/household#recordVisit': CARERS,
+  'register/task#updateTaskStatus': CARERS,
+  'register/symposium#recordSymposium': KEEPERS,
+  'register/symposium#opinionToTask': KEEPERS,
   // Aid cases: workers apply; each step's people decide (the step itself is the workflow's rule).
-  '(portal)/(forms)/cases#saveDraft': ['worker'],
-  '(portal)/(forms)/cases#submitCase': ['worker'],
-  '(portal)/(forms)/cases#withdrawCase': ['worker'],
-  '(portal)/(forms)/cases#resubmitCase': ['worker'],
-  '(portal)/(forms)/cases#decideCase': KEEPERS,
+  'cases/case#saveDraft': ['worker'],
+  'cases/case#submitCase': ['worker'],
+  'cases/case#withdrawCase': ['worker'],
+  'cases/case#resubmitCase': ['worker'],
+  'cases/case#decideCase': KEEPERS,
   // Anyone signed in may object during publicity (公示).
-  '(portal)/(forms)/cases#objectToCase': ROLES,
-  '(portal)/(forms)/cases#decideObjection': ['branch_official', 'leader'],
-  '(portal)/(forms)/cases#recordPayment': ['leader'],
-  '(portal)/(forms)/cases#markNotificationsRead': ROLES,
+  'cases/case#objectToCase': ROLES,
+  'cases/case#decideObjection': ['branch_official', 'leader'],
+  'cases/case#recordPayment': ['leader'],
+  'cases/case#markNotificationsRead': ROLES,
   // Supporting documents: only the applicant, on their own editable case (a scope question).
-  '(portal)/(forms)/cases/documents-actions#uploadDocument': ['worker'],
-  '(portal)/(forms)/cases/documents-actions#deleteDocument': ['worker'],
-  '(portal)/(forms)/aid-admin#saveStandard': ['leader'],
-  '(portal)/(forms)/aid-admin#setBudget': ['leader'],
-  '(portal)/(forms)/aid-admin#setPublicityDays': ['leader'],
+  'cases/document#uploadDocument': ['worker'],
+  'cases/document#deleteDocument': ['worker'],
+  'aid/aid-admin#saveStandard': ['leader'],
+  'aid/aid-admin#setBudget': ['leader'],
+  'aid/aid-admin#setPublicityDays': ['leader'],
   // Dream Come True (圆梦行动): workers register their children and apply; the parent or an official
   // in scope corrects a record; branch officials nominate, leaders award.
-  '(portal)/(forms)/students#registerStudent': ['worker'],
-  '(portal)/(forms)/students#updateStudent': ['worker', 'sub_branch_official', 'branch_official', 'leader'],
-  '(portal)/(forms)/students#saveStudentAid': ['worker'],
-  '(portal)/(forms)/students#submitStudentAid': ['worker'],
-  '(portal)/(forms)/students#nominateStudent': ['branch_official'],
-  '(portal)/(forms)/students#awardStudent': ['leader'],
+  'students/student#registerStudent': ['worker'],
+  'students/student#updateStudent': ['worker', 'sub_branch_official', 'branch_official', 'leader'],
+  'students/student#saveStudentAid': ['worker'],
+  'students/student#submitStudentAid': ['worker'],
+  'students/student#nominateStudent': ['branch_official'],
+  'students/student#awardStudent': ['leader'],
 };
 
 const DEMO: Record<Role, string> = {
@@ -71,13 +71,13 @@ const DEMO: Record<Role, string> = {
   admin: 'A0001',
 };
 
-// actions.ts and a feature's further action files (documents-actions.ts), keyed by route, then file.
-const modules = import.meta.glob('/app/**/*actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+// Every feature's action files (lib/<feature>/<what>-actions.ts), keyed as <feature>/<what>.
+const modules = import.meta.glob('/lib/**/*-actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;
 
 function exportedActions(): Map<string, (input: unknown) => Promise<unknown>> {
   const found = new Map<string, (input: unknown) => Promise<unknown>>();
   for (const [file, mod] of Object.entries(modules)) {
-    const route = file.replace(/^\/app\//, '').replace(/\/actions\.ts$|\.ts$/, '');
+    const route = file.replace(/^\/lib\//, '').replace(/-actions\.ts$/, '');
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value === 'function') found.set(`${route}#${name}`, value as (input: unknown) => Promise<unknown>);
     }
@@ -97,7 +97,7 @@ describe('permission table', () => {
     for (const [key, allowed] of Object.entries(TABLE)) {
       const capability = (actions.get(key) as { capability?: keyof typeof PERMISSIONS } | undefined)?.capability;
       // Sign-in and sign-out are not built with action(): they have no capability to check.
-      if (key === '(auth)/login#login' || key === '(portal)#logout') continue;
+      if (key === 'auth/login#login' || key === 'auth/logout#logout') continue;
       expect(capability, key).toBeDefined();
       expect([...PERMISSIONS[capability!]].sort(), key).toEqual([...(allowed as readonly Role[])].sort());
     }
@@ -121,7 +121,7 @@ describe('permission table', () => {
           signOutSession();
           const result = (await actions.get(key)!({})) as { ok: boolean; code?: string } | undefined;
           // logout has nothing to refuse: signing out nobody is harmless and returns nothing.
-          if (key === '(portal)#logout') expect(result).toBeUndefined();
+          if (key === 'auth/logout#logout') expect(result).toBeUndefined();
           else expect(result).toMatchObject({ ok: false, code: 'unauthenticated' });
         });
       }

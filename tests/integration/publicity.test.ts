@@ -1,7 +1,7 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { and, eq, inArray, notLike } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideObjection, objectToCase } from '@/app/(portal)/(forms)/cases/actions';
+import { decideObjection, objectToCase } from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
 import { listPublished, pendingObjections, recentlyEnded } from '@/db/queries/publicity';
 import { cases, orgUnits, users } from '@/db/schema';

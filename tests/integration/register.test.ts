@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUnit } from '@/app/(portal)/(forms)/admin/units/actions';
-import { createUser } from '@/app/(portal)/(forms)/admin/users/actions';
+import { createUnit } from '@/lib/admin/unit-actions';
+import { createUser } from '@/lib/admin/user-actions';
 import {
   assignHelper,
   changeCategory,
@@ -10,8 +10,8 @@ import {
   recordVisit,
   refileHousehold,
   reviewHousehold,
-} from '@/app/(portal)/(forms)/households/actions';
-import { updateTaskStatus } from '@/app/(portal)/(forms)/tasks/actions';
+} from '@/lib/register/household-actions';
+import { updateTaskStatus } from '@/lib/register/task-actions';
 import { getDb } from '@/db/client';
 import { getHouseholdDetail, getOwnHouseholdSummary, householdsHelpedBy, listHouseholds } from '@/db/queries/register';
 import { registerMeasures } from '@/db/queries/register-dashboard';

@@ -13,6 +13,7 @@ import { ScaleRefusal, seedScale, type ScaleReport } from '@/db/scale';
 import { CASES_PER_WORKER, KINDS } from '@/db/scale/cases';
 import { FILED_SHARE } from '@/db/scale/register';
 import { shapeOf } from '@/db/scale/sql';
+import { TIME_ZONE } from '@/lib/dates';
 
 // Three branches (the last one smaller), so every rule that crosses units is tested across them.
 const WORKERS = 4_500;
@@ -272,7 +273,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`seed:scale at ${WORKERS.toLocal
       objections: ['created_at', 'decided_at'],
       notifications: ['created_at', 'read_at'],
     };
-    const tomorrow = `(DATE '${report.today}' + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+    const tomorrow = `(DATE '${report.today}' + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'`;
     for (const [table, columns] of Object.entries(dated)) {
       for (const column of columns) {
         expect(

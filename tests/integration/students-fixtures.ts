@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { saveStandard, setBudget } from '@/app/(portal)/(forms)/aid-admin/actions';
+import { saveStandard, setBudget } from '@/lib/aid/aid-admin-actions';
 import { makeIdNumber } from '@/lib/id-number';
 import type { Stage } from '@/lib/students/stages';
 import { signInAs } from '../session';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideCase, recordPayment, withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
+import { decideCase, recordPayment, withdrawCase } from '@/lib/cases/case-actions';
 import { listPublished } from '@/db/queries/publicity';
 import {
   awardStudent,
@@ -10,7 +10,7 @@ import {
   saveStudentAid,
   submitStudentAid,
   updateStudent,
-} from '@/app/(portal)/(forms)/students/actions';
+} from '@/lib/students/student-actions';
 import { getDb } from '@/db/client';
 import { getStudentCaseFacts, listStudents } from '@/db/queries/students';
 import { auditLog, budgets, caseDocuments, cases, households, students, users } from '@/db/schema';
@@ -317,7 +317,7 @@ describe('student aid', () => {
       ),
     );
     await signInAs('L0001');
-    const { saveStandard } = await import('@/app/(portal)/(forms)/aid-admin/actions');
+    const { saveStandard } = await import('@/lib/aid/aid-admin-actions');
     ok(
       await saveStandard({
         name: '无小学',
@@ -472,7 +472,7 @@ describe('outstanding aided students', () => {
 
 describe('the standard holds the fund’s cells', () => {
   it('a variant must be a stage for student aid, a tier for the award, none for hardship kinds; each cell once', async () => {
-    const { saveStandard } = await import('@/app/(portal)/(forms)/aid-admin/actions');
+    const { saveStandard } = await import('@/lib/aid/aid-admin-actions');
     await signInAs('L0001');
     const save = (kind: string, cells: { category: string; variant?: string }[]) =>
       saveStandard({

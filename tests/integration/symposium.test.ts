@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { opinionToTask, recordSymposium } from '@/app/(portal)/(forms)/symposiums/actions';
+import { opinionToTask, recordSymposium } from '@/lib/register/symposium-actions';
 import { getDb } from '@/db/client';
 import { households, orgUnits, symposiumAttendees, symposiumOpinions, symposiums, tasks, users } from '@/db/schema';
 import { todayInChina } from '@/lib/dates';

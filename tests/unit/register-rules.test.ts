@@ -8,7 +8,7 @@ import {
   nextReviewDue,
   perHeadIncomeFen,
 } from '@/lib/register/rules';
-import { plusOneYear, todayInChina } from '@/lib/dates';
+import { dayInChina, plusOneYear } from '@/lib/dates';
 
 describe('register rules', () => {
   it('computes per-head income over the worker and the members, rounding down to the fen', () => {
@@ -66,6 +66,6 @@ describe('register rules', () => {
 
   it("uses China's calendar for today", () => {
     // 2026-11-24 17:00 UTC is already 25 November in China.
-    expect(todayInChina(new Date('2026-11-24T17:00:00Z'))).toBe('2026-11-25');
+    expect(dayInChina(new Date('2026-11-24T17:00:00Z'))).toBe('2026-11-25');
   });
 });

@@ -23,9 +23,18 @@ describe('school years', () => {
   });
 
   it('the application prefills the grade moved on since the record was saved, within the stage', () => {
-    expect(gradeNow({ stage: 'primary', grade: 2 }, 2024, 2026)).toBe(4);
-    expect(gradeNow({ stage: 'senior_secondary', grade: 3 }, 2024, 2026)).toBe(3);
-    expect(gradeNow({ stage: 'primary', grade: 2 }, 2026, 2026)).toBe(2);
+    const savedIn2024 = new Date('2024-09-01T02:00:00Z');
+    expect(gradeNow({ stage: 'primary', grade: 2, updatedAt: savedIn2024 }, 2026)).toBe(4);
+    expect(gradeNow({ stage: 'senior_secondary', grade: 3, updatedAt: savedIn2024 }, 2026)).toBe(3);
+    expect(gradeNow({ stage: 'primary', grade: 2, updatedAt: new Date('2026-09-01T02:00:00Z') }, 2026)).toBe(2);
+  });
+
+  it("counts the school year the record was saved in on the mine's calendar, not UTC's", () => {
+    // 00:30 on 1 July in China is still 30 June in UTC: saved in the new school year (2026), so a
+    // first-grader is still in the first grade that year, not moved on to the second.
+    const firstHourOfJuly = new Date('2026-06-30T16:30:00Z');
+    expect(gradeNow({ stage: 'primary', grade: 1, updatedAt: firstHourOfJuly }, 2026)).toBe(1);
+    expect(gradeNow({ stage: 'primary', grade: 1, updatedAt: firstHourOfJuly }, 2027)).toBe(2);
   });
 });
 

@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
 import { loginSchema } from '@/lib/validation/auth';
-import { login } from './actions';
+import { login } from '@/lib/auth/login-actions';
 
 export function LoginForm({ next }: { next: string }) {
   const t = useTranslations('login');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CaseLink, CaseStateBadge, Person } from '@/components/cases/case-display';
-import { kindKey } from '@/components/cases/format';
+import { kindKey } from '@/lib/cases/format';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -10,13 +10,13 @@ import { FilterBar, FilterField, FilterSelect, filterControl } from '@/component
 import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listCases } from '@/db/queries/case-views';
+import { listCases } from '@/db/queries/case-list';
 import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { AID_KINDS } from '@/lib/aid/standards';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { caseListParams } from '@/lib/cases/search-params';
-import { todayInChina } from '@/lib/dates';
+import { dayInChina, todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
 import { scopeOf } from '@/lib/scope';
 import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
@@ -152,7 +152,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                 </Td>
                 <Td className="text-right tabular-nums">{c.amountFen === null ? '—' : formatFen(c.amountFen)}</Td>
                 <Td className="tabular-nums">{c.appliedOn ?? '—'}</Td>
-                <Td className="tabular-nums">{todayInChina(c.updatedAt)}</Td>
+                <Td className="tabular-nums">{dayInChina(c.updatedAt)}</Td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CaseLink, Person } from '@/components/cases/case-display';
-import { kindKey } from '@/components/cases/format';
+import { kindKey } from '@/lib/cases/format';
 import { ExportMenu } from '@/components/exports/export-menu';
 import { EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';

@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
 import { changePasswordSchema } from '@/lib/validation/auth';
-import { changePassword } from '../actions';
+import { changePassword } from '@/lib/auth/password-actions';
 
 export function ChangePasswordForm({ changed }: { changed: boolean }) {
   const t = useTranslations('account');

@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { withdrawCase } from '@/app/(portal)/(forms)/cases/actions';
+import { withdrawCase } from '@/lib/cases/case-actions';
 import {
   AmountExplanation,
   CaseFactsList,
@@ -12,7 +12,7 @@ import {
 } from '@/components/cases/case-display';
 import { DecisionForm } from '@/components/cases/decision-form';
 import { StudentCaseFacts } from '@/components/students/student-case-facts';
-import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
+import { caseNumber, kindKey } from '@/lib/cases/format';
 import { MarkCaseRead } from '@/components/cases/mark-read';
 import { PaymentForm } from '@/components/cases/payment-form';
 import { DecideObjectionForm } from '@/components/publicity/decide-objection-form';
@@ -20,10 +20,11 @@ import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { getDb } from '@/db/client';
-import { getCaseView, type CaseView } from '@/db/queries/case-views';
+import { getCaseView, type CaseView } from '@/db/queries/case-page';
+import { getStudentCaseFacts } from '@/db/queries/students';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
-import { todayInChina } from '@/lib/dates';
+import { dateTimeInChina, todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
 import { formatFen } from '@/lib/money';
 import { waitingOn, type CaseAction } from '@/lib/workflow/case-workflow';
@@ -41,7 +42,12 @@ const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission('cases.view');
   const db = await getDb();
-  const c = await orNotFound(getCaseView(db, actor, routeId((await params).id)));
+  const id = routeId((await params).id);
+  // The student's facts (null for other kinds) are scoped like the case: read side by side.
+  const [c, studentFacts] = await Promise.all([
+    orNotFound(getCaseView(db, actor, id)),
+    getStudentCaseFacts(db, actor, id),
+  ]);
   const t = await getTranslations();
   const today = todayInChina();
   const kind = t(kindKey(c));
@@ -90,7 +96,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <Card title={t('cases.facts')}>
             <CaseFactsList c={c} />
-            <StudentCaseFacts caseId={c.id} actor={actor} />
+            {studentFacts && <StudentCaseFacts caseId={c.id} facts={studentFacts} />}
           </Card>
           <Card title={t('cases.amount')}>
             <AmountExplanation amount={c.amount} />
@@ -251,7 +257,7 @@ async function History({ c }: { c: CaseView }) {
       {c.history.map((h) => (
         <li key={h.id}>
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <span className="tabular-nums text-stone-600">{dateTime(h.at)}</span>
+            <span className="tabular-nums text-stone-600">{dateTimeInChina(h.at)}</span>
             {stepLabel(h) && <span className="font-medium">{t(stepLabel(h)!)}</span>}
             <Badge tone={BAD_ACTIONS.includes(h.action) ? 'bad' : 'neutral'}>{t(`aid.actions.${h.action}`)}</Badge>
             <StepActor h={h} />
@@ -275,7 +281,7 @@ async function Objections({ c, label }: { c: CaseView; label: string }) {
       {c.objections.map((o) => (
         <li key={o.id} className="rounded-md border border-stone-200 p-3">
           <div className="flex flex-wrap items-center gap-2">
-            <span className="tabular-nums text-stone-600">{dateTime(o.createdAt)}</span>
+            <span className="tabular-nums text-stone-600">{dateTimeInChina(o.createdAt)}</span>
             <span>{o.byName}</span>
             <Badge tone={o.status === 'pending' ? 'info' : o.status === 'upheld' ? 'bad' : 'neutral'}>
               {t(`objectionStatus.${o.status}`)}
@@ -284,7 +290,10 @@ async function Objections({ c, label }: { c: CaseView; label: string }) {
           <p className="mt-1 whitespace-pre-line">{o.reason}</p>
           {o.decision && (
             <p className="mt-2 text-stone-700">
-              {t('objectionDecided', { name: o.decidedByName ?? '', at: o.decidedAt ? dateTime(o.decidedAt) : '' })}{' '}
+              {t('objectionDecided', {
+                name: o.decidedByName ?? '',
+                at: o.decidedAt ? dateTimeInChina(o.decidedAt) : '',
+              })}{' '}
               {o.decision}
             </p>
           )}

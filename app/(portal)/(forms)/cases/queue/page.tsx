@@ -2,15 +2,15 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { CaseLink, Person } from '@/components/cases/case-display';
-import { kindKey, waited } from '@/components/cases/format';
+import { kindKey, waited } from '@/lib/cases/format';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listQueues, QUEUE_PAGE_SIZE } from '@/db/queries/case-views';
+import { listQueues, QUEUE_PAGE_SIZE } from '@/db/queries/case-queues';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
-import { todayInChina } from '@/lib/dates';
+import { dayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
 import { pageParam } from '@/lib/validation/common';
 import { STEPS } from '@/lib/workflow/case-workflow';
@@ -101,7 +101,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
                               <span>{label}</span>
                             )}
                             <span className="block text-xs tabular-nums text-stone-500">
-                              {t('cases.since', { date: todayInChina(r.waitingSince) })}
+                              {t('cases.since', { date: dayInChina(r.waitingSince) })}
                             </span>
                           </Td>
                           <Td>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { APPLICANT_STATES, liveCaseOf, ownStudents } from '@/db/queries/students';
-import { studentAidContext } from '@/components/students/apply-context';
+import { studentAidContext } from '@/lib/students/apply-context';
 import { StudentAidForm } from '@/components/students/student-aid-form';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -76,7 +76,7 @@ export default async function ApplyStudentAidPage({ searchParams }: { searchPara
         categoryLabel={ctx.categoryLabel}
         defaults={{
           stage: chosen.stage,
-          grade: String(gradeNow(chosen, schoolYearOf(chosen.updatedAt.toISOString().slice(0, 10)), schoolYear)),
+          grade: String(gradeNow(chosen, schoolYear)),
           tuition: '',
           living: '',
           familySituation: ctx.familySituation,

@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
 import { id, optionalPhone } from '@/lib/validation/common';
-import { updateContact } from '../actions';
+import { updateContact } from '@/lib/people/worker-actions';
 
 const schema = z.object({ userId: id, phone: optionalPhone });
 

@@ -13,7 +13,7 @@ import { ConfirmAction } from '@/components/ui/confirm-action';
 import { requirePermission } from '@/lib/auth/session';
 import { orNotFound, routeId } from '@/lib/load';
 import { scopeOf } from '@/lib/scope';
-import { setUserDisabled } from '../actions';
+import { setUserDisabled } from '@/lib/admin/user-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('users') };

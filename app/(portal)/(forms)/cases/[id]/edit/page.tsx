@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { getApplyContext, getOwnEditableCase } from '@/db/queries/apply';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
-import { todayInChina } from '@/lib/dates';
+import { dayInChina, todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
 import { first, type SearchParams } from '@/lib/search-params';
 
@@ -55,7 +55,7 @@ export default async function EditCasePage({
           <h2 id="return-note" className="font-semibold">
             {t('apply.returnNoteTitle', {
               step: c.returnNote.step ? t(`aid.steps.${c.returnNote.step}`) : '',
-              on: todayInChina(c.returnNote.at),
+              on: dayInChina(c.returnNote.at),
             })}
           </h2>
           <p className="mt-1 whitespace-pre-line break-words">{c.returnNote.comment || t('apply.returnNoteEmpty')}</p>

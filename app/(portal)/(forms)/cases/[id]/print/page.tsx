@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AmountExplanation, StepActor, stepLabel } from '@/components/cases/case-display';
-import { caseNumber, dateTime, kindKey } from '@/components/cases/format';
+import { caseNumber, kindKey } from '@/lib/cases/format';
 import { PrintButton } from '@/components/cases/print-button';
 import { ButtonLink } from '@/components/ui/button';
 import { getDb } from '@/db/client';
-import { getCaseView } from '@/db/queries/case-views';
+import { getCaseView } from '@/db/queries/case-page';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
-import { todayInChina } from '@/lib/dates';
+import { dateTimeInChina, todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
 import { formatFen } from '@/lib/money';
 
@@ -150,7 +150,7 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
                   <td className={cell}>
                     <StepActor h={h} />
                   </td>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTime(h.at)}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTimeInChina(h.at)}</td>
                   <td className={cell}>{t(`aid.actions.${h.action}`)}</td>
                   <td className={`${cell} whitespace-pre-line break-words`}>{h.comment || '—'}</td>
                 </tr>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { APPLICANT_STATES, getOwnStudentAid, ownStudents } from '@/db/queries/students';
-import { studentAidContext } from '@/components/students/apply-context';
+import { studentAidContext } from '@/lib/students/apply-context';
 import { StudentAidForm } from '@/components/students/student-aid-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';

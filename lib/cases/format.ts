@@ -1,18 +1,6 @@
-import { todayInChina } from '@/lib/dates';
+import { dateTimeInChina } from '@/lib/dates';
 import type { AidKind } from '@/lib/aid/standards';
 import type { CaseKind } from '@/lib/workflow/case-workflow';
-
-const chinaTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A moment as the mine's clock shows it: "2025-03-01 14:05". */
-export function dateTime(at: Date): string {
-  return `${todayInChina(at)} ${chinaTime.format(at)}`;
-}
 
 /** The case number as forms and lists print it: five digits at least, so it reads as a file number. */
 export function caseNumber(id: number): string {

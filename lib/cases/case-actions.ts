@@ -2,7 +2,7 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { budgetFor } from '@/db/queries/case-views';
+import { budgetFor } from '@/db/queries/budgets';
 import {
   getCaseHead,
   getOwnCaseByToken,
