@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { cameOverHttps, HSTS_VALUE } from '@/lib/hsts';
 
 // Only a convenience: anonymous visitors go to the sign-in page instead of a 404. Every page,
 // route handler and action checks the session itself (lib/auth/session.ts); this file is never
@@ -7,6 +8,14 @@ const PUBLIC = ['/login', '/api/health', '/bench-static'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function proxy(request: NextRequest) {
+  const response = route(request);
+  // Every answer passes here, so HTTPS requests get HSTS here (next.config's headers() cannot
+  // depend on how the request arrived).
+  if (cameOverHttps(request.url, request.headers)) response.headers.set('Strict-Transport-Security', HSTS_VALUE);
+  return response;
+}
+
+function route(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
