@@ -46,7 +46,7 @@ import {
   type CaseState,
   type Step,
 } from '@/lib/workflow/case-workflow';
-import { caseVisible, ledgerPayments, stepActorsOf } from './cases';
+import { caseReadable, caseVisible, ledgerPayments, stepActorsOf } from './cases';
 import { listCaseDocuments, type DocumentInfo } from './documents';
 import {
   anyArray,
@@ -80,15 +80,6 @@ export const QUEUE_ROLES = ['sub_branch_official', 'branch_official', 'leader'] 
 
 export const CASE_PAGE_SIZE = 20;
 export const QUEUE_PAGE_SIZE = 20;
-
-/**
- * What the actor may read: what `caseVisible` allows, except other people's drafts. A draft (and
- * a draft withdrawn before submission) is the worker's private note until they submit it, so for
- * everyone but the applicant a case exists only once `submitted_at` is set.
- */
-export function caseReadable(actor: Actor): SQL {
-  return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
-}
 
 async function unitPathOf(db: Queryable, unitId: number): Promise<string | null> {
   const [u] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, unitId));

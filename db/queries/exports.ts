@@ -8,7 +8,8 @@ import type { Ledger, LedgerFilters, PaymentParams } from '@/lib/exports/ledgers
 import { maskingFor } from '@/lib/exports/masking';
 import type { Fen } from '@/lib/money';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
-import { CASE_ORDER, caseListReads, caseReadable, withCaseJoins } from './case-views';
+import { CASE_ORDER, caseListReads, withCaseJoins } from './case-views';
+import { caseReadable } from './cases';
 import {
   after,
   anyOf,
