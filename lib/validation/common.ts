@@ -42,7 +42,25 @@ export const newPassword = z
   .regex(/[A-Za-z]/, 'passwordWeak')
   .regex(/\d/, 'passwordWeak');
 
-export const id = z.coerce.number().int('invalid').positive('invalid');
+/**
+ * Every table's key is a PostgreSQL `integer` (serial): past 2^31 − 1 a lookup does not find
+ * nothing, it fails ("out of range for type integer"). So every id that comes from outside — a
+ * route segment, a query parameter, a form field — is read by one of the three readers below,
+ * which answer "not an id" (a 404, an ignored filter, a field error) for anything a key cannot be.
+ */
+export const MAX_ID = 2_147_483_647;
+
+export const id = z.coerce.number().int('invalid').positive('invalid').max(MAX_ID, 'invalid');
+
+/** An id from a URL segment, or null when the text cannot be one of our keys. */
+export function parseId(raw: string | undefined | null): number | null {
+  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= MAX_ID ? n : null;
+}
+
+/** An optional id filter from a URL (`?unitId=`): anything that cannot be a key is no filter. */
+export const optionalIdParam = z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined);
 
 /** `?page=` from a URL: a positive integer, anything else is page 1. */
 export const pageParam = z.coerce.number().int().min(1).catch(1);

@@ -8,7 +8,7 @@ import {
   SIX_KNOWS,
   TASK_STATUSES,
 } from '@/db/schema/register';
-import { futureDate, id, optionalText, pastDate, personName, phone, requiredText, yuanToFen } from './common';
+import { MAX_ID, futureDate, id, optionalText, pastDate, personName, phone, requiredText, yuanToFen } from './common';
 
 const category = z.enum(CATEGORIES, { message: 'categoryUnknown' });
 
@@ -49,7 +49,11 @@ export const assignHelperSchema = z.object({
 
 export const appealSchema = z.object({
   appeal: requiredText(500),
-  ownerId: z.coerce.number({ message: 'taskOwnerRequired' }).int().positive('taskOwnerRequired'),
+  ownerId: z.coerce
+    .number({ message: 'taskOwnerRequired' })
+    .int()
+    .positive('taskOwnerRequired')
+    .max(MAX_ID, 'taskOwnerRequired'),
   dueOn: futureDate,
 });
 
@@ -70,7 +74,7 @@ export const symposiumSchema = z.object({
   heldOn: pastDate,
   place: requiredText(100),
   policies: optionalText(4000),
-  householdIds: z.array(z.coerce.number().int().positive()).default([]),
+  householdIds: z.array(id).default([]),
   opinions: z.array(requiredText(1000)).max(50, 'tooLong').default([]),
 });
 

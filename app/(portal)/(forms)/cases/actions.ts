@@ -31,6 +31,7 @@ import {
   objectSchema,
   paymentSchema,
 } from '@/lib/validation/cases';
+import { id } from '@/lib/validation/common';
 import { z } from 'zod';
 
 type Draft = z.output<typeof caseDraftSchema>;
@@ -388,7 +389,7 @@ export const markNotificationsRead = action(
   {
     name: 'notifications.read',
     allow: ROLES,
-    schema: z.object({ caseId: z.coerce.number().int().positive().optional() }),
+    schema: z.object({ caseId: id.optional() }),
   },
   async ({ caseId }, { actor, tx }) => {
     const rows = await tx
