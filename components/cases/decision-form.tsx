@@ -5,6 +5,7 @@ import { useTranslations } from '@/lib/i18n/use-translations';
 import { useEffect, useId } from 'react';
 import { decideCase } from '@/app/(portal)/(forms)/cases/actions';
 import { Button } from '@/components/ui/button';
+import { useErrorText } from '@/components/ui/error-text';
 import { Field } from '@/components/ui/field';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
 import type { DecisionStep } from '@/db/queries/case-views';
@@ -33,6 +34,7 @@ export function DecisionForm({
   amount?: { fen: number; currentFen: number; rule: AmountRule };
 }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const router = useRouter();
   const legendId = useId();
   const choosesAmount = step === 'approval' && amount?.rule.type === 'range';
@@ -80,7 +82,7 @@ export function DecisionForm({
           ))}
         </div>
         <p id={`${legendId}-error`} aria-live="polite" className="text-sm text-red-700">
-          {decisionError ? t(`errors.${decisionError}`) : null}
+          {errorText(decisionError)}
         </p>
       </fieldset>
       {step === 'approval' &&

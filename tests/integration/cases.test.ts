@@ -326,7 +326,7 @@ describe('refusals and other paths', () => {
       await recordPayment({ caseId: noBudget, version: 1, paidOn: today, method: 'cash', reference: '' }),
     ).toMatchObject({ fieldErrors: { paidOn: ['noBudget'] } });
     expect(await setBudget({ year, aidKind: 'death_of_parent', unitId: '', amount: '-1' })).toMatchObject({
-      fieldErrors: { amount: ['amountFormat'] },
+      fieldErrors: { amount: ['amountNegative'] },
     });
 
     // W0011 paid poverty aid this year; a second poverty case the same year is a repeat.
