@@ -40,6 +40,8 @@ import {
   queueState,
   stepsOf,
   waitingOn,
+  barredFrom,
+  type Barred,
   type CaseAction,
   type CaseFacts,
   type CaseKind,
@@ -369,6 +371,8 @@ export interface CaseAbilities {
   edit: boolean;
   /** The actor may decide the case's undecided objections. */
   decideObjection: boolean;
+  /** Why separation of duties keeps the actor from the step the case waits at (shown, not hidden). */
+  barred: Barred | null;
 }
 
 export function abilitiesOf(
@@ -383,6 +387,7 @@ export function abilitiesOf(
     withdraw: may('withdraw'),
     edit: may('submit') || may('resubmit'),
     decideObjection: pendingObjections > 0 && may('dismiss_objection'),
+    barred: barredFrom(actor, facts),
   };
 }
 

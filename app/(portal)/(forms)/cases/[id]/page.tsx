@@ -137,6 +137,18 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               </Card>
             )
           )}
+          {c.can.barred && (
+            <Card title={t('cases.barredTitle', { step: t(`aid.steps.${c.can.barred.step}`) })}>
+              <p className="text-sm text-stone-700" data-testid="barred-reason">
+                {c.can.barred.reason === 'ownApplication'
+                  ? t('cases.barredOwn', { step: t(`aid.steps.${c.can.barred.step}`) })
+                  : t('cases.barredTwoSteps', {
+                      step: t(`aid.steps.${c.can.barred.step}`),
+                      actedAt: c.can.barred.actedAt ? t(`aid.steps.${c.can.barred.actedAt}`) : '',
+                    })}
+              </p>
+            </Card>
+          )}
           {c.can.pay && c.amount.amountFen !== null && (
             <Card title={t('cases.payment')}>
               <PaymentForm
