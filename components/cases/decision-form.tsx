@@ -12,7 +12,8 @@ import type { DecisionStep } from '@/db/queries/case-views';
 import type { AmountRule } from '@/lib/aid/standards';
 import { fenToYuanText, formatFen } from '@/lib/money';
 import { decideSchema } from '@/lib/validation/cases';
-import { CaseFormAlert } from './case-form-alert';
+import { casePaths } from '@/lib/cases/paths';
+import { CaseFormAlert, STALE } from './case-form-alert';
 
 const DECISIONS = ['approve', 'return', 'reject'] as const;
 
@@ -59,6 +60,10 @@ export function DecisionForm({
       onSuccess: () => router.refresh(),
     },
   );
+  // Someone decided first: show the case as it is now, with who decided what (the page's notice).
+  useEffect(() => {
+    if (formError && STALE.includes(formError)) router.replace(casePaths.decidedMeanwhile(caseId));
+  }, [formError, caseId, router]);
   const errors = form.formState.errors;
   const decision = form.watch('decision');
   const decisionError = fieldError(errors, 'decision');

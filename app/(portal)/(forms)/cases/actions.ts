@@ -202,6 +202,9 @@ export const decideCase = action(
   { name: 'case.decide', allow: DECIDERS, schema: decideSchema },
   async (input, { actor, tx }) => {
     const c = await getCaseHead(tx, actor, input.caseId);
+    // The case moved since the form was shown: a colleague decided first. Say that, rather than
+    // what the workflow would make of the case as it is now ("this step belongs to another role").
+    if (c.version !== input.version) throw conflict('caseDecidedMeanwhile');
     const { step } = permit(actor, c, input.decision);
     // An award's approval is the tier choice (awardStudent), which sets its amount from the standard.
     if (c.kind === 'student_award' && step === 'approval' && input.decision === 'approve')

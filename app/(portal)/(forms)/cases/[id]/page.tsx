@@ -38,7 +38,13 @@ const BAD_ACTIONS: readonly CaseAction[] = ['return', 'reject', 'uphold_objectio
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** The case page: everything about one case, and the panels the viewer may use now. */
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ decided?: string }>;
+}) {
   const actor = await requireRole(CASE_ROLES);
   const db = await getDb();
   const c = await orNotFound(getCaseView(db, actor, routeId((await params).id)));
@@ -46,6 +52,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const today = todayInChina();
   const kind = t(kindKey(c));
   const waiting = waitingOn(c.state);
+  // After a decision that lost a race (components/cases/decision-form.tsx): the latest decision by someone else.
+  const raced =
+    (await searchParams).decided === 'elsewhere'
+      ? c.history.findLast((h) => h.step !== null && h.actorName !== null && !h.byViewer)
+      : undefined;
 
   return (
     <>
@@ -73,6 +84,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <span className="text-stone-600">{t('cases.publicityWindow', c.publicity)}</span>
         )}
       </p>
+
+      {raced && raced.step && (
+        <div
+          role="alert"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="decided-meanwhile"
+        >
+          {t('cases.decidedMeanwhile', {
+            name: raced.actorName ?? '',
+            step: t(`aid.steps.${raced.step}`),
+            action: t(`aid.actions.${raced.action}`),
+            at: raced.at,
+          })}
+        </div>
+      )}
 
       {c.isApplicant && c.returned && (
         <div
