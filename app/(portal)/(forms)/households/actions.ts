@@ -12,7 +12,7 @@ import {
   users,
   visits,
 } from '@/db/schema';
-import { getHouseholdHead, type HouseholdHead } from '@/db/queries/register';
+import { getHouseholdHead, taskOwnerOptions, type HouseholdHead } from '@/db/queries/register';
 import { getPerson } from '@/db/queries/people';
 import { action } from '@/lib/auth/action';
 import { todayInChina } from '@/lib/dates';
@@ -316,11 +316,9 @@ export const recordVisit = action(
     requireActive(h);
     const owners = [...new Set(appeals.map((a) => a.ownerId))];
     if (owners.length) {
-      const found = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(inArray(users.id, owners), eq(users.disabled, false)));
-      if (found.length !== owners.length) throw new AppError('invalid', 'taskOwnerRequired');
+      // The same people the form offered this actor (db/queries/register.ts#taskOwnerOptions).
+      const allowed = new Set((await taskOwnerOptions(tx, actor, h)).map((o) => o.id));
+      if (!owners.every((o) => allowed.has(o))) throw new AppError('invalid', 'taskOwnerRequired');
     }
     const [{ id }] = await tx
       .insert(visits)
