@@ -362,7 +362,7 @@ export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number
     perHeadIncomeFen: perHeadIncomeFen(h.monthlyIncomeFen, members.length),
     housing: h.housing,
     address: h.address,
-    phone: h.phone,
+    // Masked only: the edit form asks for the full number when a keeper opens it (readHouseholdPhone).
     phoneMasked: maskPhone(h.phone),
     notes: h.notes,
     filedOn: h.filedOn,

@@ -180,8 +180,8 @@ export async function listStudents(
 export interface StudentForEdit {
   id: number;
   name: string;
-  /** Unmasked: only the edit form, for people who may correct the record, ever gets this. */
-  idNumber: string;
+  /** Masked: the edit form asks for the full number when it opens (students/actions.ts#readStudentIdNumber). */
+  idNumberMasked: string;
   school: string;
   stage: Stage;
   grade: number;
@@ -202,7 +202,12 @@ export async function getStudentForEdit(db: Queryable, actor: Actor, id: number)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
     .where(and(eq(students.id, id), studentVisible(actor)));
   if (!row) throw notFound();
-  return { ...row, cases: (await casesOfStudents(db, actor, [id])).get(id) ?? [] };
+  const { idNumber, ...rest } = row;
+  return {
+    ...rest,
+    idNumberMasked: maskIdNumber(idNumber),
+    cases: (await casesOfStudents(db, actor, [id])).get(id) ?? [],
+  };
 }
 
 export interface StudentHead {

@@ -30,6 +30,7 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(portal)/(forms)/households#exitHousehold': KEEPERS,
   '(portal)/(forms)/households#refileHousehold': KEEPERS,
   '(portal)/(forms)/households#assignHelper': KEEPERS,
+  '(portal)/(forms)/households#readHouseholdPhone': KEEPERS,
   // Any account may be a household's helper; whether it is one for this household is a scope question.
   '(portal)/(forms)/households#recordVisit': CARERS,
   '(portal)/(forms)/tasks#updateTaskStatus': CARERS,
@@ -56,6 +57,7 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   // in scope corrects a record; branch officials nominate, leaders award.
   '(portal)/(forms)/students#registerStudent': ['worker'],
   '(portal)/(forms)/students#updateStudent': ['worker', 'sub_branch_official', 'branch_official', 'leader'],
+  '(portal)/(forms)/students#readStudentIdNumber': ['worker', 'sub_branch_official', 'branch_official', 'leader'],
   '(portal)/(forms)/students#saveStudentAid': ['worker'],
   '(portal)/(forms)/students#submitStudentAid': ['worker'],
   '(portal)/(forms)/students#nominateStudent': ['branch_official'],

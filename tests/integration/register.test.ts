@@ -10,6 +10,7 @@ import {
   recordVisit,
   refileHousehold,
   reviewHousehold,
+  readHouseholdPhone,
 } from '@/app/(portal)/(forms)/households/actions';
 import { updateTaskStatus } from '@/app/(portal)/(forms)/tasks/actions';
 import { getDb } from '@/db/client';
@@ -123,6 +124,12 @@ describe('filing', () => {
     });
     expect(detail.members).toHaveLength(2);
     expect(detail.events.map((e) => e.kind)).toEqual(['filed']);
+    // The page's data carries the worker's phone masked; the edit form asks for it when opened.
+    expect(JSON.stringify(detail)).not.toContain('13800138000');
+    expect(detail.phoneMasked).toBe('138****8000');
+    expect(await readHouseholdPhone({ householdId: id })).toEqual({ ok: true, data: { phone: '13800138000' } });
+    await signInAs('W0907');
+    expect(await readHouseholdPhone({ householdId: id })).toMatchObject({ ok: false, code: 'forbidden' });
     const [{ n }] = await db
       .select({ n: count() })
       .from(auditLog)

@@ -31,6 +31,7 @@ import {
   visitSchema,
 } from '@/lib/validation/register';
 import { z } from 'zod';
+import { id } from '@/lib/validation/common';
 
 type Members = z.output<typeof fileHouseholdSchema>['members'];
 
@@ -344,6 +345,23 @@ export const recordVisit = action(
         entityId: id,
         after: { householdId, visitedOn: visit.visitedOn, knows: visit.knows, appeals: appeals.length },
       },
+    };
+  },
+);
+
+/**
+ * The household's full phone number, for its edit form once a keeper opens it: the page
+ * itself carries the number masked, so the full one reaches only the form that edits it. Reading
+ * it is recorded, as access to personal information.
+ */
+export const readHouseholdPhone = action(
+  { name: 'household.readPhone', allow: REGISTER_ROLES, schema: z.object({ householdId: id }) },
+  async ({ householdId }, { actor, tx }) => {
+    const h = await getHouseholdHead(tx, actor, householdId, 'manage');
+    const [row] = await tx.select({ phone: households.phone }).from(households).where(eq(households.id, h.id));
+    return {
+      data: { phone: row.phone },
+      audit: { action: 'household.readPhone', entity: 'household', entityId: householdId },
     };
   },
 );

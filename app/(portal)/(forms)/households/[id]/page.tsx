@@ -153,6 +153,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                 <Disclosure summary={t('households.editDetails')}>
                   <EditHouseholdForm
                     householdId={h.id}
+                    phoneMasked={h.phoneMasked}
                     today={today}
                     defaults={{
                       keepingLevel: h.keepingLevel,
@@ -160,7 +161,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       monthlyIncome: fenToYuanText(h.monthlyIncomeFen),
                       housing: h.housing,
                       address: h.address,
-                      phone: h.phone,
+                      phone: '',
                       notes: h.notes,
                       members: h.members.map((m) => ({
                         name: m.name,
