@@ -33,6 +33,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const text = (kind: string, caseId: number | null, aidKind: string | null) => {
     const what = aidKind ? t(`aid.kinds.${aidKind}`) : '';
     const [prefix, step] = kind.split(':');
+    if (prefix === 'signin_failures') return t('notifications.signInFailures', { count: Number(step) || 0 });
     if (prefix === 'todo' && (STEPS as readonly string[]).includes(step))
       return t('notifications.todo', { id: caseId ?? 0, what, step: t(`aid.steps.${step}`) });
     if ((CASE_ACTIONS as readonly string[]).includes(kind))
