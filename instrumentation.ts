@@ -8,3 +8,13 @@ export async function register() {
     await startup();
   }
 }
+
+/**
+ * Next calls this for every error a request ends with. A database that cannot be reached marks the
+ * process's availability (lib/availability.ts), so the next page requests answer 503 at once
+ * (proxy.ts) instead of each failing with a 500.
+ */
+export async function onRequestError(err: unknown) {
+  const { isDatabaseUnavailable, markDatabaseDown } = await import('./lib/availability');
+  if (isDatabaseUnavailable(err)) markDatabaseDown();
+}

@@ -3,7 +3,7 @@
  * translated message in one place) and never the underlying database text.
  */
 export type ErrorCode =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'error';
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable' | 'error';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -12,6 +12,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
   error: 500,
 };
 

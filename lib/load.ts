@@ -1,11 +1,12 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { AppError } from './errors';
+import { parseId } from './validation/common';
 
-/** A route's numeric id, or the 404 page. */
+/** A route's numeric id, or the 404 page (also for a number no key can have). */
 export function routeId(raw: string): number {
-  const id = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId(raw);
+  if (id === null) notFound();
   return id;
 }
 

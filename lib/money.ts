@@ -15,6 +15,31 @@ export function parseYuan(text: string): Fen | null {
   return m[1] ? -fen : fen;
 }
 
+/** Why a typed amount is not one: each has its own message saying what is allowed. */
+export type YuanProblem =
+  'amountNotNumber' | 'amountNegative' | 'amountZero' | 'amountTooManyDecimals' | 'amountTooLarge';
+
+/**
+ * A person's yuan amount → fen, or what is wrong with it ("-100": negative; "abc": not a number;
+ * "1.234": more than two decimals). `allowZero` for amounts that may be nothing (an income).
+ */
+export function readYuan(
+  text: string,
+  { allowZero = false } = {},
+): { ok: true; fen: Fen } | { ok: false; problem: YuanProblem } {
+  const fen = parseYuan(text);
+  if (fen !== null) {
+    if (fen < 0) return { ok: false, problem: 'amountNegative' };
+    if (fen === 0 && !allowZero) return { ok: false, problem: 'amountZero' };
+    return { ok: true, fen };
+  }
+  const cleaned = text.trim().replace(/^¥/, '').replace(/,/g, '');
+  if (/^-\s*[\d.]+$/.test(cleaned)) return { ok: false, problem: 'amountNegative' };
+  if (/^\d+\.\d{3,}$/.test(cleaned)) return { ok: false, problem: 'amountTooManyDecimals' };
+  if (/^\d{13,}(\.\d*)?$/.test(cleaned)) return { ok: false, problem: 'amountTooLarge' };
+  return { ok: false, problem: 'amountNotNumber' };
+}
+
 /** 123450 → "¥1,234.50" (or "-¥1,234.50"). */
 export function formatFen(fen: Fen, { symbol = true }: { symbol?: boolean } = {}): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer amount of fen: ${fen}`);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
-import { pageParam } from './validation/common';
+import { pageParam, optionalIdParam } from './validation/common';
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const text = z.string().trim().max(50).optional().catch(undefined);
-const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
+
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -16,7 +16,7 @@ const date = z
 export const peopleParams = z.object({
   q: text,
   role: z.enum(ROLES).optional().catch(undefined),
-  unitId: optionalId,
+  unitId: optionalIdParam,
   status: z.enum(['active', 'disabled']).optional().catch(undefined),
 });
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useErrorText } from '@/components/ui/error-text';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
@@ -22,10 +23,10 @@ import {
 type Form = UseFormReturn<StandardFormValues, unknown, z.output<typeof standardFormSchema>>;
 
 function ListError({ message, id }: { message?: string; id?: string }) {
-  const t = useTranslations('errors');
+  const errorText = useErrorText();
   return (
     <p id={id} aria-live="polite" className="text-sm text-red-700">
-      {message ? (t.has(message) ? t(message) : t('invalid')) : null}
+      {errorText(message)}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useErrorText } from '@/components/ui/error-text';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { clsx } from 'clsx';
 import { useRouter } from 'next/navigation';
@@ -360,6 +361,7 @@ function KindStep({
   submitted: SubmittedAmount | null;
 }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const categoryLabel = useCategoryLabel();
   const error = fieldError(form.formState.errors, 'aidKind');
   if (mode === 'returned') {
@@ -397,7 +399,7 @@ function KindStep({
         invalid={!!error}
       />
       <p id="aidKind-error" aria-live="polite" className="text-sm text-red-700">
-        {error ? (t.has(`errors.${error}`) ? t(`errors.${error}`) : t('errors.invalid')) : null}
+        {errorText(error)}
       </p>
       <p className="text-xs text-stone-500">{t('apply.amountNote')}</p>
     </div>

@@ -5,7 +5,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { casePaths } from '@/lib/cases/paths';
 
 /** The errors that mean someone else moved the case first: the page as shown is out of date. */
-const STALE = ['conflict', 'caseWrongState', 'caseAlreadyActedOn'];
+export const STALE = ['conflict', 'caseWrongState', 'caseAlreadyActedOn', 'caseDecidedMeanwhile'];
 
 /**
  * A case form's message: a stale page gets the reason and a link that reloads the case; an error

@@ -5,13 +5,15 @@ import { useTranslations } from '@/lib/i18n/use-translations';
 import { useEffect, useId } from 'react';
 import { decideCase } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
+import { useErrorText } from '@/components/ui/error-text';
 import { Field } from '@/components/ui/field';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
 import type { DecisionStep } from '@/lib/cases/abilities';
 import type { AmountRule } from '@/lib/aid/standards';
 import { fenToYuanText, formatFen } from '@/lib/money';
 import { decideSchema } from '@/lib/validation/cases';
-import { CaseFormAlert } from './case-form-alert';
+import { casePaths } from '@/lib/cases/paths';
+import { CaseFormAlert, STALE } from './case-form-alert';
 
 const DECISIONS = ['approve', 'return', 'reject'] as const;
 
@@ -33,6 +35,7 @@ export function DecisionForm({
   amount?: { fen: number; currentFen: number; rule: AmountRule };
 }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const router = useRouter();
   const legendId = useId();
   const choosesAmount = step === 'approval' && amount?.rule.type === 'range';
@@ -57,6 +60,10 @@ export function DecisionForm({
       onSuccess: () => router.refresh(),
     },
   );
+  // Someone decided first: show the case as it is now, with who decided what (the page's notice).
+  useEffect(() => {
+    if (formError && STALE.includes(formError)) router.replace(casePaths.decidedMeanwhile(caseId));
+  }, [formError, caseId, router]);
   const errors = form.formState.errors;
   const decision = form.watch('decision');
   const decisionError = fieldError(errors, 'decision');
@@ -80,7 +87,7 @@ export function DecisionForm({
           ))}
         </div>
         <p id={`${legendId}-error`} aria-live="polite" className="text-sm text-red-700">
-          {decisionError ? t(`errors.${decisionError}`) : null}
+          {errorText(decisionError)}
         </p>
       </fieldset>
       {step === 'approval' &&

@@ -1,7 +1,7 @@
 'use client';
 
 import { clsx } from 'clsx';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useErrorText } from '@/components/ui/error-text';
 import { useId } from 'react';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 
@@ -26,7 +26,7 @@ export function CheckboxGroup<T extends FieldValues, O extends FieldValues>({
   hint?: string;
   className?: string;
 }) {
-  const t = useTranslations('errors');
+  const errorText = useErrorText();
   const { field } = useController({ control, name });
   const id = useId();
   const value: string[] = Array.isArray(field.value) ? field.value.map(String) : [];
@@ -59,7 +59,7 @@ export function CheckboxGroup<T extends FieldValues, O extends FieldValues>({
         ))}
       </div>
       <p id={`${id}-error`} aria-live="polite" className="text-sm text-red-700">
-        {error ? (t.has(error) ? t(error) : t('invalid')) : null}
+        {errorText(error)}
       </p>
     </fieldset>
   );
@@ -67,10 +67,10 @@ export function CheckboxGroup<T extends FieldValues, O extends FieldValues>({
 
 /** An error under a group of fields that has no single control (a field array as a whole). */
 export function GroupError({ error, id }: { error?: string; id?: string }) {
-  const t = useTranslations('errors');
+  const errorText = useErrorText();
   return (
     <p id={id} aria-live="polite" className="text-sm text-red-700">
-      {error ? (t.has(error) ? t(error) : t('invalid')) : null}
+      {errorText(error)}
     </p>
   );
 }

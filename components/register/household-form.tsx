@@ -2,14 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, listError, useActionForm } from '@/components/ui/use-action-form';
-import { fileHousehold, updateHousehold } from '@/lib/register/household-actions';
+import { useRevealOnOpen } from '@/components/ui/use-reveal-on-open';
+import { fileHousehold, readHouseholdPhone, updateHousehold } from '@/lib/register/household-actions';
 import { CATEGORIES, CAUSES, KEEPING_LEVELS, RELATIONS } from '@/db/schema/register';
 import { fileHouseholdSchema, updateHouseholdSchema } from '@/lib/validation/register';
 import { CheckboxGroup, GroupError } from './checkbox-group';
@@ -52,7 +53,15 @@ export function CategoryOptions({ placeholder }: { placeholder?: boolean }) {
 }
 
 /** Keeping level, causes, income, housing, contact, notes and the family: shared by filing and editing. */
-function DetailsFields({ form, today }: { form: UseFormReturn<DetailsValues>; today: string }) {
+function DetailsFields({
+  form,
+  today,
+  phonePlaceholder,
+}: {
+  form: UseFormReturn<DetailsValues>;
+  today: string;
+  phonePlaceholder?: string;
+}) {
   const t = useTranslations();
   const errors = form.formState.errors;
   const members = useFieldArray({ control: form.control, name: 'members' });
@@ -93,7 +102,16 @@ function DetailsFields({ form, today }: { form: UseFormReturn<DetailsValues>; to
           {(p) => <input {...p} {...form.register('address')} autoComplete="off" />}
         </Field>
         <Field label={t('households.phone')} error={fieldError(errors, 'phone')}>
-          {(p) => <input {...p} {...form.register('phone')} inputMode="tel" autoComplete="off" />}
+          {(p) => (
+            <input
+              {...p}
+              {...form.register('phone')}
+              inputMode="tel"
+              autoComplete="off"
+              placeholder={phonePlaceholder}
+              readOnly={phonePlaceholder !== undefined}
+            />
+          )}
         </Field>
       </div>
       <Field label={t('households.housing')} error={fieldError(errors, 'housing')} hint={t('households.housingHint')}>
@@ -245,11 +263,14 @@ export function FileHouseholdForm({
 /** The details of a file (not its category, which changes through 调档 with a reason). */
 export function EditHouseholdForm({
   householdId,
+  phoneMasked,
   defaults,
   today,
 }: {
   householdId: number;
-  defaults: HouseholdDetailsDefaults;
+  /** The page carries the phone masked; the full number is asked for when the form is opened. */
+  phoneMasked: string;
+  defaults: Omit<HouseholdDetailsDefaults, 'phone'> & { phone: '' };
   today: string;
 }) {
   const t = useTranslations();
@@ -258,12 +279,25 @@ export function EditHouseholdForm({
     defaultValues: { householdId, ...defaults },
     onSuccess: () => router.refresh(),
   });
+  const ref = useRef<HTMLFormElement>(null);
+  const phone = useRevealOnOpen(
+    ref,
+    () => readHouseholdPhone({ householdId }),
+    (d) => d.phone,
+  );
+  useEffect(() => {
+    if (phone.value !== null) form.resetField('phone', { defaultValue: phone.value });
+  }, [phone.value, form]);
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
-      <FormAlert error={formError} success={saved ? 'common.saved' : null} />
-      <DetailsFields form={form as unknown as UseFormReturn<DetailsValues>} today={today} />
+    <form ref={ref} method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
+      <FormAlert error={formError ?? phone.error} success={saved ? 'common.saved' : null} />
+      <DetailsFields
+        form={form as unknown as UseFormReturn<DetailsValues>}
+        today={today}
+        phonePlaceholder={phone.value === null ? phoneMasked : undefined}
+      />
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
+        <Button type="submit" disabled={form.formState.isSubmitting || phone.value === null}>
           {form.formState.isSubmitting ? t('common.working') : t('common.save')}
         </Button>
       </div>

@@ -2,12 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/lib/i18n/use-translations';
+import { useEffect, useRef } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { registerStudent, updateStudent } from '@/lib/students/student-actions';
+import { useRevealOnOpen } from '@/components/ui/use-reveal-on-open';
+import { readStudentIdNumber, registerStudent, updateStudent } from '@/lib/students/student-actions';
 import { studentPaths } from '@/lib/students/paths';
 import { MAX_GRADE, STAGES, type Stage } from '@/lib/students/stages';
 import { registerStudentSchema, updateStudentSchema } from '@/lib/validation/students';
@@ -81,10 +83,13 @@ export function StageGradeFields({ form, stageError }: { form: UseFormReturn<Sta
  */
 export function StudentForm({
   studentId,
+  idNumberMasked,
   defaults,
   schoolYear,
 }: {
   studentId?: number;
+  /** When editing: the page carries the ID number masked; the form asks for the full one as it opens. */
+  idNumberMasked?: string;
   defaults?: StudentValues;
   schoolYear: number;
 }) {
@@ -110,9 +115,19 @@ export function StudentForm({
     },
   );
   const errors = form.formState.errors;
+  const ref = useRef<HTMLFormElement>(null);
+  const revealed = useRevealOnOpen(
+    ref,
+    async () => (editing ? readStudentIdNumber({ studentId }) : { ok: true as const, data: { idNumber: '' } }),
+    (d) => d.idNumber,
+  );
+  useEffect(() => {
+    if (editing && revealed.value !== null) form.resetField('idNumber', { defaultValue: revealed.value });
+  }, [editing, revealed.value, form]);
+  const waiting = editing && revealed.value === null;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
-      <FormAlert error={formError} success={saved && editing ? 'common.saved' : null} />
+    <form ref={ref} method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
+      <FormAlert error={formError ?? revealed.error} success={saved && editing ? 'common.saved' : null} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('students.name')} error={fieldError(errors, 'name')}>
           {(p) => <input {...p} {...form.register('name')} autoComplete="off" />}
@@ -122,6 +137,8 @@ export function StudentForm({
             <input
               {...p}
               {...form.register('idNumber')}
+              placeholder={waiting ? idNumberMasked : undefined}
+              readOnly={waiting}
               autoComplete="off"
               inputMode="text"
               maxLength={18}
@@ -146,7 +163,7 @@ export function StudentForm({
         </Field>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
+        <Button type="submit" disabled={form.formState.isSubmitting || waiting}>
           {form.formState.isSubmitting
             ? t('common.working')
             : editing

@@ -1,7 +1,7 @@
 'use client';
 
 import { clsx } from 'clsx';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useErrorText } from './error-text';
 import { useId, type ComponentProps, type ReactNode } from 'react';
 
 const control =
@@ -27,7 +27,7 @@ export function Field({
     className: string;
   }) => ReactNode;
 }) {
-  const t = useTranslations('errors');
+  const errorText = useErrorText();
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -49,7 +49,7 @@ export function Field({
         </p>
       )}
       <p id={errorId} aria-live="polite" className="min-h-0 text-sm text-red-700">
-        {error ? (t.has(error) ? t(error) : t('invalid')) : null}
+        {errorText(error)}
       </p>
     </div>
   );

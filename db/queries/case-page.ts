@@ -30,6 +30,8 @@ export interface HistoryEntry {
   /** Null for the system's own moves (the publicity window closing). */
   actorName: string | null;
   actorRole: Role | null;
+  /** Whether the viewer took this step. */
+  byViewer: boolean;
   comment: string;
   at: Date;
 }
@@ -237,6 +239,7 @@ export async function getCaseView(db: Queryable, actor: Actor, id: number): Prom
         toState: caseSteps.toState,
         actorName: users.name,
         actorRole: users.role,
+        byViewer: sql<boolean>`coalesce(${caseSteps.actorId} = ${actor.userId}, false)`,
         comment: caseSteps.comment,
         at: caseSteps.at,
       })

@@ -28,6 +28,16 @@ export function caseVisible(actor: Actor): SQL {
   return or(eq(cases.applicantId, actor.userId), unitsWhere(scopeOf(actor)) ?? sql`true`)!;
 }
 
+/**
+ * What the actor may read or touch: what `caseVisible` allows, except other people's drafts. A
+ * draft (and a draft withdrawn before submission) is the worker's private note until they submit
+ * it, so for everyone but the applicant a case exists only once `submitted_at` is set. The case
+ * page, its documents, the lists, the exports and every action read cases through this one rule.
+ */
+export function caseReadable(actor: Actor): SQL {
+  return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
+}
+
 /** What the workflow needs to judge a move, plus what the actions need to make it. */
 export interface CaseHead {
   id: number;
@@ -101,7 +111,7 @@ async function head(db: Queryable, where: SQL | undefined): Promise<CaseHead> {
 
 /** A case the actor may see; out of scope and missing are the same "not found". */
 export function getCaseHead(db: Queryable, actor: Actor, id: number): Promise<CaseHead> {
-  return head(db, and(eq(cases.id, id), caseVisible(actor)));
+  return head(db, and(eq(cases.id, id), caseReadable(actor)));
 }
 
 /** A case by the applicant's own client token (another person's token is "not found"). */
@@ -173,13 +183,4 @@ export async function ledgerPayments(
       paidOn: r.paidOn,
       amountFen: r.amountFen,
     }));
-}
-
-/**
- * What the actor may read: what `caseVisible` allows, except other people's drafts. A draft (and
- * a draft withdrawn before submission) is the worker's private note until they submit it, so for
- * everyone but the applicant a case exists only once `submitted_at` is set.
- */
-export function caseReadable(actor: Actor): SQL {
-  return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { preparedOn } from '@/db/prepared';
-import { cases, notifications, orgUnits, users } from '@/db/schema';
+import { caseSteps, cases, notifications, orgUnits, users } from '@/db/schema';
 import type { Actor } from '@/lib/scope';
 import { STEP_ROLES, type Step } from '@/lib/workflow/case-workflow';
 
@@ -26,6 +26,8 @@ export interface NotificationRow {
   kind: string;
   aidKind: string | null;
   caseKind: string | null;
+  /** The reason written with the decision told of (a return's, a rejection's); empty when none. */
+  comment: string;
   read: boolean;
   createdAt: Date;
 }
@@ -45,11 +47,13 @@ export async function listNotifications(
         kind: notifications.kind,
         aidKind: cases.aidKind,
         caseKind: cases.kind,
+        comment: sql<string>`coalesce(${caseSteps.comment}, '')`,
         read: sql<boolean>`${notifications.readAt} IS NOT NULL`,
         createdAt: notifications.createdAt,
       })
       .from(notifications)
       .leftJoin(cases, eq(cases.id, notifications.caseId))
+      .leftJoin(caseSteps, eq(caseSteps.id, notifications.stepId))
       .where(where)
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(opts.limit)

@@ -362,7 +362,7 @@ export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number
     perHeadIncomeFen: perHeadIncomeFen(h.monthlyIncomeFen, members.length),
     housing: h.housing,
     address: h.address,
-    phone: h.phone,
+    // Masked only: the edit form asks for the full number when a keeper opens it (readHouseholdPhone).
     phoneMasked: maskPhone(h.phone),
     notes: h.notes,
     filedOn: h.filedOn,
@@ -453,6 +453,40 @@ export async function helperCandidates(db: Queryable, household: { unitPath: str
     )
     .orderBy(sql`length(${orgUnits.path}) DESC`, asc(users.role), asc(users.employeeNo))
     .limit(500);
+}
+
+/**
+ * Whom the actor may make owner of a task from this household's visit. Those who keep the file
+ * (householdManaged) choose, as for helpers, from the accounts of its unit chain; anyone else who
+ * may record a visit — a worker serving as a helper — from the household's current helpers only,
+ * since they need nobody else's name or employee number. The form's list and the action's check
+ * both come from here.
+ */
+export async function taskOwnerOptions(
+  db: Queryable,
+  actor: Actor,
+  household: { id: number; unitPath: string; workerId: number },
+) {
+  const [managed] = await db
+    .select({ id: households.id })
+    .from(households)
+    .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
+    .where(and(eq(households.id, household.id), householdManaged(actor)));
+  if (managed) return helperCandidates(db, household);
+  return db
+    .selectDistinct({
+      id: users.id,
+      name: users.name,
+      employeeNo: users.employeeNo,
+      role: users.role,
+      unitName: orgUnits.name,
+    })
+    .from(householdHelpers)
+    .innerJoin(users, eq(users.id, householdHelpers.userId))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(
+      and(eq(householdHelpers.householdId, household.id), isNull(householdHelpers.until), eq(users.disabled, false)),
+    );
 }
 
 /** Workers in scope without an active file, for the filing form's picker. */

@@ -9,7 +9,7 @@ import { maskIdNumber, maskName } from '@/lib/mask';
 import { escapeLike, likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { AWARD_TIERS, proofNeeded, type AwardTier, type Proof, type Stage } from '@/lib/students/stages';
 import { CASE_STATES, waitingOn, type CaseKind, type CaseState } from '@/lib/workflow/case-workflow';
-import { caseVisible, standardInForce } from './cases';
+import { caseReadable, standardInForce } from './cases';
 import { peopleWhere } from './scope';
 
 /**
@@ -32,11 +32,6 @@ export const APPLICANT_STATES: readonly CaseState[] = CASE_STATES.filter((s) => 
 export function studentVisible(actor: Actor): SQL {
   if (actor.role === 'admin') return sql`false`;
   return peopleWhere(scopeOf(actor)) ?? sql`true`;
-}
-
-/** Cases the actor may read: the applicant's own, and everyone else's only once submitted. */
-function casesReadable(actor: Actor): SQL {
-  return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
 }
 
 /** A student's own record as the screens and actions read it (the ID number is masked before leaving). */
@@ -126,7 +121,7 @@ async function casesOfStudents(db: Queryable, actor: Actor, ids: number[]): Prom
     })
     .from(cases)
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-    .where(and(inArray(cases.studentId, ids), casesReadable(actor)))
+    .where(and(inArray(cases.studentId, ids), caseReadable(actor)))
     .orderBy(desc(cases.schoolYear), asc(cases.kind), desc(cases.id));
   for (const { studentId, schoolYear, ...c } of rows) {
     const list = byStudent.get(studentId!) ?? [];
@@ -185,8 +180,8 @@ export async function listStudents(
 export interface StudentForEdit {
   id: number;
   name: string;
-  /** Unmasked: only the edit form, for people who may correct the record, ever gets this. */
-  idNumber: string;
+  /** Masked: the edit form asks for the full number when it opens (students/actions.ts#readStudentIdNumber). */
+  idNumberMasked: string;
   school: string;
   stage: Stage;
   grade: number;
@@ -207,7 +202,12 @@ export async function getStudentForEdit(db: Queryable, actor: Actor, id: number)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
     .where(and(eq(students.id, id), studentVisible(actor)));
   if (!row) throw notFound();
-  return { ...row, cases: (await casesOfStudents(db, actor, [id])).get(id) ?? [] };
+  const { idNumber, ...rest } = row;
+  return {
+    ...rest,
+    idNumberMasked: maskIdNumber(idNumber),
+    cases: (await casesOfStudents(db, actor, [id])).get(id) ?? [],
+  };
 }
 
 export interface StudentHead {
@@ -522,7 +522,7 @@ export async function awardCases(
         eq(cases.kind, 'student_award'),
         eq(cases.schoolYear, schoolYear),
         inArray(cases.state, [...states]),
-        casesReadable(actor),
+        caseReadable(actor),
       ),
     )
     .orderBy(asc(cases.submittedAt), asc(cases.id));
@@ -658,7 +658,7 @@ export async function getStudentCaseFacts(
     .from(cases)
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
     .innerJoin(students, eq(students.id, cases.studentId))
-    .where(and(eq(cases.id, caseId), casesReadable(actor)));
+    .where(and(eq(cases.id, caseId), caseReadable(actor)));
   if (!row || row.kind === 'aid') return null;
   const { idNumber, recordStage, admissionYear, ...r } = row;
   const proof =

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   customType,
@@ -317,6 +318,8 @@ export const notifications = pgTable(
       .references(() => users.id),
     caseId: integer('case_id').references(() => cases.id),
     kind: text('kind').notNull(),
+    /** The decision the notification tells of, so it can quote its reason (a return's, a rejection's). */
+    stepId: bigint('step_id', { mode: 'number' }).references(() => caseSteps.id),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,6 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { writeAudit, type AuditEntry } from '@/lib/audit';
+import { isDatabaseUnavailable, markDatabaseDown } from '@/lib/availability';
 import { AppError, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import { can, type Capability } from '@/lib/permissions';
 import type { Actor } from '@/lib/scope';
@@ -63,6 +64,12 @@ export function action<S extends z.ZodType, T>(
     } catch (err) {
       unstable_rethrow(err);
       if (err instanceof AppError) return fail(err.code, err.messageKey, err.fieldErrors);
+      // The transaction never committed: say nothing was saved, so the person keeps the form and retries.
+      if (isDatabaseUnavailable(err)) {
+        markDatabaseDown();
+        console.error(`[action ${opts.name}] database unavailable`, (err as Error).message);
+        return fail('unavailable', 'databaseUnavailable');
+      }
       const ref = randomUUID().slice(0, 8);
       console.error(`[action ${opts.name}] failed (ref ${ref})`, err);
       return fail('error', 'unexpected');

@@ -1,16 +1,28 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { users } from '@/db/schema';
+import { notifications, users } from '@/db/schema';
 import { dummyHash, verifyPassword } from './password';
-import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, clearFailures, isLocked, recordFailure } from './throttle';
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  PAIR_RULE,
+  accountKey,
+  addressKey,
+  clearFailures,
+  failuresOf,
+  isLocked,
+  pairKey,
+  recordFailure,
+} from './throttle';
 
 export type AuthResult =
   { status: 'ok'; user: { id: number; sessionVersion: number } } | { status: 'invalid' } | { status: 'locked' };
 
 /**
  * Checks an employee number and password. Unknown account, wrong password and disabled account
- * all answer 'invalid', so the answer does not reveal which accounts exist. A locked account or
- * address is refused before the password is even looked at, so the right password does not help.
+ * all answer 'invalid', so the answer does not reveal which accounts exist. A locked (account,
+ * address) pair, account or address is refused before the password is even looked at, so the
+ * right password does not help there; from another address the holder still signs in.
  */
 export async function authenticate(
   db: Queryable,
@@ -20,7 +32,8 @@ export async function authenticate(
 ): Promise<AuthResult> {
   const acct = accountKey(employeeNo);
   const addr = addressKey(ip);
-  if (await isLocked(db, [acct, addr])) return { status: 'locked' };
+  const pair = pairKey(employeeNo, ip);
+  if (await isLocked(db, [pair, acct, addr])) return { status: 'locked' };
 
   const [user] = await db
     .select({
@@ -35,11 +48,16 @@ export async function authenticate(
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
 
   if (!user || !ok || user.disabled) {
+    await recordFailure(db, pair, PAIR_RULE);
     await recordFailure(db, acct, ACCOUNT_RULE);
     await recordFailure(db, addr, ADDRESS_RULE);
     return { status: 'invalid' };
   }
+  // The holder learns of the failed attempts since their last sign-in (the notifications page).
+  const failed = await failuresOf(db, acct);
+  if (failed > 0) await db.insert(notifications).values({ userId: user.id, kind: `signin_failures:${failed}` });
   await clearFailures(db, acct);
+  await clearFailures(db, pair);
   return { status: 'ok', user: { id: user.id, sessionVersion: user.sessionVersion } };
 }
 

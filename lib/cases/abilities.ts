@@ -1,4 +1,11 @@
-import { canAct, waitingOn, type CaseAction, type CaseFacts } from '@/lib/workflow/case-workflow';
+import {
+  barredFrom,
+  canAct,
+  waitingOn,
+  type Barred,
+  type CaseAction,
+  type CaseFacts,
+} from '@/lib/workflow/case-workflow';
 import type { Actor } from '@/lib/scope';
 
 export type DecisionStep = 'verification' | 'review' | 'approval';
@@ -13,6 +20,8 @@ export interface CaseAbilities {
   edit: boolean;
   /** The actor may decide the case's undecided objections. */
   decideObjection: boolean;
+  /** Why separation of duties keeps the actor from the step the case waits at (shown, not hidden). */
+  barred: Barred | null;
 }
 
 export function abilitiesOf(
@@ -27,5 +36,6 @@ export function abilitiesOf(
     withdraw: may('withdraw'),
     edit: may('submit') || may('resubmit'),
     decideObjection: pendingObjections > 0 && may('dismiss_objection'),
+    barred: barredFrom(actor, facts),
   };
 }

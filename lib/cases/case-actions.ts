@@ -30,6 +30,7 @@ import {
   objectSchema,
   paymentSchema,
 } from '@/lib/validation/cases';
+import { id } from '@/lib/validation/common';
 import { z } from 'zod';
 
 type Draft = z.output<typeof caseDraftSchema>;
@@ -197,6 +198,9 @@ export const decideCase = action(
   { name: 'case.decide', can: 'cases.decide', schema: decideSchema },
   async (input, { actor, tx }) => {
     const c = await getCaseHead(tx, actor, input.caseId);
+    // The case moved since the form was shown: a colleague decided first. Say that, rather than
+    // what the workflow would make of the case as it is now ("this step belongs to another role").
+    if (c.version !== input.version) throw conflict('caseDecidedMeanwhile');
     const { step } = permit(actor, c, input.decision);
     // An award's approval is the tier choice (awardStudent), which sets its amount from the standard.
     if (c.kind === 'student_award' && step === 'approval' && input.decision === 'approve')
@@ -384,7 +388,7 @@ export const markNotificationsRead = action(
   {
     name: 'notifications.read',
     can: 'notifications.read',
-    schema: z.object({ caseId: z.coerce.number().int().positive().optional() }),
+    schema: z.object({ caseId: id.optional() }),
   },
   async ({ caseId }, { actor, tx }) => {
     const rows = await tx

@@ -110,17 +110,21 @@ export async function moveCase(
   if (!row) throw conflict();
   // The dashboards' aggregates move with the case, in this transaction (db/schema/stats.ts).
   await applyStatDeltas(tx, statDeltas(before, { ...row, state: to }), countDeltas(c.unitId, c.state, to));
-  await tx.insert(caseSteps).values({
-    caseId: c.id,
-    step,
-    action,
-    fromState: c.state,
-    toState: to,
-    actorId: actor?.userId ?? null,
-    comment: opts.comment ?? '',
-  });
+  const [recorded] = await tx
+    .insert(caseSteps)
+    .values({
+      caseId: c.id,
+      step,
+      action,
+      fromState: c.state,
+      toState: to,
+      actorId: actor?.userId ?? null,
+      comment: opts.comment ?? '',
+    })
+    .returning({ id: caseSteps.id });
   if (actor?.userId !== c.applicantId) {
-    await tx.insert(notifications).values({ userId: c.applicantId, caseId: c.id, kind: action });
+    // The step is referenced, so the notification quotes this decision's reason, not a later one.
+    await tx.insert(notifications).values({ userId: c.applicantId, caseId: c.id, kind: action, stepId: recorded.id });
   }
   await notifyNextStep(tx, c, to, actor?.userId ?? null);
   return { from: c.state, to, step, version: row.version };

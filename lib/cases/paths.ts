@@ -4,6 +4,8 @@ export const casePaths = {
   queue: '/cases/queue',
   apply: '/cases/new',
   view: (id: number) => `/cases/${id}`,
+  /** The case after the viewer's decision lost a race: the page says who decided first. */
+  decidedMeanwhile: (id: number) => `/cases/${id}?decided=elsewhere`,
   edit: (id: number) => `/cases/${id}/edit`,
   print: (id: number) => `/cases/${id}/print`,
   document: (caseId: number, documentId: number) => `/api/cases/${caseId}/documents/${documentId}`,

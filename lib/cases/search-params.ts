@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AID_KINDS } from '@/lib/aid/standards';
-import { pageParam } from '@/lib/validation/common';
+import { pageParam, optionalIdParam } from '@/lib/validation/common';
 import { CASE_STATES } from '@/lib/workflow/case-workflow';
 
 /**
@@ -12,6 +12,6 @@ export const caseListParams = z.object({
   state: z.enum(CASE_STATES).optional().catch(undefined),
   aidKind: z.enum(AID_KINDS).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  unitId: optionalIdParam,
   page: pageParam,
 });

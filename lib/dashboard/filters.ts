@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalIdParam } from '@/lib/validation/common';
 
 /**
  * The dashboards' filters as they stand in the URL (`/dashboard?year=2025&unit=12`), so a view can
@@ -25,7 +26,7 @@ export const YEARS_BACK = 4;
 
 const raw = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  unit: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  unit: optionalIdParam,
   units: z.coerce.number().int().positive().max(100_000).optional().catch(undefined),
 });
 

@@ -3,7 +3,7 @@ import { AID_KINDS } from '@/lib/aid/standards';
 import { caseListParams } from '@/lib/cases/search-params';
 import { householdParams } from '@/lib/register/search-params';
 import type { Role } from '@/lib/roles';
-import { pageParam } from '@/lib/validation/common';
+import { pageParam, optionalIdParam } from '@/lib/validation/common';
 
 /**
  * The ledgers (台账) that export, the formats, who may export, and each ledger's filters — the
@@ -23,7 +23,7 @@ export function isLedger(value: string): value is Ledger {
 export const paymentParams = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   aidKind: z.enum(AID_KINDS).optional().catch(undefined),
-  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  unitId: optionalIdParam,
   page: pageParam,
 });
 export type PaymentParams = z.output<typeof paymentParams>;

@@ -12,7 +12,7 @@ import {
   users,
   visits,
 } from '@/db/schema';
-import { getHouseholdHead, type HouseholdHead } from '@/db/queries/register';
+import { getHouseholdHead, taskOwnerOptions, type HouseholdHead } from '@/db/queries/register';
 import { getPerson } from '@/db/queries/people';
 import { action } from '@/lib/auth/action';
 import { todayInChina } from '@/lib/dates';
@@ -30,6 +30,7 @@ import {
   visitSchema,
 } from '@/lib/validation/register';
 import { z } from 'zod';
+import { id } from '@/lib/validation/common';
 
 type Members = z.output<typeof fileHouseholdSchema>['members'];
 
@@ -315,11 +316,9 @@ export const recordVisit = action(
     requireActive(h);
     const owners = [...new Set(appeals.map((a) => a.ownerId))];
     if (owners.length) {
-      const found = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(inArray(users.id, owners), eq(users.disabled, false)));
-      if (found.length !== owners.length) throw new AppError('invalid', 'taskOwnerRequired');
+      // The same people the form offered this actor (db/queries/register.ts#taskOwnerOptions).
+      const allowed = new Set((await taskOwnerOptions(tx, actor, h)).map((o) => o.id));
+      if (!owners.every((o) => allowed.has(o))) throw new AppError('invalid', 'taskOwnerRequired');
     }
     const [{ id }] = await tx
       .insert(visits)
@@ -345,6 +344,23 @@ export const recordVisit = action(
         entityId: id,
         after: { householdId, visitedOn: visit.visitedOn, knows: visit.knows, appeals: appeals.length },
       },
+    };
+  },
+);
+
+/**
+ * The household's full phone number, for its edit form once a keeper opens it: the page
+ * itself carries the number masked, so the full one reaches only the form that edits it. Reading
+ * it is recorded, as access to personal information.
+ */
+export const readHouseholdPhone = action(
+  { name: 'household.readPhone', can: 'register.edit', schema: z.object({ householdId: id }) },
+  async ({ householdId }, { actor, tx }) => {
+    const h = await getHouseholdHead(tx, actor, householdId, 'manage');
+    const [row] = await tx.select({ phone: households.phone }).from(households).where(eq(households.id, h.id));
+    return {
+      data: { phone: row.phone },
+      audit: { action: 'household.readPhone', entity: 'household', entityId: householdId },
     };
   },
 );

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { CATEGORIES } from '@/db/schema/register';
-import { pageParam } from '@/lib/validation/common';
+import { pageParam, optionalIdParam } from '@/lib/validation/common';
 
 /**
  * URL filters of the register's lists, read leniently like lib/search-params.ts: a bad value is
  * ignored (or falls back to the default) rather than an error page.
  */
 const text = z.string().trim().max(50).optional().catch(undefined);
-const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
 
 export const HOUSEHOLD_SORTS = ['worker', 'category', 'reviewDue', 'filedOn', 'unit'] as const;
 
 export const householdParams = z.object({
   q: text,
-  unitId: optionalId,
+  unitId: optionalIdParam,
   category: z.enum(CATEGORIES).optional().catch(undefined),
   status: z.enum(['active', 'exited']).optional().catch(undefined),
   review: z.enum(['overdue', 'due30']).optional().catch(undefined),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { todayInChina } from '@/lib/dates';
+import { optionalIdParam } from '@/lib/validation/common';
 
 /** The longest span shown at once: a table of more columns is unreadable, and the queries stay bounded. */
 export const MAX_SPAN_YEARS = 10;
@@ -10,7 +11,7 @@ const year = z.coerce.number().int().min(2000).max(2100).optional().catch(undefi
 export const reportParams = z.object({
   from: year,
   to: year,
-  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  unitId: optionalIdParam,
 });
 
 export interface Span {

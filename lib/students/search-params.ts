@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import { pageParam } from '@/lib/validation/common';
+import { pageParam, optionalIdParam } from '@/lib/validation/common';
 import { STAGES } from './stages';
 
 /** URL filters of the fund's pages, read leniently: a bad value is ignored rather than an error page. */
 const text = z.string().trim().max(50).optional().catch(undefined);
-const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
+
 const optionalYear = z.coerce.number().int().min(1990).max(2100).optional().catch(undefined);
 
 export const studentParams = z.object({
   q: text,
   stage: z.enum(STAGES).optional().catch(undefined),
-  unitId: optionalId,
+  unitId: optionalIdParam,
   page: pageParam,
 });
 
 /** The application page: which student was chosen (checked before the form is shown). */
-export const applyParams = z.object({ student: optionalId });
+export const applyParams = z.object({ student: optionalIdParam });
 
 export const awardParams = z.object({ year: optionalYear, q: text, page: pageParam });
 

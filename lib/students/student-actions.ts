@@ -31,7 +31,8 @@ import {
   studentAidSchema,
   updateStudentSchema,
 } from '@/lib/validation/students';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { id } from '@/lib/validation/common';
 
 /** Officials of the parent's unit or above and leaders correct records; workers register their own children. */
 
@@ -447,6 +448,22 @@ export const awardStudent = action(
           comment: input.comment,
         },
       },
+    };
+  },
+);
+
+/**
+ * A student's full ID number, for the record's edit form when it opens: the page carries it
+ * masked, so the full number reaches only the form that edits it, for the parent or an official
+ * in scope. Reading it is recorded, as access to personal information.
+ */
+export const readStudentIdNumber = action(
+  { name: 'student.readIdNumber', can: 'students.correct', schema: z.object({ studentId: id }) },
+  async ({ studentId }, { actor, tx }) => {
+    const s = await lockStudent(tx, actor, studentId);
+    return {
+      data: { idNumber: s.idNumber },
+      audit: { action: 'student.readIdNumber', entity: 'student', entityId: studentId },
     };
   },
 );

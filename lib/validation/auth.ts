@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { employeeNo, newPassword } from './common';
+import { tooLong } from './messages';
 
 export const loginSchema = z.object({
-  employeeNo: z.string().trim().toUpperCase().min(1, 'required').max(20, 'tooLong'),
-  password: z.string().min(1, 'required').max(128, 'tooLong'),
+  employeeNo: z.string().trim().toUpperCase().min(1, 'required').max(20, tooLong(20)),
+  password: z.string().min(1, 'required').max(128, tooLong(128)),
 });
 export type LoginInput = z.input<typeof loginSchema>;
 

@@ -1,33 +1,16 @@
 import { z } from 'zod';
 import { AID_KINDS, FREQUENCIES, STANDARD_CATEGORIES, variantsOf } from '@/lib/aid/standards';
-import { parseYuan } from '@/lib/money';
-import { id, isoDate, optionalText, pastDate, requiredText } from './common';
-
-/** A positive yuan amount ("1,234.50") → integer fen; never through floating point. */
-export const positiveYuan = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const fen = parseYuan(text);
-    if (fen === null || fen <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'amountFormat' });
-      return z.NEVER;
-    }
-    return fen;
-  });
-
-/** A yuan amount that may be zero (budgets). */
-const nonNegativeYuan = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const fen = parseYuan(text);
-    if (fen === null || fen < 0) {
-      ctx.addIssue({ code: 'custom', message: 'amountFormat' });
-      return z.NEVER;
-    }
-    return fen;
-  });
+import {
+  id,
+  isoDate,
+  optionalPositiveYuan,
+  optionalText,
+  pastDate,
+  positiveYuan,
+  nonNegativeYuan,
+  requiredText,
+} from './common';
+import { tooLong } from './messages';
 
 const version = z.coerce.number().int('invalid').positive('invalid');
 const aidKind = z.enum(AID_KINDS, { message: 'aidKindUnknown' });
@@ -56,7 +39,7 @@ export const decideSchema = z
     decision: z.enum(['approve', 'return', 'reject'], { message: 'required' }),
     comment: optionalText(2000),
     /** The approver's amount in yuan; empty keeps the computed one. */
-    amount: z.union([z.literal('').transform(() => undefined), positiveYuan]).optional(),
+    amount: optionalPositiveYuan,
     amountReason: optionalText(1000),
   })
   .refine((v) => v.decision === 'approve' || v.comment.length > 0, { path: ['comment'], message: 'commentRequired' });
@@ -80,7 +63,7 @@ export const paymentSchema = z.object({
 });
 
 /** A stage (student aid) or a tier (award) for kinds whose amounts vary by one; '' for the others. */
-const variant = z.string().trim().max(40, 'tooLong').default('');
+const variant = z.string().trim().max(40, tooLong(40)).default('');
 
 const cellSchema = z.discriminatedUnion('type', [
   z.object({

@@ -8,7 +8,8 @@ import {
   SIX_KNOWS,
   TASK_STATUSES,
 } from '@/db/schema/register';
-import { futureDate, id, optionalText, pastDate, personName, phone, requiredText, yuanToFen } from './common';
+import { tooMany } from './messages';
+import { MAX_ID, futureDate, id, optionalText, pastDate, personName, phone, requiredText, yuanToFen } from './common';
 
 const category = z.enum(CATEGORIES, { message: 'categoryUnknown' });
 
@@ -29,7 +30,7 @@ const details = {
   address: requiredText(200),
   phone,
   notes: optionalText(2000),
-  members: z.array(memberSchema).max(20, 'tooLong'),
+  members: z.array(memberSchema).max(20, tooMany(20)),
 };
 
 export const fileHouseholdSchema = z.object({ workerId: id, category, ...details });
@@ -49,7 +50,11 @@ export const assignHelperSchema = z.object({
 
 export const appealSchema = z.object({
   appeal: requiredText(500),
-  ownerId: z.coerce.number({ message: 'taskOwnerRequired' }).int().positive('taskOwnerRequired'),
+  ownerId: z.coerce
+    .number({ message: 'taskOwnerRequired' })
+    .int()
+    .positive('taskOwnerRequired')
+    .max(MAX_ID, 'taskOwnerRequired'),
   dueOn: futureDate,
 });
 
@@ -59,7 +64,7 @@ export const visitSchema = z.object({
   visitors: requiredText(200),
   knows: z.array(z.enum(SIX_KNOWS)).default([]),
   notes: optionalText(4000),
-  appeals: z.array(appealSchema).max(20, 'tooLong').default([]),
+  appeals: z.array(appealSchema).max(20, tooMany(20)).default([]),
 });
 
 export const taskStatusSchema = z
@@ -70,8 +75,8 @@ export const symposiumSchema = z.object({
   heldOn: pastDate,
   place: requiredText(100),
   policies: optionalText(4000),
-  householdIds: z.array(z.coerce.number().int().positive()).default([]),
-  opinions: z.array(requiredText(1000)).max(50, 'tooLong').default([]),
+  householdIds: z.array(id).default([]),
+  opinions: z.array(requiredText(1000)).max(50, tooMany(50)).default([]),
 });
 
 export const opinionTaskSchema = z.object({ opinionId: id, ownerId: appealSchema.shape.ownerId, dueOn: futureDate });

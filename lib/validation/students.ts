@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { todayInChina } from '@/lib/dates';
 import { birthDateOf, idNumberError, normalizeIdNumber } from '@/lib/id-number';
 import { AWARD_TIERS, MAX_GRADE, schoolingProblems, schoolYearOf, STAGES } from '@/lib/students/stages';
-import { id, optionalText, personName, requiredText, yuanToFen } from './common';
+import { id, optionalPositiveYuan, optionalText, personName, requiredText, yuanToFen } from './common';
+import { withValues } from './messages';
 
 /**
  * The Dream Come True fund's forms (圆梦行动). Messages are keys of the `errors` catalog; the rules
@@ -25,11 +26,20 @@ export const studentIdNumber = z
 
 const stage = z.enum(STAGES, { message: 'stageUnknown' });
 const grade = z.coerce.number({ message: 'gradeOutOfRange' }).int('gradeOutOfRange').min(1, 'gradeOutOfRange');
+/** The earliest admission year the fund's records go back to. */
+const FIRST_YEAR = 1990;
+/**
+ * An admission year: a whole number from 1990 to next year, and the message says that range (the
+ * finer rule, not after the current school year, is checkSchooling's own message).
+ */
 const year = z.coerce
   .number({ message: 'yearFormat' })
   .int('yearFormat')
-  .min(1990, 'yearFormat')
-  .max(2100, 'yearFormat');
+  .superRefine((y, ctx) => {
+    const last = Number(todayInChina().slice(0, 4)) + 1;
+    if (y < FIRST_YEAR || y > last)
+      ctx.addIssue({ code: 'custom', message: withValues('yearRange', { min: FIRST_YEAR, max: last }) });
+  });
 const version = z.coerce.number().int('invalid').positive('invalid');
 /** The client's key for one application or nomination; a retry sends the same one. */
 const token = z.string().trim().min(8, 'invalid').max(100, 'invalid');
@@ -99,9 +109,7 @@ export const awardSchema = z.object({
   caseId: id,
   version,
   tier: z.enum(AWARD_TIERS, { message: 'awardTierUnknown' }),
-  amount: z
-    .union([z.literal('').transform(() => undefined), yuanToFen.refine((f) => f > 0, 'amountFormat')])
-    .optional(),
+  amount: optionalPositiveYuan,
   amountReason: optionalText(1000),
   comment: optionalText(2000),
 });

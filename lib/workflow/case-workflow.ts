@@ -220,6 +220,35 @@ export function canAct({
   return { ok: true, to: t.to, step };
 }
 
+/** Why separation of duties keeps this actor from the step the case waits at; null when it does not. */
+export interface Barred {
+  /** The step the case waits at, which the actor's role would otherwise take. */
+  step: Step;
+  reason: 'ownApplication' | 'actedAtAnotherStep';
+  /** For `actedAtAnotherStep`: the step at which the actor already acted. */
+  actedAt: Step | null;
+}
+
+/**
+ * For the case page: whether the actor is someone whose role and unit would act at the step the
+ * case now waits at, but whom the own-application or the two-steps rule keeps out, and why.
+ */
+export function barredFrom(actor: CaseActor, c: CaseFacts): Barred | null {
+  // Publicity waits on nobody until someone objects; the objection panel speaks for itself.
+  const t = TRANSITIONS.find(
+    (tr) => tr.from === c.state && tr.by !== 'publicity' && (STEPS as readonly string[]).includes(tr.by),
+  );
+  if (!t) return null;
+  const p = canAct({ actor, case: c, action: t.action });
+  if (p.ok || (p.reason !== 'ownApplication' && p.reason !== 'actedAtAnotherStep')) return null;
+  const step = t.by as Step;
+  const actedAt =
+    p.reason === 'actedAtAnotherStep'
+      ? (STEPS.find((s) => s !== step && (c.stepActors[s] ?? []).includes(actor.userId)) ?? null)
+      : null;
+  return { step, reason: p.reason, actedAt };
+}
+
 /** Adds an actor to the record of a step (returns a new record). */
 export function recordStepActor(actors: StepActors, step: Step, userId: number): StepActors {
   const ids = actors[step] ?? [];

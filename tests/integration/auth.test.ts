@@ -1,10 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { loginThrottle, users } from '@/db/schema';
+import { loginThrottle, notifications, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { loadActor } from '@/lib/auth/session';
-import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, recordFailure } from '@/lib/auth/throttle';
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  PAIR_RULE,
+  accountKey,
+  addressKey,
+  pairKey,
+  recordFailure,
+} from '@/lib/auth/throttle';
 
 const IP = '198.51.100.7';
 
@@ -23,36 +31,70 @@ describe('sign-in', () => {
     expect(await authenticate(db, 'X9999', 'demo1234', IP)).toEqual({ status: 'invalid' });
   });
 
-  it('refuses the eleventh attempt after ten failures, even with the right password', async () => {
+  it('locks the guesser’s (account, address) pair after five failures, not the account', async () => {
     const db = await getDb();
-    for (let i = 0; i < 10; i++) expect((await authenticate(db, 'W0102', `wrong${i}aaaa`, IP)).status).toBe('invalid');
+    for (let i = 0; i < 10; i++)
+      expect((await authenticate(db, 'W0102', `wrong${i}aaaa`, IP)).status).toMatch(/invalid|locked/);
+    // From the guessing address even the right password is refused…
     expect((await authenticate(db, 'W0102', 'demo1234', IP)).status).toBe('locked');
-    // Another account from the same address is unaffected.
+    // …but the holder signs in from their own address, and nobody else is affected.
+    expect((await authenticate(db, 'W0102', 'demo1234', '192.0.2.44')).status).toBe('ok');
     expect((await authenticate(db, 'W0103', 'demo1234', IP)).status).toBe('ok');
   });
 
-  it('keeps the lock for 15 minutes, then counts afresh', async () => {
+  it('makes the pair wait longer after each further failure: 1, 2, 4 minutes…', async () => {
     const db = await getDb();
-    for (let i = 0; i < 10; i++) await authenticate(db, 'W0104', 'nope1234', '198.51.100.8');
-    const [row] = await db
-      .select()
-      .from(loginThrottle)
-      .where(eq(loginThrottle.key, accountKey('W0104')));
-    const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(14);
-    expect(minutes).toBeLessThanOrEqual(15.1);
-    await db
-      .update(loginThrottle)
-      .set({ lockedUntil: sql`now() - interval '1 second'` })
-      .where(eq(loginThrottle.key, accountKey('W0104')));
-    expect((await authenticate(db, 'W0104', 'demo1234', '198.51.100.8')).status).toBe('ok');
+    const addr = '198.51.100.8';
+    const lockMinutes = async () => {
+      const [row] = await db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, pairKey('W0104', addr)));
+      return (row.lockedUntil!.getTime() - Date.now()) / 60_000;
+    };
+    const expire = () =>
+      db
+        .update(loginThrottle)
+        .set({ lockedUntil: sql`now() - interval '1 second'` })
+        .where(eq(loginThrottle.key, pairKey('W0104', addr)));
+    for (let i = 0; i < PAIR_RULE.max; i++) await authenticate(db, 'W0104', 'nope1234', addr);
+    expect(await lockMinutes()).toBeCloseTo(1, 0);
+    for (const minutes of [2, 4, 8]) {
+      await expire();
+      expect(await authenticate(db, 'W0104', 'nope1234', addr)).toEqual({ status: 'invalid' });
+      expect(await lockMinutes()).toBeCloseTo(minutes, 0);
+    }
+    await expire();
+    expect((await authenticate(db, 'W0104', 'demo1234', addr)).status).toBe('ok');
+  });
+
+  it('locks the account itself only past a much higher ceiling', async () => {
+    const db = await getDb();
+    for (let i = 0; i < ACCOUNT_RULE.max; i++) await recordFailure(db, accountKey('W0108'), ACCOUNT_RULE);
+    expect(ACCOUNT_RULE.max).toBeGreaterThanOrEqual(10 * PAIR_RULE.max);
+    expect((await authenticate(db, 'W0108', 'demo1234', '192.0.2.45')).status).toBe('locked');
+  });
+
+  it('tells the holder of the failed attempts at their next sign-in', async () => {
+    const db = await getDb();
+    const [w] = await db.select({ id: users.id }).from(users).where(eq(users.employeeNo, 'W0109'));
+    for (let i = 0; i < 3; i++) await authenticate(db, 'W0109', 'nope1234', '192.0.2.46');
+    expect((await authenticate(db, 'W0109', 'demo1234', IP)).status).toBe('ok');
+    const notes = await db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .where(eq(notifications.userId, w.id));
+    expect(notes.map((n) => n.kind)).toEqual(['signin_failures:3']);
+    // Counted from there afresh: the next sign-in has nothing to tell.
+    expect((await authenticate(db, 'W0109', 'demo1234', IP)).status).toBe('ok');
+    expect(await db.select().from(notifications).where(eq(notifications.userId, w.id))).toHaveLength(1);
   });
 
   it('resets the count after a success, so only consecutive failures lock', async () => {
     const db = await getDb();
-    for (let i = 0; i < 9; i++) await authenticate(db, 'W0105', 'nope1234', IP);
+    for (let i = 0; i < PAIR_RULE.max - 1; i++) await authenticate(db, 'W0105', 'nope1234', IP);
     expect((await authenticate(db, 'W0105', 'demo1234', IP)).status).toBe('ok');
-    for (let i = 0; i < 9; i++) await authenticate(db, 'W0105', 'nope1234', IP);
+    for (let i = 0; i < PAIR_RULE.max - 1; i++) await authenticate(db, 'W0105', 'nope1234', IP);
     expect((await authenticate(db, 'W0105', 'demo1234', IP)).status).toBe('ok');
   });
 

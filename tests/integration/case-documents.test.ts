@@ -302,6 +302,21 @@ describe('GET /api/cases/[id]/documents/[documentId]', () => {
     expect(await res.json()).toEqual(await missing.json());
   });
 
+  it.each(['S0001', 'B0001', 'L0001'])(
+    'answers 404 to %s for a document of a draft, as the case page does (drafts are the applicant’s own)',
+    async (official) => {
+      const draft = await newDraft('W0001');
+      const draftDoc = ok(await uploadDocument(form(draft.id, pdf(), '草稿附件.pdf'))).id;
+      expect((await download(draft.id, draftDoc)).status).toBe(200);
+      await signInAs(official);
+      // The official can read W0001's submitted case's file, but not the draft's.
+      expect((await download(caseId, docId)).status).toBe(200);
+      const res = await download(draft.id, draftDoc);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: 'not_found' });
+    },
+  );
+
   it('answers 404 for a document asked for through another case, and for ids that are not ids', async () => {
     await signInAs('W0001');
     const other = await newDraft('W0001');

@@ -14,7 +14,8 @@ import {
   withdrawCase,
 } from '@/lib/cases/case-actions';
 import { getDb } from '@/db/client';
-import { auditLog, budgets, cases, notifications, payments } from '@/db/schema';
+import { auditLog, budgets, cases, notifications, payments, users } from '@/db/schema';
+import { getCaseView } from '@/db/queries/case-page';
 import { closeDuePublicity } from '@/lib/cases/publicity';
 import { todayInChina } from '@/lib/dates';
 import { insertCase, saveTestStandard } from '../cases-fixtures';
@@ -218,6 +219,38 @@ describe('refusals and other paths', () => {
     });
   });
 
+  it('a decision that loses the race says a colleague decided first, and the case page says who and what', async () => {
+    const db = await getDb();
+    // A second sub-branch official of S0001's unit: both open the same submitted case.
+    const [s1] = await db.select().from(users).where(eq(users.employeeNo, 'S0001'));
+    await db.insert(users).values({
+      employeeNo: 'S9001',
+      name: '李核实',
+      role: 'sub_branch_official',
+      unitId: s1.unitId,
+      passwordHash: s1.passwordHash,
+    });
+    await signInAs('W0001');
+    const { id } = ok(await submitCase(application()));
+    const shown = (await stateOf(id)).version;
+    await signInAs('S9001');
+    ok(await decideCase({ caseId: id, version: shown, decision: 'approve', comment: '属实' }));
+    const late = await signInAs('S0001');
+    expect(await decideCase({ caseId: id, version: shown, decision: 'return', comment: '补材料' })).toEqual({
+      ok: false,
+      code: 'conflict',
+      error: 'caseDecidedMeanwhile',
+    });
+    expect((await stateOf(id)).state).toBe('verified');
+    // What the page's notice reads: the latest decision by someone else.
+    const view = await getCaseView(db, late, id);
+    expect(view.history.findLast((h) => h.step !== null && !h.byViewer)).toMatchObject({
+      actorName: '李核实',
+      step: 'verification',
+      action: 'approve',
+    });
+  });
+
   it('a bereavement names whose death it is before it is submitted', async () => {
     await signInAs('W0001');
     const bereavement = { ...application(), aidKind: 'death_of_parent' as const };
@@ -326,7 +359,7 @@ describe('refusals and other paths', () => {
       await recordPayment({ caseId: noBudget, version: 1, paidOn: today, method: 'cash', reference: '' }),
     ).toMatchObject({ fieldErrors: { paidOn: ['noBudget'] } });
     expect(await setBudget({ year, aidKind: 'death_of_parent', unitId: '', amount: '-1' })).toMatchObject({
-      fieldErrors: { amount: ['amountFormat'] },
+      fieldErrors: { amount: ['amountNegative'] },
     });
 
     // W0011 paid poverty aid this year; a second poverty case the same year is a repeat.

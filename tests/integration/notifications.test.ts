@@ -59,6 +59,29 @@ describe('notifications', () => {
     for (const l of ['L0001', 'L0002', 'L0003']) expect(await kindsFor(l, id)).toEqual(['todo:approval']);
   });
 
+  it('quote the reason of a return for more information, and of that return only', async () => {
+    const worker = await signInAs('W0017');
+    const submit = () =>
+      submitCase({
+        token: randomUUID(),
+        aidKind: 'poverty',
+        eventOn: todayInChina(),
+        eventKey: '',
+        whatHappened: '家中困难',
+        helpAsked: '',
+        familySituation: '',
+      });
+    const { id } = ok(await submit());
+    await signInAs('S0001');
+    ok(await decideCase({ caseId: id, version: 2, decision: 'return', comment: '请补充医院诊断证明' }));
+    const { rows } = await listNotifications(await getDb(), worker, { limit: 20, offset: 0 });
+    const told = rows.find((r) => r.caseId === id && r.kind === 'return');
+    expect(told).toMatchObject({ comment: '请补充医院诊断证明' });
+    // A to-do notification tells of no decision and quotes nothing.
+    const { rows: todo } = await listNotifications(await getDb(), await signInAs('S0001'), { limit: 50, offset: 0 });
+    expect(todo.find((r) => r.caseId === id)).toMatchObject({ kind: 'todo:verification', comment: '' });
+  });
+
   it('count unread for the bell and mark them read, the actor’s own only', async () => {
     const db = await getDb();
     await signInAs('W0017');

@@ -31,6 +31,7 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'register/household#exitHousehold': KEEPERS,
   'register/household#refileHousehold': KEEPERS,
   'register/household#assignHelper': KEEPERS,
+  'register/household#readHouseholdPhone': KEEPERS,
   // Any account may be a household's helper; whether it is one for this household is a scope question.
   'register/household#recordVisit': CARERS,
   'register/task#updateTaskStatus': CARERS,
@@ -57,6 +58,7 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   // in scope corrects a record; branch officials nominate, leaders award.
   'students/student#registerStudent': ['worker'],
   'students/student#updateStudent': ['worker', 'sub_branch_official', 'branch_official', 'leader'],
+  'students/student#readStudentIdNumber': ['worker', 'sub_branch_official', 'branch_official', 'leader'],
   'students/student#saveStudentAid': ['worker'],
   'students/student#submitStudentAid': ['worker'],
   'students/student#nominateStudent': ['branch_official'],

@@ -10,10 +10,17 @@ import {
   recordVisit,
   refileHousehold,
   reviewHousehold,
+  readHouseholdPhone,
 } from '@/lib/register/household-actions';
 import { updateTaskStatus } from '@/lib/register/task-actions';
 import { getDb } from '@/db/client';
-import { getHouseholdDetail, getOwnHouseholdSummary, householdsHelpedBy, listHouseholds } from '@/db/queries/register';
+import {
+  getHouseholdDetail,
+  getOwnHouseholdSummary,
+  householdsHelpedBy,
+  listHouseholds,
+  taskOwnerOptions,
+} from '@/db/queries/register';
 import { registerMeasures } from '@/db/queries/register-dashboard';
 import { auditLog, householdEvents, households, orgUnits, tasks, visits } from '@/db/schema';
 import { plusOneYear, todayInChina } from '@/lib/dates';
@@ -117,6 +124,12 @@ describe('filing', () => {
     });
     expect(detail.members).toHaveLength(2);
     expect(detail.events.map((e) => e.kind)).toEqual(['filed']);
+    // The page's data carries the worker's phone masked; the edit form asks for it when opened.
+    expect(JSON.stringify(detail)).not.toContain('13800138000');
+    expect(detail.phoneMasked).toBe('138****8000');
+    expect(await readHouseholdPhone({ householdId: id })).toEqual({ ok: true, data: { phone: '13800138000' } });
+    await signInAs('W0907');
+    expect(await readHouseholdPhone({ householdId: id })).toMatchObject({ ok: false, code: 'forbidden' });
     const [{ n }] = await db
       .select({ n: count() })
       .from(auditLog)
@@ -348,6 +361,22 @@ describe('scope', () => {
         appeals: [],
       }),
     ).toMatchObject({ ok: true });
+    // Task owners: the helper sees the household's helpers only, not the co-workers of the unit.
+    const head = { id, unitPath: (await getHouseholdDetail(db, helper, id)).unitPath, workerId: await userId('W0901') };
+    expect((await taskOwnerOptions(db, helper, head)).map((o) => o.employeeNo)).toEqual(['W0907']);
+    const official = await taskOwnerOptions(db, await signInAs('S0901'), head);
+    expect(official.map((o) => o.employeeNo)).toEqual(expect.arrayContaining(['S0901', 'W0902']));
+    await signInAs('W0907');
+    expect(
+      await recordVisit({
+        householdId: id,
+        visitedOn: today,
+        visitors: '同事',
+        knows: [],
+        notes: '',
+        appeals: [{ appeal: '修水管', ownerId: await userId('W0902'), dueOn: today }],
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: undefined, error: 'taskOwnerRequired' });
     expect(await changeCategory({ householdId: id, toCategory: 'extreme', reason: 'x' })).toMatchObject({
       ok: false,
       code: 'forbidden',

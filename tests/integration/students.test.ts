@@ -9,10 +9,11 @@ import {
   registerStudent,
   saveStudentAid,
   submitStudentAid,
+  readStudentIdNumber,
   updateStudent,
 } from '@/lib/students/student-actions';
 import { getDb } from '@/db/client';
-import { getStudentCaseFacts, listStudents } from '@/db/queries/students';
+import { getStudentCaseFacts, getStudentForEdit, listStudents } from '@/db/queries/students';
 import { auditLog, budgets, caseDocuments, cases, households, students, users } from '@/db/schema';
 import { closeDuePublicity } from '@/lib/cases/publicity';
 import { todayInChina } from '@/lib/dates';
@@ -153,6 +154,13 @@ describe('the students register', () => {
     const { rows } = await listStudents(await db(), s1, { q: '一中', page: 1 });
     expect(rows.map((r) => r.id)).toContain(id);
     expect(JSON.stringify(rows)).not.toContain(idNumber);
+    // The edit page carries the ID masked; its form asks for the full number, in scope only.
+    expect(JSON.stringify(await getStudentForEdit(await db(), s1, id))).not.toContain(idNumber);
+    expect(await readStudentIdNumber({ studentId: id })).toMatchObject({ ok: true, data: { idNumber } });
+    await signInAs('W0001');
+    expect(await readStudentIdNumber({ studentId: id })).toMatchObject({ ok: true, data: { idNumber } });
+    await signInAs('S0002');
+    expect(await readStudentIdNumber({ studentId: id })).toMatchObject({ ok: false, code: 'not_found' });
     const s2 = await signInAs('S0002');
     expect((await listStudents(await db(), s2, { page: 1 })).rows.map((r) => r.id)).not.toContain(id);
     const w2 = await signInAs('W0002');

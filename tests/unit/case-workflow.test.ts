@@ -10,6 +10,7 @@ import {
   FINAL_STATES,
   STEPS,
   TRANSITIONS,
+  barredFrom,
   canAct,
   canClosePublicity,
   isFinal,
@@ -369,5 +370,33 @@ describe('publicity window', () => {
       ok: false,
       reason: 'objectionPending',
     });
+  });
+});
+
+describe('barredFrom (why the case page shows no form)', () => {
+  it('tells the approver that another leader records the payment', () => {
+    const approved = { stepActors: { approval: [leader.userId] } };
+    expect(barredFrom(leader, facts('ready_for_payment', approved))).toEqual({
+      step: 'payment',
+      reason: 'actedAtAnotherStep',
+      actedAt: 'approval',
+    });
+    expect(barredFrom(otherLeader, facts('ready_for_payment', approved))).toBeNull();
+  });
+
+  it('tells an official that their own application goes to a colleague', () => {
+    const own = { applicantId: sub.userId, applicantUnitPath: sub.unitPath };
+    expect(barredFrom(sub, facts('submitted', own))).toEqual({
+      step: 'verification',
+      reason: 'ownApplication',
+      actedAt: null,
+    });
+  });
+
+  it('says nothing to those the step is not for, or when nothing waits on a step', () => {
+    expect(barredFrom(branch, facts('submitted'))).toBeNull(); // another role's step
+    expect(barredFrom(sub, facts('submitted'))).toBeNull(); // may act
+    expect(barredFrom(leader, facts('paid', { stepActors: { approval: [leader.userId] } }))).toBeNull();
+    expect(barredFrom(applicant, facts('draft'))).toBeNull();
   });
 });

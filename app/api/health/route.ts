@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { markDatabaseDown, markDatabaseUp } from '@/lib/availability';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,9 +12,11 @@ export async function GET() {
       db.execute(sql`SELECT 1`),
       new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2_000)),
     ]);
+    markDatabaseUp();
     return Response.json({ status: 'ok', db: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
     console.error('[health] database check failed', err);
+    markDatabaseDown();
     return Response.json(
       { status: 'error', db: 'unavailable' },
       { status: 503, headers: { 'Cache-Control': 'no-store' } },

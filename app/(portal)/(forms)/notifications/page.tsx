@@ -11,7 +11,7 @@ import { requireActor } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { first, type SearchParams } from '@/lib/search-params';
 import { pageParam } from '@/lib/validation/common';
-import { CASE_ACTIONS, STEPS } from '@/lib/workflow/case-workflow';
+import { CASE_ACTIONS, needsComment, STEPS, type CaseAction } from '@/lib/workflow/case-workflow';
 
 const PAGE_SIZE = 20;
 
@@ -33,6 +33,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const text = (kind: string, caseId: number | null, aidKind: string | null) => {
     const what = aidKind ? t(`aid.kinds.${aidKind}`) : '';
     const [prefix, step] = kind.split(':');
+    if (prefix === 'signin_failures') return t('notifications.signInFailures', { count: Number(step) || 0 });
     if (prefix === 'todo' && (STEPS as readonly string[]).includes(step))
       return t('notifications.todo', { id: caseId ?? 0, what, step: t(`aid.steps.${step}`) });
     if ((CASE_ACTIONS as readonly string[]).includes(kind))
@@ -64,6 +65,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     </Link>
                   ) : (
                     <span>{text(n.kind, n.caseId, n.aidKind)}</span>
+                  )}
+                  {n.comment && (
+                    <p className="mt-1 text-sm whitespace-pre-line text-stone-700" data-testid="notification-reason">
+                      {t(needsComment(n.kind as CaseAction) ? 'notifications.reason' : 'notifications.comment', {
+                        reason: n.comment,
+                      })}
+                    </p>
                   )}
                   <p className="text-sm text-stone-500">{t('notifications.at', { at: n.createdAt })}</p>
                 </div>

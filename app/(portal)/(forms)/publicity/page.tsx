@@ -20,7 +20,7 @@ import { requireActor } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { asStrings, first, type SearchParams } from '@/lib/search-params';
-import { pageParam } from '@/lib/validation/common';
+import { pageParam, optionalIdParam } from '@/lib/validation/common';
 import { can } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const publicityParams = z.object({
   kind: z.enum(AID_KINDS).optional().catch(undefined),
-  branchId: z.coerce.number().int().positive().optional().catch(undefined),
+  branchId: optionalIdParam,
   page: pageParam,
 });
 

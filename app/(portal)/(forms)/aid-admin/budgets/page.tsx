@@ -17,6 +17,7 @@ import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { fenToYuanText, formatFen, sumFen } from '@/lib/money';
 import { first, type SearchParams } from '@/lib/search-params';
+import { optionalIdParam } from '@/lib/validation/common';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('aidAdmin'))('budgetsTitle') };
@@ -27,7 +28,7 @@ const budgetParams = (thisYear: number) =>
   z.object({
     year: z.coerce.number().int().min(2000).max(2100).catch(thisYear),
     kind: z.enum(AID_KINDS).optional().catch(undefined),
-    unitId: z.coerce.number().int().positive().optional().catch(undefined),
+    unitId: optionalIdParam,
   });
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '—');

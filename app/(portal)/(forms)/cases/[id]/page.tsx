@@ -39,7 +39,13 @@ const BAD_ACTIONS: readonly CaseAction[] = ['return', 'reject', 'uphold_objectio
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** The case page: everything about one case, and the panels the viewer may use now. */
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ decided?: string }>;
+}) {
   const actor = await requirePermission('cases.view');
   const db = await getDb();
   const id = routeId((await params).id);
@@ -52,6 +58,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const today = todayInChina();
   const kind = t(kindKey(c));
   const waiting = waitingOn(c.state);
+  // After a decision that lost a race (components/cases/decision-form.tsx): the latest decision by someone else.
+  const raced =
+    (await searchParams).decided === 'elsewhere'
+      ? c.history.findLast((h) => h.step !== null && h.actorName !== null && !h.byViewer)
+      : undefined;
 
   return (
     <>
@@ -79,6 +90,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <span className="text-stone-600">{t('cases.publicityWindow', c.publicity)}</span>
         )}
       </p>
+
+      {raced && raced.step && (
+        <div
+          role="alert"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="decided-meanwhile"
+        >
+          {t('cases.decidedMeanwhile', {
+            name: raced.actorName ?? '',
+            step: t(`aid.steps.${raced.step}`),
+            action: t(`aid.actions.${raced.action}`),
+            at: raced.at,
+          })}
+        </div>
+      )}
 
       {c.isApplicant && c.returned && (
         <div
@@ -142,6 +168,18 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 />
               </Card>
             )
+          )}
+          {c.can.barred && (
+            <Card title={t('cases.barredTitle', { step: t(`aid.steps.${c.can.barred.step}`) })}>
+              <p className="text-sm text-stone-700" data-testid="barred-reason">
+                {c.can.barred.reason === 'ownApplication'
+                  ? t('cases.barredOwn', { step: t(`aid.steps.${c.can.barred.step}`) })
+                  : t('cases.barredTwoSteps', {
+                      step: t(`aid.steps.${c.can.barred.step}`),
+                      actedAt: c.can.barred.actedAt ? t(`aid.steps.${c.can.barred.actedAt}`) : '',
+                    })}
+              </p>
+            </Card>
           )}
           {c.can.pay && c.amount.amountFen !== null && (
             <Card title={t('cases.payment')}>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
-import { getHouseholdDetail, helperCandidates } from '@/db/queries/register';
+import { getHouseholdDetail, helperCandidates, taskOwnerOptions } from '@/db/queries/register';
 import { CategoryBadge, DueDate, HouseholdStatusBadge } from '@/components/register/badges';
 import { Disclosure } from '@/components/register/disclosure';
 import {
@@ -61,7 +61,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const backHref = can(actor.role, 'register.view') ? '/households' : '/dashboard';
 
   // Owners of appeals and helpers come from the household's unit and the units above it.
-  const candidates = active ? await helperCandidates(db, { unitPath: h.unitPath, workerId: h.workerId }) : [];
+  // Only keepers of the file assign helpers, so only they get the unit chain's people.
+  const candidates = active && manage ? await helperCandidates(db, { unitPath: h.unitPath, workerId: h.workerId }) : [];
+  const ownerRows = active
+    ? await taskOwnerOptions(db, actor, { id: h.id, unitPath: h.unitPath, workerId: h.workerId })
+    : [];
   const candidateOptions = (leadersOnly: boolean): PersonOption[] =>
     candidates
       .filter((c) => !leadersOnly || c.role === 'leader')
@@ -71,7 +75,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
       id: x.userId,
       label: `${x.name} · ${x.employeeNo} · ${t(`register.helperKinds.${x.kind}`)}`,
     })),
-    ...candidateOptions(false),
+    ...ownerRows.map((c) => ({ id: c.id, label: `${personLabel(c)} · ${t(`roles.${c.role}`)}` })),
   ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
 
   const reviewOverdue = active && isOverdue(h.reviewDue, today);
@@ -149,6 +153,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                 <Disclosure summary={t('households.editDetails')}>
                   <EditHouseholdForm
                     householdId={h.id}
+                    phoneMasked={h.phoneMasked}
                     today={today}
                     defaults={{
                       keepingLevel: h.keepingLevel,
@@ -156,7 +161,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       monthlyIncome: fenToYuanText(h.monthlyIncomeFen),
                       housing: h.housing,
                       address: h.address,
-                      phone: h.phone,
+                      phone: '',
                       notes: h.notes,
                       members: h.members.map((m) => ({
                         name: m.name,

@@ -47,10 +47,11 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
         <Card title={t('editTitle')}>
           <StudentForm
             studentId={s.id}
+            idNumberMasked={s.idNumberMasked}
             schoolYear={schoolYearOf(todayInChina())}
             defaults={{
               name: s.name,
-              idNumber: s.idNumber,
+              idNumber: '',
               school: s.school,
               stage: s.stage,
               grade: String(s.grade),

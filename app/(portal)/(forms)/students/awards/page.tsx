@@ -30,12 +30,13 @@ import { awardParams } from '@/lib/students/search-params';
 import { schoolYearOf } from '@/lib/students/stages';
 import { parseResults } from '@/lib/validation/students';
 import { z } from 'zod';
+import { optionalIdParam } from '@/lib/validation/common';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('students'))('awardsTitle') };
 }
 
-const nominateParam = z.object({ nominate: z.coerce.number().int().positive().optional().catch(undefined) });
+const nominateParam = z.object({ nominate: optionalIdParam });
 
 /** A nomination as officials and leaders read it: the student, the results cited, the documents. */
 async function NominationFacts({ a }: { a: AwardRow }) {

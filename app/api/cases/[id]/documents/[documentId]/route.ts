@@ -4,12 +4,11 @@ import { documentContent } from '@/db/queries/documents';
 import { routeActor } from '@/lib/auth/route';
 import { AppError } from '@/lib/errors';
 import { fileResponse, jsonError } from '@/lib/http';
+import { parseId } from '@/lib/validation/common';
 
 export const dynamic = 'force-dynamic';
 
 const notFound = () => jsonError(404, 'not_found');
-
-const positiveId = (raw: string) => (/^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null);
 
 /**
  * One supporting document of a case, for whoever may see the case (the applicant, officials of
@@ -20,8 +19,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const actor = await routeActor();
   if (actor instanceof Response) return actor;
   const { id, documentId } = await params;
-  const caseId = positiveId(id);
-  const docId = positiveId(documentId);
+  const caseId = parseId(id);
+  const docId = parseId(documentId);
   if (!caseId || !docId) return notFound();
   try {
     const db = await getDb();

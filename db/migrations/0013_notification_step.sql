@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "step_id" bigint;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_step_id_case_steps_id_fk" FOREIGN KEY ("step_id") REFERENCES "public"."case_steps"("id") ON DELETE no action ON UPDATE no action;
