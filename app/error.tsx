@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { Button, ButtonLink } from '@/components/ui/button';
 
 /** Shown for any unexpected failure: no stack trace, only a reference the log can be searched for. */
