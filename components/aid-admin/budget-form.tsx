@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { setBudget } from '@/lib/aid/aid-admin-actions';
 import { Button } from '@/components/ui/button';

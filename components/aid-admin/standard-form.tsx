@@ -2,7 +2,7 @@
 
 import { useErrorText } from '@/components/ui/error-text';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { saveStandard } from '@/lib/aid/aid-admin-actions';

@@ -4,7 +4,7 @@ import { useErrorText } from '@/components/ui/error-text';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { clsx } from 'clsx';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { useForm, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';

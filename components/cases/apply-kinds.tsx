@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { KindOffer } from '@/db/queries/apply';
 import type { AmountRule, StandardCategory } from '@/lib/aid/standards';

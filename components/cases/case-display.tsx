@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/card';
 import type { CaseView } from '@/db/queries/case-page';

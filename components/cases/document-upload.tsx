@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, useTransition } from 'react';
 import { deleteDocument, uploadDocument } from '@/lib/cases/document-actions';
 import { ConfirmAction } from '@/components/ui/confirm-action';

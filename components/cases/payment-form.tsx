@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { z } from 'zod';
 import { recordPayment } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';

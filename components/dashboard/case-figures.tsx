@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
 import type { BudgetUse, CaseFigures, StepWait } from '@/db/queries/case-dashboard';

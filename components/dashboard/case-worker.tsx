@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { caseNumber, kindKey } from '@/lib/cases/format';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, Stat } from '@/components/ui/card';

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { FilterBar, FilterField, filterControl } from '@/components/ui/filter-bar';
 import { dashboardHref, yearChoices, type DashboardFilters } from '@/lib/dashboard/filters';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { UNIT_ROWS, dashboardHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
 

@@ -1,8 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useLocale } from 'next-intl';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useLocale, useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { LOCALE_COOKIE, LOCALES, type Locale } from '@/lib/i18n/locales';
 

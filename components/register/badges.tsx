@@ -1,4 +1,4 @@
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/card';
 import type { Category, TaskStatus } from '@/db/schema';
 import { isOverdue } from '@/lib/register/rules';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { EmptyState } from '@/components/ui/card';
 import type { TaskStatus } from '@/db/schema';
 import { DueDate, TaskStatusBadge } from './badges';

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 import Link from 'next/link';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { figureHref, type LinkContext } from '@/lib/reports/links';
 import type { ReportLine, ReportSection } from '@/lib/reports/lines';

@@ -1,4 +1,4 @@
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
 import type { StudentCaseBrief } from '@/db/queries/students';

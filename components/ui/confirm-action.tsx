@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/auth/action-result';
 import { Button } from './button';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from '@/lib/i18n/use-translations';
+import { useTranslations } from 'next-intl';
 
 /** A form-level message (success or failure); the key comes from the action result. */
 export function FormAlert({ error, success }: { error?: string | null; success?: string | null }) {
