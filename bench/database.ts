@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { poolMax } from '@/db/client';
+import { config } from '@/lib/config';
 
 /** A plain SQL connection for the bench's own queries (targets, cursors, the SQL ceiling). */
 export interface SqlClient {
@@ -79,7 +79,7 @@ function pgliteClient(dir: string): () => Promise<SqlClient> {
   };
 }
 
-const pool = () => `pool of ${poolMax()} connections per server process (PG_POOL_MAX)`;
+const pool = () => `pool of ${config().PG_POOL_MAX} connections per server process (PG_POOL_MAX)`;
 
 /**
  * Chooses the database the server will use:
