@@ -15,7 +15,7 @@ const TRIALS = 10;
 
 // Only against the real PostgreSQL server: PGlite runs one transaction at a time, so every
 // "parallel" call would run alone and a read-then-write bug would pass unnoticed.
-describe.skipIf(!process.env.TEST_DATABASE_URL)('races on the real server', () => {
+describe('races on the real server', () => {
   beforeAll(async () => {
     await saveTestStandard();
   });
