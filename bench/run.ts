@@ -483,7 +483,7 @@ async function main(): Promise<void> {
   }, budgetMs).unref();
 
   step('database');
-  const database: BenchDatabase = await chooseDatabase({ demo: opts.demo, pglite: false });
+  const database: BenchDatabase = await chooseDatabase({ demo: opts.demo });
   cleanups.push(() => database.cleanup());
   console.log(database.description);
   const env: NodeJS.ProcessEnv = {
