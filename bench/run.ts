@@ -100,6 +100,8 @@ const USAGE = `npm run bench -- [options]
   --instances <n>      app instances behind the balancer (default: one per core)
   --no-readme          do not write the results into the README
   --out <file>         where to write the report (default ${DEFAULT_OUT})
+  --checks-only        only the static ceiling and the dashboards one at a time, then the mixed load,
+                       the abuse check and the session across instances; leaves the README alone
   --only <text>        measure only the targets whose name contains <text> (case-insensitive; the
                        static ceiling always runs); for tuning one page, leaves the README alone
 Database: DATABASE_URL if set, otherwise postgres://postgres@127.0.0.1:5432/uap_scale; it must hold the
@@ -121,6 +123,7 @@ interface Options {
   readme: boolean;
   out: string;
   only: string | undefined;
+  checksOnly: boolean;
 }
 
 function parseOptions(): Options {
@@ -136,6 +139,7 @@ function parseOptions(): Options {
       'no-readme': { type: 'boolean', default: false },
       out: { type: 'string' },
       only: { type: 'string' },
+      'checks-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -171,9 +175,11 @@ function parseOptions(): Options {
     build: !values['no-build'],
     demo: values.demo,
     instances: positive('instances', values.instances, os.availableParallelism()),
-    readme: !values['no-readme'] && !quick && values.out === undefined && values.only === undefined,
-    out: values.out ?? (quick || values.only !== undefined ? QUICK_OUT : DEFAULT_OUT),
+    readme:
+      !values['no-readme'] && !quick && values.out === undefined && values.only === undefined && !values['checks-only'],
+    out: values.out ?? (quick || values.only !== undefined || values['checks-only'] ? QUICK_OUT : DEFAULT_OUT),
     only: values.only?.toLowerCase(),
+    checksOnly: values['checks-only'],
   };
 }
 
@@ -411,7 +417,14 @@ async function afterTargets(x: AfterTargets): Promise<Extras> {
   step(abuseName);
   await settle(x.sql);
   const leader = dashboards.find((t) => t.as?.role === 'leader') ?? dashboards[0];
-  const post = (p: CapturedPost) => ({ path: p.path, method: 'POST' as const, headers: p.headers, body: p.body });
+  // Captured on instance 1, replayed through the balancer: Next refuses a server action whose
+  // Origin is not the host it was sent to (its CSRF check), so the replay names the balancer.
+  const post = (p: CapturedPost) => ({
+    path: p.path,
+    method: 'POST' as const,
+    headers: { ...p.headers, origin: cluster.url, referer: `${cluster.url}${p.path}` },
+    body: p.body,
+  });
   const attack = measure('abuse posts', {
     url: cluster.url,
     connections: ABUSE_CONNECTIONS,
@@ -447,10 +460,10 @@ async function afterTargets(x: AfterTargets): Promise<Extras> {
   return { rows: out, notes };
 }
 
-/** The maintained per-unit case counts against the cases table: the dashboards' counts are exact. */
+/** The maintained per-unit case counts against the cases table (drafts are not counted): the dashboards' counts are exact. */
 async function countsMatch(sql: SqlClient): Promise<string> {
   const [row] = await sql.rows<{ base: string | null; agg: string | null }>(
-    `SELECT (SELECT json_agg(x ORDER BY x.s)::text FROM (SELECT state AS s, count(*)::int AS n FROM cases GROUP BY 1) x) AS base,
+    `SELECT (SELECT json_agg(x ORDER BY x.s)::text FROM (SELECT state AS s, count(*)::int AS n FROM cases WHERE state <> 'draft' GROUP BY 1) x) AS base,
             (SELECT json_agg(x ORDER BY x.s)::text FROM (SELECT state AS s, sum(cases)::int AS n FROM case_counts GROUP BY 1 HAVING sum(cases) > 0) x) AS agg`,
   );
   return row.base === row.agg ? 'equal' : `DIFFERENT (cases ${row.base}; case_counts ${row.agg})`;
@@ -520,6 +533,7 @@ async function main(): Promise<void> {
     accounts = await resolveAccounts(sql);
     targets = await buildTargets(sql, accounts, thisYear, STATIC_PATH);
     if (opts.only) targets = targets.filter((t) => t.path === STATIC_PATH || t.name.toLowerCase().includes(opts.only!));
+    if (opts.checksOnly) targets = targets.filter((t) => t.path === STATIC_PATH || t.path === '/dashboard');
   } finally {
     if (sql.kind !== 'pg') {
       await sql.close();
@@ -594,7 +608,7 @@ async function main(): Promise<void> {
   step(`under load: autocannon, ${opts.connections} connections for ${opts.durationS} s per target`);
   const cores = os.availableParallelism();
   let ceilingRps: number | undefined; // the static page is the first target
-  for (const t of measured) {
+  for (const t of measured.filter((t) => !opts.checksOnly || t.path === STATIC_PATH)) {
     const row = rows.get(t)!;
     const connections = Math.min(t.connections ?? opts.connections, opts.connections);
     row.loadSkipped = (row.seq && loadSkip(row.seq.p50, connections, cores, opts.durationS)) || undefined;
@@ -633,7 +647,7 @@ async function main(): Promise<void> {
   await settle(sql, false); // a query of a killed server runs on until it next writes to it
 
   let ceiling: CeilingOutcome;
-  if (opts.only) {
+  if (opts.only || opts.checksOnly) {
     ceiling = {
       row: { name: CEILING_NAME, goal: { ceiling: true }, skipped: 'not run with --only' },
       notes: [],
