@@ -6,7 +6,7 @@ import { unavailableResponse } from '@/lib/unavailable-page';
 // Only a convenience: anonymous visitors go to the sign-in page instead of a 404. Every page,
 // route handler and action checks the session itself (lib/auth/session.ts); this file is never
 // the check.
-const PUBLIC = ['/login', '/api/health', '/bench-static'];
+const PUBLIC = ['/login', '/api/health'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function proxy(request: NextRequest) {

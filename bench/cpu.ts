@@ -32,9 +32,9 @@ export interface CpuSnapshot {
   db: Map<number, number>;
 }
 
-/** CPU so far of every process in the server's group and of its database sessions (by application_name). */
+/** CPU so far of every process in the server's groups (each app instance, its own group) and of its database sessions (by application_name). */
 export async function cpuSnapshot(
-  serverGroup: number,
+  serverGroups: number[],
   sql: SqlClient | null,
   appName: string,
 ): Promise<CpuSnapshot | null> {
@@ -49,7 +49,7 @@ export async function cpuSnapshot(
   const app = new Map<number, number>();
   for (const pid of pids) {
     const stat = readStat(pid);
-    if (stat?.pgrp === serverGroup) app.set(pid, stat.cpuMs);
+    if (stat && serverGroups.includes(stat.pgrp)) app.set(pid, stat.cpuMs);
   }
   const db = new Map<number, number>();
   if (sql?.kind === 'pg') {

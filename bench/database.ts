@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
-import { poolMax } from '@/db/client';
+import { config } from '@/lib/config';
 
 /** A plain SQL connection for the bench's own queries (targets, cursors, the SQL ceiling). */
 export interface SqlClient {
@@ -66,42 +63,17 @@ function pgClient(url: string): () => Promise<SqlClient> {
   };
 }
 
-function pgliteClient(dir: string): () => Promise<SqlClient> {
-  return async () => {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite(dir);
-    await db.waitReady;
-    return {
-      kind: 'pglite',
-      rows: async <T extends object>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows,
-      close: () => db.close().catch(() => {}),
-    };
-  };
-}
-
-const pool = () => `pool of ${poolMax()} connections per server process (PG_POOL_MAX)`;
+const pool = () => `pool of ${config().PG_POOL_MAX} connections per server process (PG_POOL_MAX)`;
 
 /**
- * Chooses the database the server will use:
+ * Chooses the database the servers will use (a real PostgreSQL server: the bench runs several
+ * instances, which the embedded PGlite cannot serve):
  * - default: DATABASE_URL, else the local uap_scale database; it must already hold the
  *   provincial-scale data (`npm run seed:scale`), which is migrated but never seeded or reset;
  * - `--demo`: a fresh `uap_bench` database on the local PostgreSQL server with the demo seed,
  *   recreated every run (DATABASE_URL is ignored, so the demo seed never lands in a real database);
- * - `--pglite`: the demo seed in a fresh embedded PGlite in a temporary folder.
  */
-export async function chooseDatabase(opts: { demo: boolean; pglite: boolean }): Promise<BenchDatabase> {
-  if (opts.pglite) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'uap-bench-'));
-    const dbDir = path.join(dir, 'db');
-    return {
-      data: 'demo',
-      description: `PGlite (embedded, fresh temporary folder ${dir}) with the demo seed; PGlite runs one query at a time, so every request waits its turn for the database`,
-      env: { DATABASE_URL: undefined, PGLITE_DIR: dbDir },
-      prepareArgs: ['--seed'],
-      connect: pgliteClient(dbDir),
-      cleanup: () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
+export async function chooseDatabase(opts: { demo: boolean }): Promise<BenchDatabase> {
   if (opts.demo) {
     const url = await freshDemoDatabase();
     return {
@@ -137,7 +109,7 @@ async function freshDemoDatabase(): Promise<string> {
   } catch (err) {
     throw new Error(
       `Could not create the ${DEMO_DB} database via ${redact(ADMIN_URL)}: ${(err as Error).message}\n` +
-        'Start PostgreSQL, or pass --pglite.',
+        'Start PostgreSQL.',
     );
   } finally {
     await admin.end().catch(() => {});

@@ -24,6 +24,8 @@ export interface LoadOptions {
   connections: number;
   durationS: number;
   headers?: Record<string, string>;
+  /** Requests each connection sends in turn (paths on `url`'s server), instead of GET `url`. */
+  requests?: { path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }[];
 }
 
 /**
@@ -58,6 +60,7 @@ export function measure(target: string, opts: LoadOptions): Promise<LoadResult> 
         connections: opts.connections,
         duration: opts.durationS,
         headers: opts.headers,
+        requests: opts.requests,
         timeout: REQUEST_TIMEOUT_S, // per request, before it counts as a timeout (and an error)
       },
       (err, result) => {

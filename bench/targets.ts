@@ -15,8 +15,11 @@ export interface Account extends Role {
 export interface Goal {
   /** One request at a time: p95 at most this. */
   seqP95Ms?: number;
-  /** A dashboard under load: ≥ 200 req/s, p99 ≤ 500 ms, no errors. */
-  underLoad?: boolean;
+  /**
+   * Under load: throughput at least `minRatio` × the static ceiling's of the same run (this
+   * machine's speed moves by half from day to day; a ratio does not), p99 at most `maxP99Ms`, no errors.
+   */
+  underLoad?: { minRatio?: number; maxP99Ms: number };
   /** A ceiling to compare with, not something to pass. */
   ceiling?: boolean;
 }
@@ -48,6 +51,13 @@ export const WORKER_GOAL_MS = 50;
 export const DEEP_ROW = 100_000;
 /** Concurrent exports: a branch's daily ledger is not something 50 people fetch at the same second. */
 export const EXPORT_CONNECTIONS = 10;
+/** Issue 16's targets at 50 connections, as ratios to the static ceiling. */
+export const DASHBOARD_LOAD = { minRatio: 0.25, maxP99Ms: 400 };
+export const LIST_LOAD = { minRatio: 0.1, maxP99Ms: 800 };
+/** The dashboards while 20 writes a second go on; a signed-in dashboard during the abuse check. */
+export const MIXED_P99_MS = 500;
+export const ABUSE_P99_MS = 1_000;
+export const WRITES_PER_SECOND = 20;
 
 /** The signed-in accounts: the four staff accounts, checked, and a worker who has applied for aid. */
 export async function resolveAccounts(sql: SqlClient): Promise<{ staff: Account[]; worker: Account }> {
@@ -210,7 +220,7 @@ async function listTargets(
   deep: ListQuery = first,
   deepQuery = query,
 ): Promise<Target[]> {
-  const goal = { seqP95Ms: LIST_GOAL_MS };
+  const goal: Goal = { seqP95Ms: LIST_GOAL_MS, underLoad: LIST_LOAD };
   const total = await countOf(sql, first);
   const firstUrl = `${path}?${query}`;
   const firstPage: Target = {
@@ -278,7 +288,7 @@ export async function buildTargets(
       name: `/dashboard · ${who(a)}`,
       path: '/dashboard',
       as: a,
-      goal: { seqP95Ms, underLoad: true },
+      goal: { seqP95Ms, underLoad: DASHBOARD_LOAD },
       expect: 'page',
     });
   }

@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { Pool } from 'pg';
+import { config } from '@/lib/config';
+import { lockFolder } from './folder-lock';
 import { nameStatements } from './named-statements';
 import * as schema from './schema';
 
@@ -11,6 +13,8 @@ import * as schema from './schema';
  * embedded PGlite otherwise. Both are PgDatabase underneath; we type them as the pg one so
  * that every query and transaction has a single type.
  */
+export { FolderInUseError } from './folder-lock';
+
 export type Database = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** Anything a query can run on: the database or an open transaction. */
@@ -30,69 +34,18 @@ const MIGRATIONS = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'm
 const MIGRATION_LOCK = 726_351; // arbitrary advisory-lock key shared by every migrating process
 
 export function databaseUrl(): string | undefined {
-  return process.env.DATABASE_URL || undefined;
+  return config().DATABASE_URL;
 }
 
 export function pgliteDir(): string {
-  const dir = process.env.PGLITE_DIR || path.join(/* turbopackIgnore: true */ 'data', 'pglite');
+  const dir = config().PGLITE_DIR;
   return dir.startsWith('memory://') ? dir : path.resolve(/* turbopackIgnore: true */ dir);
-}
-
-/**
- * PGlite takes no lock on its folder and two processes writing one folder silently lose rows,
- * so we keep a pid file beside it and refuse to open a folder a live process holds.
- */
-function lockFolder(dir: string): () => void {
-  const lockPath = `${dir}.lock`;
-  mkdirSync(path.dirname(lockPath), { recursive: true });
-  try {
-    writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    const holder = Number(readFileSync(lockPath, 'utf8'));
-    if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(
-        `The embedded database folder ${dir} is in use by process ${holder}. ` +
-          'Stop that process (or set PGLITE_DIR to another folder) and try again.',
-      );
-    }
-    writeFileSync(lockPath, String(process.pid));
-  }
-  const release = () => {
-    try {
-      if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath);
-    } catch {
-      /* already gone */
-    }
-  };
-  process.once('exit', release);
-  return release;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Connections per server process (PG_POOL_MAX, default 20). A dashboard sends up to five queries at
- * once, and under load a process has a few dozen requests in flight: with 10 connections their
- * queries queued in the pool, and a request that queued several times in a row made the slowest
- * percentile (the worker's dashboard at 50 connections: p99 ~510–660 ms with 10, ~290–420 with 20).
- * Two processes at 20 stay well inside PostgreSQL's default 100 connections.
- */
-export function poolMax(): number {
-  return Number(process.env.PG_POOL_MAX) || 20;
 }
 
 async function openPg(url: string): Promise<DbHandle> {
   const pool = new Pool({
     connectionString: url,
-    max: poolMax(),
+    max: config().PG_POOL_MAX,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
   });

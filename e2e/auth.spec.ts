@@ -62,13 +62,19 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/dashboard$/);
   });
 
-  test('signing out ends the session', async ({ page }) => {
+  test('signing out ends the session, on the server too', async ({ page, context }) => {
     await signIn(page, 'W0153');
+    const oldCookies = await context.cookies(); // a copy, as another tab or a thief would hold it
     await page.getByTestId('user-menu').click();
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/dashboard');
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard/);
+    // The old cookie put back is refused: the session ended on the server, not just in this browser.
+    await context.addCookies(oldCookies);
+    await page.goto('/dashboard');
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByLabel('工号')).toBeVisible();
   });
 
   test('a worker changes their password; the old one stops working', async ({ page }) => {

@@ -1,24 +1,32 @@
 /**
  * `npm run test:e2e`: a production build (`next build` into .next-e2e), a fresh database with the
  * demo seed, then Playwright against `npm start`'s server (started and stopped by Playwright itself).
- * Fresh database: with TEST_DATABASE_URL, a new database `<name>_e2e` on that server; without it,
- * a new PGlite folder in a temporary directory.
+ * The database is a new `<name>_e2e` on TEST_DATABASE_URL's server, or — when TEST_DATABASE_URL is
+ * not set — on a throw-away PostgreSQL server started here (tests/embedded-postgres.ts) and stopped
+ * at the end, so the browser tests always run on the real engine.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../tests/embedded-postgres';
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+class Failed extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
 }
 
-async function freshPostgres(baseUrl: string): Promise<string> {
-  const url = new URL(baseUrl);
-  const name = `${url.pathname.slice(1) || 'test'}_e2e`;
+// Asynchronous on purpose: the embedded server's log is read by this process's event loop, which a
+// spawnSync would block (and the server would then stall on a full pipe).
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Failed(code ?? (signal ? 1 : 1)))));
+  });
+}
+
+async function freshDatabase(baseUrl: string, name: string): Promise<string> {
   const admin = new URL(baseUrl);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
@@ -29,6 +37,7 @@ async function freshPostgres(baseUrl: string): Promise<string> {
   } finally {
     await client.end();
   }
+  const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -41,26 +50,28 @@ async function main() {
     AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString('base64'),
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  let tempDir: string | undefined;
-  if (process.env.TEST_DATABASE_URL) {
-    env.DATABASE_URL = await freshPostgres(process.env.TEST_DATABASE_URL);
-    env.E2E_DB = 'pg';
-  } else {
-    delete env.DATABASE_URL;
-    tempDir = mkdtempSync(path.join(tmpdir(), 'uap-e2e-'));
-    env.PGLITE_DIR = path.join(tempDir, 'pglite');
-    env.E2E_DB = 'pglite';
-  }
+  let embedded: EmbeddedServer | undefined;
   try {
-    if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build'], env);
-    run('npx', ['tsx', 'db/prepare.ts', '--seed'], env);
-    run('npx', ['playwright', 'test', ...process.argv.slice(2)], env);
+    const given = process.env.TEST_DATABASE_URL;
+    if (!given) {
+      embedded = await startEmbeddedPostgres();
+      console.log('[e2e] TEST_DATABASE_URL is not set: started a throw-away PostgreSQL server');
+    }
+    const base = given ?? embedded!.url;
+    env.DATABASE_URL = await freshDatabase(
+      base,
+      `${new URL(given ?? 'postgres://x/uap_test').pathname.slice(1) || 'test'}_e2e`,
+    );
+    delete env.PGLITE_DIR;
+    if (!process.env.E2E_SKIP_BUILD) await run('npx', ['next', 'build'], env);
+    await run('npx', ['tsx', 'db/prepare.ts', '--seed'], env);
+    await run('npx', ['playwright', 'test', ...process.argv.slice(2)], env);
   } finally {
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await embedded?.stop();
   }
 }
 
 main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+  if (!(err instanceof Failed)) console.error(err);
+  process.exitCode = err instanceof Failed ? err.code : 1;
 });

@@ -3,13 +3,10 @@ import { Client } from 'pg';
 import { TIME_ZONE } from '../lib/dates';
 
 /**
- * A publicity window lasts days; a browser test cannot wait for it. On the real server (CI) the
- * test moves one case's window into the past — the only thing it changes behind the app's back —
- * and then runs the same sweep the portal runs (`npm run publicity:close`). The embedded database
- * is locked by the running server, so there the tests that need this are skipped (see callers).
+ * A publicity window lasts days; a browser test cannot wait for it. The test moves one case's
+ * window into the past — the only thing it changes behind the app's back — and then runs the same
+ * sweep the portal runs (`npm run publicity:close`) on the run's PostgreSQL server (e2e/run.ts).
  */
-export const canTimeTravel = process.env.E2E_DB === 'pg' && !!process.env.DATABASE_URL;
-
 export async function endPublicityWindow(caseId: number): Promise<void> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();

@@ -1,9 +1,9 @@
 import { getHandle, migrate } from '@/db/client';
-import { ConfigError, validateEnv } from './env';
+import { ConfigError, readConfig } from './config';
 
 export async function startup(): Promise<void> {
   try {
-    validateEnv();
+    readConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`\n${err.message}\n`);

@@ -1,14 +1,29 @@
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from './embedded-postgres';
 import { dropTestDatabases } from './test-databases';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The server every test file makes its database on (tests/setup.ts). */
+    testDatabaseUrl: string;
+  }
+}
+
 /**
- * With TEST_DATABASE_URL (CI, race tests) each test file works on its own database, copied from
- * a template built once per run (tests/setup.ts, tests/test-databases.ts); this clears what an
- * earlier run left. Without it every file gets its own in-memory PGlite.
+ * Every test runs on a real PostgreSQL server: TEST_DATABASE_URL when set (CI sets it to the local
+ * server), otherwise a throw-away one started here (tests/embedded-postgres.ts) and stopped at the
+ * end. Each test file works on its own database, copied from a template built once per run
+ * (tests/setup.ts, tests/test-databases.ts); this clears what an earlier run left.
  */
-export default async function globalSetup() {
-  const url = process.env.TEST_DATABASE_URL;
-  if (url) await dropTestDatabases(url);
+export default async function globalSetup(project: TestProject) {
+  const given = process.env.TEST_DATABASE_URL;
+  const embedded = given ? undefined : await startEmbeddedPostgres();
+  const url = given ?? new URL('/uap_test', embedded!.url).toString();
+  if (embedded) console.log('[tests] TEST_DATABASE_URL is not set: started a throw-away PostgreSQL server');
+  await dropTestDatabases(url);
+  project.provide('testDatabaseUrl', url);
   return async () => {
-    if (url) await dropTestDatabases(url);
+    if (embedded) await embedded.stop();
+    else await dropTestDatabases(url);
   };
 }

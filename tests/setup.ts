@@ -1,25 +1,22 @@
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, beforeAll, inject, vi } from 'vitest';
 import { getHandle, migrate, openDatabase } from '@/db/client';
 import { seedDemo } from '@/db/seed';
 import { session } from './session';
 import { copyTemplate, createEmpty, dropDatabase, templateExists, templateName } from './test-databases';
 
-// Point the app's one database handle at the test database before anything opens it.
-const testUrl = process.env.TEST_DATABASE_URL;
-if (testUrl) {
-  if (!(await templateExists(testUrl))) {
-    // The first file of the run builds the template: migrated, with the demo mine.
-    process.env.DATABASE_URL = await createEmpty(testUrl, templateName(testUrl));
-    const template = await openDatabase();
-    await migrate(template);
-    await seedDemo(template.db);
-    await template.close();
-  }
-  process.env.DATABASE_URL = await copyTemplate(testUrl);
-} else {
-  delete process.env.DATABASE_URL;
-  process.env.PGLITE_DIR = 'memory://';
+// Point the app's one database handle at this file's own database before anything opens it. The
+// server is TEST_DATABASE_URL or the run's throw-away one (tests/global-setup.ts).
+const testUrl = inject('testDatabaseUrl');
+process.env.TEST_DATABASE_URL = testUrl;
+if (!(await templateExists(testUrl))) {
+  // The first file of the run builds the template: migrated, with the demo mine.
+  process.env.DATABASE_URL = await createEmpty(testUrl, templateName(testUrl));
+  const template = await openDatabase();
+  await migrate(template);
+  await seedDemo(template.db);
+  await template.close();
 }
+process.env.DATABASE_URL = await copyTemplate(testUrl);
 
 // The session comes from Auth.js's cookie in the app; here the test says who is asking. Everything
 // after it (version check against the database, role, scope) is the real code.
@@ -41,5 +38,5 @@ afterAll(async () => {
   const holder = globalThis as unknown as { __uapDb?: Promise<{ close(): Promise<void> }> };
   if (holder.__uapDb) await (await holder.__uapDb).close();
   holder.__uapDb = undefined;
-  if (testUrl) await dropDatabase(process.env.DATABASE_URL!);
+  await dropDatabase(process.env.DATABASE_URL!);
 });

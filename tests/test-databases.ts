@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 
 /**
- * On the real server (TEST_DATABASE_URL) every test file gets a database of its own, copied from a
- * template that holds the migrated schema and the demo mine — the same isolation an in-memory
- * PGlite per file gives, so one file's standards, budgets or cases never change another's results.
+ * Every test file gets a database of its own on the run's server (TEST_DATABASE_URL, or the
+ * throw-away one of tests/global-setup.ts), copied from a template that holds the migrated schema
+ * and the demo mine, so one file's standards, budgets or cases never change another's results.
  * The template is built once per run by the first file that needs it (files run one at a time).
  */
 

@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
-import { authSecret } from '@/lib/env';
+import { authSecret } from '@/lib/config';
 import { loginSchema } from '@/lib/validation/auth';
 import { authenticate, clientIp } from './authenticate';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
-import { authSecret } from '@/lib/env';
+import { authSecret } from '@/lib/config';
 
 // Auth.js names the cookie with the __Secure- prefix when the site is served over https.
 const COOKIE_NAMES = ['__Secure-authjs.session-token', 'authjs.session-token'];

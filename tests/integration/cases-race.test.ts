@@ -13,9 +13,9 @@ process.env.PG_POOL_MAX = '30';
 const PARALLEL = 25;
 const TRIALS = 10;
 
-// Only against the real PostgreSQL server: PGlite runs one transaction at a time, so every
-// "parallel" call would run alone and a read-then-write bug would pass unnoticed.
-describe.skipIf(!process.env.TEST_DATABASE_URL)('races on the real server', () => {
+// On the real PostgreSQL server, as every test run is (tests/global-setup.ts): PGlite runs one
+// transaction at a time, so every "parallel" call would run alone and a race would pass unnoticed.
+describe('races on the real server', () => {
   beforeAll(async () => {
     await saveTestStandard();
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/health/route';
-import { ConfigError, validateEnv } from '@/lib/env';
+import { ConfigError, readConfig } from '@/lib/config';
 
 describe('GET /api/health', () => {
   it('answers 200 when the database answers', async () => {
@@ -37,23 +37,46 @@ describe('configuration at start', () => {
   it('needs nothing in development', () => {
     vi.stubEnv('NODE_ENV', 'development');
     vi.stubEnv('AUTH_SECRET', '');
-    expect(() => validateEnv()).not.toThrow();
+    expect(() => readConfig()).not.toThrow();
   });
 
   it('refuses production without a strong AUTH_SECRET, saying what to do', () => {
     vi.stubEnv('NODE_ENV', 'production');
     vi.stubEnv('AUTH_SECRET', '');
-    expect(() => validateEnv()).toThrow(ConfigError);
-    expect(() => validateEnv()).toThrow(/AUTH_SECRET is not set/);
+    expect(() => readConfig()).toThrow(ConfigError);
+    expect(() => readConfig()).toThrow(/AUTH_SECRET is not set/);
     vi.stubEnv('AUTH_SECRET', 'short');
-    expect(() => validateEnv()).toThrow(/shorter than 32/);
+    expect(() => readConfig()).toThrow(/shorter than 32/);
     vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
-    expect(() => validateEnv()).not.toThrow();
+    expect(() => readConfig()).not.toThrow();
   });
 
   it('rejects a DATABASE_URL that is not Postgres', () => {
     vi.stubEnv('NODE_ENV', 'development');
     vi.stubEnv('DATABASE_URL', 'mysql://x');
-    expect(() => validateEnv()).toThrow(/DATABASE_URL/);
+    expect(() => readConfig()).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('one configuration reader', () => {
+  it('reads every variable with its default, an empty one as unset', () => {
+    const c = readConfig({ NODE_ENV: 'development', DATABASE_URL: '', PG_POOL_MAX: ' ' });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.PG_POOL_MAX).toBe(20);
+    expect(c.PGLITE_DIR).toBe('data/pglite');
+    expect(readConfig({ PG_POOL_MAX: '8', DATABASE_URL: 'postgresql://h/db' })).toMatchObject({
+      PG_POOL_MAX: 8,
+      DATABASE_URL: 'postgresql://h/db',
+    });
+  });
+
+  it('names every bad value at once instead of running on a guess', () => {
+    const bad = () => readConfig({ NODE_ENV: 'production', PG_POOL_MAX: '2.5', DATABASE_URL: 'mysql://x' });
+    expect(bad).toThrow(ConfigError);
+    expect(bad).toThrow(/PG_POOL_MAX must be a whole number/);
+    expect(bad).toThrow(/DATABASE_URL must start with postgres/);
+    expect(bad).toThrow(/AUTH_SECRET is not set/);
+    expect(() => readConfig({ PG_POOL_MAX: 'twenty' })).toThrow(/PG_POOL_MAX/);
+    expect(() => readConfig({ PG_POOL_MAX: '0' })).toThrow(/PG_POOL_MAX/);
   });
 });
