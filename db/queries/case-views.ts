@@ -29,7 +29,13 @@ import {
   users,
 } from '@/db/schema';
 import { fundKind, type AidKind, type AmountRule, type Frequency, type StandardCategory } from '@/lib/aid/standards';
-import { receivedInYear, repeatPayments, type LedgerPayment } from '@/lib/aid/ledger';
+import {
+  receivedInYear,
+  repeatApplications,
+  repeatPayments,
+  type LedgerPayment,
+  type OpenApplication,
+} from '@/lib/aid/ledger';
 import { todayInChina } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
 import type { Fen } from '@/lib/money';
@@ -48,7 +54,7 @@ import {
   type CaseState,
   type Step,
 } from '@/lib/workflow/case-workflow';
-import { caseReadable, caseVisible, ledgerPayments, stepActorsOf } from './cases';
+import { caseReadable, caseVisible, ledgerPayments, openApplications, stepActorsOf } from './cases';
 import { listCaseDocuments, type DocumentInfo } from './documents';
 import {
   anyArray,
@@ -436,6 +442,8 @@ export interface LedgerView {
   payments: LedgerEntry[];
   /** Payments of the same kind within this case's period (once per event, once a year). */
   repeats: LedgerEntry[];
+  /** Other applications of the same kind within the period, still on their way. */
+  repeatsInProgress: { caseId: number; state: CaseState; appliedOn: string }[];
 }
 
 export interface BudgetLeft {
@@ -531,6 +539,7 @@ export async function budgetFor(
 
 function ledgerView(
   all: LedgerPayment[],
+  open: OpenApplication[],
   c: {
     id: number;
     aidKind: AidKind | null;
@@ -549,14 +558,12 @@ function ledgerView(
     amountFen: p.amountFen,
   });
   const received = receivedInYear(all, year);
-  const repeats =
+  const me =
     c.aidKind && c.frequency && c.appliedOn
-      ? repeatPayments(
-          all,
-          { caseId: c.id, kind: c.aidKind, event: { key: c.eventKey || null, on: c.eventOn }, appliedOn: c.appliedOn },
-          c.frequency,
-        )
-      : [];
+      ? { caseId: c.id, kind: c.aidKind, event: { key: c.eventKey || null, on: c.eventOn }, appliedOn: c.appliedOn }
+      : null;
+  const repeats = me && c.frequency ? repeatPayments(all, me, c.frequency) : [];
+  const inProgress = me && c.frequency ? repeatApplications(open, me, c.frequency) : [];
   return {
     byHousehold: c.householdId !== null,
     year,
@@ -565,6 +572,11 @@ function ledgerView(
     byKind: Object.entries(received.byKind).map(([kind, fen]) => ({ kind: kind as AidKind, fen: fen! })),
     payments: [...all].sort((a, b) => b.paidOn.localeCompare(a.paidOn) || b.caseId - a.caseId).map(entry),
     repeats: repeats.map(entry),
+    repeatsInProgress: inProgress.map((o) => ({
+      caseId: o.caseId,
+      state: (o as OpenApplication & { state: CaseState }).state,
+      appliedOn: o.appliedOn,
+    })),
   };
 }
 
@@ -667,7 +679,9 @@ export async function getCaseView(db: Queryable, actor: Actor, id: number): Prom
       .from(payments)
       .innerJoin(users, eq(users.id, payments.recordedBy))
       .where(eq(payments.caseId, id)),
-    c.aidKind ? ledgerPayments(db, c) : Promise.resolve(null),
+    c.aidKind
+      ? Promise.all([ledgerPayments(db, c), c.kind === 'aid' ? openApplications(db, c) : Promise.resolve([])])
+      : Promise.resolve(null),
     db
       .select({ unread: count() })
       .from(notifications)
@@ -713,7 +727,7 @@ export async function getCaseView(db: Queryable, actor: Actor, id: number): Prom
     history,
     objections: seesObjections ? objectionRows : null,
     documents,
-    ledger: ledger ? ledgerView(ledger, c, year) : null,
+    ledger: ledger ? ledgerView(ledger[0], ledger[1], c, year) : null,
     budget: can.pay && c.aidKind ? await budgetFor(db, c.aidKind, c.unitPath, year) : null,
     returned: lastReturn ? { step: lastReturn.step, comment: lastReturn.comment, at: lastReturn.at } : null,
     unread,
