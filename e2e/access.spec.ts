@@ -98,6 +98,8 @@ test.describe('who may see what', () => {
 
     // The change is in the audit log, with who did it.
     await admin.goto(`/admin/audit?who=A0001&what=user.`);
-    await expect(admin.getByTestId('audit-rows')).toContainText('user.disable');
+    // …as a sentence in the reader's language, not a code.
+    await expect(admin.getByTestId('audit-rows')).toContainText('停用账号');
+    await expect(admin.getByTestId('audit-rows')).not.toContainText('user.disable');
   });
 });

@@ -27,10 +27,13 @@ export function DecisionForm({
   version,
   step,
   amount,
+  repeat = false,
 }: {
   caseId: number;
   version: number;
   step: DecisionStep;
+  /** The household has aid of this kind paid or in progress within the period: approval needs a reason. */
+  repeat?: boolean;
   /** Only at the approval step: the computed amount, the amount as it stands, and the rule. */
   amount?: { fen: number; currentFen: number; rule: AmountRule };
 }) {
@@ -47,6 +50,7 @@ export function DecisionForm({
         ...input,
         amount: input.decision === 'approve' ? input.amount : '',
         amountReason: input.decision === 'approve' ? input.amountReason : '',
+        repeatReason: input.decision === 'approve' ? input.repeatReason : '',
       }),
     {
       defaultValues: {
@@ -56,6 +60,7 @@ export function DecisionForm({
         comment: '',
         amount: choosesAmount ? fenToYuanText(amount!.currentFen) : '',
         amountReason: '',
+        repeatReason: '',
       },
       onSuccess: () => router.refresh(),
     },
@@ -117,6 +122,15 @@ export function DecisionForm({
         ) : (
           <p className="text-sm text-stone-700">{t('cases.amountFixedNote', { amount: formatFen(amount.fen) })}</p>
         ))}
+      {step === 'approval' && repeat && decision === 'approve' && (
+        <Field
+          label={t('cases.repeatReasonApproval')}
+          error={fieldError(errors, 'repeatReason')}
+          hint={t('cases.repeatReasonApprovalHint')}
+        >
+          {(p) => <textarea {...p} {...form.register('repeatReason')} rows={2} />}
+        </Field>
+      )}
       <Field
         label={t('cases.comment')}
         error={fieldError(errors, 'comment')}

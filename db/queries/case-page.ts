@@ -2,7 +2,13 @@ import 'server-only';
 import { aliasedTable, and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { aidStandards, caseSteps, cases, notifications, objections, orgUnits, payments, users } from '@/db/schema';
-import { receivedInYear, repeatPayments, type LedgerPayment } from '@/lib/aid/ledger';
+import {
+  receivedInYear,
+  repeatApplications,
+  repeatPayments,
+  type LedgerPayment,
+  type OpenApplication,
+} from '@/lib/aid/ledger';
 import type { AidKind, AmountRule, Frequency, StandardCategory } from '@/lib/aid/standards';
 import { abilitiesOf, type CaseAbilities } from '@/lib/cases/abilities';
 import { todayInChina } from '@/lib/dates';
@@ -12,7 +18,7 @@ import type { Role } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
 import type { CaseAction, CaseFacts, CaseKind, CaseState, Step } from '@/lib/workflow/case-workflow';
 import { budgetFor, type BudgetLeft } from './budgets';
-import { caseReadable, ledgerPayments, stepActorsOf } from './cases';
+import { caseReadable, ledgerPayments, openApplications, stepActorsOf } from './cases';
 import { listCaseDocuments, type DocumentInfo } from './documents';
 
 /**
@@ -66,6 +72,8 @@ export interface LedgerView {
   payments: LedgerEntry[];
   /** Payments of the same kind within this case's period (once per event, once a year). */
   repeats: LedgerEntry[];
+  /** Other applications of the same kind within the period, still on their way. */
+  repeatsInProgress: { caseId: number; state: CaseState; appliedOn: string }[];
 }
 
 export interface CaseView {
@@ -125,6 +133,7 @@ const unitChain = sql<string>`(SELECT string_agg(u.name, ' / ' ORDER BY length(u
 
 function ledgerView(
   all: LedgerPayment[],
+  open: OpenApplication[],
   c: {
     id: number;
     aidKind: AidKind | null;
@@ -143,14 +152,12 @@ function ledgerView(
     amountFen: p.amountFen,
   });
   const received = receivedInYear(all, year);
-  const repeats =
+  const me =
     c.aidKind && c.frequency && c.appliedOn
-      ? repeatPayments(
-          all,
-          { caseId: c.id, kind: c.aidKind, event: { key: c.eventKey || null, on: c.eventOn }, appliedOn: c.appliedOn },
-          c.frequency,
-        )
-      : [];
+      ? { caseId: c.id, kind: c.aidKind, event: { key: c.eventKey || null, on: c.eventOn }, appliedOn: c.appliedOn }
+      : null;
+  const repeats = me && c.frequency ? repeatPayments(all, me, c.frequency) : [];
+  const inProgress = me && c.frequency ? repeatApplications(open, me, c.frequency) : [];
   return {
     byHousehold: c.householdId !== null,
     year,
@@ -159,6 +166,11 @@ function ledgerView(
     byKind: Object.entries(received.byKind).map(([kind, fen]) => ({ kind: kind as AidKind, fen: fen! })),
     payments: [...all].sort((a, b) => b.paidOn.localeCompare(a.paidOn) || b.caseId - a.caseId).map(entry),
     repeats: repeats.map(entry),
+    repeatsInProgress: inProgress.map((o) => ({
+      caseId: o.caseId,
+      state: (o as OpenApplication & { state: CaseState }).state,
+      appliedOn: o.appliedOn,
+    })),
   };
 }
 
@@ -261,7 +273,9 @@ export async function getCaseView(db: Queryable, actor: Actor, id: number): Prom
       .from(payments)
       .innerJoin(users, eq(users.id, payments.recordedBy))
       .where(eq(payments.caseId, id)),
-    c.aidKind ? ledgerPayments(db, c) : Promise.resolve(null),
+    c.aidKind
+      ? Promise.all([ledgerPayments(db, c), c.kind === 'aid' ? openApplications(db, c) : Promise.resolve([])])
+      : Promise.resolve(null),
     db
       .select({ unread: count() })
       .from(notifications)
@@ -307,7 +321,7 @@ export async function getCaseView(db: Queryable, actor: Actor, id: number): Prom
     history,
     objections: seesObjections ? objectionRows : null,
     documents,
-    ledger: ledger ? ledgerView(ledger, c, year) : null,
+    ledger: ledger ? ledgerView(ledger[0], ledger[1], c, year) : null,
     budget: can.pay && c.aidKind ? await budgetFor(db, c.aidKind, c.unitPath, year) : null,
     returned: lastReturn ? { step: lastReturn.step, comment: lastReturn.comment, at: lastReturn.at } : null,
     unread,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { aidStandardRules, aidStandards, caseSteps, cases, orgUnits, payments } from '@/db/schema';
 import {
@@ -11,7 +11,7 @@ import {
   type StandardCategory,
   type StandardVersion,
 } from '@/lib/aid/standards';
-import type { LedgerPayment } from '@/lib/aid/ledger';
+import { repeatApplications, repeatPayments, type LedgerPayment, type OpenApplication } from '@/lib/aid/ledger';
 import { notFound } from '@/lib/errors';
 import type { CaseKind, CaseState, Step, StepActors } from '@/lib/workflow/case-workflow';
 import { scopeOf, type Actor } from '@/lib/scope';
@@ -153,6 +153,84 @@ export async function standardInForce(db: Queryable, date: string): Promise<Stan
 }
 
 /** Everything paid to a household (or, without a file, to the applicant), for the ledger rules. */
+/** The states of an application on its way: submitted and not yet paid, rejected or withdrawn. */
+export const OPEN_STATES: readonly CaseState[] = [
+  'submitted',
+  'verified',
+  'reviewed',
+  'returned_from_verification',
+  'returned_from_review',
+  'returned_from_approval',
+  'in_publicity',
+  'ready_for_payment',
+];
+
+/** The household's (or the worker's own) applications still on their way, for the repeat warning. */
+export async function openApplications(
+  db: Queryable,
+  c: Pick<CaseHead, 'householdId' | 'applicantId'>,
+): Promise<(OpenApplication & { state: CaseState })[]> {
+  const rows = await db
+    .select({
+      caseId: cases.id,
+      kind: cases.aidKind,
+      state: cases.state,
+      eventKey: cases.eventKey,
+      eventOn: cases.eventOn,
+      appliedOn: cases.appliedOn,
+    })
+    .from(cases)
+    .where(
+      and(
+        c.householdId
+          ? or(eq(cases.householdId, c.householdId), eq(cases.applicantId, c.applicantId))
+          : eq(cases.applicantId, c.applicantId),
+        inArray(cases.state, [...OPEN_STATES]),
+        eq(cases.kind, 'aid'),
+      ),
+    );
+  return rows.flatMap((r) =>
+    r.kind && r.appliedOn
+      ? [
+          {
+            caseId: r.caseId,
+            kind: r.kind,
+            state: r.state,
+            event: { key: r.eventKey || null, on: r.eventOn },
+            appliedOn: r.appliedOn,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Whether this case repeats aid of its kind within its period: payments already made, and
+ * applications still on their way. The case page shows both to every decider; approval and
+ * payment need a written reason when either is non-empty.
+ */
+export async function repeatsOf(
+  db: Queryable,
+  c: Pick<
+    CaseHead,
+    'id' | 'kind' | 'householdId' | 'applicantId' | 'aidKind' | 'frequency' | 'appliedOn' | 'eventKey' | 'eventOn'
+  >,
+): Promise<{ paid: LedgerPayment[]; inProgress: (OpenApplication & { state: CaseState })[] }> {
+  // Student aid and awards are per student, and the fund's own rules (once a school year) hold them.
+  if (c.kind !== 'aid' || !c.aidKind || !c.frequency || !c.appliedOn) return { paid: [], inProgress: [] };
+  const me = {
+    caseId: c.id,
+    kind: c.aidKind,
+    event: { key: c.eventKey || null, on: c.eventOn },
+    appliedOn: c.appliedOn,
+  };
+  const [paid, open] = await Promise.all([ledgerPayments(db, c), openApplications(db, c)]);
+  return {
+    paid: repeatPayments(paid, me, c.frequency),
+    inProgress: repeatApplications(open, me, c.frequency) as (OpenApplication & { state: CaseState })[],
+  };
+}
+
 export async function ledgerPayments(
   db: Queryable,
   c: Pick<CaseHead, 'householdId' | 'applicantId'>,

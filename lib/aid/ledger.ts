@@ -65,6 +65,32 @@ export function repeatPayments(
 }
 
 /** Whether the case may go ahead: a repeat needs a written reason. */
+/** Another application of the household's still on its way (submitted, and not yet paid, rejected or withdrawn). */
+export interface OpenApplication {
+  caseId: number;
+  kind: AidKind;
+  event: AidEvent;
+  /** YYYY-MM-DD: when it was submitted. */
+  appliedOn: string;
+}
+
+/**
+ * Applications of the same kind within the case's period that are still in progress: a repeat in
+ * the making, which every decider should see from submission on, not only whoever pays.
+ */
+export function repeatApplications(
+  open: readonly OpenApplication[],
+  c: LedgerCase,
+  frequency: Frequency,
+): OpenApplication[] {
+  return open.filter(
+    (o) =>
+      o.caseId !== c.caseId &&
+      o.kind === c.kind &&
+      (frequency === 'per_event' ? sameEvent(o.event, c.event) : yearOf(o.appliedOn) === yearOf(c.appliedOn)),
+  );
+}
+
 export function checkRepeat(
   payments: readonly LedgerPayment[],
   c: LedgerCase,

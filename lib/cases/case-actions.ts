@@ -10,6 +10,7 @@ import {
   ledgerPayments,
   standardInForce,
   type CaseHead,
+  repeatsOf,
 } from '@/db/queries/cases';
 import { budgets, cases, notifications, objections, payments } from '@/db/schema';
 import { checkRepeat } from '@/lib/aid/ledger';
@@ -215,7 +216,14 @@ export const decideCase = action(
       set.amountFen = chosen.fen;
       set.amountReason = chosen.overridden ? input.amountReason : null;
     }
-    if (step === 'approval' && input.decision === 'approve') Object.assign(set, await publicityFromToday(tx));
+    // A repeat within the period is a warning, not a bar: approving it needs a reason, audited here.
+    let repeatOf: number[] = [];
+    if (step === 'approval' && input.decision === 'approve') {
+      const repeats = await repeatsOf(tx, c);
+      repeatOf = [...repeats.paid, ...repeats.inProgress].map((r) => r.caseId);
+      if (repeatOf.length > 0 && !input.repeatReason) throw invalidField('repeatReason', 'repeatNeedsReasonAtApproval');
+      Object.assign(set, await publicityFromToday(tx));
+    }
     const moved = await moveCase(tx, actor, c, input.decision, {
       expectedVersion: input.version,
       comment: input.comment,
@@ -235,6 +243,7 @@ export const decideCase = action(
           ...(set.amountFen !== undefined
             ? { amountFen: set.amountFen, overridden, amountReason: set.amountReason }
             : {}),
+          ...(repeatOf.length > 0 ? { repeatOf, repeatReason: input.repeatReason } : {}),
         },
       },
     };

@@ -41,6 +41,8 @@ export const decideSchema = z
     /** The approver's amount in yuan; empty keeps the computed one. */
     amount: optionalPositiveYuan,
     amountReason: optionalText(1000),
+    /** Needed at approval when the household has aid of this kind paid or in progress within its period. */
+    repeatReason: optionalText(1000),
   })
   .refine((v) => v.decision === 'approve' || v.comment.length > 0, { path: ['comment'], message: 'commentRequired' });
 

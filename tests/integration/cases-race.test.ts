@@ -33,7 +33,10 @@ describe('races on the real server', () => {
       });
       await signInAs('L0001');
       const results = await Promise.all(
-        Array.from({ length: PARALLEL }, () => decideCase({ caseId: id, version: 1, decision: 'approve' })),
+        // Each trial's case repeats the last one's (same worker, kind and year): approval needs a reason.
+        Array.from({ length: PARALLEL }, () =>
+          decideCase({ caseId: id, version: 1, decision: 'approve', repeatReason: '测试' }),
+        ),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       for (const r of results) if (!r.ok) expect(r.code).toBe('conflict');

@@ -251,6 +251,42 @@ describe('refusals and other paths', () => {
     });
   });
 
+  it('a repeat application is shown to every decider from submission on, and approval needs the audited reason', async () => {
+    const db = await getDb();
+    // W0017's first poverty case this year is approved and in publicity; a second one follows.
+    const first = await insertCase({
+      applicant: 'W0017',
+      state: 'in_publicity',
+      appliedOn: today,
+      steps: [['approval', 'L0002']],
+    });
+    await signInAs('W0017');
+    const { id: second } = ok(await submitCase(application()));
+    for (const decider of ['S0001', 'B0001', 'L0001']) {
+      const view = await getCaseView(db, await signInAs(decider), second);
+      expect(view.ledger?.repeatsInProgress).toEqual([{ caseId: first, state: 'in_publicity', appliedOn: today }]);
+    }
+    await signInAs('S0001');
+    ok(await decideCase({ caseId: second, version: (await stateOf(second)).version, decision: 'approve' }));
+    await signInAs('B0001');
+    ok(await decideCase({ caseId: second, version: (await stateOf(second)).version, decision: 'approve' }));
+    await signInAs('L0001');
+    const version = (await stateOf(second)).version;
+    expect(await decideCase({ caseId: second, version, decision: 'approve' })).toMatchObject({
+      ok: false,
+      fieldErrors: { repeatReason: ['repeatNeedsReasonAtApproval'] },
+    });
+    expect((await stateOf(second)).state).toBe('reviewed');
+    ok(await decideCase({ caseId: second, version, decision: 'approve', repeatReason: '火灾后再次致困' }));
+    const audits = await db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'case.approve'), eq(auditLog.entityId, String(second))));
+    expect(audits.map((a) => a.after)).toContainEqual(
+      expect.objectContaining({ step: 'approval', repeatOf: [first], repeatReason: '火灾后再次致困' }),
+    );
+  });
+
   it('a bereavement names whose death it is before it is submitted', async () => {
     await signInAs('W0001');
     const bereavement = { ...application(), aidKind: 'death_of_parent' as const };

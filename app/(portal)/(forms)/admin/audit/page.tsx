@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listAudit } from '@/db/queries/audit';
+import { listAudit, type AuditRow } from '@/db/queries/audit';
 import { PAGE_SIZE } from '@/db/queries/people';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
@@ -9,19 +9,53 @@ import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/session';
 import { asStrings, auditParams, first, type SearchParams } from '@/lib/search-params';
+import { AUDIT_GROUPS, changedFields, sentenceKey } from '@/lib/audit-kinds';
+import { formatFen } from '@/lib/money';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('audit') };
 }
 
-const ACTIONS = ['user.', 'unit.', 'person.', 'account.', 'household.', 'task.', 'symposium.', 'system.'];
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
-function Json({ value }: { value: unknown }) {
-  if (value == null) return <span className="text-stone-400">—</span>;
+/** A recorded value in words: states and kinds translated, fen as money, lists joined. */
+function valueText(t: Translate, key: string, v: unknown): string {
+  if (v === undefined || v === null || v === '') return t('audit.none');
+  if (typeof v === 'boolean') return t(v ? 'audit.yes' : 'audit.no');
+  if (typeof v === 'number' && /Fen$/.test(key)) return formatFen(v);
+  if (typeof v === 'string') {
+    for (const ns of ['aid.states', 'aid.steps', 'aid.kinds', 'register.categories', 'roles']) {
+      if (t.has(`${ns}.${v}`)) return t(`${ns}.${v}`);
+    }
+    return v;
+  }
+  if (Array.isArray(v)) return v.map((x) => valueText(t, key, x)).join(', ');
+  return JSON.stringify(v);
+}
+
+/** Each change as a sentence, then its fields labelled, before → after. */
+function Change({ t, r }: { t: Translate; r: AuditRow }) {
+  const key = sentenceKey(r.action);
+  const record = r.entityId ? t('audit.record', { id: r.entityId }) : '';
+  const fields = changedFields(r.before, r.after);
   return (
-    <pre className="max-w-xs overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs">
-      {JSON.stringify(value, null, 1)}
-    </pre>
+    <>
+      <p>{t.has(key) ? t(key, { record }) : `${r.action} ${record}`}</p>
+      {fields.length > 0 && (
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs text-stone-600">
+          {fields.map((f) => (
+            <div key={f.key} className="contents">
+              <dt className="font-medium">{t.has(`audit.fields.${f.key}`) ? t(`audit.fields.${f.key}`) : f.key}</dt>
+              <dd className="break-words">
+                {f.before === undefined
+                  ? valueText(t, f.key, f.after)
+                  : t('audit.arrow', { before: valueText(t, f.key, f.before), after: valueText(t, f.key, f.after) })}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
   );
 }
 
@@ -42,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           label={t('audit.what')}
           name="what"
           value={f.what}
-          options={ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a.slice(0, -1)}`) }))}
+          options={AUDIT_GROUPS.map((g) => ({ value: g.prefix, label: t(`audit.actions.${g.key}`) }))}
         />
         <FilterField label={t('audit.from')}>
           <input type="date" name="from" defaultValue={f.from} className={filterControl} />
@@ -60,9 +94,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <Th>{t('audit.when')}</Th>
               <Th>{t('audit.who')}</Th>
               <Th>{t('audit.what')}</Th>
-              <Th>{t('audit.record')}</Th>
-              <Th>{t('audit.before')}</Th>
-              <Th>{t('audit.after')}</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100 align-top" data-testid="audit-rows">
@@ -70,16 +101,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <tr key={r.id}>
                 <Td className="tabular-nums">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'medium' })}</Td>
                 <Td>{r.actorEmployeeNo ? `${r.actorName} (${r.actorEmployeeNo})` : t('audit.system')}</Td>
-                <Td className="font-mono text-xs">{r.action}</Td>
-                <Td className="font-mono text-xs">
-                  {r.entity}
-                  {r.entityId ? ` #${r.entityId}` : ''}
-                </Td>
                 <Td>
-                  <Json value={r.before} />
-                </Td>
-                <Td>
-                  <Json value={r.after} />
+                  <Change t={t} r={r} />
                 </Td>
               </tr>
             ))}

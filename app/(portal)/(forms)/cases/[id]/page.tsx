@@ -1,5 +1,6 @@
 import { clsx } from 'clsx';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { withdrawCase } from '@/lib/cases/case-actions';
 import {
@@ -154,6 +155,7 @@ export default async function CasePage({
               <Card title={t('cases.decideAt', { step: t(`aid.steps.${c.can.decideAt}`) })}>
                 <DecisionForm
                   caseId={c.id}
+                  repeat={(c.ledger?.repeats.length ?? 0) + (c.ledger?.repeatsInProgress.length ?? 0) > 0}
                   version={c.version}
                   step={c.can.decideAt}
                   amount={
@@ -363,6 +365,28 @@ async function Ledger({ c }: { c: CaseView }) {
             {l.repeats.map((r) => (
               <li key={r.caseId}>
                 {t('cases.repeatItem', { no: caseNumber(r.caseId), date: r.paidOn, amount: formatFen(r.amountFen) })}
+              </li>
+            ))}
+          </ul>
+          {c.state !== 'paid' && <p className="mt-1">{t('cases.repeatNeedsReason')}</p>}
+        </div>
+      )}
+      {l.repeatsInProgress.length > 0 && (
+        <div
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950"
+          data-testid="repeat-in-progress"
+        >
+          <p className="font-medium">{t('cases.repeatInProgressWarning', { kind: t(kindKey(c)) })}</p>
+          <ul className="mt-1 list-inside list-disc">
+            {l.repeatsInProgress.map((r) => (
+              <li key={r.caseId}>
+                <Link href={casePaths.view(r.caseId)} className="underline">
+                  {t('cases.repeatInProgressItem', {
+                    no: caseNumber(r.caseId),
+                    date: r.appliedOn,
+                    state: t(`aid.states.${r.state}`),
+                  })}
+                </Link>
               </li>
             ))}
           </ul>
