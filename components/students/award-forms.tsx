@@ -10,7 +10,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import type { TierOffer } from '@/db/queries/students';
+import type { TierOffer } from '@/db/queries/student-awards';
 import type { ActionResult } from '@/lib/auth/action-result';
 import { studentPaths } from '@/lib/students/paths';
 import { awardSchema, nominationSchema } from '@/lib/validation/students';

@@ -12,7 +12,8 @@ import {
   updateStudent,
 } from '@/lib/students/student-actions';
 import { getDb } from '@/db/client';
-import { getStudentCaseFacts, listStudents } from '@/db/queries/students';
+import { getStudentCaseFacts } from '@/db/queries/student-aid';
+import { listStudents } from '@/db/queries/students';
 import { auditLog, budgets, caseDocuments, cases, households, students, users } from '@/db/schema';
 import { closeDuePublicity } from '@/lib/cases/publicity';
 import { todayInChina } from '@/lib/dates';

@@ -22,7 +22,7 @@ import { ConfirmAction } from '@/components/ui/confirm-action';
 import { getDb } from '@/db/client';
 import { getCaseView, type CaseView } from '@/db/queries/case-page';
 import { CASE_ROLES } from '@/db/queries/cases';
-import { getStudentCaseFacts } from '@/db/queries/students';
+import { getStudentCaseFacts } from '@/db/queries/student-aid';
 import { requireRole } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { dateTimeInChina, todayInChina } from '@/lib/dates';
