@@ -15,7 +15,3 @@ export const ROLE_UNIT_LEVEL: Record<Role, readonly ('mine' | 'branch' | 'sub_br
   leader: ['mine'],
   admin: ['mine'],
 };
-
-export function isOfficial(role: Role): boolean {
-  return (OFFICIAL_ROLES as readonly Role[]).includes(role);
-}

@@ -10,4 +10,4 @@ export const STUDENT_ROLES = [
 /** Who nominates outstanding aided students (branch officials) and who awards them (leaders). */
 export const AWARD_ROLES = ['branch_official', 'leader'] as const satisfies readonly Role[];
 /** Who reads the fund's report: branch officials for their branch, leaders for the mine. */
-export const REPORT_ROLES = AWARD_ROLES;
+export const REPORT_ROLES = ['branch_official', 'leader'] as const satisfies readonly Role[];

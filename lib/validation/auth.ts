@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { employeeNo, newPassword } from './common';
+import { newPassword } from './common';
 
 export const loginSchema = z.object({
   employeeNo: z.string().trim().toUpperCase().min(1, 'required').max(20, 'tooLong'),
@@ -15,5 +15,3 @@ export const changePasswordSchema = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordMismatch' })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'passwordUnchanged' });
-
-export { employeeNo };

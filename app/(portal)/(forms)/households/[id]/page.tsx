@@ -352,7 +352,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       <ReviewForm householdId={h.id} current={h.category} />
                     </Disclosure>
                     <Disclosure summary={t('households.changeCategory')}>
-                      <ChangeCategoryForm householdId={h.id} current={h.category} />
+                      <ChangeCategoryForm householdId={h.id} />
                     </Disclosure>
                     <Disclosure summary={t('households.exitTitle')} tone="danger">
                       <p className="mb-3 text-sm text-stone-600">{t('households.exitExplain')}</p>
