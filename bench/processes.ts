@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Binaries of this project, so that the run does not depend on whatever is on PATH. */
@@ -91,30 +90,6 @@ export function run(label: string, command: string, args: string[], opts: RunOpt
   });
 }
 
-/**
- * Starts a long-running server in its own process group, its output going to `logFile` (a file
- * rather than a pipe, so a chatty server can never stall on a pipe nobody reads).
- */
-export function startServer(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const fd = openSync(logFile, 'w');
-  try {
-    const child = spawn(command, args, { env, detached: true, stdio: ['ignore', fd, fd] });
-    // Stays in `live` until stopGroup(), even if the leader dies: its workers may not have.
-    live.add(child);
-    return child;
-  } finally {
-    closeSync(fd); // the child holds its own copy
-  }
-}
-
 export function tail(text: string, lines: number): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-export function tailOfFile(file: string, lines: number): string {
-  try {
-    return tail(readFileSync(file, 'utf8'), lines);
-  } catch {
-    return '(no log)';
-  }
 }

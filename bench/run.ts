@@ -26,7 +26,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChildProcess } from 'node:child_process';
 import { todayInChina } from '@/lib/dates';
 import { ceilingStatements, paidMatchesAggregate, runCeiling } from './ceiling';
 import { chooseDatabase, dataSize, formatSize, type BenchDatabase, type DataSize, type SqlClient } from './database';
@@ -546,11 +545,10 @@ async function main(): Promise<void> {
   }
   for (const t of targets) console.log(`${t.name}${t.note ? ` (${t.note})` : ''}`);
 
-  let buildOutput: string | null = null;
   if (opts.build) {
     step(`next build (into ${DIST_DIR}/)`);
     try {
-      buildOutput = await run('next build', bin('next'), ['build'], {
+      await run('next build', bin('next'), ['build'], {
         env,
         timeoutMs: BUILD_TIMEOUT_MS,
         onOutput: (text) => process.stdout.write(text),

@@ -1,20 +1,9 @@
 /**
- * Errors the user may be told about. Each carries a code (mapped to an HTTP status and a
- * translated message in one place) and never the underlying database text.
+ * Errors the user may be told about. Each carries a code and the key of a translated message,
+ * never the underlying database text.
  */
 export type ErrorCode =
   'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable' | 'error';
-
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-  unavailable: 503,
-  error: 500,
-};
 
 export type FieldErrors = Record<string, string[]>;
 

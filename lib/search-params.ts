@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
-import { pageParam, optionalIdParam } from './validation/common';
+import { optionalIdParam } from './validation/common';
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,7 +29,7 @@ export const cursorParams = z.object({
   before: z.string().max(2048).optional().catch(undefined),
 });
 
-export const auditParams = z.object({ who: text, what: text, from: date, to: date, page: pageParam });
+export const auditParams = z.object({ who: text, what: text, from: date, to: date });
 
 export function first(params: Record<string, string | string[] | undefined>) {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));

@@ -6,7 +6,7 @@ import { clsx } from 'clsx';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
-import { useForm, type Path, type UseFormReturn } from 'react-hook-form';
+import { useForm, useWatch, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { resubmitCase, saveDraft, submitCase } from '@/lib/cases/case-actions';
 import { Button } from '@/components/ui/button';
@@ -120,7 +120,7 @@ export function ApplyForm({
     resolver: zodResolver(caseDraftSchema),
     defaultValues: { ...initial, aidKind: initial.aidKind as AidKind, token },
   });
-  const kind = form.watch('aidKind') as AidKind | '';
+  const kind = useWatch({ control: form.control, name: 'aidKind' }) as AidKind | '';
   const bereavement = !!kind && kind in BEREAVED;
   const working = busy !== null || navigating;
 

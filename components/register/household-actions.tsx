@@ -30,7 +30,7 @@ export interface PersonOption {
 }
 
 /** 调档: a new category, with the reason kept on the timeline. */
-export function ChangeCategoryForm({ householdId, current }: { householdId: number; current: Category }) {
+export function ChangeCategoryForm({ householdId }: { householdId: number }) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, saved } = useActionForm(changeCategorySchema, changeCategory, {

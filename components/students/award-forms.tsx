@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useRef } from 'react';
 import { z } from 'zod';
 import { decideCase } from '@/lib/cases/case-actions';
 import { awardStudent, nominateStudent } from '@/lib/students/student-actions';
@@ -10,7 +9,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import type { TierOffer } from '@/db/queries/students';
+import type { TierOffer } from '@/db/queries/student-awards';
 import type { ActionResult } from '@/lib/auth/action-result';
 import { studentPaths } from '@/lib/students/paths';
 import { awardSchema, nominationSchema } from '@/lib/validation/students';
@@ -99,22 +98,27 @@ export function NominationForm({
   );
 }
 
+/**
+ * Rejecting needs only the reason; the tier matters only to an award. `decision` is which button
+ * was pressed (set on its click, before the form validates); the award action ignores the key.
+ */
+const decisionSchema = awardSchema
+  .extend({ tier: z.string(), decision: z.enum(['award', 'reject']) })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'award' && !awardSchema.shape.tier.safeParse(v.tier).success)
+      ctx.addIssue({ code: 'custom', path: ['tier'], message: 'awardTierUnknown' });
+    if (v.decision === 'reject' && !v.comment)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'commentRequired' });
+  });
+
 /** The leader's decision on a nomination: the tier (with what the standard pays for it), or a rejection with a reason. */
 export function AwardDecision({ caseId, version, tiers }: { caseId: number; version: number; tiers: TierOffer[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const mode = useRef<'award' | 'reject'>('award');
-  // Rejecting needs only the reason; the tier matters only to an award.
-  const schema = awardSchema.extend({ tier: z.string() }).superRefine((v, ctx) => {
-    if (mode.current === 'award' && !awardSchema.shape.tier.safeParse(v.tier).success)
-      ctx.addIssue({ code: 'custom', path: ['tier'], message: 'awardTierUnknown' });
-    if (mode.current === 'reject' && !v.comment)
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'commentRequired' });
-  });
   const { form, onSubmit, formError } = useActionForm(
-    schema,
-    (v): Promise<ActionResult<unknown>> =>
-      mode.current === 'award'
+    decisionSchema,
+    ({ decision, ...v }): Promise<ActionResult<unknown>> =>
+      decision === 'award'
         ? awardStudent(v as z.input<typeof awardSchema>)
         : decideCase({ caseId: v.caseId, version: v.version, decision: 'reject', comment: v.comment }),
     {
@@ -125,6 +129,7 @@ export function AwardDecision({ caseId, version, tiers }: { caseId: number; vers
         amount: '',
         amountReason: '',
         comment: '',
+        decision: 'award',
       } as never,
       onSuccess: () => router.refresh(),
     },
@@ -179,7 +184,7 @@ export function AwardDecision({ caseId, version, tiers }: { caseId: number; vers
         {(p) => <textarea {...p} {...form.register('comment')} rows={2} />}
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy} onClick={() => (mode.current = 'award')}>
+        <Button type="submit" disabled={busy} onClick={() => form.setValue('decision', 'award')}>
           {busy ? t('common.working') : t('students.award')}
         </Button>
         <Button
@@ -187,7 +192,7 @@ export function AwardDecision({ caseId, version, tiers }: { caseId: number; vers
           variant="danger"
           disabled={busy}
           onClick={(e) => {
-            mode.current = 'reject';
+            form.setValue('decision', 'reject');
             // Rejecting ends the nomination for this year's slot; ask first.
             if (!window.confirm(t('students.rejectConfirm'))) e.preventDefault();
           }}

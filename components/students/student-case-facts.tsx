@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { StudentCaseFacts as Facts } from '@/db/queries/students';
+import type { StudentCaseFacts as Facts } from '@/db/queries/student-aid';
 import { formatFen } from '@/lib/money';
 import { studentPaths } from '@/lib/students/paths';
 import { parseResults } from '@/lib/validation/students';

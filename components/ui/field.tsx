@@ -2,7 +2,7 @@
 
 import { clsx } from 'clsx';
 import { useErrorText } from './error-text';
-import { useId, type ComponentProps, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 const control =
   'block w-full rounded-md border bg-white px-3 py-2 text-base sm:text-sm min-h-10 disabled:bg-stone-100 aria-[invalid=true]:border-red-600';
@@ -53,8 +53,4 @@ export function Field({
       </p>
     </div>
   );
-}
-
-export function TextInput(props: ComponentProps<'input'>) {
-  return <input {...props} />;
 }

@@ -31,6 +31,7 @@ export function useRevealOnOpen<T, V>(
     details?.addEventListener('toggle', ask);
     return () => details?.removeEventListener('toggle', ask);
     // Asked once per mounted form; `read` and `pick` are fixed for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [form]);
   return { value, error };
 }

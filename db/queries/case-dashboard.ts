@@ -67,7 +67,11 @@ export interface CaseFigures {
 
 const byKind = (a: { kind: AidKind }, b: { kind: AidKind }) => AID_KINDS.indexOf(a.kind) - AID_KINDS.indexOf(b.kind);
 const yearBounds = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
-const use = (amountFen: Fen, spentFen: Fen): BudgetUse => ({ amountFen, spentFen, leftFen: amountFen - spentFen });
+const budgetUse = (amountFen: Fen, spentFen: Fen): BudgetUse => ({
+  amountFen,
+  spentFen,
+  leftFen: amountFen - spentFen,
+});
 
 /** Optional narrowing of a dashboard: another year than today's, one unit (with the units below it) of the actor's scope. */
 export interface CaseFilter {
@@ -207,7 +211,7 @@ export async function caseFigures(
     if (!rows.length) return null;
     const amount = sumFen(rows.map((b) => Number(b.amount_fen)));
     const spent = sumFen(rows.map((b) => Number(b.spent_fen)));
-    return { ...use(amount, spent), unitName: leader ? null : rows[0].unit_name };
+    return { ...budgetUse(amount, spent), unitName: leader ? null : rows[0].unit_name };
   };
   const counts = new Map((row.per_kind ?? []).map((k) => [k.kind, k]));
   const kinds = AID_KINDS.filter((k) => counts.has(k) || budgetRows.some((b) => b.kind === k));
@@ -230,7 +234,7 @@ export async function caseFigures(
           kind: b.kind,
           unitName: b.unit_name,
           unitId: b.unit_id,
-          ...use(Number(b.amount_fen), Number(b.spent_fen)),
+          ...budgetUse(Number(b.amount_fen), Number(b.spent_fen)),
         }))
         .sort(byKind)
     : [];

@@ -4,7 +4,7 @@ import type { Queryable } from '@/db/client';
 import { caseSteps, cases, objections, orgUnits, users } from '@/db/schema';
 import type { AidKind } from '@/lib/aid/standards';
 import type { Fen } from '@/lib/money';
-import { scopeOf, type Actor } from '@/lib/scope';
+import type { Actor } from '@/lib/scope';
 import { queueState, stepsOf, type CaseKind, type Step } from '@/lib/workflow/case-workflow';
 import { caseVisible } from './cases';
 

@@ -10,14 +10,6 @@ export interface UnitWorkerCount {
   workers: number;
 }
 
-export interface WorkerProfile {
-  employeeNo: string;
-  name: string;
-  unitChain: string;
-  phoneMasked: string;
-  idNumberMasked: string;
-}
-
 export async function unitChainName(db: Queryable, path: string): Promise<string> {
   const ids = path.split('.').filter(Boolean).map(Number);
   const rows = await db

@@ -1,10 +1,20 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { preparedOn } from '@/db/prepared';
 import { caseSteps, cases, notifications, orgUnits, users } from '@/db/schema';
 import type { Actor } from '@/lib/scope';
 import { STEP_ROLES, type Step } from '@/lib/workflow/case-workflow';
+import {
+  cappedCount,
+  cursorOf,
+  keysetPage,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type SortTerm,
+  type Total,
+} from './keyset';
 
 /** The bell's figure: the actor's unread notifications. */
 const unreadQuery = (db: Queryable) =>
@@ -32,35 +42,47 @@ export interface NotificationRow {
   createdAt: Date;
 }
 
-/** The actor's own notifications, newest first (a page of them). */
+export const NOTIFICATION_PAGE_SIZE = 20;
+
+/** Newest first; a cursor holds (created_at, id) as text. */
+const NOTIFICATION_ORDER: SortTerm[] = [
+  { expr: notifications.createdAt, dir: 'desc' },
+  { expr: notifications.id, dir: 'desc' },
+];
+
+/** The actor's own notifications, newest first: one keyset page (they only grow), and how many. */
 export async function listNotifications(
   db: Queryable,
   actor: Pick<Actor, 'userId'>,
-  opts: { limit: number; offset: number },
-): Promise<{ rows: NotificationRow[]; total: number }> {
+  at: PageAt = {},
+): Promise<KeysetPage<NotificationRow> & { total: Total }> {
   const where = eq(notifications.userId, actor.userId);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: notifications.id,
-        caseId: notifications.caseId,
-        kind: notifications.kind,
-        aidKind: cases.aidKind,
-        caseKind: cases.kind,
-        comment: sql<string>`coalesce(${caseSteps.comment}, '')`,
-        read: sql<boolean>`${notifications.readAt} IS NOT NULL`,
-        createdAt: notifications.createdAt,
-      })
-      .from(notifications)
-      .leftJoin(cases, eq(cases.id, notifications.caseId))
-      .leftJoin(caseSteps, eq(caseSteps.id, notifications.stepId))
-      .where(where)
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(opts.limit)
-      .offset(opts.offset),
-    db.select({ total: count() }).from(notifications).where(where),
+  const [page, total] = await Promise.all([
+    keysetPage(NOTIFICATION_ORDER, at, NOTIFICATION_PAGE_SIZE, (req) =>
+      pageOf(
+        db
+          .select({
+            id: notifications.id,
+            caseId: notifications.caseId,
+            kind: notifications.kind,
+            aidKind: cases.aidKind,
+            caseKind: cases.kind,
+            comment: sql<string>`coalesce(${caseSteps.comment}, '')`,
+            read: sql<boolean>`${notifications.readAt} IS NOT NULL`,
+            createdAt: notifications.createdAt,
+            cursor: cursorOf(NOTIFICATION_ORDER),
+          })
+          .from(notifications)
+          .leftJoin(cases, eq(cases.id, notifications.caseId))
+          .leftJoin(caseSteps, eq(caseSteps.id, notifications.stepId))
+          .$dynamic(),
+        where,
+        req,
+      ),
+    ),
+    cappedCount(db, db.select({ id: notifications.id }).from(notifications).where(where).$dynamic()),
   ]);
-  return { rows, total };
+  return { ...page, total };
 }
 
 /**

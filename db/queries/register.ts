@@ -265,18 +265,6 @@ async function helpersOf(db: Queryable, householdId: number): Promise<HelperDto[
     .orderBy(asc(householdHelpers.kind), desc(householdHelpers.since), desc(householdHelpers.id));
 }
 
-export interface TaskDto {
-  id: number;
-  appeal: string;
-  ownerId: number;
-  ownerName: string;
-  dueOn: string;
-  status: 'open' | 'in_progress' | 'done';
-  outcome: string | null;
-  doneOn: string | null;
-  version: number;
-}
-
 const taskColumns = {
   id: tasks.id,
   appeal: tasks.appeal,
@@ -379,7 +367,6 @@ export async function getHouseholdDetail(db: Queryable, actor: Actor, id: number
     tasks: taskRows,
   };
 }
-export type HouseholdDetail = Awaited<ReturnType<typeof getHouseholdDetail>>;
 
 /*
  * The worker's dashboard, opened by every worker: its queries are built once per process

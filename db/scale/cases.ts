@@ -405,7 +405,7 @@ const objectedAt = chinaTime(`g.sd + g.o${J.decide[2]} + 1`, '600');
 const lastOffset = `CASE g.last_j ${js.map((j) => `WHEN ${j} THEN g.o${j}`).join(' ')} END`;
 const lastMinute = `CASE g.last_j ${js.map((j) => `WHEN ${j} THEN ${minuteOf(j)}`).join(' ')} END`;
 
-export function casesSql(shape: Shape, cal: Calendar): string {
+export function casesSql(shape: Shape): string {
   const kinds = textArray(KINDS);
   const what = textArray(KINDS.flatMap((k) => STORIES[k].what));
   const help = textArray(KINDS.map((k) => STORIES[k].help));

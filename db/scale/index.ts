@@ -181,7 +181,7 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     await client.query(lookupRows);
     await step('(plan) cases', sql(genCasesSql(shape, cal)));
     await step('budgets', sql(budgetsSql(shape, cal)), 'budgets');
-    await step('cases', sql(casesSql(shape, cal)), 'cases');
+    await step('cases', sql(casesSql(shape)), 'cases');
     await step('case_steps', sql(stepsSql(shape, cal)), 'case_steps');
     await step('payments', sql(paymentsSql()), 'payments');
     await step('objections', sql(objectionsSql(shape)), 'objections');

@@ -6,7 +6,6 @@ import { getDb, type Queryable } from '@/db/client';
 import { preparedOn } from '@/db/prepared';
 import { orgUnits, users } from '@/db/schema';
 import { can, type Capability } from '@/lib/permissions';
-import type { Role } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
 import { readSession } from './session-token';
 

@@ -52,7 +52,6 @@ const MAX_NAME = 120;
  */
 export function storedFileName(raw: string, type: DocumentType): string {
   const { extensions } = SIGNATURES.find((s) => s.type === type)!;
-  // eslint-disable-next-line no-control-regex
   let name = (raw.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';

@@ -1,4 +1,3 @@
-import { dateTimeInChina } from '@/lib/dates';
 import type { AidKind } from '@/lib/aid/standards';
 import type { CaseKind } from '@/lib/workflow/case-workflow';
 

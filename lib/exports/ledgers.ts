@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { AID_KINDS } from '@/lib/aid/standards';
 import { caseListParams } from '@/lib/cases/search-params';
 import { householdParams } from '@/lib/register/search-params';
-import type { Role } from '@/lib/roles';
 import { pageParam, optionalIdParam } from '@/lib/validation/common';
 
 /**

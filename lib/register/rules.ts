@@ -1,4 +1,4 @@
-import type { HelperKind, Know, Role, TaskStatus } from '@/db/schema';
+import type { HelperKind, Role, TaskStatus } from '@/db/schema';
 import { SIX_KNOWS } from '@/db/schema/register';
 import { plusOneYear } from '@/lib/dates';
 
@@ -59,5 +59,3 @@ export const REQUIRED_HELPERS: readonly HelperKind[] = ['unit_leader', 'union_ca
 export function missingHelpers(current: readonly HelperKind[]): HelperKind[] {
   return REQUIRED_HELPERS.filter((k) => !current.includes(k));
 }
-
-export type { Know };

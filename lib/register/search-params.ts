@@ -22,7 +22,6 @@ export const householdParams = z.object({
   dir: z.enum(['asc', 'desc']).catch('asc'),
   page: pageParam,
 });
-export type HouseholdParams = z.output<typeof householdParams>;
 
 export const TASK_VIEWS = ['mine', 'overdue', 'open', 'all'] as const;
 export const taskParams = z.object({ view: z.enum(TASK_VIEWS).catch('open'), page: pageParam });

@@ -3,7 +3,9 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { getCaseHead, getOwnCaseByToken, standardInForce, type CaseHead } from '@/db/queries/cases';
-import { aidedBy, APPLICANT_STATES, liveCaseOf, lockStudent, type StudentHead } from '@/db/queries/students';
+import { liveCaseOf } from '@/db/queries/student-aid';
+import { aidedBy } from '@/db/queries/student-awards';
+import { APPLICANT_STATES, lockStudent, type StudentHead } from '@/db/queries/students';
 import { caseDocuments, caseSteps, cases, students } from '@/db/schema';
 import { computeAmount, type AmountRefusal, type StandardCategory } from '@/lib/aid/standards';
 import { action } from '@/lib/auth/action';

@@ -28,6 +28,3 @@ export const createUserSchema = z.object({ employeeNo, ...userFields, password: 
 export const updateUserSchema = z.object({ userId: id, ...userFields });
 export const setUserDisabledSchema = z.object({ userId: id, disabled: z.boolean() });
 export const resetPasswordSchema = z.object({ userId: id, password: newPassword });
-
-export type CreateUserInput = z.input<typeof createUserSchema>;
-export type UpdateUserInput = z.input<typeof updateUserSchema>;

@@ -34,7 +34,6 @@ export const publicityDaysSchema = z.object({
  * (`kinds.2.amounts.4.min`) and unticking a kind does not lose what was typed.
  */
 export const CELL_TYPES = ['none', 'fixed', 'range'] as const;
-export type CellType = (typeof CELL_TYPES)[number];
 
 const cellForm = z.object({
   category: z.enum(STANDARD_CATEGORIES as unknown as [StandardCategory, ...StandardCategory[]]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { employeeNo, newPassword } from './common';
+import { newPassword } from './common';
 import { tooLong } from './messages';
 
 export const loginSchema = z.object({
@@ -16,5 +16,3 @@ export const changePasswordSchema = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordMismatch' })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'passwordUnchanged' });
-
-export { employeeNo };

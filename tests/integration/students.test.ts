@@ -13,7 +13,8 @@ import {
   updateStudent,
 } from '@/lib/students/student-actions';
 import { getDb } from '@/db/client';
-import { getStudentCaseFacts, getStudentForEdit, listStudents } from '@/db/queries/students';
+import { getStudentCaseFacts } from '@/db/queries/student-aid';
+import { getStudentForEdit, listStudents } from '@/db/queries/students';
 import { auditLog, budgets, caseDocuments, cases, households, students, users } from '@/db/schema';
 import { closeDuePublicity } from '@/lib/cases/publicity';
 import { todayInChina } from '@/lib/dates';

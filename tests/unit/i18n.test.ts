@@ -35,7 +35,8 @@ describe('message catalogs', () => {
 
   it('have no empty text', () => {
     for (const catalog of [en, zh])
-      for (const k of keys(catalog)) expect(k.split('.').reduce((o: any, p) => o[p], catalog)).not.toBe('');
+      for (const k of keys(catalog))
+        expect(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalog)).not.toBe('');
   });
 
   it('hold every validation message key the schemas use', () => {

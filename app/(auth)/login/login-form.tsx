@@ -24,15 +24,7 @@ export function LoginForm({ next }: { next: string }) {
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert error={formError} />
       <Field label={t('employeeNo')} error={fieldError(errors, 'employeeNo')}>
-        {(p) => (
-          <input
-            {...p}
-            {...form.register('employeeNo')}
-            autoComplete="username"
-            autoCapitalize="characters"
-            autoFocus
-          />
-        )}
+        {(p) => <input {...p} {...form.register('employeeNo')} autoComplete="username" autoCapitalize="characters" />}
       </Field>
       <Field label={t('password')} error={fieldError(errors, 'password')}>
         {(p) => <input {...p} {...form.register('password')} type="password" autoComplete="current-password" />}

@@ -1,19 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { listNotifications } from '@/db/queries/notifications';
 import { MarkAllRead } from '@/components/layout/mark-all-read';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { requireActor } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
-import { first, type SearchParams } from '@/lib/search-params';
-import { pageParam } from '@/lib/validation/common';
+import { cursorParams, first, type SearchParams } from '@/lib/search-params';
 import { CASE_ACTIONS, needsComment, STEPS, type CaseAction } from '@/lib/workflow/case-workflow';
-
-const PAGE_SIZE = 20;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('notifications') };
@@ -22,12 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The actor's own notifications: decisions on their cases, and cases reaching their step. */
 export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
-  const { page } = z.object({ page: pageParam }).parse(first(await searchParams));
+  const at = cursorParams.parse(first(await searchParams));
   const t = await getTranslations();
-  const { rows, total } = await listNotifications(await getDb(), actor, {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const { rows, prev, next, total } = await listNotifications(await getDb(), actor, at);
   const unread = rows.some((r) => !r.read);
 
   const text = (kind: string, caseId: number | null, aidKind: string | null) => {
@@ -81,7 +74,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           </ul>
         )}
       </Card>
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath={casePaths.notifications} params={{}} />
+      <KeysetPagination prev={prev} next={next} total={total} basePath={casePaths.notifications} params={{}} />
     </>
   );
 }

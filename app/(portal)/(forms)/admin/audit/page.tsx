@@ -2,13 +2,12 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listAudit, type AuditRow } from '@/db/queries/audit';
-import { PAGE_SIZE } from '@/db/queries/people';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/session';
-import { asStrings, auditParams, first, type SearchParams } from '@/lib/search-params';
+import { asStrings, auditParams, cursorParams, first, type SearchParams } from '@/lib/search-params';
 import { AUDIT_GROUPS, changedFields, sentenceKey } from '@/lib/audit-kinds';
 import { formatFen } from '@/lib/money';
 
@@ -61,10 +60,11 @@ function Change({ t, r }: { t: Translate; r: AuditRow }) {
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('admin.read');
-  const f = auditParams.parse(first(await searchParams));
+  const sp = first(await searchParams);
+  const f = auditParams.parse(sp);
   const t = await getTranslations();
   const format = await getFormatter();
-  const { rows, total } = await listAudit(await getDb(), f);
+  const { rows, prev, next, total } = await listAudit(await getDb(), f, cursorParams.parse(sp));
   return (
     <>
       <PageHeader title={t('nav.audit')} subtitle={t('audit.subtitle')} />
@@ -109,7 +109,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </tbody>
         </Table>
       )}
-      <Pagination page={f.page} pageSize={PAGE_SIZE} total={total} basePath="/admin/audit" params={asStrings(f)} />
+      <KeysetPagination prev={prev} next={next} total={total} basePath="/admin/audit" params={asStrings(f)} />
     </>
   );
 }

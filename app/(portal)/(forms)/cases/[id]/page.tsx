@@ -22,7 +22,7 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { getDb } from '@/db/client';
 import { getCaseView, type CaseView } from '@/db/queries/case-page';
-import { getStudentCaseFacts } from '@/db/queries/students';
+import { getStudentCaseFacts } from '@/db/queries/student-aid';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { dateTimeInChina, todayInChina } from '@/lib/dates';

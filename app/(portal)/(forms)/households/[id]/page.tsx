@@ -25,7 +25,6 @@ import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
 import { fenToYuanText, formatFen } from '@/lib/money';
 import { can } from '@/lib/permissions';
-import type { Role } from '@/lib/roles';
 import { allSixKnown, isOverdue, REQUIRED_HELPERS } from '@/lib/register/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -357,7 +356,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       <ReviewForm householdId={h.id} current={h.category} />
                     </Disclosure>
                     <Disclosure summary={t('households.changeCategory')}>
-                      <ChangeCategoryForm householdId={h.id} current={h.category} />
+                      <ChangeCategoryForm householdId={h.id} />
                     </Disclosure>
                     <Disclosure summary={t('households.exitTitle')} tone="danger">
                       <p className="mb-3 text-sm text-stone-600">{t('households.exitExplain')}</p>

@@ -4,14 +4,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import {
-  awardCases,
-  fundYears,
-  nominees,
-  publishedAwards,
-  STUDENT_PAGE_SIZE,
-  type AwardRow,
-} from '@/db/queries/students';
+import { awardCases, fundYears, nominees, publishedAwards, type AwardRow } from '@/db/queries/student-awards';
+import { STUDENT_PAGE_SIZE } from '@/db/queries/students';
 import { AwardDecision, NominationForm } from '@/components/students/award-forms';
 import { StageGrade, StateBadge, TierBadge } from '@/components/students/badges';
 import { ButtonLink, buttonClass } from '@/components/ui/button';

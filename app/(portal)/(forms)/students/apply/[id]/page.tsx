@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { APPLICANT_STATES, getOwnStudentAid, ownStudents } from '@/db/queries/students';
+import { getOwnStudentAid } from '@/db/queries/student-aid';
+import { APPLICANT_STATES, ownStudents } from '@/db/queries/students';
 import { studentAidContext } from '@/lib/students/apply-context';
 import { StudentAidForm } from '@/components/students/student-aid-form';
 import { ButtonLink } from '@/components/ui/button';
