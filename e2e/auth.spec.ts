@@ -65,7 +65,7 @@ test.describe('signing in', () => {
   test('signing out ends the session', async ({ page }) => {
     await signIn(page, 'W0153');
     await page.getByTestId('user-menu').click();
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/dashboard');
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard/);

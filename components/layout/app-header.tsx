@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/scope';
-import { NAV } from '@/lib/nav';
+import { NAV, NAV_GROUPS } from '@/lib/nav';
 import { getDb } from '@/db/client';
 import { unreadCount } from '@/db/queries/notifications';
 import { HeaderBar } from './header-bar';
@@ -15,12 +15,22 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   const unread = await unreadCount(await getDb(), actor);
   return (
     <HeaderBar
-      nav={NAV.filter((n) => n.roles.includes(actor.role)).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }))}
+      nav={NAV.filter((n) => n.roles.includes(actor.role)).map((n) => ({
+        href: n.href,
+        label: t(`nav.${n.key}`),
+        group: n.group,
+      }))}
       unread={unread}
       labels={{
         skipToContent: t('common.skipToContent'),
         home: t('app.title'),
         nav: t('nav.main'),
+        menu: t('nav.menu'),
+        closeMenu: t('nav.closeMenu'),
+        groups: Object.fromEntries(NAV_GROUPS.map((g) => [g, t(`nav.groups.${g}`)])) as Record<
+          (typeof NAV_GROUPS)[number],
+          string
+        >,
         bell: unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell'),
         name: actor.name,
         role: t(`roles.${actor.role}`),
