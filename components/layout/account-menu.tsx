@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId } from 'react';
+import { useRef } from 'react';
 import { logout } from '@/app/(portal)/actions';
 import {
   DropdownMenu,
@@ -19,11 +19,12 @@ import type { HeaderLabels } from './header-bar';
  * name only and the list repeats the role.
  */
 export function AccountMenu({ labels }: { labels: Pick<HeaderLabels, 'name' | 'role' | 'password' | 'signOut'> }) {
-  const signOutForm = useId();
+  const signOutForm = useRef<HTMLFormElement>(null);
   return (
     <>
-      {/* The sign-out form stays in the header; the menu's item (in a portal) submits it by id. */}
-      <form id={signOutForm} action={logout} className="hidden" />
+      {/* The sign-out form stays in the header: the menu closes (and leaves the page) as its item is
+          chosen, so a submit button inside it would be gone before the browser submitted. */}
+      <form ref={signOutForm} action={logout} className="hidden" />
       <DropdownMenu>
         <DropdownMenuTrigger
           className="flex min-h-10 max-w-40 items-center gap-1 rounded-md px-2 text-sm hover:bg-stone-100 data-[state=open]:bg-stone-100 sm:max-w-none"
@@ -43,11 +44,7 @@ export function AccountMenu({ labels }: { labels: Pick<HeaderLabels, 'name' | 'r
           <DropdownMenuItem asChild>
             <Link href="/account/password">{labels.password}</Link>
           </DropdownMenuItem>
-          <DropdownMenuItem asChild>
-            <button type="submit" form={signOutForm}>
-              {labels.signOut}
-            </button>
-          </DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()}>{labels.signOut}</DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
     </>
