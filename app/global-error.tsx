@@ -5,10 +5,16 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
   return (
     <html lang="zh-CN">
       <body style={{ fontFamily: 'sans-serif', padding: '4rem 1rem', textAlign: 'center' }}>
-        <h1>系统出错了 · Something went wrong</h1>
-        <p>请稍后再试。Please try again later.</p>
+        <h1>
+          系统出错了 · <span lang="en">Something went wrong</span>
+        </h1>
+        <p>
+          请稍后再试。<span lang="en">Please try again later.</span>
+        </p>
         {error.digest && <p style={{ fontFamily: 'monospace', fontSize: 12 }}>ref {error.digest}</p>}
-        <a href="/dashboard">返回首页 · Home</a>
+        <a href="/dashboard">
+          返回首页 · <span lang="en">Home</span>
+        </a>
       </body>
     </html>
   );

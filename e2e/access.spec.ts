@@ -89,7 +89,7 @@ test.describe('who may see what', () => {
     await expect(user.getByRole('heading', { level: 1 })).toContainText('孙临时');
 
     await admin.getByRole('button', { name: '停用账号' }).click();
-    await admin.getByRole('dialog').getByRole('button', { name: '停用账号' }).click();
+    await admin.getByRole('alertdialog').getByRole('button', { name: '停用账号' }).click();
     await expect(admin.getByText('已停用', { exact: true }).first()).toBeVisible();
 
     await user.goto('/dashboard');

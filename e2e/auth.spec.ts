@@ -66,7 +66,7 @@ test.describe('signing in', () => {
     await signIn(page, 'W0153');
     const oldCookies = await context.cookies(); // a copy, as another tab or a thief would hold it
     await page.getByTestId('user-menu').click();
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/dashboard');
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard/);

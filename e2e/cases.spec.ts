@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectUniqueIds } from './axe';
 import {
   ApplyFormPage,
   casePage,
@@ -171,7 +172,12 @@ test('a case returned for more information is completed and resubmitted to the s
   await form.next('家庭情况');
   await worker.getByRole('button', { name: '保存并继续' }).click();
   await expect(form.heading).toContainText('证明材料');
-  await form.upload([{ name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await form.upload([
+    { name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: PDF },
+    { name: '费用清单.pdf', mimeType: 'application/pdf', buffer: PDF },
+  ]);
+  // Each document's delete button has its own confirmation dialog: no id is used twice.
+  await expectUniqueIds(worker);
   await form.next('确认提交');
   await worker.getByRole('button', { name: '补充后重新提交' }).click();
   await expect(worker).toHaveURL(new RegExp(`/cases/${caseId}$`));
@@ -252,7 +258,7 @@ test('an upheld objection takes a published case off the board and back to the l
   await expect(pending).toContainText(objection);
   await pending.getByLabel('处理意见').fill('经核实，异议属实，退回重新审批。');
   await pending.getByRole('button', { name: '异议成立' }).click();
-  const confirm = leader2.getByRole('dialog');
+  const confirm = leader2.getByRole('alertdialog');
   await expect(confirm).toContainText('退回矿领导审批环节');
   await confirm.getByRole('button', { name: '异议成立' }).click();
   await expect(pending).toHaveCount(0);

@@ -1,23 +1,27 @@
 import type { Capability } from './permissions';
 
+/** The kinds of work the menu is grouped by (lib/nav-menu.ts), in the menu's order. */
+export const NAV_GROUPS = ['dashboard', 'cases', 'register', 'students', 'reports', 'admin'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 /** The main menu: which sections each role sees. Pages check the same capability again themselves. */
-export const NAV: { href: string; key: string; can: Capability }[] = [
-  { href: '/dashboard', key: 'dashboard', can: 'dashboard.view' },
-  { href: '/cases', key: 'cases', can: 'cases.view' },
-  { href: '/cases/queue', key: 'queue', can: 'cases.queue' },
-  { href: '/payments', key: 'payments', can: 'payments.view' },
-  { href: '/publicity', key: 'publicity', can: 'publicity.view' },
-  { href: '/students', key: 'students', can: 'students.view' },
-  { href: '/students/report', key: 'fundReport', can: 'students.report' },
-  { href: '/reports', key: 'reports', can: 'reports.view' },
-  { href: '/households', key: 'households', can: 'register.view' },
-  { href: '/tasks', key: 'tasks', can: 'register.view' },
-  { href: '/symposiums', key: 'symposiums', can: 'symposiums.manage' },
-  { href: '/households/pairings', key: 'pairings', can: 'register.pairings' },
-  { href: '/aid-admin/standards', key: 'standards', can: 'aid.standards' },
-  { href: '/aid-admin/budgets', key: 'budgets', can: 'aid.budgets' },
-  { href: '/workers', key: 'workers', can: 'workers.view' },
-  { href: '/admin/units', key: 'units', can: 'admin.read' },
-  { href: '/admin/users', key: 'users', can: 'admin.read' },
-  { href: '/admin/audit', key: 'audit', can: 'admin.read' },
+export const NAV: { href: string; key: string; group: NavGroup; can: Capability }[] = [
+  { href: '/dashboard', key: 'dashboard', group: 'dashboard', can: 'dashboard.view' },
+  { href: '/cases', key: 'cases', group: 'cases', can: 'cases.view' },
+  { href: '/cases/queue', key: 'queue', group: 'cases', can: 'cases.queue' },
+  { href: '/payments', key: 'payments', group: 'cases', can: 'payments.view' },
+  { href: '/publicity', key: 'publicity', group: 'cases', can: 'publicity.view' },
+  { href: '/students', key: 'students', group: 'students', can: 'students.view' },
+  { href: '/students/report', key: 'fundReport', group: 'reports', can: 'students.report' },
+  { href: '/reports', key: 'reports', group: 'reports', can: 'reports.view' },
+  { href: '/households', key: 'households', group: 'register', can: 'register.view' },
+  { href: '/tasks', key: 'tasks', group: 'register', can: 'register.view' },
+  { href: '/symposiums', key: 'symposiums', group: 'register', can: 'symposiums.manage' },
+  { href: '/households/pairings', key: 'pairings', group: 'register', can: 'register.pairings' },
+  { href: '/aid-admin/standards', key: 'standards', group: 'cases', can: 'aid.standards' },
+  { href: '/aid-admin/budgets', key: 'budgets', group: 'cases', can: 'aid.budgets' },
+  { href: '/workers', key: 'workers', group: 'register', can: 'workers.view' },
+  { href: '/admin/units', key: 'units', group: 'admin', can: 'admin.read' },
+  { href: '/admin/users', key: 'users', group: 'admin', can: 'admin.read' },
+  { href: '/admin/audit', key: 'audit', group: 'admin', can: 'admin.read' },
 ];

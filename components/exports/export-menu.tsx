@@ -1,8 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { formatBytes } from '@/lib/cases/documents';
 import { csvRowCounter, fileNameFrom } from '@/lib/exports/download';
 import type { ExportFormat, Ledger } from '@/lib/exports/ledgers';
@@ -30,18 +37,17 @@ function save(blob: Blob, fileName: string) {
 }
 
 /**
- * 导出: the ledger under the list's current filters as XLSX or CSV. The file is fetched and read
+ * 导出: a menu of the two formats (components/ui/dropdown-menu.tsx), then the ledger under the list's current filters as XLSX or CSV. The file is fetched and read
  * chunk by chunk, so the page stays alive and says how far it has got ("1,200 of 5,000 rows" for
  * CSV, the bytes received for a zipped workbook), can be cancelled, and is saved from a Blob URL.
  */
 export function ExportMenu({ ledger, params }: { ledger: Ledger; params: Record<string, string | undefined> }) {
   const t = useTranslations('exports');
-  const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  const menuId = useId();
+  const picked = useRef(false);
   const running = status.kind === 'running';
 
   // Focus follows the work: to Cancel while it runs, back to the menu's button when it is over
@@ -58,7 +64,6 @@ export function ExportMenu({ ledger, params }: { ledger: Ledger; params: Record<
   useEffect(() => () => abort.current?.abort(), []);
 
   async function run(format: ExportFormat) {
-    setOpen(false);
     const controller = new AbortController();
     abort.current = controller;
     setStatus({ kind: 'running', format, bytes: 0, rows: 0, total: null });
@@ -98,6 +103,7 @@ export function ExportMenu({ ledger, params }: { ledger: Ledger; params: Record<
       setStatus(controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'error', message: 'failed' });
     } finally {
       if (abort.current === controller) abort.current = null;
+      picked.current = false;
     }
   }
 
@@ -147,48 +153,33 @@ export function ExportMenu({ ledger, params }: { ledger: Ledger; params: Record<
           {status.kind === 'cancelled' && t('cancelled')}
         </p>
       </div>
-      <div
-        className="relative"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && open) {
-            setOpen(false);
-            trigger.current?.focus();
-          }
-        }}
-        onBlur={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
-        }}
-      >
-        <Button
-          ref={trigger}
-          variant="secondary"
-          aria-expanded={open}
-          aria-controls={menuId}
-          disabled={running}
-          onClick={() => setOpen((o) => !o)}
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button ref={trigger} variant="secondary" disabled={running}>
+            {t('export')}
+            <span aria-hidden="true">▾</span>
+          </Button>
+        </DropdownMenuTrigger>
+        {/* Focus goes to Cancel while the file comes (the effect above), not back to the button. */}
+        <DropdownMenuContent
+          align="end"
+          className="w-64"
+          onCloseAutoFocus={(e) => picked.current && e.preventDefault()}
         >
-          {t('export')}
-          <span aria-hidden="true">▾</span>
-        </Button>
-        {open && (
-          <div
-            id={menuId}
-            className="absolute right-0 z-20 mt-1 w-64 max-w-[calc(100vw-2rem)] space-y-1 rounded-md border border-stone-200 bg-white p-2 shadow-lg"
-          >
-            <p className="px-2 pb-1 text-xs text-stone-600">{t('hint')}</p>
-            {(['xlsx', 'csv'] as const).map((format) => (
-              <button
-                key={format}
-                type="button"
-                onClick={() => run(format)}
-                className="block min-h-10 w-full rounded px-2 py-2 text-left text-sm hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-brand-700"
-              >
-                {t(format === 'xlsx' ? 'asXlsx' : 'asCsv')}
-              </button>
-            ))}
-          </div>
-        )}
-      </div>
+          <DropdownMenuLabel>{t('hint')}</DropdownMenuLabel>
+          {(['xlsx', 'csv'] as const).map((format) => (
+            <DropdownMenuItem
+              key={format}
+              onSelect={() => {
+                picked.current = true;
+                void run(format);
+              }}
+            >
+              {t(format === 'xlsx' ? 'asXlsx' : 'asCsv')}
+            </DropdownMenuItem>
+          ))}
+        </DropdownMenuContent>
+      </DropdownMenu>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/scope';
-import { NAV } from '@/lib/nav';
+import { NAV, NAV_GROUPS } from '@/lib/nav';
 import { can } from '@/lib/permissions';
 import { HeaderBar } from './header-bar';
 
@@ -13,12 +13,22 @@ export async function AppHeader({ actor, unread }: { actor: Actor; unread: numbe
   const t = await getTranslations();
   return (
     <HeaderBar
-      nav={NAV.filter((n) => can(actor.role, n.can)).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }))}
+      nav={NAV.filter((n) => can(actor.role, n.can)).map((n) => ({
+        href: n.href,
+        label: t(`nav.${n.key}`),
+        group: n.group,
+      }))}
       unread={unread}
       labels={{
         skipToContent: t('common.skipToContent'),
         home: t('app.title'),
         nav: t('nav.main'),
+        menu: t('nav.menu'),
+        closeMenu: t('nav.closeMenu'),
+        groups: Object.fromEntries(NAV_GROUPS.map((g) => [g, t(`nav.groups.${g}`)])) as Record<
+          (typeof NAV_GROUPS)[number],
+          string
+        >,
         bell: unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell'),
         name: actor.name,
         role: t(`roles.${actor.role}`),

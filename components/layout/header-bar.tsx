@@ -1,15 +1,21 @@
 'use client';
 
 import Link from 'next/link';
-import { logout } from '@/lib/auth/logout-actions';
+import { usePathname } from 'next/navigation';
+import type { NavGroup } from '@/lib/nav';
+import { currentHref, type MenuItem } from '@/lib/nav-menu';
+import { AccountMenu } from './account-menu';
 import { LocaleSwitcher } from './locale-switcher';
-import { NavLinks } from './nav-links';
+import { MainMenuSheet, NavLinks } from './nav-links';
 import { NotificationBell } from './notification-bell';
 
 export interface HeaderLabels {
   skipToContent: string;
   home: string;
   nav: string;
+  menu: string;
+  closeMenu: string;
+  groups: Record<NavGroup, string>;
   bell: string;
   name: string;
   role: string;
@@ -17,16 +23,16 @@ export interface HeaderLabels {
   signOut: string;
 }
 
-/** The header's markup, from what AppHeader (components/layout/app-header.tsx) decided. */
-export function HeaderBar({
-  nav,
-  unread,
-  labels,
-}: {
-  nav: { href: string; label: string }[];
-  unread: number;
-  labels: HeaderLabels;
-}) {
+/**
+ * The header's markup, from what AppHeader (components/layout/app-header.tsx) decided. On a desktop
+ * (lg and up): the title and the tools, then the menu strip. Below that one row of 56 px: the menu
+ * button, which names the current section and opens the menu as a drawer, then the tools.
+ */
+export function HeaderBar({ nav, unread, labels }: { nav: MenuItem[]; unread: number; labels: HeaderLabels }) {
+  const current = currentHref(
+    nav.map((n) => n.href),
+    usePathname(),
+  );
   return (
     <header className="border-b border-stone-200 bg-white print:hidden">
       <a
@@ -35,33 +41,18 @@ export function HeaderBar({
       >
         {labels.skipToContent}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/dashboard" className="mr-auto font-semibold text-brand-800">
+      <div className="mx-auto flex max-w-6xl items-center gap-1 px-2 py-2 sm:gap-2 lg:px-4">
+        <MainMenuSheet items={nav} current={current} labels={labels} />
+        <Link href="/dashboard" className="hidden font-semibold text-brand-800 lg:inline">
           {labels.home}
         </Link>
-        <NotificationBell unread={unread} label={labels.bell} />
-        <LocaleSwitcher />
-        <details className="group relative">
-          <summary
-            className="flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm hover:bg-stone-100"
-            data-testid="user-menu"
-          >
-            <span>{labels.name}</span>
-            <span className="text-stone-500">· {labels.role}</span>
-          </summary>
-          <div className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-stone-200 bg-white p-1 shadow-lg">
-            <Link href="/account/password" className="block rounded px-3 py-2 text-sm hover:bg-stone-100">
-              {labels.password}
-            </Link>
-            <form action={logout}>
-              <button type="submit" className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-stone-100">
-                {labels.signOut}
-              </button>
-            </form>
-          </div>
-        </details>
+        <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
+          <NotificationBell unread={unread} label={labels.bell} />
+          <LocaleSwitcher />
+          <AccountMenu labels={labels} />
+        </div>
       </div>
-      <NavLinks items={nav} label={labels.nav} />
+      <NavLinks items={nav} current={current} labels={labels} />
     </header>
   );
 }

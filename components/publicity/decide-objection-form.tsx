@@ -2,8 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { decideObjection } from '@/lib/cases/case-actions';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -18,8 +26,8 @@ import { decideObjectionSchema } from '@/lib/validation/cases';
 export function DecideObjectionForm({ objectionId, caseLabel }: { objectionId: number; caseLabel: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const formId = useId();
+  const [asking, setAsking] = useState(false);
   const [uphold, setUphold] = useState(false);
   const { form, onSubmit, formError } = useActionForm(decideObjectionSchema, decideObjection, {
     defaultValues: { objectionId, uphold: false, comment: '' },
@@ -28,21 +36,22 @@ export function DecideObjectionForm({ objectionId, caseLabel }: { objectionId: n
   const ask = async (choice: boolean) => {
     setUphold(choice);
     form.setValue('uphold', choice);
-    if (await form.trigger('comment')) dialog.current?.showModal();
+    if (await form.trigger('comment')) setAsking(true);
   };
   const submitting = form.formState.isSubmitting;
   const action = uphold ? 'uphold_objection' : 'dismiss_objection';
   return (
     <form
+      id={formId}
       method="post"
       onSubmit={async (e) => {
         // Only the dialog's confirm button sends; anything else asks first.
-        if (!dialog.current?.open) {
+        if (!asking) {
           e.preventDefault();
           return;
         }
         await onSubmit(e);
-        dialog.current?.close();
+        setAsking(false);
       }}
       noValidate
       className="grid gap-3"
@@ -59,26 +68,19 @@ export function DecideObjectionForm({ objectionId, caseLabel }: { objectionId: n
           {t('publicity.decide.dismiss_objection')}
         </Button>
       </div>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40"
-      >
-        <div className="space-y-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {t(`publicity.confirm.${action}.title`, { case: caseLabel })}
-          </h2>
-          <p className="text-sm text-stone-700">{t(`publicity.confirm.${action}.body`)}</p>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" variant={uphold ? 'danger' : 'primary'} disabled={submitting}>
+      <AlertDialog open={asking} onOpenChange={setAsking}>
+        <AlertDialogContent>
+          <AlertDialogTitle>{t(`publicity.confirm.${action}.title`, { case: caseLabel })}</AlertDialogTitle>
+          <AlertDialogDescription>{t(`publicity.confirm.${action}.body`)}</AlertDialogDescription>
+          <AlertDialogFooter>
+            <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>
+            {/* The dialog is drawn outside the form (in a portal): the button names its form. */}
+            <Button type="submit" form={formId} variant={uphold ? 'danger' : 'primary'} disabled={submitting}>
               {submitting ? t('common.working') : t(`publicity.decide.${action}`)}
             </Button>
-          </div>
-        </div>
-      </dialog>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
     </form>
   );
 }

@@ -2,7 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useState } from 'react';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -118,28 +126,29 @@ export function ExitForm({
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const formId = useId();
+  const [asking, setAsking] = useState(false);
   const { form, onSubmit, formError } = useActionForm(exitSchema, exitHousehold, {
     defaultValues: { householdId, exitedOn: today, reason: '' },
     onSuccess: () => router.refresh(),
   });
   const errors = form.formState.errors;
   const ask = async () => {
-    if (await form.trigger()) dialog.current?.showModal();
+    if (await form.trigger()) setAsking(true);
   };
   const submitting = form.formState.isSubmitting;
   return (
     <form
+      id={formId}
       onSubmit={async (e) => {
         // Enter in a field submits the form: ask first, as the button does.
-        if (!dialog.current?.open) {
+        if (!asking) {
           e.preventDefault();
           await ask();
           return;
         }
         await onSubmit(e);
-        dialog.current?.close();
+        setAsking(false);
       }}
       noValidate
       className="grid gap-3"
@@ -156,26 +165,19 @@ export function ExitForm({
           {t('households.exit')}
         </Button>
       </div>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40"
-      >
-        <div className="space-y-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {t('households.exitConfirmTitle', { name: workerName })}
-          </h2>
-          <p className="text-sm text-stone-700">{t('households.exitConfirmBody')}</p>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" variant="danger" disabled={submitting}>
+      <AlertDialog open={asking} onOpenChange={setAsking}>
+        <AlertDialogContent>
+          <AlertDialogTitle>{t('households.exitConfirmTitle', { name: workerName })}</AlertDialogTitle>
+          <AlertDialogDescription>{t('households.exitConfirmBody')}</AlertDialogDescription>
+          <AlertDialogFooter>
+            <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>
+            {/* The dialog is drawn outside the form (in a portal): the button names its form. */}
+            <Button type="submit" form={formId} variant="danger" disabled={submitting}>
               {submitting ? t('common.working') : t('households.exitConfirm')}
             </Button>
-          </div>
-        </div>
-      </dialog>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { figureHref, type LinkContext } from '@/lib/reports/links';
 import type { ReportLine, ReportSection } from '@/lib/reports/lines';
 import type { Figure } from '@/lib/reports/tally';
 import { formatFen } from '@/lib/money';
+import { langTags } from '@/components/ui/lang';
 
 const pad = 'px-3 py-2 print:px-1.5 print:py-1';
 const num = `${pad} whitespace-nowrap text-right tabular-nums`;
@@ -28,7 +29,7 @@ export function ReportTable({
 }) {
   const t = useTranslations();
   const money = section.lines.some((l) => l.money);
-  const title = t(`reports.programmes.${section.programme}`);
+  const title = t.rich(`reports.programmes.${section.programme}`, langTags);
   const columns: (number | 'total')[] = [...years, 'total'];
   const columnLabel = (at: number | 'total') => (at === 'total' ? t('reports.total') : t('reports.year', { year: at }));
   const label = (l: ReportLine) => (l.key === 'aidKind' ? t(`aid.kinds.${l.aidKind!}`) : t(`reports.lines.${l.key}`));
@@ -60,13 +61,22 @@ export function ReportTable({
       <h2 id={`report-${section.programme}`} className="mb-3 text-base font-semibold">
         {title}
       </h2>
-      {/* Scrolls in its own box on a phone; prints whole. */}
-      <div className="overflow-x-auto rounded-lg border border-stone-200 print:overflow-visible print:rounded-none print:border-stone-400">
+      {/* Scrolls in its own box on a phone, reachable by keyboard (as components/ui/table.tsx); prints whole. */}
+      <div
+        role="region"
+        aria-labelledby={`report-${section.programme}-caption`}
+        // A scroll box must take focus to scroll by keyboard (axe scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        className="relative overflow-x-auto rounded-lg border border-stone-200 print:overflow-visible print:rounded-none print:border-stone-400"
+      >
         <table
           className="min-w-full divide-y divide-stone-200 text-sm print:text-[9pt]"
           data-testid={`report-${section.programme}`}
         >
-          <caption className="sr-only">{t('reports.caption', { programme: title })}</caption>
+          <caption id={`report-${section.programme}-caption`} className="sr-only">
+            {t.rich('reports.caption', { programme: () => title })}
+          </caption>
           <thead>
             <tr>
               <th scope="col" rowSpan={money ? 2 : 1} className={clsx(itemColumn, headTone)}>

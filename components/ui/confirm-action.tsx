@@ -2,13 +2,23 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useRef, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/auth/action-result';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from './alert-dialog';
 import { Button } from './button';
 
 /**
- * A button that asks before it acts: a modal dialog (focus trapped, Esc cancels) with the
- * consequence spelled out, then the server action, then a refresh of the page's data.
+ * A button that asks before it acts: an alert dialog with the consequence spelled out, then the
+ * server action, then a refresh of the page's data. It stays open with the reason when the action
+ * is refused.
  */
 export function ConfirmAction<I>({
   label,
@@ -28,7 +38,7 @@ export function ConfirmAction<I>({
   variant?: 'danger' | 'secondary' | 'primary';
 }) {
   const t = useTranslations();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
@@ -37,7 +47,7 @@ export function ConfirmAction<I>({
     startTransition(async () => {
       const result = await run(input);
       if (result.ok) {
-        dialog.current?.close();
+        setOpen(false);
         router.refresh();
       } else {
         setError(result.error);
@@ -45,42 +55,33 @@ export function ConfirmAction<I>({
     });
 
   return (
-    <>
-      <Button
-        variant={variant}
-        size="sm"
-        onClick={() => {
-          setError(null);
-          dialog.current?.showModal();
-        }}
-      >
-        {label}
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="confirm-title"
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40"
-      >
-        <div className="space-y-3 p-5">
-          <h2 id="confirm-title" className="text-lg font-semibold">
-            {title}
-          </h2>
-          <p className="text-sm text-stone-700">{body}</p>
-          {error && (
-            <p role="status" className="text-sm text-red-700">
-              {t.has(`errors.${error}`) ? t(`errors.${error}`) : t('errors.unexpected')}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-            <Button variant={variant} onClick={confirm} disabled={pending}>
-              {pending ? t('common.working') : confirmLabel}
-            </Button>
-          </div>
-        </div>
-      </dialog>
-    </>
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (next) setError(null);
+        setOpen(next);
+      }}
+    >
+      <AlertDialogTrigger asChild>
+        <Button variant={variant} size="sm">
+          {label}
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogTitle>{title}</AlertDialogTitle>
+        <AlertDialogDescription>{body}</AlertDialogDescription>
+        {error && (
+          <p role="status" className="text-sm text-red-700">
+            {t.has(`errors.${error}`) ? t(`errors.${error}`) : t('errors.unexpected')}
+          </p>
+        )}
+        <AlertDialogFooter>
+          <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>
+          <Button variant={variant} onClick={confirm} disabled={pending}>
+            {pending ? t('common.working') : confirmLabel}
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }

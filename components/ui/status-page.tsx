@@ -13,7 +13,7 @@ export function StatusPage({ code, kind }: { code: 403 | 404; kind: 'forbidden' 
   const t = useTranslations('pages');
   return (
     <main className="mx-auto max-w-lg px-4 py-16 text-center">
-      <p className="text-5xl font-semibold text-stone-300">{code}</p>
+      <p className="text-5xl font-semibold text-stone-500">{code}</p>
       <h1 className="mt-4 text-xl font-semibold">{t(`${kind}Title`)}</h1>
       <p className="mt-2 text-sm text-stone-600">{t(`${kind}Body`)}</p>
       <ButtonLink href="/dashboard" className="mt-6">

@@ -58,6 +58,30 @@ describe('message catalogs', () => {
     expect(used.size).toBeGreaterThan(10);
   });
 
+  it('mark a phrase in the other language with <zh>/<en> (rendered with lang by components/ui/lang.tsx)', () => {
+    // Technical terms and product names are read alike in both languages (WCAG 3.1.2's exception).
+    const TERMS = new Set(['PDF', 'JPEG', 'PNG', 'MB', 'Excel', 'CSV', 'xlsx', 'csv']);
+    const textOf = (catalog: object, k: string) =>
+      k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalog) as string;
+    const chineseInEnglish = keys(en).filter((k) =>
+      /\p{Script=Han}/u.test(textOf(en, k).replace(/<zh>.*?<\/zh>/g, '')),
+    );
+    expect(chineseInEnglish).toEqual([]);
+    const englishInChinese = keys(zh).filter((k) =>
+      (
+        textOf(zh, k)
+          .replace(/<en>.*?<\/en>/g, '')
+          // ICU syntax: argument names, formats and plural/select keywords are not text.
+          .replace(/\{\s*[\w.]+\s*,\s*(plural|select|selectordinal)\s*,/g, '{')
+          .replace(/(=\d+|zero|one|two|few|many|other)\s*\{/g, '{')
+          .replace(/\{\s*[\w.]+\s*(,\s*\w+\s*(,\s*[^{}]*)?)?\}/g, '')
+          .replace(/<\/?\w+>/g, '')
+          .match(/[A-Za-z]{2,}/g) ?? []
+      ).some((w) => !TERMS.has(w)),
+    );
+    expect(englishInChinese).toEqual([]);
+  });
+
   it('falls back to Chinese for an unknown locale cookie', () => {
     expect(resolveLocale('en')).toBe('en');
     expect(resolveLocale('fr')).toBe('zh-CN');

@@ -124,12 +124,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
         <Table caption={t('cases.listCaption')}>
           <thead>
             <tr>
+              {/* What matters first: on a phone the state and the amount show without scrolling. */}
               <Th>{t('cases.number')}</Th>
-              {staff && <Th>{t('cases.applicant')}</Th>}
-              <Th>{t('cases.unit')}</Th>
-              <Th>{t('cases.kind')}</Th>
               <Th>{t('cases.state')}</Th>
               <Th className="text-right">{t('cases.amountShort')}</Th>
+              {staff && <Th>{t('cases.applicant')}</Th>}
+              <Th>{t('cases.kind')}</Th>
+              <Th>{t('cases.unit')}</Th>
               <Th>{t('cases.appliedOn')}</Th>
               <Th>{t('cases.updatedAt')}</Th>
             </tr>
@@ -140,17 +141,17 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
                 <Td>
                   <CaseLink id={c.id} />
                 </Td>
+                <Td>
+                  <CaseStateBadge state={c.state} />
+                </Td>
+                <Td className="text-right tabular-nums">{c.amountFen === null ? '—' : formatFen(c.amountFen)}</Td>
                 {staff && (
                   <Td>
                     <Person name={c.applicantName} employeeNo={c.employeeNo} />
                   </Td>
                 )}
-                <Td>{c.unitName}</Td>
                 <Td>{t(kindKey(c))}</Td>
-                <Td>
-                  <CaseStateBadge state={c.state} />
-                </Td>
-                <Td className="text-right tabular-nums">{c.amountFen === null ? '—' : formatFen(c.amountFen)}</Td>
+                <Td>{c.unitName}</Td>
                 <Td className="tabular-nums">{c.appliedOn ?? '—'}</Td>
                 <Td className="tabular-nums">{dayInChina(c.updatedAt)}</Td>
               </tr>
