@@ -10,6 +10,7 @@ export const NAV: { href: string; key: string; can: Capability }[] = [
   { href: '/students', key: 'students', can: 'students.view' },
   { href: '/students/report', key: 'fundReport', can: 'students.report' },
   { href: '/reports', key: 'reports', can: 'reports.view' },
+  { href: '/campaigns', key: 'campaigns', can: 'campaigns.view' },
   { href: '/households', key: 'households', can: 'register.view' },
   { href: '/tasks', key: 'tasks', can: 'register.view' },
   { href: '/symposiums', key: 'symposiums', can: 'symposiums.manage' },

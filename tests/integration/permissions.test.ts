@@ -61,6 +61,17 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   '(portal)/(forms)/students#submitStudentAid': ['worker'],
   '(portal)/(forms)/students#nominateStudent': ['branch_official'],
   '(portal)/(forms)/students#awardStudent': ['leader'],
+  // Campaigns (送温暖): leaders create, set quotas, publish and approve; keepers adjust their part and
+  // hand over; the branch confirms.
+  '(portal)/(forms)/campaigns#createCampaign': ['leader'],
+  '(portal)/(forms)/campaigns#setQuota': ['leader'],
+  '(portal)/(forms)/campaigns#setPublicList': ['leader'],
+  '(portal)/(forms)/campaigns#approveCampaign': ['leader'],
+  '(portal)/(forms)/campaigns#addEntry': KEEPERS,
+  '(portal)/(forms)/campaigns#changeEntry': KEEPERS,
+  '(portal)/(forms)/campaigns#confirmBranch': ['branch_official'],
+  '(portal)/(forms)/campaigns#recordHandover': KEEPERS,
+  '(portal)/(forms)/campaigns#uploadSheet': KEEPERS,
 };
 
 const DEMO: Record<Role, string> = {
