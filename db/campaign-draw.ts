@@ -4,8 +4,11 @@ import { campaignAmounts, campaignEntries, campaignQuotas, categorySeverity, hou
 
 // Free of 'server-only': the demo seed (a plain script) draws its campaigns' lists with it too.
 
-/** The branch a unit belongs to: the second id of its path ("1.4.17." → 4), the unit itself for a branch. */
-export const branchOfPath = (path: unknown) => sql<number>`split_part(${path}, '.', 2)::int`;
+/**
+ * The branch a unit belongs to: the second id of its path ("1.4.17." → 4), the unit itself for a
+ * branch, null for the mine (whose households belong to no branch's quota).
+ */
+export const branchOfPath = (path: unknown) => sql<number>`nullif(split_part(${path}, '.', 2), '')::int`;
 
 /**
  * Draws the list by rule, in one statement so a province's 200,000 households never travel to

@@ -98,10 +98,3 @@ export function handoverLock(c: {
 export function approvalProblem(branches: readonly { confirmed: boolean }[]): 'branchesNotConfirmed' | null {
   return branches.every((b) => b.confirmed) ? null : 'branchesNotConfirmed';
 }
-
-/** A name as the public list shows it: the surname, then one ○ for each further character ("张○○"). */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
-  return chars[0] + '○'.repeat(chars.length - 1);
-}

@@ -249,7 +249,9 @@ export default async function CampaignPage({
               return (
                 <tr key={e.id} className="align-top">
                   <Td>
-                    {e.workerName}
+                    <Link className="text-brand-700 underline" href={`/households/${e.householdId}`}>
+                      {e.workerName}
+                    </Link>
                     <div className="text-xs text-stone-500">{e.employeeNo}</div>
                   </Td>
                   <Td>{e.unitName}</Td>

@@ -6,7 +6,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { getCampaign, publicEntries } from '@/db/queries/campaigns';
 import { requirePermission } from '@/lib/auth/session';
-import { maskName } from '@/lib/campaigns/rules';
+import { maskName } from '@/lib/mask';
 import { orNotFound, routeId } from '@/lib/load';
 import { formatFen } from '@/lib/money';
 
