@@ -24,6 +24,8 @@ async function confirmDialog(page: Page, label: string) {
 test('a Spring Festival campaign: quotas, two sub-branches adjust, the branch confirms, the leader approves, a hand-over and the signed list; the figures follow', async ({
   pageAs,
 }) => {
+  // Five people and a dozen steps: longer than the default minute on a shared machine.
+  test.setTimeout(300_000);
   const leader = await pageAs('leader');
   await leader.goto('/dashboard');
   const figures = leader.getByTestId('campaign-figures');
