@@ -8,6 +8,7 @@ import { count } from 'drizzle-orm';
 import { migrate, openDatabase } from './client';
 import { users } from './schema';
 import { seedDemo } from './seed';
+import { seedCampaigns } from './seed-campaigns';
 import { seedCases } from './seed-cases';
 import { seedStudents } from './seed-students';
 
@@ -35,6 +36,9 @@ async function main() {
       console.log(
         `[db] demo students: ${fund.students} students, ${fund.cases} student aid and award cases, ${fund.payments} payments added`,
       );
+      // Three years of holiday campaigns on the register (skipped once any campaign exists).
+      const held = await seedCampaigns(handle.db);
+      console.log(`[db] demo campaigns: ${held.campaigns} campaigns with ${held.entries} households listed`);
     }
   } finally {
     await handle.close();

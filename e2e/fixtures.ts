@@ -7,10 +7,11 @@ export const DEMO = {
   subBranch: 'S0001',
   worker: 'W0001',
 } as const;
-/** Second people for the flows that need one: a payer who did not approve, an objector. */
+/** Second people for the flows that need one: a payer who did not approve, an objector, a second sub-branch. */
 export const OTHERS = {
   leader2: 'L0002',
   worker2: 'W0002',
+  subBranch2: 'S0002',
 } as const;
 export const ACCOUNTS = { ...DEMO, ...OTHERS } as const;
 export type DemoRole = keyof typeof ACCOUNTS;

@@ -59,6 +59,15 @@ export const PERMISSIONS = {
   'students.report': ['branch_official', 'leader'],
   'students.standards': ['leader'],
 
+  // Batch campaigns (送温暖 …): leaders set them up and approve the list; officials adjust their
+  // part and hand over; the branch confirms its part.
+  'campaigns.view': KEEPERS,
+  'campaigns.manage': ['leader'],
+  'campaigns.adjust': KEEPERS,
+  'campaigns.confirm': ['branch_official'],
+  'campaigns.approve': ['leader'],
+  'campaigns.distribute': KEEPERS,
+
   'reports.view': KEEPERS,
 
   // People and the organisation.

@@ -2,7 +2,17 @@ import 'server-only';
 import { and, between, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { cases, householdEvents, households, orgUnits, payments, tasks, visits } from '@/db/schema';
+import {
+  campaignEntries,
+  campaigns,
+  cases,
+  householdEvents,
+  households,
+  orgUnits,
+  payments,
+  tasks,
+  visits,
+} from '@/db/schema';
 import { HARDSHIP_KINDS } from '@/lib/aid/standards';
 import type { HardshipKind, ReportLine, ReportSection } from '@/lib/reports/lines';
 import { yearsOf, type Span } from '@/lib/reports/span';
@@ -186,6 +196,39 @@ async function visitSection(db: Queryable, where: SQL, span: Span, years: number
   };
 }
 
+/** Campaign hand-overs (送温暖): households reached and the cash, by the campaign's date; and those not reached. */
+async function campaignSection(db: Queryable, where: SQL, span: Span, years: number[]): Promise<ReportSection> {
+  const rows = await db
+    .select({
+      year: yearOf(campaigns.heldOn),
+      delivered: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} = 'delivered')::int`,
+      fen: sql<number>`coalesce(sum(${campaignEntries.cashFen}) FILTER (WHERE ${campaignEntries.state} = 'delivered'), 0)::int`,
+      unreachable: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} = 'unreachable')::int`,
+    })
+    .from(campaignEntries)
+    .innerJoin(campaigns, eq(campaigns.id, campaignEntries.campaignId))
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+    .where(and(inSpan(campaigns.heldOn, span), where))
+    .groupBy(yearOf(campaigns.heldOn));
+  return {
+    programme: 'campaigns',
+    lines: [
+      line(
+        'campaignHandovers',
+        years,
+        rows.map((r) => ({ year: r.year, count: r.delivered, fen: r.fen })),
+        true,
+      ),
+      line(
+        'campaignUnreachable',
+        years,
+        rows.map((r) => ({ year: r.year, count: r.unreachable })),
+        false,
+      ),
+    ],
+  };
+}
+
 async function taskSection(db: Queryable, where: SQL, span: Span, years: number[]): Promise<ReportSection> {
   const rows = await db
     .select({ year: yearOf(tasks.doneOn), count: count() })
@@ -216,6 +259,7 @@ export async function threeYearReport(
   const sections = await Promise.all([
     hardshipSection(db, where, span, years),
     studentSection(db, actor, unit?.path, span, years),
+    campaignSection(db, where, span, years),
     registerSection(db, where, span, years),
     visitSection(db, where, span, years),
     taskSection(db, where, span, years),

@@ -6,6 +6,7 @@ import { migrate, openDatabase } from '../client';
 import { DEMO_PASSWORD } from '../demo-data';
 import { deferConstraints, restoreForeignKeys, restoreIndexes, restoreOrder } from './bulk';
 import { budgetsSql, casesSql, genCasesSql, objectionsSql, paymentsSql, standardsSql, stepsSql } from './cases';
+import { seedProvinceCampaign } from './campaigns';
 import { orgUnitsSql, usersSql } from './people';
 import {
   attendeesSql,
@@ -224,6 +225,15 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
       ),
     );
     await step('commit', sql('COMMIT'));
+    // After the bulk load, through the app's own drawing statement: a province's campaign list.
+    await step('campaign list (province)', async () => {
+      const app = await openDatabase(opts.url);
+      try {
+        return await seedProvinceCampaign(app.db, cal.today);
+      } finally {
+        await app.close();
+      }
+    });
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     await client.end();

@@ -6,3 +6,4 @@ export * from './register';
 export * from './cases';
 export * from './students';
 export * from './stats';
+export * from './campaigns';

@@ -23,6 +23,8 @@ import enExports from '@/messages/en/exports.json';
 import zhExports from '@/messages/zh-CN/exports.json';
 import enDashboardFilters from '@/messages/en/dashboard-filters.json';
 import zhDashboardFilters from '@/messages/zh-CN/dashboard-filters.json';
+import enCampaigns from '@/messages/en/campaigns.json';
+import zhCampaigns from '@/messages/zh-CN/campaigns.json';
 
 type Catalog = Record<string, Record<string, unknown>>;
 
@@ -45,6 +47,7 @@ const SOURCES: Record<Locale, Catalog[]> = {
     zhExports,
     zhReports,
     zhDashboardFilters,
+    zhCampaigns,
   ],
   en: [
     enBase,
@@ -58,6 +61,7 @@ const SOURCES: Record<Locale, Catalog[]> = {
     enExports,
     enReports,
     enDashboardFilters,
+    enCampaigns,
   ],
 };
 

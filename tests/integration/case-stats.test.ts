@@ -90,7 +90,8 @@ async function step(r: () => number, t: Tracked): Promise<string> {
   const decide = async (who: string) => {
     const decision = pick(['approve', 'approve', 'approve', 'return', 'reject'] as const);
     await signInAs(who);
-    ok(await decideCase({ caseId: t.id, version, decision, comment: '测试' }));
+    // Random cases repeat each other's kind and year: approval then needs the audited reason.
+    ok(await decideCase({ caseId: t.id, version, decision, comment: '测试', repeatReason: '测试' }));
     return decision;
   };
   switch (state) {

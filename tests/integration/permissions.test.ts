@@ -63,6 +63,17 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'students/student#submitStudentAid': ['worker'],
   'students/student#nominateStudent': ['branch_official'],
   'students/student#awardStudent': ['leader'],
+  // Campaigns (送温暖): leaders create, set quotas, publish and approve; keepers adjust their part and
+  // hand over; the branch confirms.
+  'campaigns/campaign#createCampaign': ['leader'],
+  'campaigns/campaign#setQuota': ['leader'],
+  'campaigns/campaign#setPublicList': ['leader'],
+  'campaigns/campaign#approveCampaign': ['leader'],
+  'campaigns/campaign#addEntry': KEEPERS,
+  'campaigns/campaign#changeEntry': KEEPERS,
+  'campaigns/campaign#confirmBranch': ['branch_official'],
+  'campaigns/campaign#recordHandover': KEEPERS,
+  'campaigns/campaign#uploadSheet': KEEPERS,
 };
 
 const DEMO: Record<Role, string> = {

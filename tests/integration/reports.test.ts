@@ -255,7 +255,14 @@ describe('the three-year report', () => {
     const r = await threeYearReport(await getDb(), await signInAs('L0001'), { from: 2011, to: 2013 });
     expect(r.years).toEqual([2011, 2012, 2013]);
     expect(r.unit).toBeNull();
-    expect(r.sections.map((s) => s.programme)).toEqual(['hardship', 'students', 'register', 'visits', 'tasks']);
+    expect(r.sections.map((s) => s.programme)).toEqual([
+      'hardship',
+      'students',
+      'campaigns',
+      'register',
+      'visits',
+      'tasks',
+    ]);
     expect(r.sections[0].lines.map((l) => l.aidKind ?? l.key)).toEqual([
       'poverty',
       'illness',
@@ -281,7 +288,9 @@ describe('the three-year report', () => {
         .flatMap((s) => s.lines)
         .filter((l) => l.money)
         .map((l) => l.aidKind ?? l.key),
-    ).toEqual(['poverty', 'illness', 'death_of_parent', 'aidSubtotal', 'studentAid', 'awards']);
+    ).toEqual(['poverty', 'illness', 'death_of_parent', 'aidSubtotal', 'studentAid', 'awards', 'campaignHandovers']);
+    // No campaign in this fixture: the campaign lines are there, at zero.
+    expect(t.campaignHandovers).toEqual([NIL, NIL, NIL, NIL]);
   });
 
   it('gives a sub-branch official only their unit’s share', async () => {

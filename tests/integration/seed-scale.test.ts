@@ -56,6 +56,15 @@ describe(`seed:scale at ${WORKERS.toLocaleString('en')} workers`, () => {
     await admin.end();
   });
 
+  it("lists a province's campaign: every active household of the covered categories, once, within the quotas", async () => {
+    const eligible = await count(`SELECT count(*) AS n FROM households
+      WHERE status = 'active' AND category IN ('extreme', 'hardship', 'near', 'serious_illness')`);
+    expect(eligible).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM campaign_entries`)).toBe(eligible);
+    expect(await count(`SELECT count(*) AS n FROM campaign_quotas WHERE listed <> quota`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM campaigns WHERE budget_fen <= 0`)).toBe(0);
+  });
+
   it('sizes everything from the number of workers, as the README documents', async () => {
     const { branches, subBranches, leaders } = shapeOf(WORKERS);
     expect(branches).toBe(3);

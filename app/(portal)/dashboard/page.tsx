@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { campaignFigures } from '@/db/queries/campaigns';
 import { caseFigures, workerCaseFigures } from '@/db/queries/case-dashboard';
 import { unitChainName, unitOf } from '@/db/queries/dashboard';
 import { paymentCharts } from '@/db/queries/dashboard-charts';
@@ -9,6 +10,7 @@ import { getPerson } from '@/db/queries/people';
 import { getOwnHouseholdSummary, householdsHelpedBy } from '@/db/queries/register';
 import { registerMeasures, totalMeasures } from '@/db/queries/register-dashboard';
 import { getUnit, unitsAround, withChainNames } from '@/db/queries/units';
+import { CampaignFiguresCard } from '@/components/campaigns/campaign-figures';
 import { CaseFiguresSection } from '@/components/dashboard/case-figures';
 import { MyCases } from '@/components/dashboard/case-worker';
 import { DashboardCharts } from '@/components/dashboard/charts';
@@ -106,7 +108,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const caseFilter = { year: filters.year, unitId: chosen ? unit.id : undefined };
   // What the page derives from the figures is computed and cached with them: folding a province's
   // 2,500 budget lines on every request cost the leader's page ~0.4 ms of CPU.
-  const [register, cases, payments] = await Promise.all([
+  const [register, cases, payments, campaignsOfYear] = await Promise.all([
     // Administrators see only the head counts of these; the rest is the register's.
     cachedFigures(db, `register|${unit.id}|${filters.year}|${today}`, async () => {
       const rows = await registerMeasures(db, unit.id, today, { year: filters.year });
@@ -119,6 +121,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     }),
     keepsRegister
       ? cachedFigures(db, `charts|${asSeenBy}`, () => paymentCharts(db, actor, unit, filters.year))
+      : Promise.resolve(null),
+    keepsRegister
+      ? cachedFigures(db, `campaigns|${asSeenBy}|${chosen}`, () =>
+          campaignFigures(db, actor, filters.year, chosen ? unit.path : undefined),
+        )
       : Promise.resolve(null),
   ]);
   const { rows: measures, totals } = register;
@@ -178,6 +185,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           })}
         />
       )}
+      {campaignsOfYear && <CampaignFiguresCard figures={campaignsOfYear} year={filters.year} />}
       {cases && (
         <CaseFiguresSection
           data={toJson({

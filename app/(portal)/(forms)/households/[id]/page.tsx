@@ -17,7 +17,9 @@ import { EditHouseholdForm } from '@/components/register/household-form';
 import { TaskList } from '@/components/register/task-list';
 import { VisitForm } from '@/components/register/visit-form';
 import { ButtonLink } from '@/components/ui/button';
+import { HouseholdCampaigns } from '@/components/campaigns/household-campaigns';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { householdCampaignLines } from '@/db/queries/campaigns';
 import { Table, Td, Th } from '@/components/ui/table';
 import { HELPER_KINDS, SIX_KNOWS } from '@/db/schema/register';
 import { requirePermission } from '@/lib/auth/session';
@@ -77,6 +79,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
     ...ownerRows.map((c) => ({ id: c.id, label: `${personLabel(c)} · ${t(`roles.${c.role}`)}` })),
   ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
 
+  const campaignLines = await householdCampaignLines(db, h.id);
   const reviewOverdue = active && isOverdue(h.reviewDue, today);
   const pastHelpers = h.helpers.filter((x) => x.until !== null);
 
@@ -288,6 +291,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         </div>
 
         <div className="min-w-0 space-y-4">
+          <HouseholdCampaigns lines={campaignLines} linked={can(actor.role, 'campaigns.view')} />
           <Card title={t('households.helpers')}>
             <ul className="space-y-3" data-testid="helpers">
               {HELPER_KINDS.map((kind) => {

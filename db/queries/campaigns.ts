@@ -1,0 +1,390 @@
+import 'server-only';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Queryable, Tx } from '@/db/client';
+import {
+  campaignAmounts,
+  campaignEntries,
+  campaignQuotas,
+  campaignSheets,
+  campaigns,
+  categorySeverity,
+  households,
+  orgUnits,
+  users,
+} from '@/db/schema';
+import type { CampaignState, EntryState, HandoverMethod, Occasion } from '@/lib/campaigns/rules';
+import { notFound } from '@/lib/errors';
+import { likePrefix, type Actor } from '@/lib/scope';
+import { registerUnitsWhere } from './scope';
+
+/** The list's drawing lives apart so the demo seed (a plain script) can use it. */
+export { branchOfPath, drawList } from '../campaign-draw';
+
+export interface CampaignSummary {
+  id: number;
+  name: string;
+  occasion: Occasion;
+  heldOn: string;
+  budgetFen: number;
+  spentFen: number;
+  state: CampaignState;
+}
+
+const summaryColumns = {
+  id: campaigns.id,
+  name: campaigns.name,
+  occasion: campaigns.occasion,
+  heldOn: campaigns.heldOn,
+  budgetFen: campaigns.budgetFen,
+  spentFen: campaigns.spentFen,
+  state: campaigns.state,
+};
+
+/** Campaigns are the mine's: every keeper sees the list, newest first; their entries are scoped. */
+export function listCampaigns(db: Queryable): Promise<CampaignSummary[]> {
+  return db.select(summaryColumns).from(campaigns).orderBy(desc(campaigns.heldOn), desc(campaigns.id)).limit(200);
+}
+
+export interface CampaignHead extends CampaignSummary {
+  publicList: boolean;
+  version: number;
+}
+
+/** One campaign; `lock` takes a share lock, so a concurrent approval waits for the caller's change. */
+export async function getCampaign(db: Queryable, id: number, lock = false): Promise<CampaignHead> {
+  const q = db
+    .select({ ...summaryColumns, publicList: campaigns.publicList, version: campaigns.version })
+    .from(campaigns)
+    .where(eq(campaigns.id, id));
+  const [row] = await (lock ? q.for('share') : q);
+  if (!row) throw notFound();
+  return row;
+}
+
+export function campaignAmountsOf(db: Queryable, campaignId: number) {
+  return db
+    .select({ category: campaignAmounts.category, cashFen: campaignAmounts.cashFen, items: campaignAmounts.items })
+    .from(campaignAmounts)
+    .where(eq(campaignAmounts.campaignId, campaignId))
+    .orderBy(categorySeverity(campaignAmounts.category));
+}
+
+export type BranchLine = {
+  branchId: number;
+  branchName: string;
+  quota: number;
+  listed: number;
+  confirmed: boolean;
+  planned: number;
+  plannedFen: number;
+  delivered: number;
+  deliveredFen: number;
+  unreachable: number;
+  removed: number;
+};
+
+/**
+ * Each branch's quota and figures (planned / delivered / unreachable), for the branches the actor
+ * keeps (a sub-branch official sees their branch's line with only their own households counted).
+ */
+export async function branchLines(db: Queryable, actor: Actor, campaignId: number): Promise<BranchLine[]> {
+  // The entries' units join as org_units, so the register's scope rule applies to them unchanged.
+  const rows = await db.execute<BranchLine>(sql`
+    SELECT q.branch_id AS "branchId", b.name AS "branchName", q.quota, q.listed,
+           q.confirmed_at IS NOT NULL AS confirmed,
+           count(e.id) FILTER (WHERE e.state <> 'removed')::int AS planned,
+           coalesce(sum(e.cash_fen) FILTER (WHERE e.state <> 'removed'), 0)::int AS "plannedFen",
+           count(e.id) FILTER (WHERE e.state = 'delivered')::int AS delivered,
+           coalesce(sum(e.cash_fen) FILTER (WHERE e.state = 'delivered'), 0)::int AS "deliveredFen",
+           count(e.id) FILTER (WHERE e.state = 'unreachable')::int AS unreachable,
+           count(e.id) FILTER (WHERE e.state = 'removed')::int AS removed
+    FROM ${campaignQuotas} q
+    JOIN ${orgUnits} b ON b.id = q.branch_id
+    LEFT JOIN (${campaignEntries} e JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id AND ${registerUnitsWhere(actor)})
+      ON e.campaign_id = q.campaign_id AND e.branch_id = q.branch_id
+    WHERE q.campaign_id = ${campaignId} AND ${scopedBranch(actor)}
+    GROUP BY q.branch_id, b.name, q.quota, q.listed, q.confirmed_at
+    ORDER BY b.name`);
+  return rows.rows.map((r) => ({ ...r, confirmed: Boolean(r.confirmed) }));
+}
+
+/** Branches an actor has a part in: a leader every one, an official the branch above or at their unit. */
+function scopedBranch(actor: Actor) {
+  if (actor.role === 'leader') return sql`true`;
+  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
+  return sql`q.branch_id = ${Number(actor.unitPath.split('.')[1])}`;
+}
+
+export interface EntryRow {
+  id: number;
+  version: number;
+  householdId: number;
+  workerName: string;
+  employeeNo: string;
+  branchId: number;
+  unitId: number;
+  unitName: string;
+  category: string;
+  cashFen: number;
+  items: string;
+  state: EntryState;
+  source: 'drawn' | 'added';
+  reason: string;
+  handedOverOn: string | null;
+  handedOverBy: string | null;
+  receivedBy: string | null;
+  method: HandoverMethod | null;
+  reference: string | null;
+}
+
+export const ENTRY_PAGE_SIZE = 100;
+
+/**
+ * The list's entries the actor keeps (scope in the WHERE), by sub-branch, then category severity
+ * and household; `unitId` narrows to one sub-branch (the sign-for list), `page` pages through.
+ */
+export async function listEntries(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { unitId?: number; page?: number; all?: boolean } = {},
+): Promise<EntryRow[]> {
+  const q = db
+    .select({
+      id: campaignEntries.id,
+      version: campaignEntries.version,
+      householdId: campaignEntries.householdId,
+      workerName: users.name,
+      employeeNo: users.employeeNo,
+      branchId: campaignEntries.branchId,
+      unitId: campaignEntries.unitId,
+      unitName: orgUnits.name,
+      category: campaignEntries.category,
+      cashFen: campaignEntries.cashFen,
+      items: campaignEntries.items,
+      state: campaignEntries.state,
+      source: campaignEntries.source,
+      reason: campaignEntries.reason,
+      handedOverOn: campaignEntries.handedOverOn,
+      handedOverBy: campaignEntries.handedOverBy,
+      receivedBy: campaignEntries.receivedBy,
+      method: campaignEntries.method,
+      reference: campaignEntries.reference,
+    })
+    .from(campaignEntries)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+    .innerJoin(households, eq(households.id, campaignEntries.householdId))
+    .innerJoin(users, eq(users.id, households.workerId))
+    .where(
+      and(
+        eq(campaignEntries.campaignId, campaignId),
+        registerUnitsWhere(actor),
+        opts.unitId ? eq(campaignEntries.unitId, opts.unitId) : undefined,
+      ),
+    )
+    .orderBy(asc(orgUnits.name), categorySeverity(campaignEntries.category), asc(campaignEntries.householdId));
+  if (opts.all) return q;
+  const page = opts.page ?? 1;
+  return q.limit(ENTRY_PAGE_SIZE).offset((page - 1) * ENTRY_PAGE_SIZE);
+}
+
+export interface SubBranchPart {
+  unitId: number;
+  unitName: string;
+  entries: number;
+  sheet: { fileName: string; uploadedAt: Date } | null;
+}
+
+/** The sub-branches (sign-for lists) of the campaign the actor keeps, with their signed scan if uploaded. */
+export async function subBranchParts(db: Queryable, actor: Actor, campaignId: number): Promise<SubBranchPart[]> {
+  const rows = await db
+    .select({
+      unitId: campaignEntries.unitId,
+      unitName: orgUnits.name,
+      entries: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} <> 'removed')::int`,
+      fileName: sql<string | null>`min(${campaignSheets.fileName})`,
+      uploadedAt: sql<Date | null>`min(${campaignSheets.createdAt})`,
+    })
+    .from(campaignEntries)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+    .leftJoin(
+      campaignSheets,
+      and(eq(campaignSheets.campaignId, campaignEntries.campaignId), eq(campaignSheets.unitId, campaignEntries.unitId)),
+    )
+    .where(and(eq(campaignEntries.campaignId, campaignId), registerUnitsWhere(actor)))
+    .groupBy(campaignEntries.unitId, orgUnits.name)
+    .orderBy(asc(orgUnits.name));
+  return rows.map(({ fileName, uploadedAt, ...r }) => ({
+    ...r,
+    sheet: fileName ? { fileName, uploadedAt: new Date(uploadedAt!) } : null,
+  }));
+}
+
+/** A sub-branch of the campaign the actor keeps, by id; else not found. */
+export async function getPart(db: Queryable, actor: Actor, campaignId: number, unitId: number) {
+  const parts = await subBranchParts(db, actor, campaignId);
+  const part = parts.find((p) => p.unitId === unitId);
+  if (!part) throw notFound();
+  return part;
+}
+
+export interface EntryHead {
+  id: number;
+  campaignId: number;
+  householdId: number;
+  branchId: number;
+  unitId: number;
+  category: string;
+  cashFen: number;
+  items: string;
+  state: EntryState;
+  version: number;
+}
+
+/** An entry the actor keeps, locked for the caller's transaction; out of scope is not found. */
+export async function lockEntry(tx: Tx, actor: Actor, entryId: number): Promise<EntryHead> {
+  const [row] = await tx
+    .select({
+      id: campaignEntries.id,
+      campaignId: campaignEntries.campaignId,
+      householdId: campaignEntries.householdId,
+      branchId: campaignEntries.branchId,
+      unitId: campaignEntries.unitId,
+      category: campaignEntries.category,
+      cashFen: campaignEntries.cashFen,
+      items: campaignEntries.items,
+      state: campaignEntries.state,
+      version: campaignEntries.version,
+    })
+    .from(campaignEntries)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+    .where(and(eq(campaignEntries.id, entryId), registerUnitsWhere(actor)))
+    .for('update', { of: campaignEntries });
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Whether the sub-branch's signed list is in: its part of the campaign is then locked. */
+export async function sheetSigned(db: Queryable, campaignId: number, unitId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: campaignSheets.id })
+    .from(campaignSheets)
+    .where(and(eq(campaignSheets.campaignId, campaignId), eq(campaignSheets.unitId, unitId)));
+  return Boolean(row);
+}
+
+/**
+ * Moves `delta` places of a branch's quota (+1 to list, −1 to unlist, 0 to hold the branch open
+ * for a change), only while the branch has not confirmed; the row lock orders the change with a
+ * confirmation. Returns false when the quota is full or the branch has confirmed.
+ */
+export async function takeQuotaPlaces(
+  tx: Tx,
+  campaignId: number,
+  branchId: number,
+  delta: -1 | 0 | 1,
+): Promise<{ ok: true } | { ok: false; problem: 'noQuota' | 'quotaFull' | 'branchConfirmed' }> {
+  const [moved] = await tx
+    .update(campaignQuotas)
+    .set({ listed: sql`${campaignQuotas.listed} + ${delta}` })
+    .where(
+      and(
+        eq(campaignQuotas.campaignId, campaignId),
+        eq(campaignQuotas.branchId, branchId),
+        sql`${campaignQuotas.confirmedAt} IS NULL`,
+        sql`${campaignQuotas.listed} + ${delta} <= ${campaignQuotas.quota}`,
+      ),
+    )
+    .returning({ listed: campaignQuotas.listed });
+  if (moved) return { ok: true };
+  const [q] = await tx
+    .select({ confirmedAt: campaignQuotas.confirmedAt })
+    .from(campaignQuotas)
+    .where(and(eq(campaignQuotas.campaignId, campaignId), eq(campaignQuotas.branchId, branchId)));
+  if (!q) return { ok: false, problem: 'noQuota' };
+  return { ok: false, problem: q.confirmedAt ? 'branchConfirmed' : 'quotaFull' };
+}
+
+/** A household's campaign entries, newest first: the campaign lines of its ledger (一户一账). */
+export function householdCampaignLines(db: Queryable, householdId: number) {
+  return db
+    .select({
+      campaignId: campaigns.id,
+      name: campaigns.name,
+      heldOn: campaigns.heldOn,
+      state: campaignEntries.state,
+      cashFen: campaignEntries.cashFen,
+      items: campaignEntries.items,
+      handedOverOn: campaignEntries.handedOverOn,
+    })
+    .from(campaignEntries)
+    .innerJoin(campaigns, eq(campaigns.id, campaignEntries.campaignId))
+    .where(eq(campaignEntries.householdId, householdId))
+    .orderBy(desc(campaigns.heldOn));
+}
+
+/** The approved list as the public sees it when the leader publishes it: names are masked by the caller. */
+export function publicEntries(db: Queryable, campaignId: number) {
+  return db
+    .select({
+      id: campaignEntries.id,
+      workerName: users.name,
+      unitName: orgUnits.name,
+      category: campaignEntries.category,
+      cashFen: campaignEntries.cashFen,
+      items: campaignEntries.items,
+    })
+    .from(campaignEntries)
+    .innerJoin(campaigns, eq(campaigns.id, campaignEntries.campaignId))
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+    .innerJoin(households, eq(households.id, campaignEntries.householdId))
+    .innerJoin(users, eq(users.id, households.workerId))
+    .where(
+      and(
+        eq(campaignEntries.campaignId, campaignId),
+        eq(campaigns.state, 'approved'),
+        eq(campaigns.publicList, true),
+        sql`${campaignEntries.state} <> 'removed'`,
+      ),
+    )
+    .orderBy(asc(orgUnits.name), asc(campaignEntries.householdId));
+}
+
+export interface CampaignFigures {
+  campaigns: number;
+  planned: number;
+  delivered: number;
+  deliveredFen: number;
+  unreachable: number;
+}
+
+/**
+ * A year's campaign figures over the households the actor keeps, under `unitPath` when a unit is
+ * chosen: campaigns held, households planned, handed over (and the cash), unreachable.
+ */
+export async function campaignFigures(
+  db: Queryable,
+  actor: Actor,
+  year: number,
+  unitPath?: string,
+): Promise<CampaignFigures> {
+  const [row] = await db
+    .select({
+      campaigns: sql<number>`count(DISTINCT ${campaignEntries.campaignId})::int`,
+      planned: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} <> 'removed')::int`,
+      delivered: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} = 'delivered')::int`,
+      deliveredFen: sql<number>`coalesce(sum(${campaignEntries.cashFen}) FILTER (WHERE ${campaignEntries.state} = 'delivered'), 0)::int`,
+      unreachable: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} = 'unreachable')::int`,
+    })
+    .from(campaignEntries)
+    .innerJoin(campaigns, eq(campaigns.id, campaignEntries.campaignId))
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+    .where(
+      and(
+        sql`${campaigns.heldOn} >= ${`${year}-01-01`} AND ${campaigns.heldOn} < ${`${year + 1}-01-01`}`,
+        registerUnitsWhere(actor),
+        unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : undefined,
+      ),
+    );
+  return row;
+}
