@@ -15,10 +15,11 @@ const yuan = (text: string) => Number(text.replace(/[¥,]/g, ''));
 
 const row = (page: Page, employeeNo: string) => page.getByTestId('entries').locator('tr', { hasText: employeeNo });
 
+// Confirmations are Radix alert dialogs (components/ui/confirm-action.tsx): role alertdialog.
 async function confirmDialog(page: Page, label: string) {
   await page.getByRole('button', { name: label }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: label }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('alertdialog').getByRole('button', { name: label }).click();
+  await expect(page.getByRole('alertdialog')).toBeHidden();
 }
 
 test('a Spring Festival campaign: quotas, two sub-branches adjust, the branch confirms, the leader approves, a hand-over and the signed list; the figures follow', async ({
