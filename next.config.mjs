@@ -31,7 +31,7 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@node-rs/argon2'],
   experimental: {
     authInterrupts: true,
     // A supporting document may be 10 MB (lib/cases/documents.ts); the limits leave room for the

@@ -23,15 +23,13 @@ const schema = z.object({
     (v) => (v === '' ? undefined : v),
     z.enum(['development', 'production', 'test']).default('development'),
   ),
-  /** A PostgreSQL server. Unset: the embedded PGlite under PGLITE_DIR (development). */
+  /** The PostgreSQL server. `npm run dev` starts a local one and sets it (scripts/dev.ts). */
   DATABASE_URL: optionalText.pipe(
     z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://.')
       .optional(),
   ),
-  /** Where the embedded database lives (`memory://` for a throw-away one). */
-  PGLITE_DIR: optionalText.pipe(z.string().default(path.join('data', 'pglite'))),
   /** Signs sessions; production refuses to start without one. */
   AUTH_SECRET: optionalText.pipe(z.string().min(32, 'AUTH_SECRET is shorter than 32 characters.').optional()),
   /**

@@ -54,7 +54,7 @@ export const SCALE_TABLES = [
 type Table = (typeof SCALE_TABLES)[number];
 
 export interface ScaleOptions {
-  /** A postgres:// URL; PGlite is refused. */
+  /** A postgres:// URL. */
   url: string;
   workers: number;
   /** Empty every table of the app first (else a database with data is refused). */
@@ -102,7 +102,7 @@ async function tablesWithData(client: Client, tables: string[]): Promise<string[
 export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
   if (!isPostgresUrl(opts.url)) {
     throw new ScaleRefusal(
-      'seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://… (the embedded PGlite cannot hold a province).',
+      'seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://….',
     );
   }
   const log = opts.log ?? (() => {});
