@@ -32,7 +32,10 @@ const nextConfig = {
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['@node-rs/argon2'],
+  // `next dev` would otherwise write (and keep restoring) an AGENTS.md in the project.
+  agentRules: false,
   experimental: {
+    agentUpgrade: false,
     authInterrupts: true,
     // A supporting document may be 10 MB (lib/cases/documents.ts); the limits leave room for the
     // multipart framing around it. The proxy's limit matters too: past it Next hands the action a
