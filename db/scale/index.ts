@@ -101,9 +101,7 @@ async function tablesWithData(client: Client, tables: string[]): Promise<string[
 
 export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
   if (!isPostgresUrl(opts.url)) {
-    throw new ScaleRefusal(
-      'seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://….',
-    );
+    throw new ScaleRefusal('seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://….');
   }
   const log = opts.log ?? (() => {});
   const shape = shapeOf(opts.workers);
