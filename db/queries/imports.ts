@@ -1,7 +1,16 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { householdMembers, households, importIssues, importJobs, importRecords, orgUnits, users } from '@/db/schema';
+import {
+  householdMembers,
+  households,
+  importIssues,
+  importJobs,
+  importRecords,
+  orgUnits,
+  users,
+  type ImportKind,
+} from '@/db/schema';
 import { notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/scope';
 import { registerUnitsWhere } from './scope';
@@ -123,12 +132,12 @@ export async function getJob(db: Queryable, actor: Actor, jobId: number, opts: {
   return row;
 }
 
-/** The actor's latest uploads. */
-export function recentJobs(db: Queryable, actor: Actor, limit = 20) {
+/** The actor's latest uploads of a kind. */
+export function recentJobs(db: Queryable, actor: Actor, kind: ImportKind, limit = 20) {
   return db
     .select(jobColumns)
     .from(importJobs)
-    .where(eq(importJobs.actorId, actor.userId))
+    .where(and(eq(importJobs.actorId, actor.userId), eq(importJobs.kind, kind)))
     .orderBy(desc(importJobs.id))
     .limit(limit);
 }
@@ -150,13 +159,45 @@ export function issuesAfter(db: Queryable, jobId: number, after: number, limit =
     .limit(limit);
 }
 
-/** How many issues come before `id` (the page's position), capped like the other lists' totals. */
-export async function issuesBefore(db: Queryable, jobId: number, id: number) {
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(importIssues)
-    .where(and(eq(importIssues.jobId, jobId), sql`${importIssues.id} <= ${id}`));
-  return n;
+/**
+ * One page of a job's problems in row order (keyset on the serial id, which follows the file):
+ * after the issue `after`, or before `before`, or the first page; with the keys of its neighbours.
+ */
+export async function issuesPage(db: Queryable, jobId: number, at: { after?: number; before?: number }) {
+  const cols = { id: importIssues.id, rowNo: importIssues.rowNo, field: importIssues.field, message: importIssues.message };
+  const mine = eq(importIssues.jobId, jobId);
+  let rows;
+  if (at.before) {
+    rows = (
+      await db
+        .select(cols)
+        .from(importIssues)
+        .where(and(mine, lt(importIssues.id, at.before)))
+        .orderBy(desc(importIssues.id))
+        .limit(ISSUES_PAGE + 1)
+    ).reverse();
+  } else {
+    rows = await db
+      .select(cols)
+      .from(importIssues)
+      .where(and(mine, at.after ? gt(importIssues.id, at.after) : undefined))
+      .orderBy(asc(importIssues.id))
+      .limit(ISSUES_PAGE + 1);
+  }
+  // The extra row says whether there is another page in the direction we read.
+  const more = rows.length > ISSUES_PAGE;
+  if (more) rows = at.before ? rows.slice(1) : rows.slice(0, ISSUES_PAGE);
+  const first = rows[0]?.id;
+  const last = rows.at(-1)?.id;
+  const hasPrev = at.before ? more : !!at.after;
+  const hasNext = at.before ? true : more;
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(importIssues).where(mine);
+  return {
+    rows,
+    prev: hasPrev && first ? String(first) : null,
+    next: hasNext && last ? String(last) : null,
+    total: { count: n, capped: false },
+  };
 }
 
 /** The next staged records after `seq`, in file order. */

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { createTranslator } from 'next-intl';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, householdMembers, households, importRecords, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
@@ -8,8 +9,22 @@ import { takeCredentials } from '@/lib/imports/credentials';
 import { runHouseholdImport, runRosterImport } from '@/lib/imports/import-actions';
 import { MAX_DATA_ROWS } from '@/lib/imports/read';
 import { makeIdNumber } from '@/lib/id-number';
+import { GET as credentialsGet } from '@/app/api/imports/jobs/[id]/credentials/route';
+import { GET as reportGet } from '@/app/api/imports/jobs/[id]/report/route';
+import { GET as templateGet } from '@/app/api/imports/template/[kind]/route';
+import { POST as uploadPost } from '@/app/api/imports/upload/[kind]/route';
 import { auditRows, csv, dry, dryAndApply, xlsx } from '../imports-fixtures';
 import { signInAs } from '../session';
+
+// Route handlers read the request's language through next-intl; here it is Chinese.
+vi.mock('next-intl/server', async () => {
+  const { messagesFor } = await import('@/lib/i18n/catalog');
+  return {
+    getLocale: async () => 'zh-CN',
+    getTranslations: async (namespace?: string) =>
+      createTranslator({ locale: 'zh-CN', messages: messagesFor('zh-CN'), namespace: namespace as never }),
+  };
+});
 
 const ROSTER_HEAD = ['工号', '姓名', '单位编码', '身份证号码', '手机'];
 const EN_HEAD = ['Employee number', 'Name', 'Unit code', 'ID number', 'Phone'];
@@ -244,6 +259,47 @@ describe('roster import', () => {
     expect(await runHouseholdImport({ jobId })).toMatchObject({ ok: false, code: 'not_found' });
     await signInAs('L0001');
     expect(await runHouseholdImport({ jobId })).toMatchObject({ ok: false, code: 'not_found' });
+  });
+});
+
+describe('import routes', () => {
+  const kindParams = (kind: string) => ({ params: Promise.resolve({ kind }) });
+  it('serve templates, uploads and reports to the roles that import, and refuse the others', async () => {
+    await signInAs('W0001');
+    expect((await templateGet(new Request('http://localhost/x'), kindParams('roster'))).status).toBe(403);
+    expect((await templateGet(new Request('http://localhost/x'), kindParams('households'))).status).toBe(403);
+    await signInAs('S0001');
+    const upload = (kind: string, body: Buffer) =>
+      uploadPost(
+        new Request('http://localhost/x', { method: 'POST', body, headers: { 'x-file-name': 'a.csv' } }),
+        kindParams(kind),
+      );
+    expect((await upload('roster', csv([ROSTER_HEAD]))).status).toBe(403);
+    const res = await upload('households', csv([['工号'], ['W0001']]));
+    expect(res.status).toBe(200);
+    const { jobId } = (await res.json()) as { jobId: number };
+    const report = await reportGet(new Request('http://localhost/x'), {
+      params: Promise.resolve({ id: String(jobId) }),
+    });
+    expect(report.status).toBe(200);
+    const text = await report.text();
+    expect(text.split('\r\n')[0]).toBe('行号,列,问题');
+    expect(text).toContain('2,困难类别,此项必填。');
+    expect(
+      (await credentialsGet(new Request('http://localhost/x'), { params: Promise.resolve({ id: String(jobId) }) }))
+        .status,
+    ).toBe(403);
+    // Another official does not see this upload's report.
+    await signInAs('S0002');
+    expect(
+      (await reportGet(new Request('http://localhost/x'), { params: Promise.resolve({ id: String(jobId) }) })).status,
+    ).toBe(404);
+    await signInAs('A0001');
+    const xlsxTemplate = await templateGet(new Request('http://localhost/x?lang=en'), kindParams('roster'));
+    expect(xlsxTemplate.status).toBe(200);
+    // The template itself, filled in, is a valid file.
+    const filled = await dry(await signInAs('A0001'), 'roster', Buffer.from(await xlsxTemplate.arrayBuffer()));
+    expect(filled.issues).toEqual([{ rowNo: 0, field: '', message: 'fileNoRows' }]);
   });
 });
 
