@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, householdMembers, households, importRecords, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
+import { changePassword } from '@/lib/auth/password-actions';
+import { recordVisit } from '@/lib/register/household-actions';
 import { applyBatch } from '@/lib/imports/apply';
 import { takeCredentials } from '@/lib/imports/credentials';
 import { runHouseholdImport, runRosterImport } from '@/lib/imports/import-actions';
@@ -58,6 +60,17 @@ describe('roster import', () => {
     expect((await authenticate(db, 'X10001', sheet[0].password, '192.0.2.10')).status).toBe('ok');
     expect((await authenticate(db, 'X10002', sheet[0].password, '192.0.2.10')).status).toBe('invalid');
     await expect(takeCredentials(db, admin, first.jobId)).rejects.toMatchObject({ code: 'conflict' });
+    // Until the one-time password is changed, nothing else is allowed.
+    await signInAs('X10001');
+    expect(await recordVisit({} as never)).toMatchObject({ ok: false, code: 'forbidden', error: 'mustChangePassword' });
+    await expect(
+      changePassword({ currentPassword: sheet[0].password, newPassword: 'mine12345', confirmPassword: 'mine12345' }),
+    ).rejects.toThrow('NEXT_REDIRECT');
+    expect(await person('X10001')).toMatchObject({ mustChangePassword: false });
+    await signInAs('X10001');
+    expect(await recordVisit({} as never)).toMatchObject({ ok: false, code: 'invalid' });
+    await signInAs('A0001');
+    const beforeAgain = await person('X10001');
     // Staged personal data is gone once the import is done.
     const staged = await db.select().from(importRecords).where(eq(importRecords.jobId, first.jobId));
     expect(staged.every((r) => JSON.stringify(r.data) === '{}')).toBe(true);
@@ -76,7 +89,7 @@ describe('roster import', () => {
     );
     expect(again.done).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(await auditRows('user.importUpdate', created.id)).toBe(0);
-    expect((await person('X10001')).updatedAt).toEqual(created.updatedAt);
+    expect((await person('X10001')).updatedAt).toEqual(beforeAgain.updatedAt);
 
     // A changed row updates that worker, audited with before and after (masked).
     const changed = await dryAndApply(
@@ -93,7 +106,7 @@ describe('roster import', () => {
     expect(audit.after).toMatchObject({ phone: '139****0009' });
     expect(JSON.stringify(audit)).not.toContain(id(1));
     const moved = await person('X10001');
-    expect(moved.sessionVersion).toBe(created.sessionVersion + 1);
+    expect(moved.sessionVersion).toBe(beforeAgain.sessionVersion + 1);
   });
 
   it('reports every problem per row and writes nothing', async () => {
@@ -271,7 +284,7 @@ describe('import routes', () => {
     await signInAs('S0001');
     const upload = (kind: string, body: Buffer) =>
       uploadPost(
-        new Request('http://localhost/x', { method: 'POST', body, headers: { 'x-file-name': 'a.csv' } }),
+        new Request('http://localhost/x', { method: 'POST', body: new Uint8Array(body), headers: { 'x-file-name': 'a.csv' } }),
         kindParams(kind),
       );
     expect((await upload('roster', csv([ROSTER_HEAD]))).status).toBe(403);
