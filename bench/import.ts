@@ -97,7 +97,9 @@ async function main() {
       return result;
     };
 
-    const csvJob = await phase('dry run (CSV)', () => dryRun(db, actor, 'roster', 'roster.csv', createReadStream(csvPath)));
+    const csvJob = await phase('dry run (CSV)', () =>
+      dryRun(db, actor, 'roster', 'roster.csv', createReadStream(csvPath)),
+    );
     const first = await phase('import (all new)', () => applyAll(db, actor, csvJob));
     console.log(`  → ${first.created} created, ${first.updated} updated, ${first.unchanged} unchanged`);
     const xlsxJob = await phase('dry run (XLSX)', () =>

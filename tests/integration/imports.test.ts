@@ -284,7 +284,11 @@ describe('import routes', () => {
     await signInAs('S0001');
     const upload = (kind: string, body: Buffer) =>
       uploadPost(
-        new Request('http://localhost/x', { method: 'POST', body: new Uint8Array(body), headers: { 'x-file-name': 'a.csv' } }),
+        new Request('http://localhost/x', {
+          method: 'POST',
+          body: new Uint8Array(body),
+          headers: { 'x-file-name': 'a.csv' },
+        }),
         kindParams(kind),
       );
     expect((await upload('roster', csv([ROSTER_HEAD]))).status).toBe(403);
