@@ -18,7 +18,11 @@ import type { HeaderLabels } from './header-bar';
  * aligned to the button's right edge and is kept on the screen; on a phone the button shows the
  * name only and the list repeats the role.
  */
-export function AccountMenu({ labels }: { labels: Pick<HeaderLabels, 'name' | 'role' | 'password' | 'myData' | 'signOut'> }) {
+export function AccountMenu({
+  labels,
+}: {
+  labels: Pick<HeaderLabels, 'name' | 'role' | 'password' | 'myData' | 'signOut'>;
+}) {
   const signOutForm = useRef<HTMLFormElement>(null);
   return (
     <>

@@ -164,7 +164,12 @@ export function issuesAfter(db: Queryable, jobId: number, after: number, limit =
  * after the issue `after`, or before `before`, or the first page; with the keys of its neighbours.
  */
 export async function issuesPage(db: Queryable, jobId: number, at: { after?: number; before?: number }) {
-  const cols = { id: importIssues.id, rowNo: importIssues.rowNo, field: importIssues.field, message: importIssues.message };
+  const cols = {
+    id: importIssues.id,
+    rowNo: importIssues.rowNo,
+    field: importIssues.field,
+    message: importIssues.message,
+  };
   const mine = eq(importIssues.jobId, jobId);
   let rows;
   if (at.before) {
@@ -191,7 +196,10 @@ export async function issuesPage(db: Queryable, jobId: number, at: { after?: num
   const last = rows.at(-1)?.id;
   const hasPrev = at.before ? more : !!at.after;
   const hasNext = at.before ? true : more;
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(importIssues).where(mine);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(importIssues)
+    .where(mine);
   return {
     rows,
     prev: hasPrev && first ? String(first) : null,

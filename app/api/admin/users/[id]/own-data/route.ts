@@ -26,9 +26,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const db = await getDb();
     const person = await getPerson(db, scopeOf(actor), parsed.data.userId);
-    const data = await produceOwnData(db, actor, { userId: person.id, employeeNo: person.employeeNo }, {
-      reason: parsed.data.reason,
-    });
+    const data = await produceOwnData(
+      db,
+      actor,
+      { userId: person.id, employeeNo: person.employeeNo },
+      {
+        reason: parsed.data.reason,
+      },
+    );
     const body = new TextEncoder().encode(JSON.stringify(data, null, 2));
     return fileResponse(body, {
       contentType: 'application/json; charset=utf-8',
