@@ -85,18 +85,20 @@ export function householdsOfWorkers(db: Queryable, workerIds: number[]) {
     .for('update');
 }
 
+/** A family member's own columns, as the register's file and the person's own data show them. */
+export const memberColumns = {
+  name: householdMembers.name,
+  relation: householdMembers.relation,
+  birthDate: householdMembers.birthDate,
+  health: householdMembers.health,
+  schoolOrWork: householdMembers.schoolOrWork,
+  monthlyIncomeFen: householdMembers.monthlyIncomeFen,
+};
+
 export function membersOf(db: Queryable, householdIds: number[]) {
   if (!householdIds.length) return Promise.resolve([]);
   return db
-    .select({
-      householdId: householdMembers.householdId,
-      name: householdMembers.name,
-      relation: householdMembers.relation,
-      birthDate: householdMembers.birthDate,
-      health: householdMembers.health,
-      schoolOrWork: householdMembers.schoolOrWork,
-      monthlyIncomeFen: householdMembers.monthlyIncomeFen,
-    })
+    .select({ householdId: householdMembers.householdId, ...memberColumns })
     .from(householdMembers)
     .where(inArray(householdMembers.householdId, householdIds))
     .orderBy(householdMembers.householdId, householdMembers.id);

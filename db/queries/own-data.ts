@@ -15,6 +15,7 @@ import {
   users,
 } from '@/db/schema';
 import { notFound } from '@/lib/errors';
+import { memberColumns } from './imports';
 import { maskIdNumber, maskPhone } from '@/lib/mask';
 
 /**
@@ -66,14 +67,7 @@ export async function ownData(db: Queryable, userId: number, opts: { masked: boo
         ...file,
         phone: tel(file.phone),
         members: await db
-          .select({
-            name: householdMembers.name,
-            relation: householdMembers.relation,
-            birthDate: householdMembers.birthDate,
-            health: householdMembers.health,
-            schoolOrWork: householdMembers.schoolOrWork,
-            monthlyIncomeFen: householdMembers.monthlyIncomeFen,
-          })
+          .select(memberColumns)
           .from(householdMembers)
           .where(eq(householdMembers.householdId, file.id))
           .orderBy(asc(householdMembers.id)),
