@@ -25,6 +25,4 @@ export const NAV: { href: string; key: string; group: NavGroup; can: Capability 
   { href: '/admin/units', key: 'units', group: 'admin', can: 'admin.read' },
   { href: '/admin/users', key: 'users', group: 'admin', can: 'admin.read' },
   { href: '/admin/audit', key: 'audit', group: 'admin', can: 'admin.read' },
-  { href: '/imports/roster', key: 'importRoster', group: 'admin', can: 'imports.roster' },
-  { href: '/imports/households', key: 'importHouseholds', group: 'register', can: 'imports.households' },
 ];
