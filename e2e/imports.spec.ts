@@ -78,7 +78,10 @@ test.describe.serial('imports', () => {
     const line = sheet.split(/\r?\n/).find((l) => l.startsWith('E7001,'))!;
     const password = line.split(',')[2];
     expect(password).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    // Once: the page no longer offers the sheet.
+    await admin.reload();
     await expect(admin.getByText(/新账号初始密码已于/)).toBeVisible();
+    await expect(admin.getByRole('link', { name: '下载新账号初始密码（仅一次）' })).toHaveCount(0);
 
     // The new worker signs in with it and must set a password of their own first.
     const worker = await browserIn(browser, 'zh-CN');
