@@ -24,7 +24,7 @@ CREATE TABLE "import_jobs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone,
 	CONSTRAINT "import_jobs_kind_check" CHECK ("import_jobs"."kind" IN ('roster','households')),
-	CONSTRAINT "import_jobs_status_check" CHECK ("import_jobs"."status" IN ('validating','invalid','ready','running','done')),
+	CONSTRAINT "import_jobs_status_check" CHECK ("import_jobs"."status" IN ('validating','invalid','ready','running','done','expired')),
 	CONSTRAINT "import_jobs_progress_check" CHECK ("import_jobs"."records_done" BETWEEN 0 AND "import_jobs"."records_total")
 );
 --> statement-breakpoint

@@ -17,9 +17,10 @@ export const IMPORT_KINDS = ['roster', 'households'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 /**
  * validating → invalid (the dry run found problems: nothing can be written) | ready → running → done.
- * A job left in 'running' by a closed browser or a dead process is resumed from `rows_done`.
+ * A job left in 'running' by a closed browser or a dead process is resumed from `records_done`.
+ * A checked file not imported within a day expires: its staged copies (personal data) are dropped.
  */
-export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'running', 'done'] as const;
+export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'running', 'done', 'expired'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ROW_OUTCOMES = ['created', 'updated', 'unchanged'] as const;
 export type RowOutcome = (typeof ROW_OUTCOMES)[number];

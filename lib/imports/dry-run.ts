@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { holdersOfIdNumbers, peopleByEmployeeNo, registerWorkers, unitsByCode } from '@/db/queries/imports';
 import { importIssues, importJobs, importRecords, type ImportKind } from '@/db/schema';
@@ -225,6 +225,28 @@ function householdChecker(db: Database, actor: Actor) {
   };
 }
 
+/**
+ * Checked files nobody imported within a day: their staged records hold personal data in the
+ * clear, so they are dropped (the job says "expired"; uploading again starts afresh). Runs at
+ * every upload: a cheap indexed statement.
+ */
+async function expireStaleJobs(db: Database) {
+  await db.transaction(async (tx) => {
+    const stale = await tx
+      .update(importJobs)
+      .set({ status: 'expired' })
+      .where(and(eq(importJobs.status, 'ready'), lt(importJobs.createdAt, sql`now() - interval '1 day'`)))
+      .returning({ id: importJobs.id });
+    if (stale.length)
+      await tx.delete(importRecords).where(
+        inArray(
+          importRecords.jobId,
+          stale.map((j) => j.id),
+        ),
+      );
+  });
+}
+
 /** Hashes the upload as it streams past, to name the file in the audit log. */
 async function* hashing(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>) {
   for await (const chunk of source) {
@@ -246,6 +268,7 @@ export async function dryRun(
   fileName: string,
   source: AsyncIterable<Uint8Array>,
 ): Promise<number> {
+  await expireStaleJobs(db);
   const [{ id: jobId }] = await db
     .insert(importJobs)
     .values({ kind, actorId: actor.userId, fileName: fileName.slice(0, 200) })

@@ -21,7 +21,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('jobTitle') };
 }
 
-const TONES = { validating: 'neutral', invalid: 'bad', ready: 'info', running: 'info', done: 'good' } as const;
+const TONES = {
+  validating: 'neutral',
+  invalid: 'bad',
+  ready: 'info',
+  running: 'info',
+  done: 'good',
+  expired: 'neutral',
+} as const;
 
 /**
  * One upload: the dry run's report (paged, downloadable) before anything is written, then the
