@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, householdMembers, households, importRecords, users } from '@/db/schema';
+import { auditLog, householdMembers, households, importJobs, importRecords, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { changePassword } from '@/lib/auth/password-actions';
 import { recordVisit } from '@/lib/register/household-actions';
@@ -262,6 +262,21 @@ describe('roster import', () => {
         ),
       );
     expect(all).toHaveLength(7);
+  });
+
+  it('drops the staged data of a checked file nobody imported within a day', async () => {
+    const admin = await signInAs('A0001');
+    const db = await getDb();
+    const { jobId } = await dry(admin, 'roster', csv([ROSTER_HEAD, ['X60001', '甲', 'B01-01', id(60), '']]));
+    await db
+      .update(importJobs)
+      .set({ createdAt: sql`now() - interval '25 hours'` })
+      .where(eq(importJobs.id, jobId));
+    await dry(admin, 'roster', csv([ROSTER_HEAD, ['X60002', '乙', 'B01-01', '', '']]));
+    const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    expect(job.status).toBe('expired');
+    expect(await db.select().from(importRecords).where(eq(importRecords.jobId, jobId))).toEqual([]);
+    expect(await runRosterImport({ jobId })).toMatchObject({ ok: false, error: 'importNotReady' });
   });
 
   it('keeps jobs to the account that uploaded them and the roster to administrators', async () => {
