@@ -71,7 +71,7 @@ async function main() {
       ];
     };
 
-    let t = Date.now();
+    const t = Date.now();
     const csvPath = path.join(dir, 'roster.csv');
     const out = createWriteStream(csvPath);
     out.write('\uFEFF' + HEAD.join(',') + '\n');
@@ -107,9 +107,11 @@ async function main() {
     );
     const again = await phase('import again (unchanged)', () => applyAll(db, actor, xlsxJob));
     console.log(`  → ${again.created} created, ${again.updated} updated, ${again.unchanged} unchanged`);
-    t = Date.now();
     console.log(`process peak RSS (getrusage): ${mb(process.resourceUsage().maxRSS * 1024)}`);
     await handle.close();
+    // Anything that asked for the app's shared handle (db/client.ts#getDb) closes it too, before the server stops.
+    const holder = globalThis as unknown as { __uapDb?: Promise<{ close(): Promise<void> }> };
+    if (holder.__uapDb) await (await holder.__uapDb).close();
   } finally {
     clearInterval(sampler);
     await server.stop();
