@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { expect, storageFor, test } from './fixtures';
 
 const PORT = Number(process.env.E2E_PORT || 3100);
@@ -54,6 +55,7 @@ test.describe.serial('imports', () => {
     const issues = admin.getByTestId('issues');
     await expect(issues.locator('tr', { hasText: '身份证号码校验位不正确' })).toContainText('4');
     await expect(issues.locator('tr', { hasText: '没有这个单位编码。' })).toContainText('5');
+    await expectNoAxeViolations(admin, 'dry-run report (zh-CN)');
     const report = await downloadText(admin, '下载报告（CSV）');
     expect(report).toContain('行号,列,问题');
     expect(report).toContain('4,身份证号码,身份证号码校验位不正确，请核对。');
@@ -72,6 +74,7 @@ test.describe.serial('imports', () => {
       );
     await admin.getByRole('button', { name: '上传并试运行' }).click();
     await expect(admin.getByText('可以导入', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(admin, 'ready to import (zh-CN)');
     await admin.getByRole('button', { name: '导入 4 条记录' }).click();
     await expect(admin.getByTestId('import-summary')).toHaveText('新建 4 条，更新 0 条，无变化 0 条。');
     const sheet = await downloadText(admin, '下载新账号初始密码（仅一次）');
@@ -142,6 +145,7 @@ test.describe.serial('imports', () => {
     await expect(official.getByText('Ready to import', { exact: true })).toBeVisible();
     await official.getByRole('button', { name: 'Import 2 records' }).click();
     await expect(official.getByTestId('import-summary')).toHaveText('2 created, 0 updated, 0 unchanged.');
+    await expectNoAxeViolations(official, 'import done (en)');
     await official.context().close();
   });
 });
