@@ -35,6 +35,9 @@ function route(request: NextRequest): Response {
   return NextResponse.redirect(url);
 }
 
+// Import uploads bypass the proxy: Next buffers (and past proxyClientMaxBodySize silently cuts) the
+// body of every request the proxy sees, and an upload of up to 20 MB is read as it streams by its
+// route, which checks the session itself (lib/auth/route.ts).
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/imports/upload/).*)'],
 };

@@ -22,6 +22,9 @@ const PAGES: { feature: string; role: DemoRole | null; path: string; heading?: b
   { feature: 'accounts', role: 'admin', path: '/admin/users' },
   { feature: 'notifications', role: 'worker', path: '/notifications' },
   { feature: 'password', role: 'worker', path: '/account/password' },
+  { feature: 'my data', role: 'worker', path: '/account/data' },
+  { feature: 'roster import', role: 'admin', path: '/imports/roster' },
+  { feature: 'household import', role: 'subBranch', path: '/imports/households' },
 ];
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {

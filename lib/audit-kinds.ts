@@ -68,6 +68,15 @@ export const AUDIT_ACTIONS = [
   'campaign.handover',
   'campaign.uploadSheet',
   'campaign.export',
+  'import.dryRun',
+  'import.batch',
+  'import.credentials',
+  'user.importCreate',
+  'user.importUpdate',
+  'household.importCreate',
+  'household.importUpdate',
+  'person.ownData',
+  'person.ownDataForRequest',
   'system.seed',
 ] as const;
 
@@ -90,6 +99,7 @@ export const AUDIT_GROUPS = [
   { key: 'campaigns', prefix: 'campaign.' },
   { key: 'exports', prefix: 'ledger.' },
   { key: 'notifications', prefix: 'notifications.' },
+  { key: 'imports', prefix: 'import.' },
   { key: 'system', prefix: 'system.' },
 ] as const;
 

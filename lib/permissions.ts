@@ -76,6 +76,16 @@ export const PERMISSIONS = {
   'admin.read': ['leader', 'admin'],
   'admin.units': ['admin'],
   'admin.users': ['admin'],
+
+  // Imports: the roster (workers into units) by the administrator; households of the register by
+  // whoever keeps it, within their scope.
+  'imports.roster': ['admin'],
+  'imports.households': KEEPERS,
+
+  // A person's own data (PIPL right of access): everyone for themself; the administrator for a
+  // named person on request, with a reason.
+  'ownData.self': ALL,
+  'ownData.forRequest': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof PERMISSIONS;

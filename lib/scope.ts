@@ -12,6 +12,8 @@ export interface Actor {
   unitId: number;
   unitPath: string;
   version: number;
+  /** Still on a one-time password: nothing but changing it is allowed (lib/auth/session.ts). */
+  mustChangePassword?: boolean;
 }
 
 /** What an actor may see: themself, a unit subtree, or the whole mine. */

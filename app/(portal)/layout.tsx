@@ -5,7 +5,8 @@ import { requireActor } from '@/lib/auth/session';
 import { sweepPublicitySoon } from '@/lib/cases/publicity-sweep';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  // Every page of the portal checks the pending password itself; the layout must let the password page render.
+  const actor = await requireActor({ pendingPassword: true });
   sweepPublicitySoon();
   const unread = await unreadCount(await getDb(), actor);
   return (

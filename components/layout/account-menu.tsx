@@ -18,7 +18,11 @@ import type { HeaderLabels } from './header-bar';
  * aligned to the button's right edge and is kept on the screen; on a phone the button shows the
  * name only and the list repeats the role.
  */
-export function AccountMenu({ labels }: { labels: Pick<HeaderLabels, 'name' | 'role' | 'password' | 'signOut'> }) {
+export function AccountMenu({
+  labels,
+}: {
+  labels: Pick<HeaderLabels, 'name' | 'role' | 'password' | 'myData' | 'signOut'>;
+}) {
   const signOutForm = useRef<HTMLFormElement>(null);
   return (
     <>
@@ -43,6 +47,9 @@ export function AccountMenu({ labels }: { labels: Pick<HeaderLabels, 'name' | 'r
           <DropdownMenuSeparator />
           <DropdownMenuItem asChild>
             <Link href="/account/password">{labels.password}</Link>
+          </DropdownMenuItem>
+          <DropdownMenuItem asChild>
+            <Link href="/account/data">{labels.myData}</Link>
           </DropdownMenuItem>
           <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()}>{labels.signOut}</DropdownMenuItem>
         </DropdownMenuContent>

@@ -33,6 +33,7 @@ export async function AppHeader({ actor, unread }: { actor: Actor; unread: numbe
         name: actor.name,
         role: t(`roles.${actor.role}`),
         password: t('nav.password'),
+        myData: t('nav.myData'),
         signOut: t('nav.signOut'),
       }}
     />

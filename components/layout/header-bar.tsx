@@ -20,6 +20,7 @@ export interface HeaderLabels {
   name: string;
   role: string;
   password: string;
+  myData: string;
   signOut: string;
 }
 

@@ -19,6 +19,8 @@ export const users = pgTable(
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set on accounts created with a one-time password (an import): every page sends them to change it first. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     /** Bumped whenever role, unit, status or password change: live sessions carrying an older one stop working. */
     sessionVersion: integer('session_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -47,6 +47,7 @@ export function action<S extends z.ZodType, T>(
       const actor = await getActor();
       if (!actor) return fail('unauthenticated');
       if (!can(actor.role, opts.can)) return fail('forbidden');
+      if (actor.mustChangePassword && opts.can !== 'account.manage') return fail('forbidden', 'mustChangePassword');
 
       const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
       const parsed = opts.schema.safeParse(input);

@@ -25,6 +25,7 @@ const change = action(
       .update(users)
       .set({
         passwordHash: await hashPassword(newPassword),
+        mustChangePassword: false,
         updatedAt: new Date(),
         sessionVersion: sql`${users.sessionVersion} + 1`,
       })

@@ -13,5 +13,6 @@ export async function routeActor(capability?: Capability): Promise<Actor | Respo
   const actor = await getActor();
   if (!actor) return jsonError(401, 'unauthenticated');
   if (capability && !can(actor.role, capability)) return jsonError(403, 'forbidden');
+  if (actor.mustChangePassword) return jsonError(403, 'mustChangePassword');
   return actor;
 }

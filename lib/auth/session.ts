@@ -25,6 +25,7 @@ const actorQuery = (db: Queryable) =>
       unitPath: orgUnits.path,
       version: users.sessionVersion,
       disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
@@ -47,10 +48,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return loadActor(await getDb(), session.uid, session.ver);
 });
 
-/** For pages: the actor, or a redirect to the sign-in page. */
-export async function requireActor(): Promise<Actor> {
+/**
+ * For pages: the actor, or a redirect to the sign-in page. An account still on its one-time
+ * password (an import created it) is sent to change it first; only that page lets it stay.
+ */
+export async function requireActor(opts: { pendingPassword?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect('/login');
+  if (actor.mustChangePassword && !opts.pendingPassword) redirect('/account/password?first=1');
   return actor;
 }
 

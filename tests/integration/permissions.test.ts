@@ -74,6 +74,8 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'campaigns/campaign#confirmBranch': ['branch_official'],
   'campaigns/campaign#recordHandover': KEEPERS,
   'campaigns/campaign#uploadSheet': KEEPERS,
+  'imports/import#runRosterImport': ['admin'],
+  'imports/import#runHouseholdImport': KEEPERS,
 };
 
 const DEMO: Record<Role, string> = {

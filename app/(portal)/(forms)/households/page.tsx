@@ -14,6 +14,7 @@ import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { CATEGORIES } from '@/db/schema/register';
 import { requirePermission } from '@/lib/auth/session';
+import { can } from '@/lib/permissions';
 import { todayInChina } from '@/lib/dates';
 import { householdParams } from '@/lib/register/search-params';
 import { scopeOf } from '@/lib/scope';
@@ -45,9 +46,14 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
         title={t('nav.households')}
         subtitle={t(scopeOf(actor).kind === 'all' ? 'households.subtitleAll' : 'households.subtitle')}
         actions={
-          <ButtonLink href="/households/new" variant="primary">
-            {t('households.file')}
-          </ButtonLink>
+          <>
+            {can(actor.role, 'imports.households') && (
+              <ButtonLink href="/imports/households">{t('nav.importHouseholds')}</ButtonLink>
+            )}
+            <ButtonLink href="/households/new" variant="primary">
+              {t('households.file')}
+            </ButtonLink>
+          </>
         }
       />
       <FilterBar action="/households">

@@ -37,9 +37,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         subtitle={can(actor.role, 'admin.users') ? undefined : t('admin.readOnly')}
         actions={
           can(actor.role, 'admin.users') ? (
-            <ButtonLink href="/admin/users/new" variant="primary">
-              {t('admin.newUser')}
-            </ButtonLink>
+            <>
+              {can(actor.role, 'imports.roster') && (
+                <ButtonLink href="/imports/roster">{t('nav.importRoster')}</ButtonLink>
+              )}
+              <ButtonLink href="/admin/users/new" variant="primary">
+                {t('admin.newUser')}
+              </ButtonLink>
+            </>
           ) : null
         }
       />

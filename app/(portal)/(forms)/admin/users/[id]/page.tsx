@@ -7,6 +7,7 @@ import { getPerson } from '@/db/queries/people';
 import { listUnits, withChainNames } from '@/db/queries/units';
 import { ResetPasswordForm } from '@/components/admin/reset-password-form';
 import { EditUserForm } from '@/components/admin/user-form';
+import { OwnDataRequestForm } from '@/components/account/own-data-request-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { ConfirmAction } from '@/components/ui/confirm-action';
@@ -97,6 +98,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <Card title={t('admin.resetPassword')}>
             <ResetPasswordForm userId={person.id} />
           </Card>
+          {can(actor.role, 'ownData.forRequest') && (
+            <Card title={t('ownData.adminTitle')}>
+              <OwnDataRequestForm userId={person.id} />
+            </Card>
+          )}
           {!self && (
             <Card title={t('admin.accountStatus')}>
               <p className="mb-3 text-sm text-stone-600">
