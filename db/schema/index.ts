@@ -7,3 +7,6 @@ export * from './cases';
 export * from './students';
 export * from './stats';
 export * from './campaigns';
+export * from './premiums';
+export * from './employment';
+export * from './care';

@@ -10,6 +10,8 @@ import {
   SheetUploadForm,
 } from '@/components/campaigns/entry-forms';
 import { CampaignActionButton } from '@/components/campaigns/campaign-action-button';
+import { CampaignSurvivors } from '@/components/care/campaign-survivors';
+import { campaignSurvivorList } from '@/db/queries/care';
 import { Disclosure } from '@/components/register/disclosure';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
@@ -54,11 +56,12 @@ export default async function CampaignPage({
   const unitId = Number(sp.unit) > 0 ? Number(sp.unit) : undefined;
   const db = await getDb();
   const c = await orNotFound(getCampaign(db, id));
-  const [amounts, lines, parts, entries] = await Promise.all([
+  const [amounts, lines, parts, entries, survivorRows] = await Promise.all([
     campaignAmountsOf(db, id),
     branchLines(db, actor, id),
     subBranchParts(db, actor, id),
     listEntries(db, actor, id, { unitId, page }),
+    campaignSurvivorList(db, actor, id),
   ]);
   const t = await getTranslations();
   const today = todayInChina();
@@ -295,6 +298,12 @@ export default async function CampaignPage({
           </tbody>
         </Table>
       )}
+      <CampaignSurvivors
+        rows={survivorRows}
+        canHandOver={c.state === 'approved' && may('campaigns.distribute')}
+        signedUnits={signed}
+        today={today}
+      />
       <nav className="mt-3 flex gap-2" aria-label={t('campaigns.list')}>
         {page > 1 && <ButtonLink href={pageHref(page - 1)}>{t('campaigns.previous')}</ButtonLink>}
         {entries.length === ENTRY_PAGE_SIZE && <ButtonLink href={pageHref(page + 1)}>{t('campaigns.next')}</ButtonLink>}
