@@ -22,6 +22,11 @@ const PAGES: { feature: string; role: DemoRole | null; path: string; heading?: b
   { feature: 'accounts', role: 'admin', path: '/admin/users' },
   { feature: 'notifications', role: 'worker', path: '/notifications' },
   { feature: 'password', role: 'worker', path: '/account/password' },
+  { feature: 'premiums', role: 'leader', path: '/premiums' },
+  { feature: 'premium batch', role: 'subBranch', path: '/premiums/1' },
+  { feature: 'employment', role: 'branch', path: '/employment' },
+  { feature: 'survivors', role: 'branch', path: '/survivors' },
+  { feature: 'lone elderly', role: 'subBranch', path: '/elders' },
 ];
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
