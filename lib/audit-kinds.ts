@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
   'survivor.add',
   'survivor.check',
   'survivor.stop',
+  'survivor.export',
   'elder.add',
   'elder.visit',
   'elder.help',

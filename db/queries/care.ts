@@ -34,34 +34,45 @@ export interface SurvivorRow {
   lastCheckYear: number | null;
 }
 
+const survivorColumns = {
+  id: survivors.id,
+  name: survivors.name,
+  relation: survivors.relation,
+  birthDate: survivors.birthDate,
+  deceasedName: survivors.deceasedName,
+  unitName: orgUnits.name,
+  monthlyAllowanceFen: survivors.monthlyAllowanceFen,
+  livesAlone: survivors.livesAlone,
+  status: survivors.status,
+  stopReason: survivors.stopReason,
+  lastCheckYear: sql<
+    number | null
+  >`(SELECT max(c.year) FROM ${survivorChecks} c WHERE c.survivor_id = ${survivors.id})`,
+};
+
+function survivorsOf(db: Queryable, actor: Actor, status?: SurvivorStatus) {
+  return db
+    .select(survivorColumns)
+    .from(survivors)
+    .innerJoin(orgUnits, eq(orgUnits.id, survivors.unitId))
+    .where(and(registerUnitsWhere(actor), status ? eq(survivors.status, status) : undefined))
+    .orderBy(asc(survivors.status), asc(survivors.deceasedName), asc(survivors.id));
+}
+
 /** Survivors of the actor's units, the active ones first, then by the deceased worker. */
 export function listSurvivors(
   db: Queryable,
   actor: Actor,
   opts: { status?: SurvivorStatus; page?: number } = {},
 ): Promise<SurvivorRow[]> {
-  return db
-    .select({
-      id: survivors.id,
-      name: survivors.name,
-      relation: survivors.relation,
-      birthDate: survivors.birthDate,
-      deceasedName: survivors.deceasedName,
-      unitName: orgUnits.name,
-      monthlyAllowanceFen: survivors.monthlyAllowanceFen,
-      livesAlone: survivors.livesAlone,
-      status: survivors.status,
-      stopReason: survivors.stopReason,
-      lastCheckYear: sql<
-        number | null
-      >`(SELECT max(c.year) FROM ${survivorChecks} c WHERE c.survivor_id = ${survivors.id})`,
-    })
-    .from(survivors)
-    .innerJoin(orgUnits, eq(orgUnits.id, survivors.unitId))
-    .where(and(registerUnitsWhere(actor), opts.status ? eq(survivors.status, opts.status) : undefined))
-    .orderBy(asc(survivors.status), asc(survivors.deceasedName), asc(survivors.id))
+  return survivorsOf(db, actor, opts.status)
     .limit(CARE_PAGE_SIZE)
     .offset(((opts.page ?? 1) - 1) * CARE_PAGE_SIZE);
+}
+
+/** Every survivor of the actor's units, for the export: capped, as a report, not a page. */
+export function listAllSurvivors(db: Queryable, actor: Actor): Promise<SurvivorRow[]> {
+  return survivorsOf(db, actor).limit(100_000);
 }
 
 /** One survivor of the actor's units, phone and bank card masked; `lock` for the caller's transaction. */

@@ -191,6 +191,22 @@ export const changePremiumEntry = action(
     if (e.version !== version) throw conflict();
     const rule = CHANGES[change];
     if (e.state !== rule.from) throw conflict();
+    if (change === 'restore') {
+      // A person insured since they were removed stays off the list.
+      const [insured] = await tx
+        .select({ id: householdMembers.id })
+        .from(householdMembers)
+        .innerJoin(premiumEntries, eq(premiumEntries.id, e.id))
+        .where(
+          and(
+            eq(householdMembers.householdId, premiumEntries.householdId),
+            eq(householdMembers.name, premiumEntries.name),
+            eq(householdMembers.birthDate, premiumEntries.birthDate),
+            eq(householdMembers.employeeInsurance, true),
+          ),
+        );
+      if (insured) throw conflict('personInsured');
+    }
     await tx
       .update(premiumEntries)
       .set({ state: rule.to, reason, version: sql`${premiumEntries.version} + 1` })

@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { GET as exportSurvivors } from '@/app/api/survivors/export/route';
 import { getDb } from '@/db/client';
 import { careFigures, getSurvivor, listElders } from '@/db/queries/care';
 import { householdProgrammeLines } from '@/db/queries/programme-figures';
@@ -316,5 +317,25 @@ describe('survivors drawn into a campaign', () => {
     });
     const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
     expect(c.spentFen).toBe(50_000);
+  });
+});
+
+describe('the survivors list export', () => {
+  it("gives an official their units' survivors without phone or bank card, and a worker nothing", async () => {
+    await signInAs('S0001');
+    const r = await addSurvivor(survivor({ name: '郑遗属' }) as never);
+    expect(r.ok).toBe(true);
+    const res = await exportSurvivors(new Request('http://localhost/api/survivors/export?format=csv'));
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain('郑遗属');
+    expect(csv).not.toContain('13812345678');
+    expect(csv).not.toContain('6222021234567890123');
+    await signInAs('S0002');
+    expect(
+      await (await exportSurvivors(new Request('http://localhost/api/survivors/export?format=csv'))).text(),
+    ).not.toContain('郑遗属');
+    await signInAs('W0001');
+    expect((await exportSurvivors(new Request('http://localhost/api/survivors/export?format=csv'))).status).toBe(403);
   });
 });

@@ -104,6 +104,8 @@ describe('adjusting the list', () => {
       reason: '补报',
     });
     expect(insured).toMatchObject({ ok: false, fieldErrors: { memberName: ['personInsured'] } });
+    const restored = await changePremiumEntry({ entryId: entry.id, version: 2, change: 'restore', reason: '恢复' });
+    expect(restored).toMatchObject({ ok: false, error: 'personInsured' });
     // Not insured after all: the person comes back on their own row.
     await db
       .update(householdMembers)

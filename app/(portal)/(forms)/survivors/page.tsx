@@ -29,7 +29,20 @@ export default async function SurvivorsPage({ searchParams }: { searchParams: Se
   const t = await getTranslations();
   return (
     <>
-      <PageHeader title={t('survivors.title')} subtitle={t('survivors.intro')} />
+      <PageHeader
+        title={t('survivors.title')}
+        subtitle={t('survivors.intro')}
+        actions={
+          <>
+            <ButtonLink href="/api/survivors/export?format=xlsx" prefetch={false}>
+              {t('survivors.export')} {t('campaigns.exportXlsx')}
+            </ButtonLink>
+            <ButtonLink href="/api/survivors/export?format=csv" prefetch={false}>
+              {t('survivors.export')} {t('campaigns.exportCsv')}
+            </ButtonLink>
+          </>
+        }
+      />
       {can(actor.role, 'care.manage') && (
         <div className="mb-4">
           <Disclosure summary={t('survivors.add')}>
