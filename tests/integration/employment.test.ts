@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { getFile, suggestions } from '@/db/queries/employment';
@@ -14,7 +14,7 @@ import { signInAs } from '../session';
 const today = todayInChina();
 const thisYear = Number(today.slice(0, 4));
 
-/** An active household of the unit of `employeeNo`'s official, not used by an earlier test. */
+/** An active household in the units of `officialNo`, not used by an earlier test. */
 const used = new Set<number>();
 async function householdOf(officialNo: string) {
   const official = await signInAs(officialNo);
@@ -29,7 +29,7 @@ async function householdOf(officialNo: string) {
     .from(households)
     .innerJoin(users, eq(users.id, households.workerId))
     .innerJoin(orgUnits, eq(orgUnits.id, households.unitId))
-    .where(and(eq(households.status, 'active'), eq(households.unitId, official.unitId)))
+    .where(and(eq(households.status, 'active'), like(orgUnits.path, `${official.unitPath}%`)))
     .orderBy(households.id);
   const h = rows.find((r) => !used.has(r.id));
   if (!h) throw new Error(`no free household in ${officialNo}'s unit`);
@@ -169,10 +169,10 @@ describe('placement and the exit from hardship', () => {
 
   it("links a placement to the household's exit (reason employment) once, and counts it", async () => {
     const db = await getDb();
-    const s1 = await signInAs('S0001');
-    const before = await exitsByYear(db, s1, [thisYear]);
-    const figuresBefore = await employmentFigures(db, s1, thisYear);
-    const { h, id } = await placedFile('S0001');
+    const b1 = await signInAs('B0001');
+    const before = await exitsByYear(db, b1, [thisYear]);
+    const figuresBefore = await employmentFigures(db, b1, thisYear);
+    const { h, id } = await placedFile('B0001');
 
     const linked = await linkExit({ fileId: id, version: 2 });
     expect(linked).toMatchObject({ ok: true, data: { exited: true } });
@@ -186,10 +186,10 @@ describe('placement and the exit from hardship', () => {
     const again = await linkExit({ fileId: id, version: 3 });
     expect(again).toMatchObject({ ok: false, error: 'exitAlreadyLinked' });
 
-    const after = await exitsByYear(db, s1, [thisYear]);
+    const after = await exitsByYear(db, b1, [thisYear]);
     expect(after[0].employment).toBe(before[0].employment + 1);
     expect(after[0].other).toBe(before[0].other);
-    const figures = await employmentFigures(db, s1, thisYear);
+    const figures = await employmentFigures(db, b1, thisYear);
     expect(figures.placed).toBe(figuresBefore.placed + 1);
     expect(figures.placedAtMine).toBe(figuresBefore.placedAtMine + 1);
     expect(figures.rate).toBe(Math.round((figures.placed / figures.helped) * 100));
@@ -199,7 +199,7 @@ describe('placement and the exit from hardship', () => {
 
   it('links the exit already recorded in the register instead of exiting twice', async () => {
     const db = await getDb();
-    const { h, id } = await placedFile('S0001');
+    const { h, id } = await placedFile('B0001');
     const exited = await exitHousehold({ householdId: h.id, exitedOn: today, reason: '子女就业，收入稳定' });
     expect(exited.ok).toBe(true);
     const linked = await linkExit({ fileId: id, version: 2 });

@@ -2,6 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/premiums/[id]/export/route';
 import { getDb } from '@/db/client';
+import { makeIdNumber } from '@/lib/id-number';
 import { householdPremiumLines, listPremiumEntries } from '@/db/queries/premiums';
 import { householdMembers, premiumBatches, premiumEntries } from '@/db/schema';
 import {
@@ -132,7 +133,11 @@ describe('adjusting the list', () => {
     const foreign = entries.find((e) => e.unitId !== s1.unitId)!;
     const change = await changePremiumEntry({ entryId: foreign.id, version: 1, change: 'remove', reason: '越权' });
     expect(change).toMatchObject({ ok: false, code: 'not_found' });
-    const idNo = await setPremiumIdNumber({ entryId: foreign.id, version: 1, idNumber: '11010119800501001X' });
+    const idNo = await setPremiumIdNumber({
+      entryId: foreign.id,
+      version: 1,
+      idNumber: makeIdNumber('110101', '19800501', 1),
+    });
     expect(idNo).toMatchObject({ ok: false, code: 'not_found' });
     const confirm = await confirmPremiumPart({ batchId: b.id, unitId: foreign.unitId });
     expect(confirm).toMatchObject({ ok: false, code: 'not_found' });

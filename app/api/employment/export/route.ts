@@ -1,12 +1,11 @@
-import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listAllFiles } from '@/db/queries/employment';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
 import { EMPLOYMENT_COLUMNS } from '@/lib/employment/export-columns';
-import type { Translate } from '@/lib/exports/columns';
 import { csvStream } from '@/lib/exports/csv';
 import { parseFormat } from '@/lib/exports/ledgers';
+import { translatorFor } from '@/lib/exports/translator';
 import { xlsxStream } from '@/lib/exports/xlsx';
 import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
 
@@ -30,12 +29,11 @@ export async function GET(request: Request) {
         after: { format, rows: rows.length },
       }),
     );
-    const intl = await getTranslations();
-    const t: Translate = (key, values) => intl(key as never, values as never);
+    const t = translatorFor(request);
     async function* batches() {
       for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
     }
-    const name = intl('employment.title');
+    const name = t('employment.title');
     const body =
       format === 'csv'
         ? csvStream(EMPLOYMENT_COLUMNS, batches(), t)

@@ -1,12 +1,11 @@
-import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listAllSurvivors } from '@/db/queries/care';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
 import { SURVIVOR_COLUMNS } from '@/lib/care/export-columns';
-import type { Translate } from '@/lib/exports/columns';
 import { csvStream } from '@/lib/exports/csv';
 import { parseFormat } from '@/lib/exports/ledgers';
+import { translatorFor } from '@/lib/exports/translator';
 import { xlsxStream } from '@/lib/exports/xlsx';
 import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
 
@@ -30,12 +29,11 @@ export async function GET(request: Request) {
         after: { format, rows: rows.length },
       }),
     );
-    const intl = await getTranslations();
-    const t: Translate = (key, values) => intl(key as never, values as never);
+    const t = translatorFor(request);
     async function* batches() {
       for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
     }
-    const name = intl('survivors.title');
+    const name = t('survivors.title');
     const body =
       format === 'csv' ? csvStream(SURVIVOR_COLUMNS, batches(), t) : xlsxStream(SURVIVOR_COLUMNS, batches(), t, name);
     return fileResponse(body, {

@@ -1,11 +1,10 @@
-import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getBatch, listPremiumEntries } from '@/db/queries/premiums';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
-import type { Translate } from '@/lib/exports/columns';
 import { csvStream } from '@/lib/exports/csv';
 import { parseFormat } from '@/lib/exports/ledgers';
+import { translatorFor } from '@/lib/exports/translator';
 import { xlsxStream } from '@/lib/exports/xlsx';
 import { AppError } from '@/lib/errors';
 import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
@@ -51,12 +50,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       unitName: e.unitName,
       amountFen: e.amountFen,
     }));
-    const intl = await getTranslations();
-    const t: Translate = (key, values) => intl(key as never, values as never);
+    const t = translatorFor(request);
     async function* batches() {
       for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
     }
-    const name = intl('premiums.batchName', { year: b.year });
+    const name = t('premiums.batchName', { year: b.year });
     const body =
       format === 'csv' ? csvStream(PREMIUM_COLUMNS, batches(), t) : xlsxStream(PREMIUM_COLUMNS, batches(), t, name);
     return fileResponse(body, {
