@@ -44,10 +44,11 @@ test('a premium batch from opening to the list for the social insurance office',
   const name = (await first.locator('td').first().innerText()).split('\n')[0].trim();
   const employeeNo = (await first.locator('td').nth(1).innerText()).split('\n')[1].trim();
   await s1.locator('summary', { hasText: '增加人员' }).click();
-  await s1.getByRole('textbox', { name: '职工工号', exact: true }).fill(employeeNo);
-  await s1.getByRole('textbox', { name: '家庭成员姓名', exact: true }).fill(name);
-  await s1.getByLabel('原因', { exact: true }).fill('补报');
-  await s1.getByRole('button', { name: '加入名单' }).click();
+  const add = s1.getByRole('form', { name: '增加人员' });
+  await add.getByRole('textbox', { name: '职工工号', exact: true }).fill(employeeNo);
+  await add.getByRole('textbox', { name: '家庭成员姓名', exact: true }).fill(name);
+  await add.getByRole('textbox', { name: '原因', exact: true }).fill('补报');
+  await add.getByRole('button', { name: '加入名单' }).click();
   await expect(s1.getByText('此人已在本年度的代缴名单中（每人每年一次）。')).toBeVisible();
   await confirmDialog(s1, '确认本支会名单');
   await expect(s1.getByTestId('premium-parts')).toContainText('已确认');
