@@ -3,7 +3,7 @@ import { ledgerSource } from '@/db/queries/exports';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
 import { todayInChina } from '@/lib/dates';
-import { LEDGER_COLUMNS, type Column, type Translate } from '@/lib/exports/columns';
+import { LEDGER_COLUMNS, type Column } from '@/lib/exports/columns';
 import { csvStream } from '@/lib/exports/csv';
 import { isLedger, parseFormat, parseLedgerFilters, setFilters } from '@/lib/exports/ledgers';
 import { translatorFor } from '@/lib/exports/translator';
