@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from './client';
-import { campaignAmounts, campaignEntries, campaignQuotas, categorySeverity, households, orgUnits } from './schema';
+import {
+  campaignAmounts,
+  campaignEntries,
+  campaignQuotas,
+  campaignSurvivorEntries,
+  campaignSurvivorRules,
+  categorySeverity,
+  households,
+  orgUnits,
+  survivors,
+} from './schema';
 
 // Free of 'server-only': the demo seed (a plain script) draws its campaigns' lists with it too.
 
@@ -14,7 +24,9 @@ export const branchOfPath = (path: unknown) => sql<number>`nullif(split_part(${p
  * Draws the list by rule, in one statement so a province's 200,000 households never travel to
  * the application: the active households of the covered categories, in the branches with a quota,
  * the hardest categories first (then the oldest file) up to each branch's quota. Then each
- * quota's `listed` is set to what was drawn. Returns the number of entries.
+ * quota's `listed` is set to what was drawn. When the campaign includes survivors (a survivor rule),
+ * every survivor still receiving an allowance in a branch with a quota is listed too, apart from the
+ * households and outside their quotas. Returns the number of household entries.
  */
 export async function drawList(tx: Tx, campaignId: number): Promise<number> {
   const inserted = await tx.execute(sql`
@@ -30,6 +42,15 @@ export async function drawList(tx: Tx, campaignId: number): Promise<number> {
       WHERE h.status = 'active'
     ) ranked
     WHERE ranked.n <= ranked.quota`);
+  await tx.execute(sql`
+    INSERT INTO ${campaignSurvivorEntries} (campaign_id, survivor_id, branch_id, unit_id, cash_fen, items)
+    SELECT r.campaign_id, s.id, q.branch_id, s.unit_id, r.cash_fen, r.items
+    FROM ${campaignSurvivorRules} r
+    JOIN ${survivors} s ON s.status = 'active'
+    JOIN ${orgUnits} u ON u.id = s.unit_id
+    JOIN ${campaignQuotas} q ON q.campaign_id = r.campaign_id AND q.branch_id = ${branchOfPath(sql`u.path`)}
+    WHERE r.campaign_id = ${campaignId}
+    ON CONFLICT DO NOTHING`);
   await tx.execute(sql`
     UPDATE ${campaignQuotas} q SET listed = (
       SELECT count(*) FROM ${campaignEntries} e WHERE e.campaign_id = q.campaign_id AND e.branch_id = q.branch_id)

@@ -10,6 +10,7 @@ import { users } from './schema';
 import { seedDemo } from './seed';
 import { seedCampaigns } from './seed-campaigns';
 import { seedCases } from './seed-cases';
+import { seedProgrammes } from './seed-programmes';
 import { seedStudents } from './seed-students';
 
 async function main() {
@@ -38,6 +39,11 @@ async function main() {
       // Three years of holiday campaigns on the register (skipped once any campaign exists).
       const held = await seedCampaigns(handle.db);
       console.log(`[db] demo campaigns: ${held.campaigns} campaigns with ${held.entries} households listed`);
+      // Three years of premiums, survivors, lone elderly and jobs (skipped once any premium batch exists).
+      const programmes = await seedProgrammes(handle.db);
+      console.log(
+        `[db] demo programmes: ${programmes.batches} premium batches, ${programmes.survivors} survivors, ${programmes.elders} lone elderly, ${programmes.files} employment files`,
+      );
     }
   } finally {
     await handle.close();

@@ -25,6 +25,11 @@ const PAGES: { feature: string; role: DemoRole | null; path: string; heading?: b
   { feature: 'my data', role: 'worker', path: '/account/data' },
   { feature: 'roster import', role: 'admin', path: '/imports/roster' },
   { feature: 'household import', role: 'subBranch', path: '/imports/households' },
+  { feature: 'premiums', role: 'leader', path: '/premiums' },
+  { feature: 'premium batch', role: 'subBranch', path: '/premiums/1' },
+  { feature: 'employment', role: 'branch', path: '/employment' },
+  { feature: 'survivors', role: 'branch', path: '/survivors' },
+  { feature: 'lone elderly', role: 'subBranch', path: '/elders' },
 ];
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {

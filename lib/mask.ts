@@ -21,3 +21,11 @@ export function maskName(value: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
+
+/** A bank card number → its last four digits only: 6222021234567890123 → ************0123. */
+export function maskBankCard(value: string | null | undefined): string {
+  if (!value) return '';
+  const digits = value.replace(/\s+/g, '');
+  if (digits.length <= 4) return '*'.repeat(digits.length);
+  return '*'.repeat(digits.length - 4) + digits.slice(-4);
+}

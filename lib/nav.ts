@@ -1,7 +1,7 @@
 import type { Capability } from './permissions';
 
 /** The kinds of work the menu is grouped by (lib/nav-menu.ts), in the menu's order. */
-export const NAV_GROUPS = ['dashboard', 'cases', 'register', 'students', 'reports', 'admin'] as const;
+export const NAV_GROUPS = ['dashboard', 'cases', 'register', 'programmes', 'reports', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The main menu: which sections each role sees. Pages check the same capability again themselves. */
@@ -11,10 +11,14 @@ export const NAV: { href: string; key: string; group: NavGroup; can: Capability 
   { href: '/cases/queue', key: 'queue', group: 'cases', can: 'cases.queue' },
   { href: '/payments', key: 'payments', group: 'cases', can: 'payments.view' },
   { href: '/publicity', key: 'publicity', group: 'cases', can: 'publicity.view' },
-  { href: '/students', key: 'students', group: 'students', can: 'students.view' },
+  { href: '/students', key: 'students', group: 'programmes', can: 'students.view' },
   { href: '/students/report', key: 'fundReport', group: 'reports', can: 'students.report' },
   { href: '/reports', key: 'reports', group: 'reports', can: 'reports.view' },
-  { href: '/campaigns', key: 'campaigns', group: 'register', can: 'campaigns.view' },
+  { href: '/campaigns', key: 'campaigns', group: 'programmes', can: 'campaigns.view' },
+  { href: '/premiums', key: 'premiums', group: 'programmes', can: 'premiums.view' },
+  { href: '/employment', key: 'employment', group: 'programmes', can: 'employment.view' },
+  { href: '/survivors', key: 'survivors', group: 'programmes', can: 'care.view' },
+  { href: '/elders', key: 'elders', group: 'programmes', can: 'care.view' },
   { href: '/households', key: 'households', group: 'register', can: 'register.view' },
   { href: '/tasks', key: 'tasks', group: 'register', can: 'register.view' },
   { href: '/symposiums', key: 'symposiums', group: 'register', can: 'symposiums.manage' },

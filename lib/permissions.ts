@@ -68,6 +68,27 @@ export const PERMISSIONS = {
   'campaigns.approve': ['leader'],
   'campaigns.distribute': KEEPERS,
 
+  // Basic medical insurance premiums (城镇居民医保): a leader opens the year's batch, officials adjust
+  // and confirm their parts, a leader approves and pays. Full ID numbers leave the portal only for leaders.
+  'premiums.view': KEEPERS,
+  'premiums.manage': ['leader'],
+  'premiums.adjust': KEEPERS,
+  'premiums.confirm': KEEPERS,
+  'premiums.approve': ['leader'],
+  'premiums.pay': ['leader'],
+  'premiums.fullIdNumbers': ['leader'],
+
+  // Employment assistance (就业帮扶, 一人一档): the keepers open files, follow up, record placements
+  // and link a placement to the household's exit from hardship.
+  'employment.view': KEEPERS,
+  'employment.manage': KEEPERS,
+
+  // Survivors (遗属) and lone elderly people (孤寡老人): the keepers keep the lists, the yearly checks,
+  // visits and help; an advance is settled by a branch official or a leader.
+  'care.view': KEEPERS,
+  'care.manage': KEEPERS,
+  'care.settle': ['branch_official', 'leader'],
+
   'reports.view': KEEPERS,
 
   // People and the organisation.

@@ -22,6 +22,8 @@ export function CampaignForm({ today, branches }: { today: string; branches: { i
       heldOn: today,
       budget: '',
       amounts: CATEGORIES.map((category) => ({ category, cash: '', items: '' })),
+      survivorCash: '',
+      survivorItems: '',
       quotas: branches.map((b) => ({ branchId: b.id, quota: '0' })),
     },
     onSuccess: (data) => router.push(`/campaigns/${data.id}`),
@@ -67,6 +69,16 @@ export function CampaignForm({ today, branches }: { today: string; branches: { i
             </Field>
           </fieldset>
         ))}
+      </fieldset>
+      <fieldset className="grid gap-3 rounded-md border border-stone-200 p-3 sm:grid-cols-2">
+        <legend className="px-1 text-sm font-medium">{t('campaigns.survivorsRule')}</legend>
+        <p className="text-xs text-stone-500 sm:col-span-2">{t('campaigns.survivorsRuleHint')}</p>
+        <Field label={t('campaigns.cash')} error={fieldError(errors, 'survivorCash')}>
+          {(p) => <input {...p} {...form.register('survivorCash')} inputMode="decimal" autoComplete="off" />}
+        </Field>
+        <Field label={t('campaigns.items')} error={fieldError(errors, 'survivorItems')}>
+          {(p) => <input {...p} {...form.register('survivorItems')} autoComplete="off" />}
+        </Field>
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">{t('campaigns.quotas')}</legend>

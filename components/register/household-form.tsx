@@ -35,6 +35,7 @@ const emptyMember: Member = {
   health: '',
   schoolOrWork: '',
   monthlyIncome: '',
+  employeeInsurance: false,
 };
 
 /** The category picker's options, with an empty first choice when nothing is chosen yet. */
@@ -167,6 +168,10 @@ function DetailsFields({
                 )}
               </Field>
             </div>
+            <label className="mt-2 flex items-center gap-2 text-sm">
+              <input type="checkbox" {...form.register(`members.${i}.employeeInsurance`)} />
+              {t('households.employeeInsurance')}
+            </label>
             <Button variant="ghost" size="sm" className="mt-2 text-red-700" onClick={() => members.remove(i)}>
               {t('households.removeMember', { n: i + 1 })}
             </Button>

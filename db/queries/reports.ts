@@ -19,6 +19,7 @@ import { yearsOf, type Span } from '@/lib/reports/span';
 import { lineOf, sumLines, type Figure, type YearRow } from '@/lib/reports/tally';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { fundReport } from './fund-report';
+import { programmeSections } from './programme-figures';
 import { registerUnitsWhere } from './scope';
 import { getUnit, type UnitDto } from './units';
 
@@ -300,5 +301,6 @@ export async function threeYearReport(
     visitSection(db, where, span, years),
     taskSection(db, where, span, years),
   ]);
+  sections.push(...(await programmeSections(db, where, span, years)));
   return { ...span, years, unit: unit && { id: unit.id, name: unit.name, level: unit.level }, sections };
 }

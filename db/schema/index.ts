@@ -8,3 +8,6 @@ export * from './students';
 export * from './stats';
 export * from './campaigns';
 export * from './imports';
+export * from './premiums';
+export * from './employment';
+export * from './care';

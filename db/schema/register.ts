@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -95,6 +96,8 @@ export const householdMembers = pgTable(
     health: text('health').notNull().default(''),
     schoolOrWork: text('school_or_work').notNull().default(''),
     monthlyIncomeFen: integer('monthly_income_fen').notNull().default(0),
+    /** Covered by employee medical insurance: the union then pays no resident premium for them. */
+    employeeInsurance: boolean('employee_insurance').notNull().default(false),
   },
   (t) => [
     index('household_members_household_idx').on(t.householdId),

@@ -16,6 +16,7 @@ import {
   campaignEntries,
   campaignQuotas,
   campaignSheets,
+  campaignSurvivorRules,
   campaigns,
   households,
   orgUnits,
@@ -44,7 +45,7 @@ import {
  */
 export const createCampaign = action(
   { name: 'campaign.create', can: 'campaigns.manage', schema: campaignSchema },
-  async ({ amounts, quotas, budget, ...fields }, { actor, tx }) => {
+  async ({ amounts, quotas, budget, survivorCash, survivorItems, ...fields }, { actor, tx }) => {
     const branchIds = quotas.map((q) => q.branchId);
     const branches = await tx
       .select({ id: orgUnits.id })
@@ -61,6 +62,8 @@ export const createCampaign = action(
     await tx
       .insert(campaignQuotas)
       .values(quotas.map((q) => ({ campaignId: id, branchId: q.branchId, quota: q.quota })));
+    if (survivorCash > 0 || survivorItems !== '')
+      await tx.insert(campaignSurvivorRules).values({ campaignId: id, cashFen: survivorCash, items: survivorItems });
     const drawn = await drawList(tx, id);
     return {
       data: { id, drawn },
@@ -68,7 +71,7 @@ export const createCampaign = action(
         action: 'campaign.create',
         entity: 'campaign',
         entityId: id,
-        after: { ...fields, budgetFen: budget, amounts, quotas, drawn },
+        after: { ...fields, budgetFen: budget, amounts, quotas, survivorCash, survivorItems, drawn },
       },
     };
   },

@@ -27,6 +27,8 @@ import enCampaigns from '@/messages/en/campaigns.json';
 import zhCampaigns from '@/messages/zh-CN/campaigns.json';
 import enImports from '@/messages/en/imports.json';
 import zhImports from '@/messages/zh-CN/imports.json';
+import enProgrammes from '@/messages/en/programmes.json';
+import zhProgrammes from '@/messages/zh-CN/programmes.json';
 
 type Catalog = Record<string, Record<string, unknown>>;
 
@@ -51,6 +53,7 @@ const SOURCES: Record<Locale, Catalog[]> = {
     zhDashboardFilters,
     zhCampaigns,
     zhImports,
+    zhProgrammes,
   ],
   en: [
     enBase,
@@ -66,6 +69,7 @@ const SOURCES: Record<Locale, Catalog[]> = {
     enDashboardFilters,
     enCampaigns,
     enImports,
+    enProgrammes,
   ],
 };
 

@@ -17,6 +17,7 @@ import { getPerson } from '@/db/queries/people';
 import { action } from '@/lib/auth/action';
 import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation } from '@/lib/errors';
+import { exitHouseholdTx } from '@/lib/register/exit';
 import { helperProblem, nextReviewDue } from '@/lib/register/rules';
 import { scopeOf, type Actor } from '@/lib/scope';
 import {
@@ -46,6 +47,7 @@ async function replaceMembers(tx: Tx, householdId: number, members: Members) {
         health: m.health,
         schoolOrWork: m.schoolOrWork,
         monthlyIncomeFen: m.monthlyIncome,
+        employeeInsurance: m.employeeInsurance,
       })),
     );
   }
@@ -197,13 +199,7 @@ export const exitHousehold = action(
   { name: 'household.exit', can: 'register.edit', schema: exitSchema },
   async ({ householdId, exitedOn, reason }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
-    requireActive(h);
-    await touch(tx, h, { status: 'exited', exitedOn, exitReason: reason });
-    await tx
-      .update(householdHelpers)
-      .set({ until: exitedOn })
-      .where(and(eq(householdHelpers.householdId, householdId), isNull(householdHelpers.until)));
-    await event(tx, actor, householdId, { kind: 'exited', on: exitedOn, fromCategory: h.category, reason });
+    await exitHouseholdTx(tx, actor, h, exitedOn, reason);
     return {
       data: null,
       audit: {

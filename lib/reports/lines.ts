@@ -5,7 +5,17 @@ import type { Line } from './tally';
 export type HardshipKind = (typeof HARDSHIP_KINDS)[number];
 
 /** The programmes the report has a table for, in the order the union reports them. */
-export const PROGRAMMES = ['hardship', 'students', 'campaigns', 'register', 'visits', 'tasks'] as const;
+export const PROGRAMMES = [
+  'hardship',
+  'students',
+  'campaigns',
+  'register',
+  'visits',
+  'tasks',
+  'premiums',
+  'employment',
+  'care',
+] as const;
 export type Programme = (typeof PROGRAMMES)[number];
 
 /**
@@ -26,7 +36,13 @@ export type LineKey =
   | 'visitedHouseholds'
   | 'tasksDone'
   | 'campaignHandovers'
-  | 'campaignUnreachable';
+  | 'campaignUnreachable'
+  | 'premiumsPaid'
+  | 'jobsPlaced'
+  | 'exitsThroughJobs'
+  | 'survivorSubsidies'
+  | 'elderVisits'
+  | 'elderAdvances';
 
 export interface ReportLine extends Line {
   key: LineKey;

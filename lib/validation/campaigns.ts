@@ -27,6 +27,9 @@ export const campaignSchema = z.object({
     .transform((rows) => rows.filter((r) => r.cash > 0 || r.items !== ''))
     .refine((rows) => rows.length > 0, 'campaignNeedsAmount')
     .refine((rows) => new Set(rows.map((r) => r.category)).size === rows.length, 'invalid'),
+  /** The survivors' subsidy (遗属): cash and/or goods per survivor; both empty leaves survivors out. */
+  survivorCash: yuanToFen.prefault(''),
+  survivorItems: optionalText(200),
   quotas: z
     .array(quotaRow)
     .transform((rows) => rows.filter((r) => r.quota > 0))

@@ -20,6 +20,8 @@ export const memberSchema = z.object({
   health: optionalText(200),
   schoolOrWork: optionalText(200),
   monthlyIncome: yuanToFen,
+  /** Covered by employee medical insurance (the union pays no resident premium for them). */
+  employeeInsurance: z.boolean().default(false),
 });
 
 const details = {

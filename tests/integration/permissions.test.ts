@@ -76,6 +76,27 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'campaigns/campaign#uploadSheet': KEEPERS,
   'imports/import#runRosterImport': ['admin'],
   'imports/import#runHouseholdImport': KEEPERS,
+  // Medical insurance premiums: leaders open, approve and pay the year's batch; officials adjust and confirm their parts.
+  'premiums/premium#openBatch': ['leader'],
+  'premiums/premium#addPremiumEntry': KEEPERS,
+  'premiums/premium#changePremiumEntry': KEEPERS,
+  'premiums/premium#setPremiumIdNumber': KEEPERS,
+  'premiums/premium#confirmPremiumPart': KEEPERS,
+  'premiums/premium#approveBatch': ['leader'],
+  'premiums/premium#payBatch': ['leader'],
+  'employment/employment#openFile': KEEPERS,
+  'employment/employment#addFollowUp': KEEPERS,
+  'employment/employment#recordPlacement': KEEPERS,
+  'employment/employment#linkExit': KEEPERS,
+  // Survivors and lone elderly: the keepers; an advance is settled by a branch official or a leader.
+  'care/care#addSurvivor': KEEPERS,
+  'care/care#recordSurvivorCheck': KEEPERS,
+  'care/care#stopAllowance': KEEPERS,
+  'care/care#addElder': KEEPERS,
+  'care/care#recordElderVisit': KEEPERS,
+  'care/care#recordElderHelp': KEEPERS,
+  'care/care#settleAdvance': ['branch_official', 'leader'],
+  'care/care#recordSurvivorHandover': KEEPERS,
 };
 
 const DEMO: Record<Role, string> = {

@@ -263,6 +263,9 @@ describe('the three-year report', () => {
       'register',
       'visits',
       'tasks',
+      'premiums',
+      'employment',
+      'care',
     ]);
     expect(r.sections[0].lines.map((l) => l.aidKind ?? l.key)).toEqual([
       'poverty',
@@ -296,7 +299,18 @@ describe('the three-year report', () => {
         .flatMap((s) => s.lines)
         .filter((l) => l.money)
         .map((l) => l.aidKind ?? l.key),
-    ).toEqual(['poverty', 'illness', 'death_of_parent', 'aidSubtotal', 'studentAid', 'awards', 'campaignHandovers']);
+    ).toEqual([
+      'poverty',
+      'illness',
+      'death_of_parent',
+      'aidSubtotal',
+      'studentAid',
+      'awards',
+      'campaignHandovers',
+      'premiumsPaid',
+      'survivorSubsidies',
+      'elderAdvances',
+    ]);
     // No campaign in this fixture: the campaign lines are there, at zero.
     expect(t.campaignHandovers).toEqual([NIL, NIL, NIL, NIL]);
   });

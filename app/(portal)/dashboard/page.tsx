@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { campaignFigures } from '@/db/queries/campaigns';
+import { programmeFigures } from '@/db/queries/programme-figures';
+import { ProgrammeFiguresCard } from '@/components/programmes/programme-figures';
 import { caseFigures, workerCaseFigures } from '@/db/queries/case-dashboard';
 import { unitChainName, unitOf } from '@/db/queries/dashboard';
 import { paymentCharts } from '@/db/queries/dashboard-charts';
@@ -108,7 +110,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const caseFilter = { year: filters.year, unitId: chosen ? unit.id : undefined };
   // What the page derives from the figures is computed and cached with them: folding a province's
   // 2,500 budget lines on every request cost the leader's page ~0.4 ms of CPU.
-  const [register, cases, payments, campaignsOfYear] = await Promise.all([
+  const [register, cases, payments, campaignsOfYear, programmesOfYear] = await Promise.all([
     // Administrators see only the head counts of these; the rest is the register's.
     cachedFigures(db, `register|${unit.id}|${filters.year}|${today}`, async () => {
       const rows = await registerMeasures(db, unit.id, today, { year: filters.year });
@@ -125,6 +127,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     keepsRegister
       ? cachedFigures(db, `campaigns|${asSeenBy}|${chosen}`, () =>
           campaignFigures(db, actor, filters.year, chosen ? unit.path : undefined),
+        )
+      : Promise.resolve(null),
+    keepsRegister
+      ? cachedFigures(db, `programmes|${asSeenBy}|${chosen}`, () =>
+          programmeFigures(db, actor, filters.year, today, chosen ? unit.path : undefined),
         )
       : Promise.resolve(null),
   ]);
@@ -186,6 +193,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         />
       )}
       {campaignsOfYear && <CampaignFiguresCard figures={campaignsOfYear} year={filters.year} />}
+      {programmesOfYear && <ProgrammeFiguresCard figures={programmesOfYear} year={filters.year} />}
       {cases && (
         <CaseFiguresSection
           data={toJson({

@@ -51,6 +51,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     register: t('reports.notes.register'),
     visits: t('reports.notes.visits'),
     tasks: t('reports.notes.tasks'),
+    premiums: t('reports.notes.premiums'),
+    employment: t('reports.notes.employment'),
+    care: t('reports.notes.care'),
   };
   return (
     <>

@@ -10,6 +10,8 @@ import {
   SheetUploadForm,
 } from '@/components/campaigns/entry-forms';
 import { CampaignActionButton } from '@/components/campaigns/campaign-action-button';
+import { CampaignSurvivors } from '@/components/care/campaign-survivors';
+import { campaignSurvivorList } from '@/db/queries/care';
 import { Disclosure } from '@/components/register/disclosure';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
@@ -46,11 +48,12 @@ export default async function CampaignPage({
   const unitId = Number(sp.unit) > 0 ? Number(sp.unit) : undefined;
   const db = await getDb();
   const c = await orNotFound(getCampaign(db, id));
-  const [amounts, lines, parts, { rows: entries, prev, next, total }] = await Promise.all([
+  const [amounts, lines, parts, { rows: entries, prev, next, total }, survivorRows] = await Promise.all([
     campaignAmountsOf(db, id),
     branchLines(db, actor, id),
     subBranchParts(db, actor, id),
     entriesPage(db, actor, id, { unitId, ...cursorParams.parse(sp) }),
+    campaignSurvivorList(db, actor, id),
   ]);
   const t = await getTranslations();
   const today = todayInChina();
@@ -291,6 +294,12 @@ export default async function CampaignPage({
         total={total}
         basePath={`/campaigns/${id}`}
         params={{ unit: unitId ? String(unitId) : undefined }}
+      />
+      <CampaignSurvivors
+        rows={survivorRows}
+        canHandOver={c.state === 'approved' && may('campaigns.distribute')}
+        signedUnits={signed}
+        today={today}
       />
     </>
   );

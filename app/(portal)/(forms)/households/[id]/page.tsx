@@ -20,6 +20,8 @@ import { ButtonLink } from '@/components/ui/button';
 import { HouseholdCampaigns } from '@/components/campaigns/household-campaigns';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { householdCampaignLines } from '@/db/queries/campaigns';
+import { householdProgrammeLines } from '@/db/queries/programme-figures';
+import { HouseholdProgrammes } from '@/components/programmes/household-programmes';
 import { Table, Td, Th } from '@/components/ui/table';
 import { HELPER_KINDS, SIX_KNOWS } from '@/db/schema/register';
 import { requirePermission } from '@/lib/auth/session';
@@ -79,7 +81,10 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
     ...ownerRows.map((c) => ({ id: c.id, label: `${personLabel(c)} · ${t(`roles.${c.role}`)}` })),
   ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
 
-  const campaignLines = await householdCampaignLines(db, h.id);
+  const [campaignLines, programmeLines] = await Promise.all([
+    householdCampaignLines(db, h.id),
+    householdProgrammeLines(db, h.id),
+  ]);
   const reviewOverdue = active && isOverdue(h.reviewDue, today);
   const pastHelpers = h.helpers.filter((x) => x.until !== null);
 
@@ -172,6 +177,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                         health: m.health,
                         schoolOrWork: m.schoolOrWork,
                         monthlyIncome: fenToYuanText(m.monthlyIncomeFen),
+                        employeeInsurance: m.employeeInsurance,
                       })),
                     }}
                   />
@@ -193,6 +199,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                     <Th>{t('households.health')}</Th>
                     <Th>{t('households.schoolOrWork')}</Th>
                     <Th className="text-right">{t('households.memberIncome')}</Th>
+                    <Th>{t('households.employeeInsurance')}</Th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
@@ -204,6 +211,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       <Td className="whitespace-normal">{m.health || '—'}</Td>
                       <Td className="whitespace-normal">{m.schoolOrWork || '—'}</Td>
                       <Td className="text-right tabular-nums">{formatFen(m.monthlyIncomeFen)}</Td>
+                      <Td>{m.employeeInsurance ? t('households.insured') : t('households.notInsured')}</Td>
                     </tr>
                   ))}
                 </tbody>
@@ -292,6 +300,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
 
         <div className="min-w-0 space-y-4">
           <HouseholdCampaigns lines={campaignLines} linked={can(actor.role, 'campaigns.view')} />
+          <HouseholdProgrammes
+            lines={programmeLines}
+            linkJobs={can(actor.role, 'employment.view')}
+            linkSurvivors={can(actor.role, 'care.view')}
+          />
           <Card title={t('households.helpers')}>
             <ul className="space-y-3" data-testid="helpers">
               {HELPER_KINDS.map((kind) => {

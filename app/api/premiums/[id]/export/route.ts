@@ -1,0 +1,70 @@
+import { getDb } from '@/db/client';
+import { getBatch, listPremiumEntries } from '@/db/queries/premiums';
+import { writeAudit } from '@/lib/audit';
+import { routeActor } from '@/lib/auth/route';
+import { csvStream } from '@/lib/exports/csv';
+import { parseFormat } from '@/lib/exports/ledgers';
+import { translatorFor } from '@/lib/exports/translator';
+import { xlsxStream } from '@/lib/exports/xlsx';
+import { AppError } from '@/lib/errors';
+import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
+import { maskIdNumber } from '@/lib/mask';
+import { can } from '@/lib/permissions';
+import { PREMIUM_COLUMNS } from '@/lib/premiums/export-columns';
+
+export const dynamic = 'force-dynamic';
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
+
+/**
+ * The batch's list for the social insurance office (GET /api/premiums/:id/export?format=xlsx|csv):
+ * the people listed or paid in the actor's units, ID numbers in full only for a role with
+ * `premiums.fullIdNumbers`, masked otherwise. Audited before the first byte, like the other exports.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await routeActor('premiums.view');
+  if (actor instanceof Response) return actor;
+  const raw = (await params).id;
+  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+  if (!id) return jsonError(404, 'not_found');
+  const format = parseFormat(new URL(request.url).searchParams.get('format'));
+  const full = can(actor.role, 'premiums.fullIdNumbers');
+  try {
+    const db = await getDb();
+    const b = await getBatch(db, id);
+    const entries = await listPremiumEntries(db, actor, id, { all: true, payable: true });
+    await db.transaction((tx) =>
+      writeAudit(tx, actor.userId, {
+        action: 'premium.export',
+        entity: 'premium_batch',
+        entityId: id,
+        after: { format, rows: entries.length, fullIdNumbers: full },
+      }),
+    );
+    const rows = entries.map((e, i) => ({
+      seq: i + 1,
+      name: e.name,
+      idNumber: e.idNumber ? (full ? e.idNumber : maskIdNumber(e.idNumber)) : '',
+      relation: e.relation,
+      workerName: e.workerName,
+      unitName: e.unitName,
+      amountFen: e.amountFen,
+    }));
+    const t = translatorFor(request);
+    async function* batches() {
+      for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
+    }
+    const name = t('premiums.batchName', { year: b.year });
+    const body =
+      format === 'csv' ? csvStream(PREMIUM_COLUMNS, batches(), t) : xlsxStream(PREMIUM_COLUMNS, batches(), t, name);
+    return fileResponse(body, {
+      contentType: CONTENT_TYPES[format],
+      fileName: `${name}.${format}`,
+      headers: { 'X-Total-Rows': String(rows.length) },
+    });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') return jsonError(404, 'not_found');
+    console.error('[premiums] export failed', err);
+    return jsonError(500, 'error');
+  }
+}
