@@ -14,6 +14,8 @@ export const NAV: { href: string; key: string; group: NavGroup; can: Capability 
   { href: '/students', key: 'students', group: 'students', can: 'students.view' },
   { href: '/students/report', key: 'fundReport', group: 'reports', can: 'students.report' },
   { href: '/reports', key: 'reports', group: 'reports', can: 'reports.view' },
+  { href: '/mutual-aid', key: 'mutual', group: 'students', can: 'mutual.view' },
+  { href: '/mutual-aid/funds', key: 'mutualFunds', group: 'reports', can: 'mutual.funds' },
   { href: '/campaigns', key: 'campaigns', group: 'register', can: 'campaigns.view' },
   { href: '/households', key: 'households', group: 'register', can: 'register.view' },
   { href: '/tasks', key: 'tasks', group: 'register', can: 'register.view' },

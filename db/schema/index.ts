@@ -7,3 +7,4 @@ export * from './cases';
 export * from './students';
 export * from './stats';
 export * from './campaigns';
+export * from './mutual-aid';

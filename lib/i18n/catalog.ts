@@ -25,6 +25,8 @@ import enDashboardFilters from '@/messages/en/dashboard-filters.json';
 import zhDashboardFilters from '@/messages/zh-CN/dashboard-filters.json';
 import enCampaigns from '@/messages/en/campaigns.json';
 import zhCampaigns from '@/messages/zh-CN/campaigns.json';
+import enMutual from '@/messages/en/mutual-aid.json';
+import zhMutual from '@/messages/zh-CN/mutual-aid.json';
 
 type Catalog = Record<string, Record<string, unknown>>;
 
@@ -48,6 +50,7 @@ const SOURCES: Record<Locale, Catalog[]> = {
     zhReports,
     zhDashboardFilters,
     zhCampaigns,
+    zhMutual,
   ],
   en: [
     enBase,
@@ -62,6 +65,7 @@ const SOURCES: Record<Locale, Catalog[]> = {
     enReports,
     enDashboardFilters,
     enCampaigns,
+    enMutual,
   ],
 };
 

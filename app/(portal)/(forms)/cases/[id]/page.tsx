@@ -23,6 +23,9 @@ import { ConfirmAction } from '@/components/ui/confirm-action';
 import { getDb } from '@/db/client';
 import { getCaseView, type CaseView } from '@/db/queries/case-page';
 import { getStudentCaseFacts } from '@/db/queries/student-aid';
+import { claimOfCase } from '@/db/queries/mutual-aid';
+import { ClaimCaseFacts } from '@/components/mutual-aid/claim-case-facts';
+import { mutualPaths } from '@/lib/mutual-aid/paths';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { dateTimeInChina, todayInChina } from '@/lib/dates';
@@ -55,6 +58,8 @@ export default async function CasePage({
     orNotFound(getCaseView(db, actor, id)),
     getStudentCaseFacts(db, actor, id),
   ]);
+  // A mutual-aid claim's facts (diagnosis included), read only once the case itself was readable.
+  const claim = c.kind === 'mutual_aid' ? await claimOfCase(db, c.id) : null;
   const t = await getTranslations();
   const today = todayInChina();
   const kind = t(kindKey(c));
@@ -124,6 +129,7 @@ export default async function CasePage({
           <Card title={t('cases.facts')}>
             <CaseFactsList c={c} />
             {studentFacts && <StudentCaseFacts caseId={c.id} facts={studentFacts} />}
+            {claim && <ClaimCaseFacts caseId={c.id} claim={claim} />}
           </Card>
           <Card title={t('cases.amount')}>
             <AmountExplanation amount={c.amount} />
@@ -208,7 +214,7 @@ export default async function CasePage({
             <Card title={t('cases.myApplication')}>
               <div className="flex flex-wrap gap-2">
                 {c.can.edit && (
-                  <ButtonLink href={casePaths.edit(c.id)} variant="primary">
+                  <ButtonLink href={claim ? mutualPaths.claim(c.id) : casePaths.edit(c.id)} variant="primary">
                     {c.state === 'draft' ? t('cases.continueDraft') : t('cases.editAndResubmit')}
                   </ButtonLink>
                 )}

@@ -1,0 +1,535 @@
+import 'server-only';
+import { and, asc, desc, eq, ilike, inArray, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import {
+  caseDocuments,
+  cases,
+  mutualCaps,
+  mutualClaims,
+  mutualEnrolments,
+  mutualFunds,
+  mutualSchemes,
+  mutualSchemeVersions,
+  orgUnits,
+  payments,
+  users,
+} from '@/db/schema';
+import { notFound } from '@/lib/errors';
+import { maskName } from '@/lib/mask';
+import type { SchemeKind, SchemeVersion } from '@/lib/mutual-aid/rules';
+import { escapeLike, scopeOf, type Actor } from '@/lib/scope';
+import { cappedCount, cursorOf, keysetPage, pageOf, type PageAt, type SortTerm } from './keyset';
+import { caseReadable } from './cases';
+import { unitsWhere } from './scope';
+
+/**
+ * Reads of the mutual-aid schemes, enrolments, caps, funds and claims. Scope: a worker sees their
+ * own enrolments and claims; officials their unit and below (the member's unit when listed);
+ * leaders everything. Administrators run accounts and see none.
+ */
+
+const versionColumns = {
+  id: mutualSchemeVersions.id,
+  schemeId: mutualSchemeVersions.schemeId,
+  kind: mutualSchemes.kind,
+  effectiveOn: mutualSchemeVersions.effectiveOn,
+  contributionFen: mutualSchemeVersions.contributionFen,
+  unionFen: mutualSchemeVersions.unionFen,
+  unitFen: mutualSchemeVersions.unitFen,
+  memberFen: mutualSchemeVersions.memberFen,
+  maxShares: mutualSchemeVersions.maxShares,
+  termYears: mutualSchemeVersions.termYears,
+  windowStart: mutualSchemeVersions.windowStart,
+  windowEnd: mutualSchemeVersions.windowEnd,
+  waitingDays: mutualSchemeVersions.waitingDays,
+  renewalGraceDays: mutualSchemeVersions.renewalGraceDays,
+  filingDeadline: mutualSchemeVersions.filingDeadline,
+  publish: mutualSchemeVersions.publish,
+  documents: mutualSchemeVersions.documents,
+  rule: mutualSchemeVersions.rule,
+};
+
+export interface SchemeSummary {
+  id: number;
+  code: string;
+  kind: SchemeKind;
+  nameZh: string;
+  nameEn: string;
+  versions: SchemeVersion[];
+}
+
+/** Every scheme with its versions, newest first (the leaders' page and the pickers). */
+export async function listSchemes(db: Queryable): Promise<SchemeSummary[]> {
+  const [schemes, versions] = await Promise.all([
+    db
+      .select({
+        id: mutualSchemes.id,
+        code: mutualSchemes.code,
+        kind: mutualSchemes.kind,
+        nameZh: mutualSchemes.nameZh,
+        nameEn: mutualSchemes.nameEn,
+      })
+      .from(mutualSchemes)
+      .orderBy(asc(mutualSchemes.id)),
+    db
+      .select(versionColumns)
+      .from(mutualSchemeVersions)
+      .innerJoin(mutualSchemes, eq(mutualSchemes.id, mutualSchemeVersions.schemeId))
+      .orderBy(desc(mutualSchemeVersions.effectiveOn), desc(mutualSchemeVersions.id)),
+  ]);
+  return schemes.map((s) => ({ ...s, versions: versions.filter((v) => v.schemeId === s.id) }));
+}
+
+/** The version of a scheme in force on a day (the latest effective on or before it), or null. */
+export async function schemeVersionOn(db: Queryable, schemeId: number, day: string): Promise<SchemeVersion | null> {
+  const [v] = await db
+    .select(versionColumns)
+    .from(mutualSchemeVersions)
+    .innerJoin(mutualSchemes, eq(mutualSchemes.id, mutualSchemeVersions.schemeId))
+    .where(and(eq(mutualSchemeVersions.schemeId, schemeId), lte(mutualSchemeVersions.effectiveOn, day)))
+    .orderBy(desc(mutualSchemeVersions.effectiveOn), desc(mutualSchemeVersions.id))
+    .limit(1);
+  return v ?? null;
+}
+
+export async function schemeVersionById(db: Queryable, id: number): Promise<SchemeVersion> {
+  const [v] = await db
+    .select(versionColumns)
+    .from(mutualSchemeVersions)
+    .innerJoin(mutualSchemes, eq(mutualSchemes.id, mutualSchemeVersions.schemeId))
+    .where(eq(mutualSchemeVersions.id, id));
+  if (!v) throw notFound();
+  return v;
+}
+
+/** Which enrolments the actor may see: their own, their subtree's, or all (leaders). */
+export function enrolmentVisible(actor: Actor): SQL {
+  if (actor.role === 'admin') return sql`false`;
+  if (actor.role === 'worker') return eq(mutualEnrolments.memberId, actor.userId);
+  return or(eq(mutualEnrolments.memberId, actor.userId), unitsWhere(scopeOf(actor)) ?? sql`true`)!;
+}
+
+/** Enrolments an official may act on (list, confirm, record contributions): their subtree only, never their own. */
+export function enrolmentManageable(actor: Actor): SQL {
+  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
+  return unitsWhere(scopeOf(actor)) ?? sql`true`;
+}
+
+export interface EnrolmentHead {
+  id: number;
+  schemeId: number;
+  versionId: number;
+  year: number;
+  termStart: string;
+  termEnd: string;
+  memberId: number;
+  unitId: number;
+  unitPath: string;
+  shares: number;
+  state: (typeof mutualEnrolments.$inferSelect)['state'];
+  coverFrom: string;
+  contributionFen: number;
+  contributionStatus: (typeof mutualEnrolments.$inferSelect)['contributionStatus'];
+  version: number;
+  memberIdNumber: string | null;
+}
+
+const enrolmentHeadColumns = {
+  id: mutualEnrolments.id,
+  schemeId: mutualEnrolments.schemeId,
+  versionId: mutualEnrolments.versionId,
+  year: mutualEnrolments.year,
+  termStart: mutualEnrolments.termStart,
+  termEnd: mutualEnrolments.termEnd,
+  memberId: mutualEnrolments.memberId,
+  unitId: mutualEnrolments.unitId,
+  unitPath: orgUnits.path,
+  shares: mutualEnrolments.shares,
+  state: mutualEnrolments.state,
+  coverFrom: mutualEnrolments.coverFrom,
+  contributionFen: mutualEnrolments.contributionFen,
+  contributionStatus: mutualEnrolments.contributionStatus,
+  version: mutualEnrolments.version,
+  memberIdNumber: users.idNumber,
+};
+
+/** An enrolment the actor may see; out of scope and missing are the same "not found". */
+export async function getEnrolment(db: Queryable, actor: Actor, id: number): Promise<EnrolmentHead> {
+  const [row] = await db
+    .select(enrolmentHeadColumns)
+    .from(mutualEnrolments)
+    .innerJoin(orgUnits, eq(orgUnits.id, mutualEnrolments.unitId))
+    .innerJoin(users, eq(users.id, mutualEnrolments.memberId))
+    .where(and(eq(mutualEnrolments.id, id), enrolmentVisible(actor)));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The end of the member's latest term of the scheme before `year` (continuity), or null. */
+export async function previousTermEnd(db: Queryable, memberId: number, schemeId: number, year: number) {
+  const [row] = await db
+    .select({ termEnd: mutualEnrolments.termEnd })
+    .from(mutualEnrolments)
+    .where(
+      and(
+        eq(mutualEnrolments.memberId, memberId),
+        eq(mutualEnrolments.schemeId, schemeId),
+        eq(mutualEnrolments.state, 'confirmed'),
+        sql`${mutualEnrolments.year} < ${year}`,
+      ),
+    )
+    .orderBy(desc(mutualEnrolments.termEnd))
+    .limit(1);
+  return row?.termEnd ?? null;
+}
+
+/** What the member has drawn on the enrolment's cap in a year (0 before any approval). */
+export async function capUsed(db: Queryable, enrolmentId: number, year: number): Promise<number> {
+  const [row] = await db
+    .select({ usedFen: mutualCaps.usedFen })
+    .from(mutualCaps)
+    .where(and(eq(mutualCaps.enrolmentId, enrolmentId), eq(mutualCaps.year, year)));
+  return row?.usedFen ?? 0;
+}
+
+// ── The roster to enrol from, and the enrolment list ─────────────────────────────────────────
+
+export interface RosterRow {
+  id: number;
+  employeeNo: string;
+  name: string;
+  unitName: string;
+}
+
+/** Workers in the official's scope not yet on the scheme-year's list, searched by name or employee no. */
+export async function rosterToEnrol(
+  db: Queryable,
+  actor: Actor,
+  schemeId: number,
+  year: number,
+  q: string,
+  limit = 50,
+): Promise<RosterRow[]> {
+  const like = `%${escapeLike(q.trim())}%`;
+  return db
+    .select({ id: users.id, employeeNo: users.employeeNo, name: users.name, unitName: orgUnits.name })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(
+      and(
+        eq(users.role, 'worker'),
+        eq(users.disabled, false),
+        enrolmentManageableUnits(actor),
+        q.trim() ? or(ilike(users.name, like), ilike(users.employeeNo, like)) : undefined,
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(mutualEnrolments)
+            .where(
+              and(
+                eq(mutualEnrolments.memberId, users.id),
+                eq(mutualEnrolments.schemeId, schemeId),
+                eq(mutualEnrolments.year, year),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(users.employeeNo))
+    .limit(limit);
+}
+
+function enrolmentManageableUnits(actor: Actor): SQL {
+  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
+  return unitsWhere(scopeOf(actor)) ?? sql`true`;
+}
+
+export const ENROLMENT_PAGE_SIZE = 50;
+
+const ENROLMENT_ORDER: SortTerm[] = [{ expr: mutualEnrolments.id, dir: 'asc' }];
+
+export interface EnrolmentListRow {
+  id: number;
+  employeeNo: string;
+  name: string;
+  unitName: string;
+  shares: number;
+  state: EnrolmentHead['state'];
+  coverFrom: string;
+  contributionFen: number;
+  contributionStatus: EnrolmentHead['contributionStatus'];
+  version: number;
+}
+
+function enrolmentWhere(actor: Actor, f: { schemeId: number; year: number; state?: EnrolmentHead['state'] }) {
+  return and(
+    eq(mutualEnrolments.schemeId, f.schemeId),
+    eq(mutualEnrolments.year, f.year),
+    f.state ? eq(mutualEnrolments.state, f.state) : undefined,
+    enrolmentVisible(actor),
+  );
+}
+
+/** How many rows the list has (capped, like every list's total). */
+export function enrolmentTotal(db: Queryable, actor: Actor, f: { schemeId: number; year: number }) {
+  return cappedCount(
+    db,
+    db
+      .select({ id: mutualEnrolments.id })
+      .from(mutualEnrolments)
+      .innerJoin(orgUnits, eq(orgUnits.id, mutualEnrolments.unitId))
+      .where(enrolmentWhere(actor, f))
+      .$dynamic(),
+  );
+}
+
+/** One scheme-year's enrolment list in the actor's scope, by keyset (`?after=` / `?before=`). */
+export function enrolmentList(
+  db: Queryable,
+  actor: Actor,
+  f: { schemeId: number; year: number; state?: EnrolmentHead['state'] },
+  at: PageAt,
+  size = ENROLMENT_PAGE_SIZE,
+) {
+  const where = enrolmentWhere(actor, f);
+  return keysetPage(ENROLMENT_ORDER, at, size, (req) =>
+    pageOf(
+      db
+        .select({
+          id: mutualEnrolments.id,
+          employeeNo: users.employeeNo,
+          name: users.name,
+          unitName: orgUnits.name,
+          shares: mutualEnrolments.shares,
+          state: mutualEnrolments.state,
+          coverFrom: mutualEnrolments.coverFrom,
+          contributionFen: mutualEnrolments.contributionFen,
+          contributionStatus: mutualEnrolments.contributionStatus,
+          version: mutualEnrolments.version,
+          cursor: cursorOf(req.terms),
+        })
+        .from(mutualEnrolments)
+        .innerJoin(orgUnits, eq(orgUnits.id, mutualEnrolments.unitId))
+        .innerJoin(users, eq(users.id, mutualEnrolments.memberId))
+        .$dynamic(),
+      where,
+      req,
+    ),
+  );
+}
+
+/** Every row of a scheme-year's list in scope, for the payroll-deduction export (batched by id). */
+export async function enrolmentExportBatch(
+  db: Queryable,
+  actor: Actor,
+  f: { schemeId: number; year: number },
+  afterId: number,
+  limit: number,
+) {
+  return db
+    .select({
+      id: mutualEnrolments.id,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      unitName: orgUnits.name,
+      shares: mutualEnrolments.shares,
+      state: mutualEnrolments.state,
+      coverFrom: mutualEnrolments.coverFrom,
+      contributionFen: mutualEnrolments.contributionFen,
+      contributionStatus: mutualEnrolments.contributionStatus,
+    })
+    .from(mutualEnrolments)
+    .innerJoin(orgUnits, eq(orgUnits.id, mutualEnrolments.unitId))
+    .innerJoin(users, eq(users.id, mutualEnrolments.memberId))
+    .where(
+      and(
+        eq(mutualEnrolments.schemeId, f.schemeId),
+        eq(mutualEnrolments.year, f.year),
+        inArray(mutualEnrolments.state, ['listed', 'confirmed']),
+        enrolmentVisible(actor),
+        sql`${mutualEnrolments.id} > ${afterId}`,
+      ),
+    )
+    .orderBy(asc(mutualEnrolments.id))
+    .limit(limit);
+}
+
+// ── A member's coverage ──────────────────────────────────────────────────────────────────────
+
+export interface CoverageRow {
+  enrolmentId: number;
+  schemeId: number;
+  kind: SchemeKind;
+  nameZh: string;
+  nameEn: string;
+  year: number;
+  termStart: string;
+  termEnd: string;
+  shares: number;
+  state: EnrolmentHead['state'];
+  coverFrom: string;
+  continuous: boolean;
+  contributionFen: number;
+  contributionStatus: EnrolmentHead['contributionStatus'];
+  capFen: number | null;
+  usedFen: number | null;
+  claimedFen: number;
+  claims: number;
+}
+
+/** A member's enrolments with, for the given year, what each cap holds and what was claimed. */
+export async function coverageOf(db: Queryable, memberId: number, year: number): Promise<CoverageRow[]> {
+  const rows = await db
+    .select({
+      enrolmentId: mutualEnrolments.id,
+      schemeId: mutualSchemes.id,
+      kind: mutualSchemes.kind,
+      nameZh: mutualSchemes.nameZh,
+      nameEn: mutualSchemes.nameEn,
+      year: mutualEnrolments.year,
+      termStart: mutualEnrolments.termStart,
+      termEnd: mutualEnrolments.termEnd,
+      shares: mutualEnrolments.shares,
+      state: mutualEnrolments.state,
+      coverFrom: mutualEnrolments.coverFrom,
+      continuous: mutualEnrolments.continuous,
+      contributionFen: mutualEnrolments.contributionFen,
+      contributionStatus: mutualEnrolments.contributionStatus,
+      capFen: mutualCaps.capFen,
+      usedFen: mutualCaps.usedFen,
+      claimedFen: sql<number>`coalesce((SELECT sum(${payments.amountFen}) FROM ${mutualClaims}
+        JOIN ${payments} ON ${payments.caseId} = ${mutualClaims.caseId}
+        WHERE ${mutualClaims.enrolmentId} = ${mutualEnrolments.id} AND ${mutualClaims.capYear} = ${year}), 0)::int`,
+      claims: sql<number>`(SELECT count(*) FROM ${mutualClaims} JOIN ${cases} ON ${cases.id} = ${mutualClaims.caseId}
+        WHERE ${mutualClaims.enrolmentId} = ${mutualEnrolments.id} AND ${cases.submittedAt} IS NOT NULL)::int`,
+    })
+    .from(mutualEnrolments)
+    .innerJoin(mutualSchemes, eq(mutualSchemes.id, mutualEnrolments.schemeId))
+    .leftJoin(mutualCaps, and(eq(mutualCaps.enrolmentId, mutualEnrolments.id), eq(mutualCaps.year, year)))
+    .where(eq(mutualEnrolments.memberId, memberId))
+    .orderBy(desc(mutualEnrolments.termEnd), asc(mutualSchemes.id));
+  return rows;
+}
+
+// ── Funds ────────────────────────────────────────────────────────────────────────────────────
+
+export interface FundRow {
+  schemeId: number;
+  nameZh: string;
+  nameEn: string;
+  year: number;
+  contributionsFen: number;
+  payoutsFen: number;
+  payouts: number;
+  balanceFen: number;
+  /** Payouts over contributions in basis points (赔付率); null without contributions. */
+  ratioBp: number | null;
+}
+
+/** Every scheme-year fund: in, out, balance and payout ratio. */
+export async function fundRows(db: Queryable): Promise<FundRow[]> {
+  const rows = await db
+    .select({
+      schemeId: mutualFunds.schemeId,
+      nameZh: mutualSchemes.nameZh,
+      nameEn: mutualSchemes.nameEn,
+      year: mutualFunds.year,
+      contributionsFen: mutualFunds.contributionsFen,
+      payoutsFen: mutualFunds.payoutsFen,
+      payouts: mutualFunds.payouts,
+    })
+    .from(mutualFunds)
+    .innerJoin(mutualSchemes, eq(mutualSchemes.id, mutualFunds.schemeId))
+    .orderBy(desc(mutualFunds.year), asc(mutualSchemes.id));
+  return rows.map((r) => ({
+    ...r,
+    balanceFen: r.contributionsFen - r.payoutsFen,
+    ratioBp: r.contributionsFen > 0 ? Math.round((r.payoutsFen * 10_000) / r.contributionsFen) : null,
+  }));
+}
+
+// ── Claims ───────────────────────────────────────────────────────────────────────────────────
+
+/** The claim facts of a case the caller has already read through the case scope (caseReadable). */
+export async function claimOfCase(db: Queryable, caseId: number) {
+  const [row] = await db
+    .select({
+      caseId: mutualClaims.caseId,
+      enrolmentId: mutualClaims.enrolmentId,
+      schemeId: mutualClaims.schemeId,
+      versionId: mutualClaims.versionId,
+      capYear: mutualClaims.capYear,
+      capDrawnFen: mutualClaims.capDrawnFen,
+      filedBy: mutualClaims.filedBy,
+      hospital: mutualClaims.hospital,
+      admittedOn: mutualClaims.admittedOn,
+      dischargedOn: mutualClaims.dischargedOn,
+      totalFen: mutualClaims.totalFen,
+      basicFen: mutualClaims.basicFen,
+      otherFen: mutualClaims.otherFen,
+      selfPaidFen: mutualClaims.selfPaidFen,
+      itemCode: mutualClaims.itemCode,
+      diagnosis: mutualClaims.diagnosis,
+      lines: mutualClaims.lines,
+      payoutFen: mutualClaims.payoutFen,
+      schemeNameZh: mutualSchemes.nameZh,
+      schemeNameEn: mutualSchemes.nameEn,
+      kind: mutualSchemes.kind,
+    })
+    .from(mutualClaims)
+    .innerJoin(mutualSchemes, eq(mutualSchemes.id, mutualClaims.schemeId))
+    .where(eq(mutualClaims.caseId, caseId));
+  return row ?? null;
+}
+
+export type ClaimFacts = NonNullable<Awaited<ReturnType<typeof claimOfCase>>>;
+
+/** A publicity line for a claim: masked name, unit, scheme and amount — never the illness. */
+export function publicClaimLine(r: { name: string; unitName: string; schemeName: string; amountFen: number }) {
+  return { name: maskName(r.name), unitName: r.unitName, schemeName: r.schemeName, amountFen: r.amountFen };
+}
+
+/**
+ * A claim's page: the member, the one who filed it (an official filing for the member sees the
+ * draft too) and, once submitted, whoever may read the case (officials in scope, leaders). The
+ * diagnosis is among the facts: nobody else reaches this read.
+ */
+export async function getClaimPage(db: Queryable, actor: Actor, caseId: number) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      state: cases.state,
+      version: cases.version,
+      eventOn: cases.eventOn,
+      applicantId: cases.applicantId,
+      memberName: users.name,
+      memberNo: users.employeeNo,
+      filedBy: mutualClaims.filedBy,
+    })
+    .from(cases)
+    .innerJoin(mutualClaims, eq(mutualClaims.caseId, cases.id))
+    .innerJoin(users, eq(users.id, cases.applicantId))
+    .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+    .where(
+      and(
+        eq(cases.id, caseId),
+        or(eq(cases.applicantId, actor.userId), eq(mutualClaims.filedBy, actor.userId), caseReadable(actor)),
+      ),
+    );
+  if (!row) throw notFound();
+  const [claim, docs] = await Promise.all([
+    claimOfCase(db, caseId),
+    db
+      .select({
+        id: caseDocuments.id,
+        fileName: caseDocuments.fileName,
+        purpose: caseDocuments.purpose,
+        sizeBytes: caseDocuments.sizeBytes,
+      })
+      .from(caseDocuments)
+      .where(eq(caseDocuments.caseId, caseId))
+      .orderBy(asc(caseDocuments.id)),
+  ]);
+  const version = await schemeVersionById(db, claim!.versionId);
+  return { ...row, claim: claim!, documents: docs, required: version.documents, rule: version.rule };
+}
