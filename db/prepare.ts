@@ -11,6 +11,7 @@ import { seedDemo } from './seed';
 import { seedCampaigns } from './seed-campaigns';
 import { seedCases } from './seed-cases';
 import { seedStudents } from './seed-students';
+import { seedMutualAid } from './seed-mutual-aid';
 
 async function main() {
   const args = new Set(process.argv.slice(2));
@@ -39,6 +40,9 @@ async function main() {
       // Three years of holiday campaigns on the register (skipped once any campaign exists).
       const held = await seedCampaigns(handle.db);
       console.log(`[db] demo campaigns: ${held.campaigns} campaigns with ${held.entries} households listed`);
+      // Three years of mutual aid: schemes, enrolments, claims and funds (skipped once any scheme exists).
+      const mutual = await seedMutualAid(handle.db);
+      console.log(`[db] demo mutual aid: ${mutual.enrolments} enrolments and ${mutual.claims} claims added`);
     }
   } finally {
     await handle.close();

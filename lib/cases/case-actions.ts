@@ -19,7 +19,7 @@ import { action } from '@/lib/auth/action';
 import { amountColumns, approverAmount, publicityFromToday, standardCategoryOf } from '@/lib/cases/case-writes';
 import { moveCase, notifyStep, permit } from '@/lib/cases/move';
 import { unlessAlreadySubmitted } from '@/lib/cases/submit-once';
-import { addPayment } from '@/lib/stats/case-stats';
+import { addPayment, addPaymentMonth } from '@/lib/stats/case-stats';
 import { drawClaimCap, payClaimFromFund, releaseClaimCap } from '@/lib/mutual-aid/claims';
 import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
@@ -431,6 +431,7 @@ async function payMutualClaim(tx: Tx, actor: Actor, c: CaseHead, input: z.output
     throw err;
   }
   await payClaimFromFund(tx, c.id, c.amountFen);
+  await addPaymentMonth(tx, c.unitId, { amountFen: c.amountFen, paidOn: input.paidOn });
   return {
     data: { id: paymentId, caseId: c.id, state: moved.to, budgetLeftFen: null as number | null },
     audit: {
