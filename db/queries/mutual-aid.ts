@@ -533,3 +533,131 @@ export async function getClaimPage(db: Queryable, actor: Actor, caseId: number) 
   const version = await schemeVersionById(db, claim!.versionId);
   return { ...row, claim: claim!, documents: docs, required: version.documents, rule: version.rule };
 }
+
+/** A worker's mutual-aid claims for the household's ledger (一户一账): scheme, event, state and what was paid. */
+export function memberClaimLines(db: Queryable, memberId: number) {
+  return db
+    .select({
+      caseId: cases.id,
+      nameZh: mutualSchemes.nameZh,
+      nameEn: mutualSchemes.nameEn,
+      eventOn: cases.eventOn,
+      state: cases.state,
+      payoutFen: mutualClaims.payoutFen,
+      paidOn: payments.paidOn,
+      paidFen: payments.amountFen,
+    })
+    .from(mutualClaims)
+    .innerJoin(cases, eq(cases.id, mutualClaims.caseId))
+    .innerJoin(mutualSchemes, eq(mutualSchemes.id, mutualClaims.schemeId))
+    .leftJoin(payments, eq(payments.caseId, cases.id))
+    .where(and(eq(cases.applicantId, memberId), sql`${cases.submittedAt} IS NOT NULL`))
+    .orderBy(desc(cases.eventOn), desc(cases.id))
+    .limit(200);
+}
+
+// ── Figures ──────────────────────────────────────────────────────────────────────────────────
+
+/** A unit filter on a table's unit column: the actor's subtree (officials), everything (leaders). */
+function unitColumnInScope(actor: Actor, unitColumn: SQL): SQL {
+  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
+  const scope = unitsWhere(scopeOf(actor));
+  return scope ? sql`${unitColumn} IN (SELECT ${orgUnits.id} FROM ${orgUnits} WHERE ${scope})` : sql`true`;
+}
+
+export interface SchemeYearFigure {
+  schemeId: number;
+  nameZh: string;
+  nameEn: string;
+  enrolled: number;
+  /** Claims paid (person-times) and money paid for events of the year. */
+  paid: number;
+  paidFen: number;
+}
+
+/**
+ * Per scheme for a year, in the actor's units: members enrolled (confirmed), claims paid and the
+ * money, and the roster those members come from (the share covered).
+ */
+export async function mutualFigures(db: Queryable, actor: Actor, year: number) {
+  const enrolledRows = await db.execute<{ scheme_id: number; n: number }>(sql`
+    SELECT scheme_id, count(*)::int AS n FROM mutual_enrolments
+    WHERE year = ${year} AND state = 'confirmed' AND ${unitColumnInScope(actor, sql`unit_id`)}
+    GROUP BY scheme_id`);
+  const paidRows = await db.execute<{ scheme_id: number; n: number; fen: number }>(sql`
+    SELECT m.scheme_id, count(*)::int AS n, coalesce(sum(p.amount_fen), 0)::bigint AS fen
+    FROM mutual_claims m JOIN payments p ON p.case_id = m.case_id JOIN cases c ON c.id = m.case_id
+    WHERE m.cap_year = ${year} AND ${unitColumnInScope(actor, sql`c.unit_id`)}
+    GROUP BY m.scheme_id`);
+  const [roster] = (
+    await db.execute<{ n: number; covered: number }>(sql`
+    SELECT count(*)::int AS n,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mutual_enrolments e WHERE e.member_id = u.id AND e.year = ${year} AND e.state = 'confirmed'))::int AS covered
+    FROM users u WHERE u.role = 'worker' AND NOT u.disabled AND ${unitColumnInScope(actor, sql`u.unit_id`)}`)
+  ).rows;
+  const schemes = await db
+    .select({ id: mutualSchemes.id, nameZh: mutualSchemes.nameZh, nameEn: mutualSchemes.nameEn })
+    .from(mutualSchemes)
+    .orderBy(asc(mutualSchemes.id));
+  const enrolled = new Map(enrolledRows.rows.map((r) => [Number(r.scheme_id), Number(r.n)]));
+  const paid = new Map(paidRows.rows.map((r) => [Number(r.scheme_id), { n: Number(r.n), fen: Number(r.fen) }]));
+  const rows: SchemeYearFigure[] = schemes.map((s) => ({
+    schemeId: s.id,
+    nameZh: s.nameZh,
+    nameEn: s.nameEn,
+    enrolled: enrolled.get(s.id) ?? 0,
+    paid: paid.get(s.id)?.n ?? 0,
+    paidFen: paid.get(s.id)?.fen ?? 0,
+  }));
+  return { rows, roster: Number(roster.n), covered: Number(roster.covered) };
+}
+
+/** Per branch for a year (in scope): members covered by any scheme, claims paid and the money. */
+export async function mutualByBranch(db: Queryable, actor: Actor, year: number) {
+  const r = await db.execute<{ id: number; name: string; covered: number; paid: number; fen: number }>(sql`
+    SELECT b.id, b.name,
+      (SELECT count(DISTINCT e.member_id) FROM mutual_enrolments e JOIN org_units u ON u.id = e.unit_id
+        WHERE e.year = ${year} AND e.state = 'confirmed' AND u.path LIKE b.path || '%')::int AS covered,
+      (SELECT count(*) FROM mutual_claims m JOIN payments p ON p.case_id = m.case_id JOIN cases c ON c.id = m.case_id
+        JOIN org_units u ON u.id = c.unit_id WHERE m.cap_year = ${year} AND u.path LIKE b.path || '%')::int AS paid,
+      (SELECT coalesce(sum(p.amount_fen), 0) FROM mutual_claims m JOIN payments p ON p.case_id = m.case_id JOIN cases c ON c.id = m.case_id
+        JOIN org_units u ON u.id = c.unit_id WHERE m.cap_year = ${year} AND u.path LIKE b.path || '%')::bigint AS fen
+    FROM org_units b
+    WHERE b.level = 'branch' AND ${unitColumnInScope(actor, sql`b.id`)}
+    ORDER BY b.code`);
+  return r.rows.map((x) => ({
+    id: Number(x.id),
+    name: x.name,
+    covered: Number(x.covered),
+    paid: Number(x.paid),
+    fen: Number(x.fen),
+  }));
+}
+
+/**
+ * Seriously ill workers on the register (大病职工, active files) in the actor's units who have no
+ * confirmed cover in a medical scheme this year: an alert for their officials.
+ */
+export async function seriouslyIllNotEnrolled(db: Queryable, actor: Actor, year: number) {
+  const r = await db.execute<{
+    household_id: number;
+    worker_id: number;
+    employee_no: string;
+    name: string;
+    unit_name: string;
+  }>(sql`
+    SELECT h.id AS household_id, u.id AS worker_id, u.employee_no, u.name, o.name AS unit_name
+    FROM households h JOIN users u ON u.id = h.worker_id JOIN org_units o ON o.id = h.unit_id
+    WHERE h.status = 'active' AND h.category = 'serious_illness' AND ${unitColumnInScope(actor, sql`h.unit_id`)}
+      AND NOT EXISTS (SELECT 1 FROM mutual_enrolments e JOIN mutual_schemes s ON s.id = e.scheme_id
+        WHERE e.member_id = h.worker_id AND e.year = ${year} AND e.state = 'confirmed' AND s.kind = 'medical')
+    ORDER BY u.employee_no
+    LIMIT 100`);
+  return r.rows.map((x) => ({
+    householdId: Number(x.household_id),
+    workerId: Number(x.worker_id),
+    employeeNo: x.employee_no,
+    name: x.name,
+    unitName: x.unit_name,
+  }));
+}

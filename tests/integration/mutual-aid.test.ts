@@ -1,8 +1,23 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { coverageOf, fundRows } from '@/db/queries/mutual-aid';
-import { auditLog, caseDocuments, cases, mutualCaps, mutualClaims, mutualEnrolments, payments } from '@/db/schema';
+import {
+  coverageOf,
+  fundRows,
+  memberClaimLines,
+  mutualFigures,
+  seriouslyIllNotEnrolled,
+} from '@/db/queries/mutual-aid';
+import {
+  auditLog,
+  caseDocuments,
+  cases,
+  mutualCaps,
+  mutualClaims,
+  mutualEnrolments,
+  payments,
+  users,
+} from '@/db/schema';
 import { decideCase, recordPayment, resubmitCase } from '@/lib/cases/case-actions';
 import {
   confirmEnrolments,
@@ -308,6 +323,13 @@ describe('claims', () => {
     });
     const coverage = (await coverageOf(db, w.id, year)).find((c) => c.schemeId === s.id)!;
     expect(coverage).toMatchObject({ capFen: 3_020_000, usedFen: 1_050_000, claimedFen: 1_050_000 });
+    // The household's ledger and the leader's figures carry the payment, to the fen.
+    expect((await memberClaimLines(db, w.id)).find((l) => l.caseId === claim.id)).toMatchObject({ paidFen: 1_050_000 });
+    const leader = await signInAs('L0001');
+    const figures = await mutualFigures(db, leader, year);
+    expect(figures.rows.find((f) => f.schemeId === s.id)).toMatchObject({ enrolled: 1, paid: 1, paidFen: 1_050_000 });
+    const other = await signInAs('S0002');
+    expect((await mutualFigures(db, other, year)).rows.find((f) => f.schemeId === s.id)).toMatchObject({ paidFen: 0 });
     const docs = await db
       .select({ purpose: caseDocuments.purpose })
       .from(caseDocuments)
@@ -371,5 +393,28 @@ describe('claims', () => {
     expect(row).toEqual({ applicantId: w.id, state: 'submitted' });
     await signInAs('S0001');
     expect(await resubmitCase({ caseId: c.id, version: 1 })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('lists seriously ill workers on the register without medical cover, until they are enrolled', async () => {
+    const db = await getDb();
+    const leader = await signInAs('L0001');
+    const before = await seriouslyIllNotEnrolled(db, leader, year);
+    expect(before.length).toBeGreaterThan(0);
+    const s = await medicalScheme();
+    const ill = before[0];
+    const [u] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.id, ill.workerId));
+    const [official] = await db
+      .select({ employeeNo: users.employeeNo })
+      .from(users)
+      .where(and(eq(users.unitId, u.unitId), eq(users.role, 'sub_branch_official')));
+    await signInAs(official.employeeNo);
+    ok(await enrolMembers({ schemeId: s.id, year, memberIds: [ill.workerId], shares: 1 }));
+    const [e] = await db
+      .select({ id: mutualEnrolments.id })
+      .from(mutualEnrolments)
+      .where(and(eq(mutualEnrolments.memberId, ill.workerId), eq(mutualEnrolments.schemeId, s.id)));
+    await signInAs('L0001');
+    ok(await confirmEnrolments({ enrolmentIds: [e.id] }));
+    expect((await seriouslyIllNotEnrolled(db, leader, year)).map((a) => a.workerId)).not.toContain(ill.workerId);
   });
 });

@@ -6,7 +6,13 @@ import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { coverageOf, listSchemes } from '@/db/queries/mutual-aid';
+import {
+  coverageOf,
+  listSchemes,
+  mutualByBranch,
+  mutualFigures,
+  seriouslyIllNotEnrolled,
+} from '@/db/queries/mutual-aid';
 import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
@@ -101,6 +107,12 @@ export default async function MutualAidPage() {
       </>
     );
   }
+  const [figures, branches, alerts] = await Promise.all([
+    mutualFigures(db, actor, year),
+    mutualByBranch(db, actor, year),
+    seriouslyIllNotEnrolled(db, actor, year),
+  ]);
+  const pct = (n: number, d: number) => (d > 0 ? `${((n * 100) / d).toFixed(1)}%` : '—');
   return (
     <>
       <PageHeader
@@ -115,6 +127,76 @@ export default async function MutualAidPage() {
           </>
         }
       />
+      {alerts.length > 0 && (
+        <div className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="ill-not-enrolled">
+          <p className="font-medium">{t('illNotEnrolled', { n: alerts.length, year })}</p>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {alerts.map((a) => (
+              <li key={a.householdId}>
+                <Link className="text-brand-700 underline" href={`/households/${a.householdId}`}>
+                  {a.employeeNo} {a.name}
+                </Link>{' '}
+                <span className="text-stone-500">{a.unitName}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Card title={t('figuresTitle', { year })} className="mb-4">
+        <p className="mb-2 text-sm" data-testid="roster-covered">
+          {t('rosterCovered', {
+            covered: figures.covered,
+            roster: figures.roster,
+            share: pct(figures.covered, figures.roster),
+          })}
+        </p>
+        <Table caption={t('figuresTitle', { year })}>
+          <thead>
+            <tr>
+              <Th>{t('scheme')}</Th>
+              <Th className="text-right">{t('enrolledMembers')}</Th>
+              <Th className="text-right">{t('personTimes')}</Th>
+              <Th className="text-right">{t('paidMoney')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {figures.rows.map((f) => (
+              <tr key={f.schemeId}>
+                <Td>{name(f)}</Td>
+                <Td className="text-right tabular-nums">{f.enrolled}</Td>
+                <Td className="text-right tabular-nums">{f.paid}</Td>
+                <Td className="text-right tabular-nums" data-testid={`paid-${f.schemeId}`}>
+                  {formatFen(f.paidFen)}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        {branches.length > 1 && (
+          <div className="mt-4">
+            <Table caption={t('byBranch')}>
+              <thead>
+                <tr>
+                  <Th>{t('unit')}</Th>
+                  <Th className="text-right">{t('enrolledMembers')}</Th>
+                  <Th className="text-right">{t('personTimes')}</Th>
+                  <Th className="text-right">{t('paidMoney')}</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {branches.map((b) => (
+                  <tr key={b.id}>
+                    <Td>{b.name}</Td>
+                    <Td className="text-right tabular-nums">{b.covered}</Td>
+                    <Td className="text-right tabular-nums">{b.paid}</Td>
+                    <Td className="text-right tabular-nums">{formatFen(b.fen)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        )}
+      </Card>
       {schemes.length === 0 ? (
         <EmptyState>{t('noSchemes')}</EmptyState>
       ) : (

@@ -18,6 +18,8 @@ import { TaskList } from '@/components/register/task-list';
 import { VisitForm } from '@/components/register/visit-form';
 import { ButtonLink } from '@/components/ui/button';
 import { HouseholdCampaigns } from '@/components/campaigns/household-campaigns';
+import { HouseholdClaims } from '@/components/mutual-aid/household-claims';
+import { memberClaimLines } from '@/db/queries/mutual-aid';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { householdCampaignLines } from '@/db/queries/campaigns';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -80,6 +82,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
 
   const campaignLines = await householdCampaignLines(db, h.id);
+  // Mutual-aid claims name schemes that hint at illness: the register's keepers see them, a worker
+  // serving as the household's helper does not.
+  const claimLines = can(actor.role, 'register.view') ? await memberClaimLines(db, h.workerId) : null;
   const reviewOverdue = active && isOverdue(h.reviewDue, today);
   const pastHelpers = h.helpers.filter((x) => x.until !== null);
 
@@ -292,6 +297,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
 
         <div className="min-w-0 space-y-4">
           <HouseholdCampaigns lines={campaignLines} linked={can(actor.role, 'campaigns.view')} />
+          {claimLines && <HouseholdClaims lines={claimLines} />}
           <Card title={t('households.helpers')}>
             <ul className="space-y-3" data-testid="helpers">
               {HELPER_KINDS.map((kind) => {
