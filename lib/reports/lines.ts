@@ -4,7 +4,7 @@ import type { Line } from './tally';
 export type HardshipKind = (typeof HARDSHIP_KINDS)[number];
 
 /** The programmes the report has a table for, in the order the union reports them. */
-export const PROGRAMMES = ['hardship', 'students', 'campaigns', 'register', 'visits', 'tasks'] as const;
+export const PROGRAMMES = ['hardship', 'students', 'mutual', 'campaigns', 'register', 'visits', 'tasks'] as const;
 export type Programme = (typeof PROGRAMMES)[number];
 
 /**
@@ -24,7 +24,9 @@ export type LineKey =
   | 'visitedHouseholds'
   | 'tasksDone'
   | 'campaignHandovers'
-  | 'campaignUnreachable';
+  | 'campaignUnreachable'
+  | 'mutualMedical'
+  | 'mutualInsurance';
 
 export interface ReportLine extends Line {
   key: LineKey;

@@ -258,6 +258,7 @@ describe('the three-year report', () => {
     expect(r.sections.map((s) => s.programme)).toEqual([
       'hardship',
       'students',
+      'mutual',
       'campaigns',
       'register',
       'visits',
@@ -288,7 +289,19 @@ describe('the three-year report', () => {
         .flatMap((s) => s.lines)
         .filter((l) => l.money)
         .map((l) => l.aidKind ?? l.key),
-    ).toEqual(['poverty', 'illness', 'death_of_parent', 'aidSubtotal', 'studentAid', 'awards', 'campaignHandovers']);
+    ).toEqual([
+      'poverty',
+      'illness',
+      'death_of_parent',
+      'aidSubtotal',
+      'studentAid',
+      'awards',
+      'mutualMedical',
+      'mutualInsurance',
+      'campaignHandovers',
+    ]);
+    // No mutual-aid claim in this fixture either: its lines are there, at zero.
+    expect(t.mutualMedical).toEqual([NIL, NIL, NIL, NIL]);
     // No campaign in this fixture: the campaign lines are there, at zero.
     expect(t.campaignHandovers).toEqual([NIL, NIL, NIL, NIL]);
   });
