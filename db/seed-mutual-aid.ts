@@ -408,6 +408,7 @@ export async function seedMutualAid(
             claim: {
               enrolmentId: e.id,
               schemeId,
+              unitId: m.unitId,
               versionId,
               capYear: year,
               capDrawnFen: drawn,

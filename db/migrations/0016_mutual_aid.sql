@@ -12,6 +12,7 @@ CREATE TABLE "mutual_claims" (
 	"case_id" integer PRIMARY KEY NOT NULL,
 	"enrolment_id" integer NOT NULL,
 	"scheme_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
 	"version_id" integer NOT NULL,
 	"cap_year" integer NOT NULL,
 	"cap_drawn_fen" integer DEFAULT 0 NOT NULL,
@@ -120,6 +121,7 @@ ALTER TABLE "mutual_caps" ADD CONSTRAINT "mutual_caps_enrolment_id_mutual_enrolm
 ALTER TABLE "mutual_claims" ADD CONSTRAINT "mutual_claims_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mutual_claims" ADD CONSTRAINT "mutual_claims_enrolment_id_mutual_enrolments_id_fk" FOREIGN KEY ("enrolment_id") REFERENCES "public"."mutual_enrolments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mutual_claims" ADD CONSTRAINT "mutual_claims_scheme_id_mutual_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."mutual_schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mutual_claims" ADD CONSTRAINT "mutual_claims_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mutual_claims" ADD CONSTRAINT "mutual_claims_version_id_mutual_scheme_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."mutual_scheme_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mutual_claims" ADD CONSTRAINT "mutual_claims_filed_by_users_id_fk" FOREIGN KEY ("filed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mutual_enrolments" ADD CONSTRAINT "mutual_enrolments_scheme_id_mutual_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."mutual_schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -133,7 +135,8 @@ ALTER TABLE "mutual_scheme_versions" ADD CONSTRAINT "mutual_scheme_versions_sche
 ALTER TABLE "mutual_scheme_versions" ADD CONSTRAINT "mutual_scheme_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mutual_schemes" ADD CONSTRAINT "mutual_schemes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "mutual_claims_enrolment_idx" ON "mutual_claims" USING btree ("enrolment_id","cap_year");--> statement-breakpoint
-CREATE INDEX "mutual_claims_scheme_year_idx" ON "mutual_claims" USING btree ("scheme_id","cap_year");--> statement-breakpoint
+CREATE INDEX "mutual_claims_list_idx" ON "mutual_claims" USING btree ("scheme_id","cap_year","case_id");--> statement-breakpoint
+CREATE INDEX "mutual_claims_unit_list_idx" ON "mutual_claims" USING btree ("scheme_id","cap_year","unit_id","case_id");--> statement-breakpoint
 CREATE INDEX "mutual_enrolments_member_idx" ON "mutual_enrolments" USING btree ("member_id","scheme_id","term_end");--> statement-breakpoint
 CREATE INDEX "mutual_enrolments_list_idx" ON "mutual_enrolments" USING btree ("scheme_id","year","unit_id","id");--> statement-breakpoint
 CREATE INDEX "mutual_enrolments_year_id_idx" ON "mutual_enrolments" USING btree ("year","id");--> statement-breakpoint

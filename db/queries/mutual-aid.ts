@@ -18,7 +18,7 @@ import { notFound } from '@/lib/errors';
 import { maskName } from '@/lib/mask';
 import type { SchemeKind, SchemeVersion } from '@/lib/mutual-aid/rules';
 import { escapeLike, scopeOf, type Actor } from '@/lib/scope';
-import { cappedCount, cursorOf, keysetPage, pageOf, type PageAt, type SortTerm } from './keyset';
+import { anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type PageAt, type SortTerm } from './keyset';
 import { caseReadable } from './cases';
 import { unitsWhere } from './scope';
 
@@ -250,6 +250,7 @@ const ENROLMENT_ORDER: SortTerm[] = [{ expr: mutualEnrolments.id, dir: 'asc' }];
 
 export interface EnrolmentListRow {
   id: number;
+  memberId: number;
   employeeNo: string;
   name: string;
   unitName: string;
@@ -297,6 +298,7 @@ export function enrolmentList(
       db
         .select({
           id: mutualEnrolments.id,
+          memberId: mutualEnrolments.memberId,
           employeeNo: users.employeeNo,
           name: users.name,
           unitName: orgUnits.name,
@@ -660,4 +662,65 @@ export async function seriouslyIllNotEnrolled(db: Queryable, actor: Actor, year:
     name: x.name,
     unitName: x.unit_name,
   }));
+}
+
+export const CLAIM_PAGE_SIZE = 50;
+const CLAIM_ORDER: SortTerm[] = [{ expr: mutualClaims.caseId, dir: 'desc' }];
+
+export interface ClaimListRow {
+  caseId: number;
+  employeeNo: string;
+  name: string;
+  unitName: string;
+  eventOn: string;
+  state: (typeof cases.$inferSelect)['state'];
+  payoutFen: number;
+}
+
+/**
+ * One scheme-year's claims that the actor may read (the case rule: their own, their units' once
+ * submitted, all for leaders), newest first by keyset. An official's few units are read through
+ * their ids (one index range each) rather than a path match on every claim.
+ */
+export async function claimList(db: Queryable, actor: Actor, f: { schemeId: number; year: number }, at: PageAt) {
+  const units = await fewUnits(db, scopeOf(actor), undefined);
+  const where = and(
+    eq(mutualClaims.schemeId, f.schemeId),
+    eq(mutualClaims.capYear, f.year),
+    units ? anyOf(mutualClaims.unitId, units) : undefined,
+    caseReadable(actor),
+  );
+  const total = cappedCount(
+    db,
+    db
+      .select({ id: mutualClaims.caseId })
+      .from(mutualClaims)
+      .innerJoin(cases, eq(cases.id, mutualClaims.caseId))
+      .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+      .where(where)
+      .$dynamic(),
+  );
+  const page = await keysetPage(CLAIM_ORDER, at, CLAIM_PAGE_SIZE, (req) =>
+    pageOf(
+      db
+        .select({
+          caseId: mutualClaims.caseId,
+          employeeNo: users.employeeNo,
+          name: users.name,
+          unitName: orgUnits.name,
+          eventOn: cases.eventOn,
+          state: cases.state,
+          payoutFen: mutualClaims.payoutFen,
+          cursor: cursorOf(req.terms),
+        })
+        .from(mutualClaims)
+        .innerJoin(cases, eq(cases.id, mutualClaims.caseId))
+        .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+        .innerJoin(users, eq(users.id, cases.applicantId))
+        .$dynamic(),
+      where,
+      req,
+    ),
+  );
+  return { ...page, total: await total };
 }

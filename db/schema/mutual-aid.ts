@@ -216,6 +216,10 @@ export const mutualClaims = pgTable(
     schemeId: integer('scheme_id')
       .notNull()
       .references(() => mutualSchemes.id),
+    /** The case's unit (the member's when filed), here too so a claims list reads one index range per unit. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     versionId: integer('version_id')
       .notNull()
       .references(() => mutualSchemeVersions.id),
@@ -239,7 +243,9 @@ export const mutualClaims = pgTable(
   },
   (t) => [
     index('mutual_claims_enrolment_idx').on(t.enrolmentId, t.capYear),
-    index('mutual_claims_scheme_year_idx').on(t.schemeId, t.capYear),
+    // The claims list: one scheme-year, newest first (a leader's), or within each of an official's units.
+    index('mutual_claims_list_idx').on(t.schemeId, t.capYear, t.caseId),
+    index('mutual_claims_unit_list_idx').on(t.schemeId, t.capYear, t.unitId, t.caseId),
     check(
       'mutual_claims_costs_check',
       sql`${t.totalFen} >= 0 AND ${t.basicFen} >= 0 AND ${t.otherFen} >= 0 AND ${t.selfPaidFen} >= 0

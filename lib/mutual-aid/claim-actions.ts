@@ -171,7 +171,7 @@ export const saveClaim = action(
           submitToken: input.token,
         })
         .returning({ id: cases.id });
-      await tx.insert(mutualClaims).values({ ...facts, caseId, filedBy: actor.userId });
+      await tx.insert(mutualClaims).values({ ...facts, caseId, unitId: e.unitId, filedBy: actor.userId });
       created = true;
     }
     return {

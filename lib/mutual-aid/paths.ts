@@ -10,5 +10,7 @@ export const mutualPaths = {
     `/api/mutual-aid/enrolments?scheme=${schemeId}&year=${year}&format=${format}`,
   newClaim: (enrolmentId: number) => `/mutual-aid/claims/new?enrolment=${enrolmentId}`,
   claim: (caseId: number) => `/mutual-aid/claims/${caseId}`,
+  claims: '/mutual-aid/claims',
+  claimsOf: (schemeId: number, year: number) => `/mutual-aid/claims?scheme=${schemeId}&year=${year}`,
   funds: '/mutual-aid/funds',
 } as const;

@@ -2,6 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import {
+  claimList,
   coverageOf,
   fundRows,
   memberClaimLines,
@@ -328,7 +329,12 @@ describe('claims', () => {
     const leader = await signInAs('L0001');
     const figures = await mutualFigures(db, leader, year);
     expect(figures.rows.find((f) => f.schemeId === s.id)).toMatchObject({ enrolled: 1, paid: 1, paidFen: 1_050_000 });
+    const branchOfficial = await signInAs('B0001');
+    const listed = await claimList(db, branchOfficial, { schemeId: s.id, year }, {});
+    expect(listed.rows.map((r) => r.caseId)).toEqual([claim.id]);
+    expect(listed.total).toEqual({ count: 1, capped: false });
     const other = await signInAs('S0002');
+    expect((await claimList(db, other, { schemeId: s.id, year }, {})).rows).toEqual([]);
     expect((await mutualFigures(db, other, year)).rows.find((f) => f.schemeId === s.id)).toMatchObject({ paidFen: 0 });
     const docs = await db
       .select({ purpose: caseDocuments.purpose })

@@ -206,6 +206,7 @@ export default async function MutualAidPage() {
               <Th>{t('scheme')}</Th>
               <Th>{t('kind')}</Th>
               <Th>{t('enrolmentLists')}</Th>
+              <Th>{t('claimsTitle')}</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -217,6 +218,13 @@ export default async function MutualAidPage() {
                   {[year - 1, year, year + 1].map((y) => (
                     <Link key={y} className="text-brand-700 underline" href={mutualPaths.enrolments(s.id, y)}>
                       {t('listOfYear', { year: y })}
+                    </Link>
+                  ))}
+                </Td>
+                <Td className="space-x-3">
+                  {[year - 1, year].map((y) => (
+                    <Link key={y} className="text-brand-700 underline" href={mutualPaths.claimsOf(s.id, y)}>
+                      {t('claimsOfYear', { year: y })}
                     </Link>
                   ))}
                 </Td>

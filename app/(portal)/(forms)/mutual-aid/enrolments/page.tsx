@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { EnrolmentRowActions, EnrolPicker } from '@/components/mutual-aid/enrolment-panels';
@@ -101,7 +102,11 @@ export default async function EnrolmentsPage({
             <tbody className="divide-y divide-stone-100">
               {page.rows.map((r) => (
                 <tr key={r.id}>
-                  <Td>{r.employeeNo}</Td>
+                  <Td>
+                    <Link className="text-brand-700 underline" href={`/workers/${r.memberId}`}>
+                      {r.employeeNo}
+                    </Link>
+                  </Td>
                   <Td>{r.name}</Td>
                   <Td>{r.unitName}</Td>
                   <Td className="text-right">{r.shares}</Td>
