@@ -22,6 +22,14 @@ const PAGES: { feature: string; role: DemoRole | null; path: string; heading?: b
   { feature: 'accounts', role: 'admin', path: '/admin/users' },
   { feature: 'notifications', role: 'worker', path: '/notifications' },
   { feature: 'password', role: 'worker', path: '/account/password' },
+  { feature: 'mutual aid (cover)', role: 'worker', path: '/mutual-aid' },
+  { feature: 'mutual aid (scheme form)', role: 'leader', path: '/mutual-aid/schemes/new' },
+  // The demo seed's first scheme is the medical one.
+  {
+    feature: 'mutual aid (enrolment list)',
+    role: 'subBranch',
+    path: `/mutual-aid/enrolments?scheme=1&year=${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}`,
+  },
 ];
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {

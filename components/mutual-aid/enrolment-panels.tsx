@@ -45,7 +45,10 @@ export function EnrolPicker({
     });
   return (
     <div className="space-y-3">
-      <FormAlert error={error} success={done} />
+      <FormAlert error={error} />
+      <p role="status" aria-live="polite" className="text-sm text-green-800">
+        {done}
+      </p>
       {candidates.length === 0 ? (
         <p className="text-sm text-stone-600">{t('noCandidates')}</p>
       ) : (
@@ -124,7 +127,10 @@ export function EnrolmentRowActions({
   const all = picked.length === ids.length && ids.length > 0;
   return (
     <div className="space-y-2">
-      <FormAlert error={error} success={done} />
+      <FormAlert error={error} />
+      <p role="status" aria-live="polite" className="text-sm text-green-800">
+        {done}
+      </p>
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"

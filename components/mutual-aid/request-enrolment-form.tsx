@@ -25,7 +25,7 @@ export function RequestEnrolmentForm({ schemes, years }: { schemes: { id: number
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-4 sm:items-end">
       <div className="sm:col-span-4">
-        <FormAlert error={formError} success={saved ? t('requested') : null} />
+        <FormAlert error={formError} success={saved ? 'mutual.requested' : null} />
       </div>
       <Field label={t('scheme')} error={fieldError(errors, 'schemeId')}>
         {(p) => (

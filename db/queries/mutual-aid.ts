@@ -15,7 +15,6 @@ import {
   users,
 } from '@/db/schema';
 import { notFound } from '@/lib/errors';
-import { maskName } from '@/lib/mask';
 import type { SchemeKind, SchemeVersion } from '@/lib/mutual-aid/rules';
 import { escapeLike, scopeOf, type Actor } from '@/lib/scope';
 import { anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type PageAt, type SortTerm } from './keyset';
@@ -248,20 +247,6 @@ export const ENROLMENT_PAGE_SIZE = 50;
 
 const ENROLMENT_ORDER: SortTerm[] = [{ expr: mutualEnrolments.id, dir: 'asc' }];
 
-export interface EnrolmentListRow {
-  id: number;
-  memberId: number;
-  employeeNo: string;
-  name: string;
-  unitName: string;
-  shares: number;
-  state: EnrolmentHead['state'];
-  coverFrom: string;
-  contributionFen: number;
-  contributionStatus: EnrolmentHead['contributionStatus'];
-  version: number;
-}
-
 function enrolmentWhere(actor: Actor, f: { schemeId: number; year: number; state?: EnrolmentHead['state'] }) {
   return and(
     eq(mutualEnrolments.schemeId, f.schemeId),
@@ -486,11 +471,6 @@ export async function claimOfCase(db: Queryable, caseId: number) {
 
 export type ClaimFacts = NonNullable<Awaited<ReturnType<typeof claimOfCase>>>;
 
-/** A publicity line for a claim: masked name, unit, scheme and amount — never the illness. */
-export function publicClaimLine(r: { name: string; unitName: string; schemeName: string; amountFen: number }) {
-  return { name: maskName(r.name), unitName: r.unitName, schemeName: r.schemeName, amountFen: r.amountFen };
-}
-
 /**
  * A claim's page: the member, the one who filed it (an official filing for the member sees the
  * draft too) and, once submitted, whoever may read the case (officials in scope, leaders). The
@@ -666,16 +646,6 @@ export async function seriouslyIllNotEnrolled(db: Queryable, actor: Actor, year:
 
 export const CLAIM_PAGE_SIZE = 50;
 const CLAIM_ORDER: SortTerm[] = [{ expr: mutualClaims.caseId, dir: 'desc' }];
-
-export interface ClaimListRow {
-  caseId: number;
-  employeeNo: string;
-  name: string;
-  unitName: string;
-  eventOn: string;
-  state: (typeof cases.$inferSelect)['state'];
-  payoutFen: number;
-}
 
 /**
  * One scheme-year's claims that the actor may read (the case rule: their own, their units' once

@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { withdrawCase } from '@/lib/cases/case-actions';
 import {
   AmountExplanation,
@@ -199,6 +199,14 @@ export default async function CasePage({
                 kindLabel={kind}
                 budget={c.budget}
                 repeat={(c.ledger?.repeats.length ?? 0) > 0}
+                fund={
+                  claim
+                    ? t('mutual.paidFromFund', {
+                        scheme: (await getLocale()) === 'en' ? claim.schemeNameEn : claim.schemeNameZh,
+                        year: claim.capYear,
+                      })
+                    : undefined
+                }
               />
             </Card>
           )}
