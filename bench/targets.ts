@@ -155,10 +155,10 @@ const SHAPES = {
     key: ['w.employee_no', 'w.id::text'],
     link: `'/workers/' || w.id`,
   },
-  /** db/queries/mutual-aid.ts enrolmentList: one scheme-year's list in id order. */
+  /** db/queries/mutual-aid.ts enrolmentList: one scheme-year's list, newest first. */
   enrolments: {
     from: 'mutual_enrolments e JOIN org_units o ON o.id = e.unit_id JOIN users w ON w.id = e.member_id',
-    order: 'e.id ASC',
+    order: 'e.id DESC',
     key: ['e.id::text'],
     link: `'/workers/' || e.member_id`,
   },

@@ -3,7 +3,6 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ClaimFacts } from '@/db/queries/mutual-aid';
 import { formatFen } from '@/lib/money';
 import { mutualPaths } from '@/lib/mutual-aid/paths';
-import { PayoutLines } from './payout-lines';
 
 /**
  * A mutual-aid claim's facts on the case page. The page has read the case through its scope, so the
@@ -30,7 +29,6 @@ export async function ClaimCaseFacts({ caseId, claim }: { caseId: number; claim:
       <p>
         {t('diagnosis')}: {claim.diagnosis}
       </p>
-      <PayoutLines lines={claim.lines} payoutFen={claim.payoutFen} />
     </div>
   );
 }

@@ -245,7 +245,8 @@ function enrolmentManageableUnits(actor: Actor): SQL {
 
 export const ENROLMENT_PAGE_SIZE = 50;
 
-const ENROLMENT_ORDER: SortTerm[] = [{ expr: mutualEnrolments.id, dir: 'asc' }];
+// Newest first: who was just listed (and waits for the branch) is on the first page.
+const ENROLMENT_ORDER: SortTerm[] = [{ expr: mutualEnrolments.id, dir: 'desc' }];
 
 function enrolmentWhere(actor: Actor, f: { schemeId: number; year: number; state?: EnrolmentHead['state'] }) {
   return and(
@@ -269,15 +270,17 @@ export function enrolmentTotal(db: Queryable, actor: Actor, f: { schemeId: numbe
   );
 }
 
-/** One scheme-year's enrolment list in the actor's scope, by keyset (`?after=` / `?before=`). */
-export function enrolmentList(
+/** One scheme-year's enrolment list in the actor's scope, newest first, by keyset (`?after=` / `?before=`). */
+export async function enrolmentList(
   db: Queryable,
   actor: Actor,
   f: { schemeId: number; year: number; state?: EnrolmentHead['state'] },
   at: PageAt,
   size = ENROLMENT_PAGE_SIZE,
 ) {
-  const where = enrolmentWhere(actor, f);
+  // An official's few units are read through their ids: one index range each, not a path match per row.
+  const units = await fewUnits(db, scopeOf(actor), undefined);
+  const where = and(enrolmentWhere(actor, f), units ? anyOf(mutualEnrolments.unitId, units) : undefined);
   return keysetPage(ENROLMENT_ORDER, at, size, (req) =>
     pageOf(
       db

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import {
   claimList,
   coverageOf,
+  enrolmentList,
   fundRows,
   memberClaimLines,
   mutualFigures,
@@ -142,6 +143,11 @@ describe('enrolment', () => {
     await signInAs('S0001');
     ok(await setContributions({ enrolmentIds: [...enrolments.values()], status: 'payroll' }));
     ok(await setContributions({ enrolmentIds: [enrolments.get(ids[0])!], status: 'paid' }));
+    // The list, newest first, in the official's units only.
+    const list = await enrolmentList(db, await signInAs('B0001'), { schemeId: s.id, year }, {});
+    expect(list.rows.map((r) => r.id)).toEqual([...enrolments.values()].sort((a, b) => b - a));
+    expect((await enrolmentList(db, await signInAs('S0002'), { schemeId: s.id, year }, {})).rows).toEqual([]);
+    await signInAs('S0001');
     let fund = (await fundRows(db)).find((f) => f.schemeId === s.id)!;
     expect(fund.contributionsFen).toBe(3 * 3_600);
     ok(await setContributions({ enrolmentIds: [enrolments.get(ids[1])!], status: 'unpaid' }));

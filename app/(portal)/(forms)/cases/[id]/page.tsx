@@ -25,6 +25,7 @@ import { getCaseView, type CaseView } from '@/db/queries/case-page';
 import { getStudentCaseFacts } from '@/db/queries/student-aid';
 import { claimOfCase } from '@/db/queries/mutual-aid';
 import { ClaimCaseFacts } from '@/components/mutual-aid/claim-case-facts';
+import { PayoutLines } from '@/components/mutual-aid/payout-lines';
 import { mutualPaths } from '@/lib/mutual-aid/paths';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
@@ -132,7 +133,11 @@ export default async function CasePage({
             {claim && <ClaimCaseFacts caseId={c.id} claim={claim} />}
           </Card>
           <Card title={t('cases.amount')}>
-            <AmountExplanation amount={c.amount} />
+            {claim ? (
+              <PayoutLines lines={claim.lines} payoutFen={claim.payoutFen} />
+            ) : (
+              <AmountExplanation amount={c.amount} />
+            )}
           </Card>
           <Card title={t('cases.documents')}>
             <Documents c={c} />
