@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as exportEnrolments } from '@/app/api/mutual-aid/enrolments/route';
 import { getDb } from '@/db/client';
 import {
   claimList,
@@ -428,5 +429,28 @@ describe('claims', () => {
     await signInAs('L0001');
     ok(await confirmEnrolments({ enrolmentIds: [e.id] }));
     expect((await seriouslyIllNotEnrolled(db, leader, year)).map((a) => a.workerId)).not.toContain(ill.workerId);
+  });
+
+  it('exports a scheme-year list for payroll deduction, in the official’s units only, audited', async () => {
+    const s = await medicalScheme();
+    const w = workers[13];
+    await enrolConfirmed(s.id, [w.id]);
+    const get = () =>
+      exportEnrolments(
+        new Request(`http://localhost/api/mutual-aid/enrolments?scheme=${s.id}&year=${year}&format=csv`),
+      );
+    await signInAs('S0001');
+    const res = await get();
+    expect(res.status).toBe(200);
+    const text = new TextDecoder().decode(await res.arrayBuffer());
+    expect(text).toContain(w.employeeNo);
+    expect(text).toContain('36.00');
+    await signInAs('S0002');
+    expect(new TextDecoder().decode(await (await get()).arrayBuffer())).not.toContain(w.employeeNo);
+    await signInAs(w.employeeNo);
+    expect((await get()).status).toBe(403);
+    const db = await getDb();
+    const [{ n }] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'mutual.export'));
+    expect(n).toBe(2);
   });
 });

@@ -1,9 +1,8 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { enrolmentExportBatch, listSchemes } from '@/db/queries/mutual-aid';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
-import type { Translate } from '@/lib/exports/columns';
+import { translatorFor } from '@/lib/exports/translator';
 import { csvStream } from '@/lib/exports/csv';
 import { parseFormat } from '@/lib/exports/ledgers';
 import { xlsxStream } from '@/lib/exports/xlsx';
@@ -41,8 +40,7 @@ export async function GET(request: Request) {
       after: { list: 'enrolments', year, format },
     }),
   );
-  const intl = await getTranslations();
-  const t: Translate = (key, values) => intl(key as never, values as never);
+  const t = translatorFor(request);
   async function* batches() {
     let after = 0;
     for (;;) {
@@ -53,10 +51,9 @@ export async function GET(request: Request) {
       if (rows.length < BATCH) return;
     }
   }
-  const name = (await getLocale()) === 'en' ? scheme.nameEn : scheme.nameZh;
   const body =
     format === 'csv'
       ? csvStream(ENROLMENT_COLUMNS, batches(), t)
       : xlsxStream(ENROLMENT_COLUMNS, batches(), t, `${year}`.slice(0, 31));
-  return fileResponse(body, { contentType: CONTENT_TYPES[format], fileName: `${name}-${year}.${format}` });
+  return fileResponse(body, { contentType: CONTENT_TYPES[format], fileName: `${scheme.code}-${year}.${format}` });
 }
