@@ -155,6 +155,20 @@ const SHAPES = {
     key: ['w.employee_no', 'w.id::text'],
     link: `'/workers/' || w.id`,
   },
+  /** db/queries/mutual-aid.ts enrolmentList: one scheme-year's list, newest first. */
+  enrolments: {
+    from: 'mutual_enrolments e JOIN org_units o ON o.id = e.unit_id JOIN users w ON w.id = e.member_id',
+    order: 'e.id DESC',
+    key: ['e.id::text'],
+    link: `'/workers/' || e.member_id`,
+  },
+  /** db/queries/mutual-aid.ts claimList: one scheme-year's claims, newest first. */
+  claims: {
+    from: 'mutual_claims m JOIN cases c ON c.id = m.case_id JOIN org_units o ON o.id = c.unit_id',
+    order: 'm.case_id DESC',
+    key: ['m.case_id::text'],
+    link: `'/cases/' || m.case_id`,
+  },
 } satisfies Record<string, Omit<ListQuery, 'where' | 'params'>>;
 
 function listOf(shape: Omit<ListQuery, 'where' | 'params'>, where: (p: Params) => string[]): ListQuery {
@@ -170,6 +184,18 @@ const LISTS = {
     listOf(SHAPES.payments, (p) => [
       ...readableCases(a, p),
       `p.paid_on BETWEEN ${p.add(`${year}-01-01`)}::date AND ${p.add(`${year}-12-31`)}::date`,
+    ]),
+  enrolments: (a: Account, schemeId: number, year: number) =>
+    listOf(SHAPES.enrolments, (p) => [
+      `e.scheme_id = ${p.add(schemeId)}`,
+      `e.year = ${p.add(year)}`,
+      `(e.member_id = ${p.add(a.userId)} OR ${unitsIn(a, p)})`,
+    ]),
+  claims: (a: Account, schemeId: number, year: number) =>
+    listOf(SHAPES.claims, (p) => [
+      `m.scheme_id = ${p.add(schemeId)}`,
+      `m.cap_year = ${p.add(year)}`,
+      ...readableCases(a, p),
     ]),
   /** db/queries/register.ts householdVisible: the actor's units, or a household they help. */
   households: (a: Account, category: string) =>
@@ -316,6 +342,29 @@ export async function buildTargets(
       ...(await listTargets(sql, a, '/workers', `unitId=${unit.id}`, LISTS.workers(a, unit.id), LISTS.workers(a), '')),
     );
   }
+
+  // Mutual aid (issue 19): the medical scheme's enrolment list of this year and its claims of last year.
+  const [scheme] = await sql.rows<{ id: number }>(
+    `SELECT id FROM mutual_schemes WHERE kind = 'medical' ORDER BY id LIMIT 1`,
+  );
+  if (scheme)
+    for (const a of [leader, branch])
+      targets.push(
+        ...(await listTargets(
+          sql,
+          a,
+          '/mutual-aid/enrolments',
+          `scheme=${scheme.id}&year=${thisYear}`,
+          LISTS.enrolments(a, scheme.id, thisYear),
+        )),
+        ...(await listTargets(
+          sql,
+          a,
+          '/mutual-aid/claims',
+          `scheme=${scheme.id}&year=${lastYear}`,
+          LISTS.claims(a, scheme.id, lastYear),
+        )),
+      );
 
   const [own] = await sql.rows<{ id: number }>(
     'SELECT id FROM cases WHERE applicant_id = $1 ORDER BY updated_at DESC, id DESC LIMIT 1',

@@ -12,6 +12,7 @@ import { seedCampaigns } from './seed-campaigns';
 import { seedCases } from './seed-cases';
 import { seedProgrammes } from './seed-programmes';
 import { seedStudents } from './seed-students';
+import { seedMutualAid } from './seed-mutual-aid';
 
 async function main() {
   const args = new Set(process.argv.slice(2));
@@ -44,6 +45,9 @@ async function main() {
       console.log(
         `[db] demo programmes: ${programmes.batches} premium batches, ${programmes.survivors} survivors, ${programmes.elders} lone elderly, ${programmes.files} employment files`,
       );
+      // Three years of mutual aid: schemes, enrolments, claims and funds (skipped once any scheme exists).
+      const mutual = await seedMutualAid(handle.db);
+      console.log(`[db] demo mutual aid: ${mutual.enrolments} enrolments and ${mutual.claims} claims added`);
     }
   } finally {
     await handle.close();

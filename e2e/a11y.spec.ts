@@ -30,6 +30,14 @@ const PAGES: { feature: string; role: DemoRole | null; path: string; heading?: b
   { feature: 'employment', role: 'branch', path: '/employment' },
   { feature: 'survivors', role: 'branch', path: '/survivors' },
   { feature: 'lone elderly', role: 'subBranch', path: '/elders' },
+  { feature: 'mutual aid (cover)', role: 'worker', path: '/mutual-aid' },
+  { feature: 'mutual aid (scheme form)', role: 'leader', path: '/mutual-aid/schemes/new' },
+  // The demo seed's first scheme is the medical one.
+  {
+    feature: 'mutual aid (enrolment list)',
+    role: 'subBranch',
+    path: `/mutual-aid/enrolments?scheme=1&year=${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}`,
+  },
 ];
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {

@@ -15,6 +15,7 @@ test.describe('who may see what', () => {
       '帮扶申请',
       '公示',
       '圆梦行动',
+      '互助保障',
     ]);
   });
 

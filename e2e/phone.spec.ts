@@ -27,7 +27,7 @@ test.describe('phones and keyboards', () => {
     }
   });
 
-  test('the leader’s 23 sections: grouped on a desktop, a drawer on a phone, the current one named', async ({
+  test('the leader’s 25 sections: grouped on a desktop, a drawer on a phone, the current one named', async ({
     browser,
   }) => {
     const desktop = await pageFor(browser, 'leader', 'en', WIDTHS.desktop);
@@ -39,7 +39,7 @@ test.describe('phones and keyboards', () => {
     await expect(strip.getByRole('link')).toHaveText(['Dashboard']);
     // The current section shows on its group.
     await expect(desktop.getByTestId('nav-group-cases')).toHaveText(/Aid cases\s*›\s*Payment ledger/);
-    // A group opens by keyboard and lists its sections; all 23 are reachable.
+    // A group opens by keyboard and lists its sections; all 25 are reachable.
     let sections = 1;
     for (const group of ['cases', 'register', 'programmes', 'reports', 'admin']) {
       await desktop.getByTestId(`nav-group-${group}`).focus();
@@ -50,7 +50,7 @@ test.describe('phones and keyboards', () => {
       await desktop.keyboard.press('Escape');
       await expect(menu).toHaveCount(0);
     }
-    expect(sections).toBe(23);
+    expect(sections).toBe(25);
     await desktop.getByTestId('nav-group-register').click();
     await desktop.getByRole('menuitem', { name: 'Tasks' }).click();
     await expect(desktop).toHaveURL(/\/tasks$/);
@@ -65,7 +65,7 @@ test.describe('phones and keyboards', () => {
     await expect(button).toContainText('领导帮扶');
     await button.click();
     const drawer = phone.getByRole('dialog', { name: '职工帮扶服务平台' });
-    await expect(drawer.getByRole('link')).toHaveCount(23 + 1);
+    await expect(drawer.getByRole('link')).toHaveCount(25 + 1);
     await expect(drawer.locator('[aria-current="page"]')).toHaveText('领导帮扶');
     for (const group of ['帮扶救助', '档案帮扶', '统计报表', '系统管理'])
       await expect(drawer.getByRole('heading', { name: group })).toBeVisible();

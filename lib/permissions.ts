@@ -88,6 +88,18 @@ export const PERMISSIONS = {
   'care.view': KEEPERS,
   'care.manage': KEEPERS,
   'care.settle': ['branch_official', 'leader'],
+  // Guarantee (保障帮扶): the medical mutual-aid society and mutual-aid insurance. Leaders (the
+  // mutual-aid office) keep the schemes and the funds; officials list their unit's workers and the
+  // branch confirms; a worker asks to join and claims, or an official claims for them. Claims then
+  // run on the case chain (cases.decide, cases.pay).
+  'mutual.view': ['worker', ...KEEPERS],
+  'mutual.schemes': ['leader'],
+  'mutual.enrol': KEEPERS,
+  'mutual.requestEnrolment': ['worker'],
+  'mutual.confirm': ['branch_official', 'leader'],
+  'mutual.contributions': KEEPERS,
+  'mutual.claim': ['worker', ...KEEPERS],
+  'mutual.funds': ['leader'],
 
   'reports.view': KEEPERS,
 

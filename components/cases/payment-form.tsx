@@ -32,6 +32,7 @@ export function PaymentForm({
   kindLabel,
   budget,
   repeat,
+  fund,
 }: {
   caseId: number;
   version: number;
@@ -40,6 +41,8 @@ export function PaymentForm({
   kindLabel: string;
   budget: BudgetLeft | null;
   repeat: boolean;
+  /** A mutual-aid claim: paid from its scheme-year's fund (named here), not from an aid budget. */
+  fund?: string;
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -59,7 +62,9 @@ export function PaymentForm({
       />
       <div className="rounded-md bg-stone-50 p-3 text-sm" data-testid="budget-left">
         <p>{t('cases.payAmount', { amount: formatFen(amountFen) })}</p>
-        {budget ? (
+        {fund ? (
+          <p>{fund}</p>
+        ) : budget ? (
           <>
             <p>
               {t(budget.unitName ? 'cases.budgetLeftBranch' : 'cases.budgetLeft', {

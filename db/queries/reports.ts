@@ -8,6 +8,8 @@ import {
   cases,
   householdEvents,
   households,
+  mutualClaims,
+  mutualSchemes,
   orgUnits,
   payments,
   tasks,
@@ -266,6 +268,42 @@ async function campaignSection(db: Queryable, where: SQL, span: Span, years: num
   };
 }
 
+/** Mutual aid (保障帮扶): paid claims and their money by the year of the event, medical and insurance apart. */
+async function mutualSection(db: Queryable, where: SQL, span: Span, years: number[]): Promise<ReportSection> {
+  const medical = sql<boolean>`${mutualSchemes.kind} = 'medical'`;
+  const rows = await db
+    .select({
+      medical,
+      year: mutualClaims.capYear,
+      count: count(),
+      fen: sql<number>`sum(${payments.amountFen})::bigint`.mapWith(Number),
+    })
+    .from(payments)
+    .innerJoin(mutualClaims, eq(mutualClaims.caseId, payments.caseId))
+    .innerJoin(mutualSchemes, eq(mutualSchemes.id, mutualClaims.schemeId))
+    .innerJoin(cases, eq(cases.id, payments.caseId))
+    .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+    .where(and(between(mutualClaims.capYear, span.from, span.to), where))
+    .groupBy(medical, mutualClaims.capYear);
+  return {
+    programme: 'mutual',
+    lines: [
+      line(
+        'mutualMedical',
+        years,
+        rows.filter((r) => r.medical),
+        true,
+      ),
+      line(
+        'mutualInsurance',
+        years,
+        rows.filter((r) => !r.medical),
+        true,
+      ),
+    ],
+  };
+}
+
 async function taskSection(db: Queryable, where: SQL, span: Span, years: number[]): Promise<ReportSection> {
   const rows = await db
     .select({ year: yearOf(tasks.doneOn), count: count() })
@@ -296,6 +334,7 @@ export async function threeYearReport(
   const sections = await Promise.all([
     hardshipSection(db, where, span, years),
     studentSection(db, actor, unit?.path, span, years),
+    mutualSection(db, where, span, years),
     campaignSection(db, where, span, years),
     registerSection(db, where, span, years),
     visitSection(db, where, span, years),

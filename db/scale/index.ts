@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../demo-data';
 import { deferConstraints, restoreForeignKeys, restoreIndexes, restoreOrder } from './bulk';
 import { budgetsSql, casesSql, genCasesSql, objectionsSql, paymentsSql, standardsSql, stepsSql } from './cases';
 import { seedProvinceCampaign } from './campaigns';
+import { mutualAidSql } from './mutual-aid';
 import { orgUnitsSql, usersSql } from './people';
 import {
   attendeesSql,
@@ -59,6 +60,8 @@ export interface ScaleOptions {
   workers: number;
   /** Empty every table of the app first (else a database with data is refused). */
   reset?: boolean;
+  /** Mutual aid too (db/scale/mutual-aid.ts); default on. The aid-case checks of seed-scale.test.ts leave it out. */
+  mutualAid?: boolean;
   /** YYYY-MM-DD; default today in China. Nothing is dated on or after it. */
   today?: string;
   log?: (line: string) => void;
@@ -185,6 +188,9 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     await step('payments', sql(paymentsSql()), 'payments');
     await step('objections', sql(objectionsSql(shape)), 'objections');
     await step('notifications', sql(stepsSql(shape, cal, true)), 'notifications');
+    // Mutual aid: enrolments, claims (cases of kind mutual_aid), their payments, caps and funds.
+    if (opts.mutualAid !== false)
+      for (const [i, statement] of mutualAidSql(cal).entries()) await step(`mutual aid (${i + 1})`, sql(statement));
     // The dashboards' aggregates, from what was just loaded (the app keeps them from here on).
     for (const [i, statement] of REBUILD_CASE_STATS.entries())
       await step(`case figures (${i + 1}/${REBUILD_CASE_STATS.length})`, sql(statement));

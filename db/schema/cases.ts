@@ -21,6 +21,7 @@ import { orgUnits } from './org';
 import { households } from './register';
 import { students } from './students';
 import { AWARD_TIERS, STAGES } from '../../lib/students/stages';
+import { CLAIM_DOCUMENTS } from '../../lib/mutual-aid/rules';
 import { users } from './users';
 import { ZONE } from '../time-zone';
 
@@ -174,7 +175,7 @@ export const cases = pgTable(
     check('cases_kind_check', inList(t.kind, CASE_KINDS)),
     check(
       'cases_student_check',
-      sql`${t.kind} = 'aid' OR (${t.studentId} IS NOT NULL AND ${t.schoolYear} IS NOT NULL)`,
+      sql`${t.kind} IN ('aid', 'mutual_aid') OR (${t.studentId} IS NOT NULL AND ${t.schoolYear} IS NOT NULL)`,
     ),
     check(
       'cases_money_check',
@@ -282,9 +283,8 @@ export const payments = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    budgetId: integer('budget_id')
-      .notNull()
-      .references(() => budgets.id),
+    /** The budget drawn on; null for a mutual-aid claim, which its scheme-year's fund pays (mutual_claims). */
+    budgetId: integer('budget_id').references(() => budgets.id),
     amountFen: integer('amount_fen').notNull(),
     paidOn: date('paid_on').notNull(),
     method: text('method', { enum: ['bank_transfer', 'cash'] }).notNull(),
@@ -333,7 +333,13 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export const DOCUMENT_PURPOSES = ['supporting', 'admission_letter', 'enrolment_certificate', 'results'] as const;
+export const DOCUMENT_PURPOSES = [
+  'supporting',
+  'admission_letter',
+  'enrolment_certificate',
+  'results',
+  ...CLAIM_DOCUMENTS,
+] as const;
 
 /**
  * A supporting document of a case (PDF, JPEG or PNG), kept in Postgres with the case so that a

@@ -11,3 +11,4 @@ export * from './imports';
 export * from './premiums';
 export * from './employment';
 export * from './care';
+export * from './mutual-aid';

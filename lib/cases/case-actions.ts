@@ -19,7 +19,8 @@ import { action } from '@/lib/auth/action';
 import { amountColumns, approverAmount, publicityFromToday, standardCategoryOf } from '@/lib/cases/case-writes';
 import { moveCase, notifyStep, permit } from '@/lib/cases/move';
 import { unlessAlreadySubmitted } from '@/lib/cases/submit-once';
-import { addPayment } from '@/lib/stats/case-stats';
+import { addPayment, addPaymentMonth } from '@/lib/stats/case-stats';
+import { drawClaimCap, payClaimFromFund, releaseClaimCap } from '@/lib/mutual-aid/claims';
 import { todayInChina } from '@/lib/dates';
 import { AppError, conflict, invalidField, isUniqueViolation, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/scope';
@@ -208,6 +209,12 @@ export const decideCase = action(
       throw invalidField('decision', 'awardNeedsTier');
     const set: Partial<typeof cases.$inferInsert> = {};
     let overridden = false;
+    const mutual = c.kind === 'mutual_aid';
+    // A mutual-aid claim pays what its scheme's rules computed: no approver's amount.
+    if (mutual && input.amount !== undefined) throw invalidField('amount', 'amountNotAllowedHere');
+    // Approving a claim draws the member's yearly cap (guarded; refused when it would pass the cap).
+    let publish = true;
+    if (mutual && step === 'approval' && input.decision === 'approve') ({ publish } = await drawClaimCap(tx, c.id));
     if (input.amount !== undefined) {
       if (step !== 'approval' || input.decision !== 'approve') throw invalidField('amount', 'amountNotAllowedHere');
       if (!c.rule || c.computedFen == null) throw conflict('caseWrongState');
@@ -224,11 +231,15 @@ export const decideCase = action(
       if (repeatOf.length > 0 && !input.repeatReason) throw invalidField('repeatReason', 'repeatNeedsReasonAtApproval');
       Object.assign(set, await publicityFromToday(tx));
     }
-    const moved = await moveCase(tx, actor, c, input.decision, {
+    let moved = await moveCase(tx, actor, c, input.decision, {
       expectedVersion: input.version,
       comment: input.comment,
       set,
     });
+    // A scheme that does not publish its claims (medical ones reveal illness): the one chain's
+    // publicity step is closed by the system at once, in this transaction, so nobody ever sees it.
+    if (mutual && !publish && moved.to === 'in_publicity')
+      moved = await moveCase(tx, null, { ...c, state: 'in_publicity', version: moved.version }, 'close_publicity');
     return {
       data: { id: c.id, state: moved.to, version: moved.version },
       audit: {
@@ -290,6 +301,7 @@ export const decideObjection = action(
       comment,
       set: uphold ? { publicityStart: null, publicityEnd: null } : {},
     });
+    if (uphold && c.kind === 'mutual_aid') await releaseClaimCap(tx, c.id);
     const [decided] = await tx
       .update(objections)
       .set({
@@ -332,6 +344,7 @@ export const recordPayment = action(
   async (input, { actor, tx }) => {
     const c = await getCaseHead(tx, actor, input.caseId);
     permit(actor, c, 'pay');
+    if (c.kind === 'mutual_aid') return payMutualClaim(tx, actor, c, input);
     if (!c.aidKind || !c.amountFen || !c.frequency || !c.appliedOn) throw conflict('caseWrongState');
     const repeat = checkRepeat(
       await ledgerPayments(tx, c),
@@ -391,6 +404,52 @@ export const recordPayment = action(
     };
   },
 );
+
+/**
+ * A mutual-aid claim's payment: the same guarded move and the same one payment row per case, paid
+ * from the scheme-year's fund instead of an aid budget (no budget row; mutual_claims names the fund).
+ */
+async function payMutualClaim(tx: Tx, actor: Actor, c: CaseHead, input: z.output<typeof paymentSchema>) {
+  if (!c.amountFen) throw conflict('caseWrongState');
+  const moved = await moveCase(tx, actor, c, 'pay', { expectedVersion: input.version });
+  let paymentId: number;
+  try {
+    [{ id: paymentId }] = await tx
+      .insert(payments)
+      .values({
+        caseId: c.id,
+        budgetId: null,
+        amountFen: c.amountFen,
+        paidOn: input.paidOn,
+        method: input.method,
+        reference: input.reference,
+        recordedBy: actor.userId,
+      })
+      .returning({ id: payments.id });
+  } catch (err) {
+    if (isUniqueViolation(err, 'payments_case_key')) throw conflict('caseWrongState');
+    throw err;
+  }
+  await payClaimFromFund(tx, c.id, c.amountFen);
+  await addPaymentMonth(tx, c.unitId, { amountFen: c.amountFen, paidOn: input.paidOn });
+  return {
+    data: { id: paymentId, caseId: c.id, state: moved.to, budgetLeftFen: null as number | null },
+    audit: {
+      action: 'case.pay',
+      entity: 'case',
+      entityId: c.id,
+      before: { state: c.state },
+      after: {
+        state: moved.to,
+        paymentId,
+        amountFen: c.amountFen,
+        paidOn: input.paidOn,
+        method: input.method,
+        reference: input.reference,
+      },
+    },
+  };
+}
 
 /** Marks the actor's own notifications read (all, or those of one case). */
 export const markNotificationsRead = action(

@@ -29,6 +29,8 @@ import enImports from '@/messages/en/imports.json';
 import zhImports from '@/messages/zh-CN/imports.json';
 import enProgrammes from '@/messages/en/programmes.json';
 import zhProgrammes from '@/messages/zh-CN/programmes.json';
+import enMutual from '@/messages/en/mutual-aid.json';
+import zhMutual from '@/messages/zh-CN/mutual-aid.json';
 
 type Catalog = Record<string, Record<string, unknown>>;
 
@@ -54,6 +56,7 @@ const SOURCES: Record<Locale, Catalog[]> = {
     zhCampaigns,
     zhImports,
     zhProgrammes,
+    zhMutual,
   ],
   en: [
     enBase,
@@ -70,6 +73,7 @@ const SOURCES: Record<Locale, Catalog[]> = {
     enCampaigns,
     enImports,
     enProgrammes,
+    enMutual,
   ],
 };
 

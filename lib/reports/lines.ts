@@ -8,6 +8,7 @@ export type HardshipKind = (typeof HARDSHIP_KINDS)[number];
 export const PROGRAMMES = [
   'hardship',
   'students',
+  'mutual',
   'campaigns',
   'register',
   'visits',
@@ -42,7 +43,9 @@ export type LineKey =
   | 'exitsThroughJobs'
   | 'survivorSubsidies'
   | 'elderVisits'
-  | 'elderAdvances';
+  | 'elderAdvances'
+  | 'mutualMedical'
+  | 'mutualInsurance';
 
 export interface ReportLine extends Line {
   key: LineKey;

@@ -100,9 +100,18 @@ export async function addPayment(
   payment: { amountFen: number; paidOn: string },
 ): Promise<void> {
   await applyStatDeltas(tx, [paymentDelta(c, payment)]);
+  await addPaymentMonth(tx, c.unitId, payment);
+}
+
+/** A payment in the month figures (every payment, a mutual-aid claim's too: PAYMENT_MONTHS_FROM_BASE). */
+export async function addPaymentMonth(
+  tx: Queryable,
+  unitId: number,
+  payment: { amountFen: number; paidOn: string },
+): Promise<void> {
   await tx.execute(sql`
     INSERT INTO payment_months (year, month, unit_id, payments, amount_fen)
-    VALUES (${Number(payment.paidOn.slice(0, 4))}::int, ${Number(payment.paidOn.slice(5, 7))}::int, ${c.unitId}::int, 1, ${payment.amountFen}::bigint)
+    VALUES (${Number(payment.paidOn.slice(0, 4))}::int, ${Number(payment.paidOn.slice(5, 7))}::int, ${unitId}::int, 1, ${payment.amountFen}::bigint)
     ON CONFLICT (year, unit_id, month)
     DO UPDATE SET payments = payment_months.payments + 1, amount_fen = payment_months.amount_fen + excluded.amount_fen`);
 }

@@ -29,8 +29,11 @@ import { type Actor, scopeOf, unitInScope } from '@/lib/scope';
  *   person: see `canClosePublicity`.
  */
 
-/** Every kind of case runs on this one chain; issue 5's student aid is a kind, not a copy. */
-export const CASE_KINDS = ['aid', 'student_aid', 'student_award'] as const;
+/**
+ * Every kind of case runs on this one chain; issue 5's student aid is a kind, not a copy, and so are
+ * issue 19's mutual-aid claims (互助金 / 理赔, facts in mutual_claims).
+ */
+export const CASE_KINDS = ['aid', 'student_aid', 'student_award', 'mutual_aid'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export const CASE_STATES = [

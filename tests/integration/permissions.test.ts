@@ -65,6 +65,18 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'students/student#awardStudent': ['leader'],
   // Campaigns (送温暖): leaders create, set quotas, publish and approve; keepers adjust their part and
   // hand over; the branch confirms.
+  // Guarantee (保障帮扶): leaders keep the schemes; officials list, the branch confirms; workers ask
+  // and claim, officials claim for them (which enrolment is a scope question).
+  'mutual-aid/scheme#createScheme': ['leader'],
+  'mutual-aid/scheme#addSchemeVersion': ['leader'],
+  'mutual-aid/enrolment#enrolMembers': KEEPERS,
+  'mutual-aid/enrolment#requestEnrolment': ['worker'],
+  'mutual-aid/enrolment#confirmEnrolments': ['branch_official', 'leader'],
+  'mutual-aid/enrolment#cancelEnrolment': KEEPERS,
+  'mutual-aid/enrolment#setContributions': KEEPERS,
+  'mutual-aid/claim#saveClaim': CARERS,
+  'mutual-aid/claim#uploadClaimDocument': CARERS,
+  'mutual-aid/claim#submitClaim': CARERS,
   'campaigns/campaign#createCampaign': ['leader'],
   'campaigns/campaign#setQuota': ['leader'],
   'campaigns/campaign#setPublicList': ['leader'],

@@ -259,6 +259,7 @@ describe('the three-year report', () => {
     expect(r.sections.map((s) => s.programme)).toEqual([
       'hardship',
       'students',
+      'mutual',
       'campaigns',
       'register',
       'visits',
@@ -306,11 +307,15 @@ describe('the three-year report', () => {
       'aidSubtotal',
       'studentAid',
       'awards',
+      'mutualMedical',
+      'mutualInsurance',
       'campaignHandovers',
       'premiumsPaid',
       'survivorSubsidies',
       'elderAdvances',
     ]);
+    // No mutual-aid claim in this fixture either: its lines are there, at zero.
+    expect(t.mutualMedical).toEqual([NIL, NIL, NIL, NIL]);
     // No campaign in this fixture: the campaign lines are there, at zero.
     expect(t.campaignHandovers).toEqual([NIL, NIL, NIL, NIL]);
   });

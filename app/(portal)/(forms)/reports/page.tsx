@@ -47,6 +47,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const notes = {
     hardship: t('reports.notes.hardship'),
     students: t('reports.notes.students', { year: span.to, next: span.to + 1 }),
+    mutual: t('reports.notes.mutual'),
     campaigns: t('reports.notes.campaigns'),
     register: t('reports.notes.register'),
     visits: t('reports.notes.visits'),

@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { withdrawCase } from '@/lib/cases/case-actions';
 import {
   AmountExplanation,
@@ -23,6 +23,10 @@ import { ConfirmAction } from '@/components/ui/confirm-action';
 import { getDb } from '@/db/client';
 import { getCaseView, type CaseView } from '@/db/queries/case-page';
 import { getStudentCaseFacts } from '@/db/queries/student-aid';
+import { claimOfCase } from '@/db/queries/mutual-aid';
+import { ClaimCaseFacts } from '@/components/mutual-aid/claim-case-facts';
+import { PayoutLines } from '@/components/mutual-aid/payout-lines';
+import { mutualPaths } from '@/lib/mutual-aid/paths';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { dateTimeInChina, todayInChina } from '@/lib/dates';
@@ -55,6 +59,8 @@ export default async function CasePage({
     orNotFound(getCaseView(db, actor, id)),
     getStudentCaseFacts(db, actor, id),
   ]);
+  // A mutual-aid claim's facts (diagnosis included), read only once the case itself was readable.
+  const claim = c.kind === 'mutual_aid' ? await claimOfCase(db, c.id) : null;
   const t = await getTranslations();
   const today = todayInChina();
   const kind = t(kindKey(c));
@@ -124,9 +130,14 @@ export default async function CasePage({
           <Card title={t('cases.facts')}>
             <CaseFactsList c={c} />
             {studentFacts && <StudentCaseFacts caseId={c.id} facts={studentFacts} />}
+            {claim && <ClaimCaseFacts caseId={c.id} claim={claim} />}
           </Card>
           <Card title={t('cases.amount')}>
-            <AmountExplanation amount={c.amount} />
+            {claim ? (
+              <PayoutLines lines={claim.lines} payoutFen={claim.payoutFen} />
+            ) : (
+              <AmountExplanation amount={c.amount} />
+            )}
           </Card>
           <Card title={t('cases.documents')}>
             <Documents c={c} />
@@ -193,6 +204,14 @@ export default async function CasePage({
                 kindLabel={kind}
                 budget={c.budget}
                 repeat={(c.ledger?.repeats.length ?? 0) > 0}
+                fund={
+                  claim
+                    ? t('mutual.paidFromFund', {
+                        scheme: (await getLocale()) === 'en' ? claim.schemeNameEn : claim.schemeNameZh,
+                        year: claim.capYear,
+                      })
+                    : undefined
+                }
               />
             </Card>
           )}
@@ -208,7 +227,7 @@ export default async function CasePage({
             <Card title={t('cases.myApplication')}>
               <div className="flex flex-wrap gap-2">
                 {c.can.edit && (
-                  <ButtonLink href={casePaths.edit(c.id)} variant="primary">
+                  <ButtonLink href={claim ? mutualPaths.claim(c.id) : casePaths.edit(c.id)} variant="primary">
                     {c.state === 'draft' ? t('cases.continueDraft') : t('cases.editAndResubmit')}
                   </ButtonLink>
                 )}

@@ -18,6 +18,8 @@ import { TaskList } from '@/components/register/task-list';
 import { VisitForm } from '@/components/register/visit-form';
 import { ButtonLink } from '@/components/ui/button';
 import { HouseholdCampaigns } from '@/components/campaigns/household-campaigns';
+import { HouseholdClaims } from '@/components/mutual-aid/household-claims';
+import { memberClaimLines } from '@/db/queries/mutual-aid';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { householdCampaignLines } from '@/db/queries/campaigns';
 import { householdProgrammeLines } from '@/db/queries/programme-figures';
@@ -81,9 +83,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
     ...ownerRows.map((c) => ({ id: c.id, label: `${personLabel(c)} · ${t(`roles.${c.role}`)}` })),
   ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
 
-  const [campaignLines, programmeLines] = await Promise.all([
+  // Mutual-aid claims name schemes that hint at illness: the register's keepers see them, a worker
+  // serving as the household's helper does not.
+  const [campaignLines, programmeLines, claimLines] = await Promise.all([
     householdCampaignLines(db, h.id),
     householdProgrammeLines(db, h.id),
+    can(actor.role, 'register.view') ? memberClaimLines(db, h.workerId) : null,
   ]);
   const reviewOverdue = active && isOverdue(h.reviewDue, today);
   const pastHelpers = h.helpers.filter((x) => x.until !== null);
@@ -305,6 +310,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             linkJobs={can(actor.role, 'employment.view')}
             linkSurvivors={can(actor.role, 'care.view')}
           />
+          {claimLines && <HouseholdClaims lines={claimLines} />}
           <Card title={t('households.helpers')}>
             <ul className="space-y-3" data-testid="helpers">
               {HELPER_KINDS.map((kind) => {
