@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'unit.rename',
   'unit.move',
   'person.updateContact',
+  'person.revealIdentifiers',
   'household.file',
   'household.update',
   'household.changeCategory',
@@ -69,6 +70,8 @@ export const AUDIT_ACTIONS = [
   'campaign.uploadSheet',
   'campaign.export',
   'system.seed',
+  'system.piiSeal',
+  'system.piiRotate',
 ] as const;
 
 /** The filter's entries: a label key and the action prefix it matches. */

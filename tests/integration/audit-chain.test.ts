@@ -4,6 +4,7 @@ import { Client, Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain, type ChainReport } from '@/db/audit-chain';
 import { getDb } from '@/db/client';
+import * as schema from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { userId } from '../session';
 
@@ -45,7 +46,7 @@ async function tampered(change: (c: Client) => Promise<unknown>): Promise<ChainR
     await superuser.query(`SET LOCAL session_replication_role = replica`);
     await change(superuser);
     await superuser.query(`SET LOCAL session_replication_role = origin`);
-    return await verifyAuditChain(drizzle(superuser));
+    return await verifyAuditChain(drizzle(superuser, { schema }));
   } finally {
     await superuser.query('ROLLBACK');
   }
@@ -182,7 +183,7 @@ describe('the chain under concurrent writers', () => {
   it('lets 25 parallel audited transactions all commit, each in its own place, and the chain verifies', async () => {
     const pool = new Pool({ connectionString: url(), max: 25 });
     try {
-      const db = drizzle(pool);
+      const db = drizzle(pool, { schema });
       const before = (await chainRows()).length;
       const results = await Promise.allSettled(
         Array.from({ length: 25 }, (_, i) =>
