@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   'studentAward.nominateRepeated',
   'studentAward.award',
   'ledger.export',
+  'audit.export',
   'notifications.read',
   'auth.sign_out',
   'campaign.create',
@@ -72,6 +73,33 @@ export const AUDIT_ACTIONS = [
   'system.seed',
   'system.piiSeal',
   'system.piiRotate',
+] as const;
+
+/** The kinds of record audit rows name (`entity`), for the "record type" filter; each has a label (audit.entities.*). */
+export const AUDIT_ENTITIES = [
+  'user',
+  'org_unit',
+  'household',
+  'visit',
+  'task',
+  'symposium',
+  'case',
+  'case_document',
+  'objection',
+  'aid_standard',
+  'budget',
+  'setting',
+  'student',
+  'campaign',
+  'campaign_entry',
+  'campaign_sheet',
+  'ledger',
+  'audit',
+  'pii',
+  'cases',
+  'students',
+  'demo',
+  'scale',
 ] as const;
 
 /** The filter's entries: a label key and the action prefix it matches. */
@@ -92,6 +120,7 @@ export const AUDIT_GROUPS = [
   { key: 'auth', prefix: 'auth.' },
   { key: 'campaigns', prefix: 'campaign.' },
   { key: 'exports', prefix: 'ledger.' },
+  { key: 'auditExports', prefix: 'audit.' },
   { key: 'notifications', prefix: 'notifications.' },
   { key: 'system', prefix: 'system.' },
 ] as const;

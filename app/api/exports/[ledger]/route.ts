@@ -1,32 +1,18 @@
-import { createTranslator } from 'next-intl';
 import { getDb } from '@/db/client';
 import { ledgerSource } from '@/db/queries/exports';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
 import { todayInChina } from '@/lib/dates';
-import { LEDGER_COLUMNS, type Column, type Translate } from '@/lib/exports/columns';
+import { LEDGER_COLUMNS, type Column } from '@/lib/exports/columns';
 import { csvStream } from '@/lib/exports/csv';
 import { isLedger, parseFormat, parseLedgerFilters, setFilters } from '@/lib/exports/ledgers';
+import { translatorFor } from '@/lib/exports/translator';
 import { xlsxStream } from '@/lib/exports/xlsx';
 import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
-import { messagesFor } from '@/lib/i18n/catalog';
-import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n/locales';
 
 export const dynamic = 'force-dynamic';
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
-
-/** The language of the headers: the NEXT_LOCALE cookie, as the pages read it. */
-function translatorFor(request: Request): Translate {
-  const cookie = request.headers.get('cookie') ?? '';
-  const raw = cookie
-    .split(/;\s*/)
-    .find((c) => c.startsWith(`${LOCALE_COOKIE}=`))
-    ?.slice(LOCALE_COOKIE.length + 1);
-  const locale = resolveLocale(raw && decodeURIComponent(raw));
-  const t = createTranslator({ locale, messages: messagesFor(locale) });
-  return (key, values) => t(key as never, values as never);
-}
 
 /**
  * A ledger (台账) as XLSX or CSV: GET /api/exports/register|cases|payments?format=xlsx|csv plus
