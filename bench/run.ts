@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { devPiiSettings } from '@/lib/config';
 import { todayInChina } from '@/lib/dates';
 import { ceilingStatements, paidMatchesAggregate, runCeiling } from './ceiling';
 import { chooseDatabase, dataSize, formatSize, type BenchDatabase, type DataSize, type SqlClient } from './database';
@@ -509,6 +510,9 @@ async function main(): Promise<void> {
   for (const [key, value] of Object.entries(database.env)) if (value !== undefined) env[key] = value;
   // A production server refuses to start without a real secret; a throwaway one is fine here.
   if (!env.AUTH_SECRET) env.AUTH_SECRET = randomBytes(32).toString('base64url');
+  // Not so the identifier keys: the scale data stays encrypted between runs, so without keys of its
+  // own the bench uses this checkout's development keyring (the one its seeding used).
+  if (!env.PII_KEYS || !env.PII_HMAC_KEY) Object.assign(env, devPiiSettings());
   env.PGAPPNAME = SERVER_APP_NAME; // read by pg in the server's processes
 
   const prepare = ['db/prepare.ts', ...database.prepareArgs];

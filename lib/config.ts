@@ -156,7 +156,8 @@ export function piiKeyring(env: Record<string, string | undefined> = process.env
 
 let devPii: { PII_KEYS: string; PII_HMAC_KEY: string } | undefined;
 
-function devPiiSettings() {
+/** The development keyring's settings (./data/dev-pii-keys.json, made on first use). */
+export function devPiiSettings(): { PII_KEYS: string; PII_HMAC_KEY: string } {
   if (devPii) return devPii;
   const file = path.resolve(/* turbopackIgnore: true */ 'data', 'dev-pii-keys.json');
   if (!existsSync(file)) {
