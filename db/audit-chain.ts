@@ -46,10 +46,17 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainReport> {
         broken: { ...at, reason, detail },
       });
       if (seq > expected)
-        return fail('missing_rows', `place ${expected}${seq - 1 > expected ? `–${seq - 1}` : ''} is missing before this row`);
+        return fail(
+          'missing_rows',
+          `place ${expected}${seq - 1 > expected ? `–${seq - 1}` : ''} is missing before this row`,
+        );
       if (seq < expected) return fail('inserted_row', `takes place ${seq}, already taken (expected ${expected})`);
       if (r.prev_hash !== prev) return fail('prev_hash', 'does not name the previous row’s hash');
-      if (createHash('sha256').update(prev + r.content, 'utf8').digest('hex') !== r.hash)
+      if (
+        createHash('sha256')
+          .update(prev + r.content, 'utf8')
+          .digest('hex') !== r.hash
+      )
         return fail('content', 'its content does not match its hash (changed after it was written)');
       prev = r.hash;
       expected += 1;

@@ -38,7 +38,8 @@ export function parsePiiKeys(text: string): PiiKey[] {
     .map((entry) => {
       const at = entry.indexOf(':');
       const kid = at > 0 ? entry.slice(0, at) : '';
-      if (!KID.test(kid)) throw new PiiError('PII_KEYS: each key is `id:base64key` with an id of letters, digits, _ or -.');
+      if (!KID.test(kid))
+        throw new PiiError('PII_KEYS: each key is `id:base64key` with an id of letters, digits, _ or -.');
       const key = Buffer.from(entry.slice(at + 1), 'base64');
       if (key.length !== 32) throw new PiiError(`PII_KEYS: key "${kid}" is not 32 bytes of base64.`);
       return { kid, key };

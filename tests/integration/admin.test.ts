@@ -147,7 +147,9 @@ describe('accounts', () => {
     expect(await loadActor(db, target, ver)).toBeNull();
     expect(await loadActor(db, target, ver + 1)).toMatchObject({ unitId: other.id });
     // The edit form sends the identifiers only after an audited "show": without them they stay.
-    expect(await updateUser({ userId: target, name: `${person.name}改`, role: 'worker', unitId: other.id })).toMatchObject({
+    expect(
+      await updateUser({ userId: target, name: `${person.name}改`, role: 'worker', unitId: other.id }),
+    ).toMatchObject({
       ok: true,
     });
     expect(await getPerson(db, { kind: 'all' }, target)).toMatchObject({

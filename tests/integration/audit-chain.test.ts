@@ -89,7 +89,9 @@ describe('the audit log is append-only', () => {
         () => null,
         (e: Error) => e,
       );
-      expect(String((err?.cause as Error | undefined)?.message ?? err)).toMatch(/append-only|moves only with audit_log/);
+      expect(String((err?.cause as Error | undefined)?.message ?? err)).toMatch(
+        /append-only|moves only with audit_log/,
+      );
     }
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
@@ -154,9 +156,10 @@ describe('audit:verify', () => {
       }
       expect(report.ok, `trial ${trial}: ${kind} at place ${row.seq}`).toBe(false);
       if (!report.ok) {
-        expect({ id: report.broken.id, reason: report.broken.reason }, `trial ${trial}: ${kind} at place ${row.seq}`).toEqual(
-          expected,
-        );
+        expect(
+          { id: report.broken.id, reason: report.broken.reason },
+          `trial ${trial}: ${kind} at place ${row.seq}`,
+        ).toEqual(expected);
       }
     }
     expect(Math.min(seen.change, seen.delete, seen.insert)).toBeGreaterThanOrEqual(50);

@@ -10,7 +10,9 @@ import { parseCsv } from '../csv';
 import { signInAs, userId } from '../session';
 
 const exportOf = (query: string, locale?: 'en' | 'zh-CN') =>
-  GET(new Request(`http://localhost/api/audit?${query}`, locale ? { headers: { cookie: `NEXT_LOCALE=${locale}` } } : {}));
+  GET(
+    new Request(`http://localhost/api/audit?${query}`, locale ? { headers: { cookie: `NEXT_LOCALE=${locale}` } } : {}),
+  );
 
 async function csvOf(res: Response) {
   expect(res.status).toBe(200);

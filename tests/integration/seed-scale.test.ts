@@ -341,7 +341,9 @@ describe(`seed:scale at ${WORKERS.toLocaleString('en')} workers`, () => {
   });
 
   it('stores every ID number and phone encrypted, and keeps the audit chain whole', async () => {
-    expect(await count(`SELECT count(*) AS n FROM users WHERE id_number NOT LIKE 'v1.%' OR phone NOT LIKE 'v1.%'`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM users WHERE id_number NOT LIKE 'v1.%' OR phone NOT LIKE 'v1.%'`),
+    ).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM households WHERE phone NOT LIKE 'v1.%'`)).toBe(0);
     expect(await count(`SELECT count(DISTINCT id_number_hash) AS n FROM users`)).toBe(
       await count(`SELECT count(*) AS n FROM users WHERE id_number IS NOT NULL`),
