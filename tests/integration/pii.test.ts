@@ -53,7 +53,7 @@ async function dumpDatabase(url: string): Promise<{ text: string; how: string }>
         : []),
     ].filter((p) => existsSync(p));
     for (const bin of candidates) {
-      const major = Number(/(\d+)/.exec(execFileSync(bin, ['--version'], { encoding: 'utf8' }).split(' ').pop()!)?.[1]);
+      const major = Number(/\(PostgreSQL\) (\d+)/.exec(execFileSync(bin, ['--version'], { encoding: 'utf8' }))?.[1]);
       if (major >= serverMajor) {
         return { text: execFileSync(bin, ['--no-owner', url], { encoding: 'utf8', maxBuffer: 1 << 30 }), how: bin };
       }
