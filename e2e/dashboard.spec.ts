@@ -38,6 +38,10 @@ test.describe('dashboards with filters', () => {
     await page.goto('/dashboard');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('全矿概况');
     const whole = await figure(page, '在册困难户');
+    // The exit rate says what it is a share of (issue 18.16); the demo data has exits every year.
+    await expect(page.getByTestId('register-figures').getByRole('link', { name: /^脱困率/ })).toContainText(
+      new RegExp(`\\d+(\\.\\d)?%${YEAR}年1月1日在册的\\d+户中已脱困\\d+户`),
+    );
     // The charts are drawn in the browser, after the page arrives.
     await expect(page.getByTestId('chart-months').locator('svg.recharts-surface')).toBeVisible();
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Th } from '@/components/ui/table';
@@ -9,6 +9,7 @@ import type { Category } from '@/db/schema/register';
 import type { RegisterMeasures } from '@/db/queries/register-dashboard';
 import { listHref, type DashboardFilters, type UnitWindow } from '@/lib/dashboard/filters';
 import { useFromJson, type JsonOf } from '@/lib/json-props';
+import { formatExitRate } from '@/lib/register/exit-rate';
 import { useSoftNavigation } from './soft-navigation';
 import { OpenUnitHint, UnitLink, UnitPager } from './unit-pager';
 
@@ -53,6 +54,7 @@ export interface RegisterMeasuresData {
 export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasuresData> }) {
   const { categories, units, totals: total, unitLabel, filters, thisYear } = useFromJson(data);
   const t = useTranslations();
+  const locale = useLocale();
   const hintId = useId();
   const softNavigation = useSoftNavigation();
   const rows = units.rows;
@@ -69,6 +71,12 @@ export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasure
         <Figure
           label={current ? t('dashboard.exitedThisYear') : t('dashboardFilters.exitedIn', { year })}
           value={total.exitedThisYear}
+          href={households({ status: 'exited' })}
+        />
+        <Figure
+          label={t('dashboard.exitRate')}
+          value={formatExitRate(total.exitCohort, locale)}
+          hint={t('dashboard.exitRateHint', { ...total.exitCohort, year })}
           href={households({ status: 'exited' })}
         />
         <Figure
@@ -134,6 +142,7 @@ export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasure
                 <Th>{t('dashboard.unit')}</Th>
                 <Th className="text-right">{t('dashboard.workers')}</Th>
                 <Th className="text-right">{t('dashboard.households')}</Th>
+                <Th className="text-right">{t('dashboard.exitRate')}</Th>
                 <Th className="text-right">{t('dashboard.visited')}</Th>
                 <Th className="text-right">{t('dashboard.known')}</Th>
                 <Th className="text-right">{t('dashboard.resolved')}</Th>
@@ -158,6 +167,7 @@ export function RegisterMeasuresSection({ data }: { data: JsonOf<RegisterMeasure
                       {r.active}
                     </a>
                   </td>
+                  <td>{formatExitRate(r.exitCohort, locale)}</td>
                   <td>{`${r.visited} / ${r.active}`}</td>
                   <td>{r.known}</td>
                   <td>{`${r.tasksDone} / ${r.tasksRaised}`}</td>

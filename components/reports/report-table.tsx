@@ -1,12 +1,13 @@
 import { clsx } from 'clsx';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { figureHref, type LinkContext } from '@/lib/reports/links';
 import type { ReportLine, ReportSection } from '@/lib/reports/lines';
 import type { Figure } from '@/lib/reports/tally';
 import { formatFen } from '@/lib/money';
 import { langTags } from '@/components/ui/lang';
+import { formatExitRate } from '@/lib/register/exit-rate';
 
 const pad = 'px-3 py-2 print:px-1.5 print:py-1';
 const num = `${pad} whitespace-nowrap text-right tabular-nums`;
@@ -28,6 +29,7 @@ export function ReportTable({
   note?: ReactNode;
 }) {
   const t = useTranslations();
+  const locale = useLocale();
   const money = section.lines.some((l) => l.money);
   const title = t.rich(`reports.programmes.${section.programme}`, langTags);
   const columns: (number | 'total')[] = [...years, 'total'];
@@ -35,6 +37,15 @@ export function ReportTable({
   const label = (l: ReportLine) => (l.key === 'aidKind' ? t(`aid.kinds.${l.aidKind!}`) : t(`reports.lines.${l.key}`));
 
   const countCell = (line: ReportLine, at: number | 'total', figure: Figure) => {
+    if (line.cohorts) {
+      // A rate per year; over the span there is none (a household is in several years' cohorts).
+      const cohort = at === 'total' ? undefined : line.cohorts[years.indexOf(at)];
+      return (
+        <td key={`${at}-n`} className={num}>
+          {cohort ? formatExitRate(cohort, locale) : <span className="text-stone-400">—</span>}
+        </td>
+      );
+    }
     const href = figure.count > 0 ? figureHref(line, at, links) : null;
     return (
       <td key={`${at}-n`} className={num}>

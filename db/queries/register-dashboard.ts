@@ -4,6 +4,7 @@ import type { Queryable } from '@/db/client';
 import { CATEGORIES, type Category } from '@/db/schema';
 import { todayInChina } from '@/lib/dates';
 import { chinaDayStart } from '@/db/time-zone';
+import type { ExitCohort } from '@/lib/register/exit-rate';
 
 export interface RegisterMeasures {
   unitId: number;
@@ -13,6 +14,8 @@ export interface RegisterMeasures {
   active: number;
   perCategory: Record<Category, number>;
   exitedThisYear: number;
+  /** The year's exit cohort (lib/register/exit-rate.ts): households on the register on 1 January, and how many of them left. */
+  exitCohort: ExitCohort;
   /** 进百家门: active households visited in the year */
   visited: number;
   /** 知百家情: active households whose visits of the last 12 months confirmed all six knows */
@@ -38,6 +41,8 @@ const FIGURES = [
   'serious_illness',
   'education',
   'exited',
+  'at_start',
+  'left_of_start',
   'visited',
   'known',
   'overdue_reviews',
@@ -89,6 +94,21 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
           WHERE x.household_id = h.id AND x.until IS NULL AND x.kind <> 'first_helper') < 3) AS missing_helper
       FROM households h WHERE ${only(sql`h.unit_id`)}
       GROUP BY h.unit_id
+    ), cohort AS (
+      -- On the register on 1 January: the household's last filing, re-filing or exit before then
+      -- was a filing (the timeline, not today's status, which a later exit or re-filing changed).
+      SELECT h.unit_id,
+        count(*) AS at_start,
+        count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM household_events e WHERE e.household_id = h.id AND e.kind = 'exited'
+            AND e.on >= ${since}::date AND e.on < ${next}::date)) AS left_of_start
+      FROM households h
+      CROSS JOIN LATERAL (
+        SELECT e.kind FROM household_events e
+        WHERE e.household_id = h.id AND e.kind IN ('filed', 'refiled', 'exited') AND e.on < ${since}::date
+        ORDER BY e.on DESC, e.id DESC LIMIT 1) last
+      WHERE last.kind <> 'exited' AND ${only(sql`h.unit_id`)}
+      GROUP BY h.unit_id
     ), tk AS (
       SELECT t.unit_id,
         count(*) FILTER (WHERE ${raisedInYear}) AS tasks_raised,
@@ -100,13 +120,14 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
       SELECT w.unit_id, count(*) AS workers FROM users w
       WHERE w.role = 'worker' AND NOT w.disabled AND ${only(sql`w.unit_id`)}
       GROUP BY w.unit_id
-    ), ids AS (SELECT unit_id FROM hh UNION SELECT unit_id FROM tk UNION SELECT unit_id FROM wk)
+    ), ids AS (SELECT unit_id FROM hh UNION SELECT unit_id FROM tk UNION SELECT unit_id FROM wk UNION SELECT unit_id FROM cohort)
     SELECT ${year}::int AS year, ids.unit_id,
       ${sql.join(
         FIGURES.map((f) => sql`coalesce(${sql.identifier(f)}, 0)::int AS ${sql.identifier(f)}`),
         sql`, `,
       )}
-    FROM ids LEFT JOIN hh USING (unit_id) LEFT JOIN tk USING (unit_id) LEFT JOIN wk USING (unit_id)`;
+    FROM ids LEFT JOIN hh USING (unit_id) LEFT JOIN cohort USING (unit_id) LEFT JOIN tk USING (unit_id)
+      LEFT JOIN wk USING (unit_id)`;
 }
 
 /**
@@ -144,6 +165,7 @@ async function rollUp(db: Queryable, parentId: number, source: SQL): Promise<Reg
       number
     >,
     exitedThisYear: Number(r.exited),
+    exitCohort: { atStart: Number(r.at_start), left: Number(r.left_of_start) },
     visited: Number(r.visited),
     known: Number(r.known),
     overdueReviews: Number(r.overdue_reviews),
@@ -257,6 +279,7 @@ export function totalMeasures(rows: RegisterMeasures[]): Omit<RegisterMeasures, 
       number
     >,
     exitedThisYear: sum((r) => r.exitedThisYear),
+    exitCohort: { atStart: sum((r) => r.exitCohort.atStart), left: sum((r) => r.exitCohort.left) },
     visited: sum((r) => r.visited),
     known: sum((r) => r.known),
     overdueReviews: sum((r) => r.overdueReviews),

@@ -161,7 +161,43 @@ async function registerSection(db: Queryable, where: SQL, span: Span, years: num
         rows.map((r) => ({ year: r.year, count: r.exited })),
         false,
       ),
+      await exitRateLine(db, where, years),
     ],
+  };
+}
+
+/**
+ * The exit rate of each year (lib/register/exit-rate.ts): of the households on the register on
+ * 1 January — by their timeline, as the dashboards count them — how many left during the year.
+ */
+async function exitRateLine(db: Queryable, where: SQL, years: number[]): Promise<ReportLine> {
+  const result = await db.execute<{ year: number; at_start: number; left_of_start: number }>(sql`
+    SELECT y.year::int AS year, count(*)::int AS at_start,
+      count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM household_events e WHERE e.household_id = h.id AND e.kind = 'exited'
+          AND e.on >= make_date(y.year, 1, 1) AND e.on < make_date(y.year + 1, 1, 1)))::int AS left_of_start
+    FROM unnest(${sql.param(years)}::int[]) AS y(year)
+    CROSS JOIN ${households} h
+    JOIN ${orgUnits} ON ${orgUnits.id} = h.unit_id
+    CROSS JOIN LATERAL (
+      SELECT e.kind FROM household_events e
+      WHERE e.household_id = h.id AND e.kind IN ('filed', 'refiled', 'exited') AND e.on < make_date(y.year, 1, 1)
+      ORDER BY e.on DESC, e.id DESC LIMIT 1) last
+    WHERE last.kind <> 'exited' AND ${where}
+    GROUP BY y.year`);
+  const byYear = new Map(result.rows.map((r) => [Number(r.year), r]));
+  const cohorts = years.map((y) => {
+    const r = byYear.get(y);
+    return { atStart: r ? Number(r.at_start) : 0, left: r ? Number(r.left_of_start) : 0 };
+  });
+  return {
+    ...line(
+      'exitRate',
+      years,
+      years.map((year, i) => ({ year, count: cohorts[i].left })),
+      false,
+    ),
+    cohorts,
   };
 }
 

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { households, orgUnits, tasks, users } from '@/db/schema';
 import { todayInChina } from '@/lib/dates';
 import { notFound } from '@/lib/errors';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
+import { cappedCount, cursorOf, keysetPage, pageOf, type PageAt, type SortTerm } from './keyset';
 import { PAGE_SIZE } from './people';
 
 /** Tasks an actor may see and move: their own, and those of units in an official's scope; leaders all. */
@@ -30,11 +31,18 @@ export async function getTaskForChange(db: Queryable, actor: Actor, id: number) 
   return row;
 }
 
-export interface TaskFilter {
+export interface TaskFilter extends PageAt {
   view: 'mine' | 'overdue' | 'open' | 'all';
-  page: number;
 }
 
+/** Open work first, the nearest deadline first; a cursor holds (status position, due date, id). */
+const TASK_ORDER: SortTerm[] = [
+  { expr: taskOrder, dir: 'asc' },
+  { expr: tasks.dueOn, dir: 'asc' },
+  { expr: tasks.id, dir: 'asc' },
+];
+
+/** One keyset page of the tasks in view (deeds only grow: "all" spans every year), and how many. */
 export async function listTasks(db: Queryable, actor: Actor, f: TaskFilter) {
   const today = todayInChina();
   const where = and(
@@ -48,29 +56,41 @@ export async function listTasks(db: Queryable, actor: Actor, f: TaskFilter) {
     f.view === 'open' ? inArray(tasks.status, ['open', 'in_progress']) : undefined,
   );
   const owner = sql<string>`(SELECT name FROM ${users} o WHERE o.id = ${tasks.ownerId})`;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: tasks.id,
-        appeal: tasks.appeal,
-        status: tasks.status,
-        dueOn: tasks.dueOn,
-        outcome: tasks.outcome,
-        version: tasks.version,
-        ownerName: owner,
-        unitName: orgUnits.name,
-        householdId: tasks.householdId,
-        workerName: users.name,
-      })
-      .from(tasks)
-      .innerJoin(orgUnits, eq(orgUnits.id, tasks.unitId))
-      .leftJoin(households, eq(households.id, tasks.householdId))
-      .leftJoin(users, eq(users.id, households.workerId))
-      .where(where)
-      .orderBy(taskOrder, asc(tasks.dueOn), asc(tasks.id))
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(tasks).innerJoin(orgUnits, eq(orgUnits.id, tasks.unitId)).where(where),
+  const [page, total] = await Promise.all([
+    keysetPage(TASK_ORDER, f, PAGE_SIZE, (req) =>
+      pageOf(
+        db
+          .select({
+            id: tasks.id,
+            appeal: tasks.appeal,
+            status: tasks.status,
+            dueOn: tasks.dueOn,
+            outcome: tasks.outcome,
+            version: tasks.version,
+            ownerName: owner,
+            unitName: orgUnits.name,
+            householdId: tasks.householdId,
+            workerName: users.name,
+            cursor: cursorOf(TASK_ORDER),
+          })
+          .from(tasks)
+          .innerJoin(orgUnits, eq(orgUnits.id, tasks.unitId))
+          .leftJoin(households, eq(households.id, tasks.householdId))
+          .leftJoin(users, eq(users.id, households.workerId))
+          .$dynamic(),
+        where,
+        req,
+      ),
+    ),
+    cappedCount(
+      db,
+      db
+        .select({ id: tasks.id })
+        .from(tasks)
+        .innerJoin(orgUnits, eq(orgUnits.id, tasks.unitId))
+        .where(where)
+        .$dynamic(),
+    ),
   ]);
-  return { rows, total };
+  return { ...page, total };
 }

@@ -158,7 +158,7 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     if (filled.length)
       await step(
         'reset: truncate every table',
-        // The audit log refuses TRUNCATE by trigger (migration 0017); a reset is the one place that
+        // The audit log refuses TRUNCATE by trigger (migration 0020); a reset is the one place that
         // starts it over, as the superuser that seeds, with triggers off for this statement and the
         // chain restarted from its genesis.
         sql(

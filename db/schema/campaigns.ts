@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -38,8 +39,9 @@ export const campaigns = pgTable(
     name: text('name').notNull(),
     occasion: text('occasion', { enum: OCCASIONS }).notNull(),
     heldOn: date('held_on').notNull(),
-    budgetFen: integer('budget_fen').notNull(),
-    spentFen: integer('spent_fen').notNull().default(0),
+    // bigint: a province-wide Spring Festival campaign passes int4's ¥21,474,836.47.
+    budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
+    spentFen: bigint('spent_fen', { mode: 'number' }).notNull().default(0),
     state: text('state', { enum: CAMPAIGN_STATES }).notNull().default('listing'),
     /** Whether the approved list is shown to everyone (names masked). */
     publicList: boolean('public_list').notNull().default(false),

@@ -258,8 +258,9 @@ export const budgets = pgTable(
     year: integer('year').notNull(),
     aidKind: text('aid_kind', { enum: AID_KINDS }).notNull(),
     unitId: integer('unit_id').references(() => orgUnits.id),
-    amountFen: integer('amount_fen').notNull(),
-    spentFen: integer('spent_fen').notNull().default(0),
+    // bigint: a province's mine-wide reserve passes int4's ¥21,474,836.47.
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    spentFen: bigint('spent_fen', { mode: 'number' }).notNull().default(0),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

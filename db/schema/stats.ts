@@ -89,6 +89,9 @@ export const registerUnitFigures = pgTable(
     seriousIllness: integer('serious_illness').notNull(),
     education: integer('education').notNull(),
     exited: integer('exited').notNull(),
+    // The year's exit cohort: on the register on 1 January, and of those, left during the year.
+    atStart: integer('at_start').notNull().default(0),
+    leftOfStart: integer('left_of_start').notNull().default(0),
     visited: integer('visited').notNull(),
     known: integer('known').notNull(),
     overdueReviews: integer('overdue_reviews').notNull(),

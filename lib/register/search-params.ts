@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '@/db/schema/register';
 import { pageParam, optionalIdParam } from '@/lib/validation/common';
+import { cursorParams } from '@/lib/search-params';
 
 /**
  * URL filters of the register's lists, read leniently like lib/search-params.ts: a bad value is
@@ -24,7 +25,7 @@ export const householdParams = z.object({
 });
 
 export const TASK_VIEWS = ['mine', 'overdue', 'open', 'all'] as const;
-export const taskParams = z.object({ view: z.enum(TASK_VIEWS).catch('open'), page: pageParam });
+export const taskParams = z.object({ view: z.enum(TASK_VIEWS).catch('open') }).extend(cursorParams.shape);
 
 export const pageOnlyParams = z.object({ page: pageParam });
 

@@ -1,4 +1,5 @@
 import type { HARDSHIP_KINDS } from '@/lib/aid/standards';
+import type { ExitCohort } from '@/lib/register/exit-rate';
 import type { Line } from './tally';
 
 export type HardshipKind = (typeof HARDSHIP_KINDS)[number];
@@ -20,6 +21,7 @@ export type LineKey =
   | 'awards'
   | 'filed'
   | 'exited'
+  | 'exitRate'
   | 'visits'
   | 'visitedHouseholds'
   | 'tasksDone'
@@ -32,6 +34,11 @@ export interface ReportLine extends Line {
   aidKind?: HardshipKind;
   /** Whether the line has money (people-times and yuan) or a count alone. */
   money: boolean;
+  /**
+   * A rate line (the exit rate): each year's cohort, shown as a percentage. Its counts are the
+   * households that left; the span has no rate of its own (the years' cohorts overlap).
+   */
+  cohorts?: ExitCohort[];
 }
 
 export interface ReportSection {

@@ -320,4 +320,15 @@ describe('budgets', () => {
     });
     expect(await budgetsOfYear(db, 2000)).toEqual([]);
   });
+
+  it('keeps a province-sized budget: more than int4 holds in fen', async () => {
+    await signInAs('L0001');
+    const db = await getDb();
+    // ¥50,000,000.00 = 5,000,000,000 fen, past 2,147,483,647 (the database refused it before).
+    ok(await setBudget({ year: 2002, aidKind: 'chronic_illness', unitId: '', amount: '50000000' }));
+    expect((await budgetsOfYear(db, 2002)).find((r) => r.unitId === null)).toMatchObject({
+      amountFen: 5_000_000_000,
+      leftFen: 5_000_000_000,
+    });
+  });
 });

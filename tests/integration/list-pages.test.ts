@@ -7,6 +7,7 @@ import { listPayments } from '@/db/queries/exports';
 import { cappedCount, type KeysetPage, type PageAt } from '@/db/queries/keyset';
 import { listPeoplePage } from '@/db/queries/people';
 import { listHouseholds } from '@/db/queries/register';
+import { listTasks } from '@/db/queries/tasks';
 import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { budgets, cases, householdHelpers, households, orgUnits, payments, users } from '@/db/schema';
 import { encodeCursor } from '@/lib/pagination/cursor';
@@ -472,6 +473,37 @@ describe('the worker directory', () => {
     for (const r of (await listPeoplePage(db, scopeOf(branch), f, { after: encodeCursor([edge.no, edge.id]) })).rows)
       expect(theirs).toContain(r.id);
     expect((await listPeoplePage(db, scopeOf(leader), f)).total).toEqual({ count: all.length, capped: false });
+  });
+});
+
+describe('the tasks (办实事)', () => {
+  /** Open work first, then in progress, then done; the nearest deadline first; ties by id. */
+  async function expectedTasks(where: ReturnType<typeof sql>) {
+    return ids(sql`
+      SELECT t.id FROM tasks t JOIN org_units u ON u.id = t.unit_id WHERE ${where}
+      ORDER BY array_position(ARRAY['open','in_progress','done']::text[], t.status), t.due_on, t.id`);
+  }
+
+  it('pages every task once in its order, both ways, for a leader and in an official’s view', async () => {
+    // Sixty more deeds over the households, with shared deadlines and every status.
+    await db.execute(sql`
+      INSERT INTO tasks (household_id, unit_id, appeal, owner_id, due_on, status, done_on, outcome)
+      SELECT h.id, h.unit_id, '诉求' || g, ${sub.userId}, DATE '2026-01-01' + (g % 7),
+        (ARRAY['open', 'in_progress', 'done'])[1 + g % 3],
+        CASE WHEN g % 3 = 2 THEN DATE '2026-01-01' + (g % 7) END, CASE WHEN g % 3 = 2 THEN '已办' ELSE '' END
+      FROM generate_series(1, 60) g
+      JOIN LATERAL (SELECT id, unit_id FROM households ORDER BY id OFFSET g % 20 LIMIT 1) h ON true`);
+    const all = await expectedTasks(sql`true`);
+    expect(all.length).toBeGreaterThan(40);
+    const w = await walk((at) => listTasks(db, leader, { view: 'all', ...at }));
+    expect(w.pages).toBeGreaterThan(2);
+    expectWalk(w, (r) => r.id, all);
+    expect((await listTasks(db, leader, { view: 'all' })).total).toEqual({ count: all.length, capped: false });
+
+    const open = await expectedTasks(
+      sql`t.status IN ('open', 'in_progress') AND (u.path LIKE ${`${(await unitOf('B0001')).path}%`} OR t.owner_id = ${branch.userId})`,
+    );
+    expectWalk(await walk((at) => listTasks(db, branch, { view: 'open', ...at })), (r) => r.id, open);
   });
 });
 

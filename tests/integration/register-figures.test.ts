@@ -59,11 +59,17 @@ describe('stored register figures', () => {
         case 0:
           await db.execute(sql`UPDATE households SET category = ${pick(CATEGORIES)} WHERE id = ${h}`);
           break;
-        case 1: // leaves hardship today, or comes back
+        case 1: {
+          // leaves hardship on some day, or comes back; the timeline says so too (the exit cohort reads it)
+          const on = day(-Math.floor(random() * 400));
           await db.execute(sql`
             UPDATE households SET status = CASE WHEN status = 'active' THEN 'exited' ELSE 'active' END,
-              exited_on = CASE WHEN status = 'active' THEN ${day(-Math.floor(random() * 400))}::date END WHERE id = ${h}`);
+              exited_on = CASE WHEN status = 'active' THEN ${on}::date END WHERE id = ${h}`);
+          await db.execute(sql`
+            INSERT INTO household_events (household_id, kind, "on", reason)
+            SELECT id, CASE WHEN status = 'exited' THEN 'exited' ELSE 'refiled' END, ${on}::date, '' FROM households WHERE id = ${h}`);
           break;
+        }
         case 2: // moves to another sub-branch
           await db.execute(sql`UPDATE households SET unit_id = ${pick(units)} WHERE id = ${h}`);
           break;
@@ -108,6 +114,48 @@ describe('stored register figures', () => {
     // A later day: reviews fall due and visits age out of the twelve months.
     await expectExact(db, day(45), year);
     await expectExact(db, day(400), year + 1);
+  });
+
+  it('count the exit cohort from the timelines: on the register on 1 January, and of those who left', async () => {
+    const db = await getDb();
+    const [mine] = await ids(db, sql`SELECT id FROM org_units WHERE level = 'mine'`);
+    // Give some households a history across the new year, straight in SQL.
+    const some = await ids(db, sql`SELECT id FROM households ORDER BY id LIMIT 12`);
+    for (const [i, h] of some.entries()) {
+      const kinds = [['exited'], ['exited', 'refiled'], ['refiled', 'exited'], []][i % 4];
+      for (const [k, kind] of kinds.entries()) {
+        await db.execute(sql`
+          INSERT INTO household_events (household_id, kind, "on", reason)
+          VALUES (${h}, ${kind}, ${`${year - 1}-12-${20 + i}`}::date + ${k * 20}::int, '')`);
+      }
+    }
+    const events = (
+      await db.execute<{ household_id: number; kind: string; on: string }>(
+        sql`SELECT household_id, kind, "on"::text AS on FROM household_events
+            WHERE kind IN ('filed', 'refiled', 'exited') ORDER BY household_id, "on", id`,
+      )
+    ).rows;
+    // The same rule, read in code: the last timeline entry before 1 January was a filing.
+    const start = `${year}-01-01`;
+    const next = `${year + 1}-01-01`;
+    const last = new Map<number, string>();
+    const left = new Set<number>();
+    for (const e of events) {
+      if (e.on < start) last.set(Number(e.household_id), e.kind);
+      else if (e.kind === 'exited' && e.on < next) left.add(Number(e.household_id));
+    }
+    const cohort = [...last].filter(([, kind]) => kind !== 'exited').map(([h]) => h);
+    const expected = { atStart: cohort.length, left: cohort.filter((h) => left.has(h)).length };
+    expect(expected.atStart).toBeGreaterThan(0);
+    expect(expected.left).toBeGreaterThan(0);
+
+    const rows = await registerMeasures(db, mine, today);
+    const total = rows.reduce(
+      (n, r) => ({ atStart: n.atStart + r.exitCohort.atStart, left: n.left + r.exitCohort.left }),
+      { atStart: 0, left: 0 },
+    );
+    expect(total).toEqual(expected);
+    expect(rows).toEqual(await registerMeasuresFromBase(db, mine, today));
   });
 
   it('are not touched by a sign-in or a phone number change', async () => {

@@ -244,6 +244,7 @@ function table(r: ThreeYearReport): Record<string, { count: number; fen: number 
   return Object.fromEntries(r.sections.flatMap((s) => s.lines).map((l) => [name(l), [...l.years, l.total]]));
 }
 const counts = (figures: { count: number }[]) => figures.map((f) => f.count);
+const cohorts = (r: ThreeYearReport) => r.sections.flatMap((s) => s.lines).find((l) => l.key === 'exitRate')?.cohorts;
 
 async function unitId(code: string) {
   const [u] = await (await getDb()).select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code));
@@ -280,6 +281,13 @@ describe('the three-year report', () => {
     expect(t.awards).toEqual([NIL, fig(1, 2000), NIL, fig(1, 2000)]);
     expect(counts(t.filed)).toEqual([2, 0, 2, 4]);
     expect(counts(t.exited)).toEqual([0, 1, 2, 3]);
+    // On the register on 1 January: 2011 H2; 2012 H1, H2, H3 (H1 left); 2013 H2, H3 (H2 left; H4
+    // filed and left within 2013, so it is in the year's exits but not in its cohort).
+    expect(cohorts(r)).toEqual([
+      { atStart: 1, left: 0 },
+      { atStart: 3, left: 1 },
+      { atStart: 2, left: 1 },
+    ]);
     expect(counts(t.visits)).toEqual([2, 2, 2, 6]);
     expect(counts(t.visitedHouseholds)).toEqual([1, 2, 2, 4]);
     expect(counts(t.tasksDone)).toEqual([0, 1, 2, 3]);
@@ -306,6 +314,11 @@ describe('the three-year report', () => {
     expect(t.awards).toEqual([NIL, fig(1, 2000), NIL, fig(1, 2000)]);
     expect(counts(t.filed)).toEqual([1, 0, 1, 2]);
     expect(counts(t.exited)).toEqual([0, 1, 1, 2]);
+    expect(cohorts(r)).toEqual([
+      { atStart: 1, left: 0 },
+      { atStart: 2, left: 1 },
+      { atStart: 1, left: 1 },
+    ]);
     expect(counts(t.visits)).toEqual([2, 2, 0, 4]);
     expect(counts(t.visitedHouseholds)).toEqual([1, 2, 0, 2]);
     expect(counts(t.tasksDone)).toEqual([0, 1, 0, 1]);

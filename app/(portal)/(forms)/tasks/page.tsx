@@ -3,11 +3,10 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { clsx } from 'clsx';
 import { getDb } from '@/db/client';
-import { PAGE_SIZE } from '@/db/queries/people';
 import { listTasks } from '@/db/queries/tasks';
 import { TaskList } from '@/components/register/task-list';
 import { Card, PageHeader } from '@/components/ui/card';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { TASK_VIEWS, taskParams } from '@/lib/register/search-params';
@@ -22,7 +21,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const actor = await requirePermission('register.view');
   const f = taskParams.parse(first(await searchParams));
   const t = await getTranslations();
-  const { rows, total } = await listTasks(await getDb(), actor, f);
+  const { rows, prev, next, total } = await listTasks(await getDb(), actor, f);
   return (
     <>
       <PageHeader title={t('nav.tasks')} subtitle={t('tasks.subtitle')} />
@@ -53,7 +52,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
           tasks={rows.map((r) => ({ ...r, canMove: true }))}
         />
       </Card>
-      <Pagination page={f.page} pageSize={PAGE_SIZE} total={total} basePath="/tasks" params={{ view: f.view }} />
+      <KeysetPagination prev={prev} next={next} total={total} basePath="/tasks" params={{ view: f.view }} />
     </>
   );
 }
