@@ -97,6 +97,48 @@ describe('the audit log is append-only', () => {
   });
 });
 
+describe('an application role set up as the README says', () => {
+  it('cannot switch the triggers off, nor change or delete rows, but writes chained rows', async () => {
+    const role = `uap_app_${process.pid}`;
+    const db = new URL(url()).pathname.slice(1);
+    await superuser.query(`CREATE ROLE ${role} LOGIN PASSWORD 'app-secret' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
+    try {
+      await superuser.query(`GRANT CONNECT ON DATABASE "${db}" TO ${role}`);
+      await superuser.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+      await superuser.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+      await superuser.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      const as = new URL(url());
+      as.username = role;
+      as.password = 'app-secret';
+      const app = new Client({ connectionString: as.toString() });
+      await app.connect();
+      try {
+        const refused = async (text: string) =>
+          app.query(text).then(
+            () => 'allowed',
+            (e: Error) => e.message,
+          );
+        expect(await refused(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`)).toMatch(/must be owner/);
+        expect(await refused(`SET session_replication_role = replica`)).toMatch(/permission denied/);
+        expect(await refused(`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).toMatch(/append-only/);
+        expect(await refused(`DELETE FROM audit_log WHERE seq = 1`)).toMatch(/append-only/);
+        expect(await refused(`TRUNCATE audit_log`)).toMatch(/permission denied|append-only/);
+        expect(await refused(`UPDATE audit_chain_head SET seq = 0`)).toMatch(/moves only with audit_log/);
+        expect(
+          await refused(`CREATE TRIGGER t BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain()`),
+        ).toMatch(/must be owner|permission denied/);
+        await app.query(`INSERT INTO audit_log (action, entity) VALUES ('user.update', 'user')`);
+      } finally {
+        await app.end();
+      }
+      expect(await verifyAuditChain(await getDb())).toMatchObject({ ok: true });
+    } finally {
+      await superuser.query(`DROP OWNED BY ${role}`);
+      await superuser.query(`DROP ROLE ${role}`);
+    }
+  });
+});
+
 describe('audit:verify', () => {
   it('passes an untouched log', async () => {
     const report = await verifyAuditChain(await getDb());
