@@ -76,3 +76,25 @@ test.describe('personal data shown on purpose, and the audit log that records it
     });
   }
 });
+
+test('a household’s edit form stays locked until its phone is shown with a reason, then saves', async ({ pageAs }) => {
+  const official = await pageAs('branch');
+  await official.goto('/households');
+  await official.locator('a[href^="/households/"]').filter({ hasNotText: '建档' }).first().click();
+  await official.waitForURL(/\/households\/\d+$/);
+  await official.locator('summary', { hasText: '修改档案信息' }).click();
+  const phone = official.getByLabel('联系电话');
+  await expect(phone).toHaveAttribute('readonly', '');
+  await expect(phone).toHaveAttribute('placeholder', /^\d{3}\*{4}\d{4}$/);
+  await expect(official.getByRole('button', { name: '保存', exact: true })).toBeDisabled();
+  await official.getByRole('button', { name: '显示完整号码' }).click();
+  const dialog = official.getByRole('alertdialog');
+  await dialog.getByLabel('查看原因').fill('e2e: 更新家庭住址前核对电话');
+  await dialog.getByRole('button', { name: '显示', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(phone).toHaveValue(/^1\d{10}$/);
+  // The dialog's own submit did not submit the edit form around it.
+  await expect(official.getByTestId('form-success')).toHaveCount(0);
+  await official.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(official.getByTestId('form-success')).toBeVisible();
+});
