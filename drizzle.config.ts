@@ -1,6 +1,6 @@
 import { defineConfig } from 'drizzle-kit';
 
-// One schema, one set of SQL migrations for both PGlite and the real server.
+// One schema, one set of SQL migrations, one engine (PostgreSQL) everywhere.
 export default defineConfig({
   dialect: 'postgresql',
   schema: './db/schema/index.ts',

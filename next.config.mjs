@@ -31,8 +31,11 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@node-rs/argon2'],
+  // `next dev` would otherwise write (and keep restoring) an AGENTS.md in the project.
+  agentRules: false,
   experimental: {
+    agentUpgrade: false,
     authInterrupts: true,
     // A supporting document may be 10 MB (lib/cases/documents.ts); the limits leave room for the
     // multipart framing around it. The proxy's limit matters too: past it Next hands the action a

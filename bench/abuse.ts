@@ -66,7 +66,7 @@ export async function signInAndOut(
 
     posts.length = 0;
     await page.getByTestId('user-menu').click();
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.waitForURL('**/login**');
     const signOut = await capture(posts[0]);
     const refusedAfter = !(await dashboardServed(secondUrl, cookie));

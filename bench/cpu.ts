@@ -52,7 +52,7 @@ export async function cpuSnapshot(
     if (stat && serverGroups.includes(stat.pgrp)) app.set(pid, stat.cpuMs);
   }
   const db = new Map<number, number>();
-  if (sql?.kind === 'pg') {
+  if (sql) {
     const rows = await sql.rows<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
       appName,
     ]);

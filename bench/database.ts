@@ -3,7 +3,6 @@ import { config } from '@/lib/config';
 
 /** A plain SQL connection for the bench's own queries (targets, cursors, the SQL ceiling). */
 export interface SqlClient {
-  kind: 'pg' | 'pglite';
   rows<T extends object>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -24,9 +23,9 @@ export interface BenchDatabase {
   env: Record<string, string | undefined>;
   /** Arguments for `db/prepare.ts`: migrations only on the scale data, plus the demo seed on demo data. */
   prepareArgs: string[];
-  /** A connection for the bench's own queries; with PGlite only while the server is not running. */
+  /** A connection for the bench's own queries. */
   connect(): Promise<SqlClient>;
-  /** Removes what the run created and should not keep (the temporary PGlite folder). */
+  /** Removes what the run created and should not keep. */
   cleanup(): void;
 }
 
@@ -55,7 +54,6 @@ function pgClient(url: string): () => Promise<SqlClient> {
     });
     await client.connect();
     return {
-      kind: 'pg',
       rows: async <T extends object>(text: string, params: unknown[] = []) =>
         (await client.query<T>(text, params)).rows,
       close: () => client.end().catch(() => {}),
@@ -67,7 +65,7 @@ const pool = () => `pool of ${config().PG_POOL_MAX} connections per server proce
 
 /**
  * Chooses the database the servers will use (a real PostgreSQL server: the bench runs several
- * instances, which the embedded PGlite cannot serve):
+ * instances):
  * - default: DATABASE_URL, else the local uap_scale database; it must already hold the
  *   provincial-scale data (`npm run seed:scale`), which is migrated but never seeded or reset;
  * - `--demo`: a fresh `uap_bench` database on the local PostgreSQL server with the demo seed,

@@ -252,7 +252,7 @@ async function settle(sql: SqlClient | null, serverRunning = true): Promise<void
   const deadline = Date.now() + SETTLE_MAX_MS;
   while (Date.now() < deadline) {
     let busy = 0;
-    if (sql?.kind === 'pg') {
+    if (sql) {
       [{ n: busy }] = await sql.rows<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state NOT IN ('idle', 'idle in transaction')`,
         [SERVER_APP_NAME],
@@ -301,9 +301,7 @@ async function measureCeiling(
       `Its money paid this year per kind against the aggregate the page reads (case_stats): ${await paidMatchesAggregate(sql, year)}`,
     );
     const tooSlow = loadSkip(row.seq.p50, opts.connections, os.availableParallelism(), opts.durationS);
-    if (sql.kind !== 'pg') {
-      notes.push(`Not run with ${opts.connections} clients: PGlite runs one query at a time`);
-    } else if (tooSlow) {
+    if (tooSlow) {
       row.loadSkipped = {
         ...tooSlow,
         reason: tooSlow.reason.replace('one alone', 'one figure set alone').replace('req/s', 'figure sets/s'),
@@ -360,12 +358,11 @@ async function afterTargets(x: AfterTargets): Promise<Extras> {
 
   // 1. A session across instances (and a sign-in and sign-out to replay in 3).
   step('a session ended on one instance, tried on the other');
-  const [spare] =
-    x.sql?.kind === 'pg'
-      ? await x.sql.rows<{ employee_no: string }>(
-          `SELECT employee_no FROM users WHERE role = 'worker' AND NOT disabled ORDER BY employee_no OFFSET 7 LIMIT 1`,
-        )
-      : [];
+  const [spare] = x.sql
+    ? await x.sql.rows<{ employee_no: string }>(
+        `SELECT employee_no FROM users WHERE role = 'worker' AND NOT disabled ORDER BY employee_no OFFSET 7 LIMIT 1`,
+      )
+    : [];
   const session = await signInAndOut(
     cluster.instanceUrls[0],
     cluster.instanceUrls[1] ?? cluster.instanceUrls[0],
@@ -458,7 +455,7 @@ async function afterTargets(x: AfterTargets): Promise<Extras> {
   out.push(abuseRow);
   // The failed sign-ins locked the load generator's address (127.0.0.1) for 15 minutes; lift that,
   // or the next run could not sign in. Nothing else is touched.
-  if (x.sql?.kind === 'pg') await x.sql.rows(`DELETE FROM login_throttle WHERE key LIKE '%127.0.0.1%'`);
+  if (x.sql) await x.sql.rows(`DELETE FROM login_throttle WHERE key LIKE '%127.0.0.1%'`);
   return { rows: out, notes };
 }
 
@@ -508,7 +505,6 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   delete env.DATABASE_URL;
-  delete env.PGLITE_DIR;
   for (const [key, value] of Object.entries(database.env)) if (value !== undefined) env[key] = value;
   // A production server refuses to start without a real secret; a throwaway one is fine here.
   if (!env.AUTH_SECRET) env.AUTH_SECRET = randomBytes(32).toString('base64url');
@@ -528,7 +524,7 @@ async function main(): Promise<void> {
   const today = todayInChina();
   const thisYear = Number(today.slice(0, 4));
   // PGlite allows one process: our connection closes before the server opens the folder.
-  let sql: SqlClient | null = await database.connect();
+  const sql = await database.connect();
   let size: DataSize;
   let accounts: Awaited<ReturnType<typeof resolveAccounts>>;
   let targets: Target[];
@@ -539,16 +535,11 @@ async function main(): Promise<void> {
     targets = await buildTargets(sql, accounts, thisYear, STATIC_PATH);
     if (opts.only) targets = targets.filter((t) => t.path === STATIC_PATH || t.name.toLowerCase().includes(opts.only!));
     if (opts.checksOnly) targets = targets.filter((t) => t.path === STATIC_PATH || t.path === '/dashboard');
-  } finally {
-    if (sql.kind !== 'pg') {
-      await sql.close();
-      sql = null;
-    }
+  } catch (err) {
+    await sql.close();
+    throw err;
   }
-  if (sql) {
-    const open = sql;
-    cleanups.push(() => void open.close());
-  }
+  cleanups.push(() => void sql.close());
   for (const t of targets) console.log(`${t.name}${t.note ? ` (${t.note})` : ''}`);
 
   if (opts.build) {

@@ -18,7 +18,7 @@ export type ChainReport = { rows: number; head: string } & ({ ok: true } | { ok:
 const BATCH = 5000;
 
 /**
- * Walks the audit log's hash chain (migration 0020) in order and recomputes every link: each row
+ * Walks the audit log's hash chain (migration 0021) in order and recomputes every link: each row
  * must take the next place (seq), name the previous row's hash and hash to
  * sha256(prev_hash ‖ audit_row_content(row)) — the content computed by the database's own function,
  * the hash here, independently of the trigger. The chain head (last seq and hash) must name the

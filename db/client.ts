@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { Pool } from 'pg';
-import { config, piiKeyring } from '@/lib/config';
+import { config, ConfigError, piiKeyring } from '@/lib/config';
 import { blindIndex, open, seal } from '@/lib/pii';
-import { lockFolder } from './folder-lock';
 import { rewritePii } from './pii-rewrite';
 import { nameStatements } from './named-statements';
 import * as schema from './schema';
@@ -19,11 +17,10 @@ installPiiCodec({
 });
 
 /**
- * The app always talks to one drizzle database: node-postgres when DATABASE_URL is set, the
- * embedded PGlite otherwise. Both are PgDatabase underneath; we type them as the pg one so
- * that every query and transaction has a single type.
+ * The app always talks to one PostgreSQL server through node-postgres: DATABASE_URL's. In
+ * development `npm run dev` starts a local one and sets it (scripts/dev.ts); tests start a
+ * throw-away one (db/local-postgres.ts). One engine, one driver, one migrator everywhere.
  */
-export { FolderInUseError } from './folder-lock';
 
 export type Database = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -32,8 +29,7 @@ export type Queryable = Database | Tx;
 
 export interface DbHandle {
   db: Database;
-  kind: 'pg' | 'pglite';
-  /** Applies the committed SQL migrations (each driver with its own migrator). */
+  /** Applies the committed SQL migrations. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,11 +43,6 @@ export function databaseUrl(): string | undefined {
   return config().DATABASE_URL;
 }
 
-export function pgliteDir(): string {
-  const dir = config().PGLITE_DIR;
-  return dir.startsWith('memory://') ? dir : path.resolve(/* turbopackIgnore: true */ dir);
-}
-
 async function openPg(url: string): Promise<DbHandle> {
   const pool = new Pool({
     connectionString: url,
@@ -59,12 +50,12 @@ async function openPg(url: string): Promise<DbHandle> {
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
   });
-  pool.on('error', (err) => console.error('[db] idle client error', err));
+  // The message is what matters (a server restart, a dropped connection); the client object is noise.
+  pool.on('error', (err) => console.error('[db] idle client error:', err.message));
   pool.on('connect', nameStatements);
   const db = drizzlePg(pool, { schema });
   return {
     db,
-    kind: 'pg',
     // Several processes may start at once (cluster workers, scripts): they take turns on an
     // advisory lock, which must live on one connection for the whole run.
     migrate: async () => {
@@ -81,37 +72,14 @@ async function openPg(url: string): Promise<DbHandle> {
   };
 }
 
-async function openPglite(dir: string): Promise<DbHandle> {
-  const inMemory = dir.startsWith('memory://');
-  const release = inMemory ? () => {} : lockFolder(dir);
-  try {
-    const [{ PGlite }, { drizzle }, { migrate: migratePglite }] = await Promise.all([
-      import('@electric-sql/pglite'),
-      import('drizzle-orm/pglite'),
-      import('drizzle-orm/pglite/migrator'),
-    ]);
-    if (!inMemory) mkdirSync(dir, { recursive: true });
-    const client = await PGlite.create(dir);
-    const pglite = drizzle(client, { schema });
-    return {
-      // Both drivers are PgDatabase underneath; queries and transactions behave alike.
-      db: pglite as unknown as Database,
-      kind: 'pglite',
-      migrate: () => migratePglite(pglite, { migrationsFolder: MIGRATIONS }),
-      close: async () => {
-        await client.close();
-        release();
-      },
-    };
-  } catch (err) {
-    release();
-    throw err;
-  }
-}
-
 /** Opens a database explicitly (scripts, tests); the app uses getDb(). */
-export function openDatabase(url = databaseUrl()): Promise<DbHandle> {
-  return url ? openPg(url) : openPglite(pgliteDir());
+export async function openDatabase(url = databaseUrl()): Promise<DbHandle> {
+  if (!url) {
+    throw new ConfigError(
+      'DATABASE_URL is not set. `npm run dev` starts a local PostgreSQL server and sets it; elsewhere set DATABASE_URL=postgres://…',
+    );
+  }
+  return openPg(url);
 }
 
 // One handle per process, kept on globalThis so that `next dev` reloads reuse it. A failed open

@@ -2,7 +2,7 @@
  * `npm run db:migrate`            apply the committed migrations
  * `npm run db:seed`               migrate, then add the demo mine (idempotent)
  * `npm run dev` runs it with --seed-if-empty: migrate, and seed only a database with no accounts.
- * Uses DATABASE_URL when set, the embedded PGlite under ./data otherwise.
+ * Uses DATABASE_URL (`npm run dev` sets it to the local server it starts).
  */
 import { count } from 'drizzle-orm';
 import { migrate, openDatabase } from './client';
@@ -15,8 +15,7 @@ import { seedStudents } from './seed-students';
 async function main() {
   const args = new Set(process.argv.slice(2));
   const handle = await openDatabase();
-  const where =
-    handle.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${process.env.PGLITE_DIR || 'data/pglite'})`;
+  const where = 'PostgreSQL (DATABASE_URL)';
   try {
     await migrate(handle);
     console.log(`[db] migrations applied on ${where}`);

@@ -2,14 +2,14 @@
  * `npm run test:e2e`: a production build (`next build` into .next-e2e), a fresh database with the
  * demo seed, then Playwright against `npm start`'s server (started and stopped by Playwright itself).
  * The database is a new `<name>_e2e` on TEST_DATABASE_URL's server, or — when TEST_DATABASE_URL is
- * not set — on a throw-away PostgreSQL server started here (tests/embedded-postgres.ts) and stopped
+ * not set — on a throw-away PostgreSQL server started here (db/local-postgres.ts) and stopped
  * at the end, so the browser tests always run on the real engine.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { generatePiiSettings } from '../lib/pii';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../tests/embedded-postgres';
+import { startLocalPostgres, type LocalServer } from '../db/local-postgres';
 
 class Failed extends Error {
   constructor(readonly code: number) {
@@ -54,11 +54,11 @@ async function main() {
     ...(process.env.PII_KEYS && process.env.PII_HMAC_KEY ? {} : generatePiiSettings('e2e')),
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  let embedded: EmbeddedServer | undefined;
+  let embedded: LocalServer | undefined;
   try {
     const given = process.env.TEST_DATABASE_URL;
     if (!given) {
-      embedded = await startEmbeddedPostgres();
+      embedded = await startLocalPostgres();
       console.log('[e2e] TEST_DATABASE_URL is not set: started a throw-away PostgreSQL server');
     }
     const base = given ?? embedded!.url;
@@ -66,7 +66,6 @@ async function main() {
       base,
       `${new URL(given ?? 'postgres://x/uap_test').pathname.slice(1) || 'test'}_e2e`,
     );
-    delete env.PGLITE_DIR;
     if (!process.env.E2E_SKIP_BUILD) await run('npx', ['next', 'build'], env);
     await run('npx', ['tsx', 'db/prepare.ts', '--seed'], env);
     await run('npx', ['playwright', 'test', ...process.argv.slice(2)], env);

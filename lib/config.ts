@@ -24,15 +24,13 @@ const schema = z.object({
     (v) => (v === '' ? undefined : v),
     z.enum(['development', 'production', 'test']).default('development'),
   ),
-  /** A PostgreSQL server. Unset: the embedded PGlite under PGLITE_DIR (development). */
+  /** The PostgreSQL server. `npm run dev` starts a local one and sets it (scripts/dev.ts). */
   DATABASE_URL: optionalText.pipe(
     z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://.')
       .optional(),
   ),
-  /** Where the embedded database lives (`memory://` for a throw-away one). */
-  PGLITE_DIR: optionalText.pipe(z.string().default(path.join('data', 'pglite'))),
   /** Signs sessions; production refuses to start without one. */
   AUTH_SECRET: optionalText.pipe(z.string().min(32, 'AUTH_SECRET is shorter than 32 characters.').optional()),
   /**
@@ -87,13 +85,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET?.trim()) {
     problems.push('AUTH_SECRET is not set. Generate one with `openssl rand -base64 32`.');
   }
-  // A production server on PostgreSQL must hold its keys outside the database (a key kept next to
-  // the data it protects protects nothing); only the embedded PGlite may fall back to a dev keyring.
-  if (env.NODE_ENV === 'production' && env.DATABASE_URL?.trim()) {
+  // A production server must be given its keys, kept apart from the database (a key kept next to
+  // the data it protects protects nothing); only development falls back to a generated keyring.
+  if (env.NODE_ENV === 'production') {
     for (const name of ['PII_KEYS', 'PII_HMAC_KEY'] as const) {
       if (!env[name]?.trim())
         problems.push(
-          `${name} is not set: production on PostgreSQL refuses to start without the keys that encrypt ID numbers and phones. See README "Key management" (e.g. ${name === 'PII_KEYS' ? 'PII_KEYS=k1:$(openssl rand -base64 32)' : 'PII_HMAC_KEY=$(openssl rand -base64 32)'}).`,
+          `${name} is not set: production refuses to start without the keys that encrypt ID numbers and phones. See README "Key management" (e.g. ${name === 'PII_KEYS' ? 'PII_KEYS=k1:$(openssl rand -base64 32)' : 'PII_HMAC_KEY=$(openssl rand -base64 32)'}).`,
         );
     }
   }
@@ -129,7 +127,7 @@ export function authSecret(): string | undefined {
 
 /**
  * The keyring for personal identifiers (lib/pii.ts). From PII_KEYS and PII_HMAC_KEY when set;
- * otherwise, outside production on PostgreSQL, a development keyring generated once and kept under
+ * otherwise, outside production, a development keyring generated once and kept under
  * ./data (ignored by git), as the signing secret is, so a dev database stays readable across restarts.
  * Parsed once per distinct setting: sealing and opening run per row.
  */
@@ -137,14 +135,14 @@ const rings = new Map<string, PiiKeyring>();
 
 export function piiKeyring(env: Record<string, string | undefined> = process.env): PiiKeyring {
   // Per row of a list or an export: the raw settings are the cache key, so no parse on a hit.
-  const raw = `${env.PII_KEYS ?? ''}\n${env.PII_HMAC_KEY ?? ''}\n${env.NODE_ENV ?? ''}\n${env.DATABASE_URL ?? ''}`;
+  const raw = `${env.PII_KEYS ?? ''}\n${env.PII_HMAC_KEY ?? ''}\n${env.NODE_ENV ?? ''}`;
   const hit = rings.get(raw);
   if (hit) return hit;
-  const { PII_KEYS, PII_HMAC_KEY, NODE_ENV, DATABASE_URL } = readConfig(env);
+  const { PII_KEYS, PII_HMAC_KEY, NODE_ENV } = readConfig(env);
   let keys = PII_KEYS;
   let hmac = PII_HMAC_KEY;
   if (!keys || !hmac) {
-    if (NODE_ENV === 'production' && DATABASE_URL) throw new ConfigError('PII_KEYS and PII_HMAC_KEY are not set.');
+    if (NODE_ENV === 'production') throw new ConfigError('PII_KEYS and PII_HMAC_KEY are not set.');
     const dev = devPiiSettings();
     keys ??= dev.PII_KEYS;
     hmac ??= dev.PII_HMAC_KEY;

@@ -5,7 +5,7 @@
  * that nothing before it was rewritten, even by someone able to recompute the whole chain.
  */
 import { verifyAuditChain } from '@/db/audit-chain';
-import { FolderInUseError, openDatabase } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { ConfigError } from '@/lib/config';
 
 try {
@@ -27,7 +27,7 @@ try {
     await handle.close();
   }
 } catch (err) {
-  if (err instanceof FolderInUseError || err instanceof ConfigError) {
+  if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(1);
   }

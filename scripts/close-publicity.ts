@@ -2,7 +2,7 @@
  * `npm run publicity:close`: closes every publicity window that has ended (the same sweep the
  * portal runs every few minutes), for cron, a systemd timer or by hand. Uses DATABASE_URL like the app.
  */
-import { FolderInUseError, openDatabase } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { closeDuePublicity } from '@/lib/cases/publicity';
 import { ConfigError } from '@/lib/config';
 import { todayInChina } from '@/lib/dates';
@@ -17,7 +17,7 @@ try {
   }
 } catch (err) {
   // What the person running it can act on is the message; a stack trace would only hide it.
-  if (err instanceof FolderInUseError || err instanceof ConfigError) {
+  if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(1);
   }

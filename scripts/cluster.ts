@@ -2,7 +2,7 @@
  * The deployed shape on one machine, for `npm run start:cluster` and the benchmark: N instances of Next's own server (`next start`, one per core by
  * default) on ports P+1…P+N, and HAProxy (Debian's package) on port P in front of them, with the
  * settings of deploy/haproxy/haproxy.cfg. Needs a production build (`npm run build`), AUTH_SECRET
- * and DATABASE_URL (the embedded PGlite allows one process).
+ * and DATABASE_URL.
  *
  * Each child runs in its own process group, so stopping one stops whatever it started.
  */

@@ -4,7 +4,7 @@
  * first in PII_KEYS (keeping the old ones after it) on every instance, run this, and drop the old
  * keys only once it reports none of their values left. Uses DATABASE_URL like the app.
  */
-import { FolderInUseError, openDatabase } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { piiKeyUse, rewritePii } from '@/db/pii-rewrite';
 import { ConfigError, piiKeyring } from '@/lib/config';
 
@@ -24,7 +24,7 @@ try {
     await handle.close();
   }
 } catch (err) {
-  if (err instanceof FolderInUseError || err instanceof ConfigError) {
+  if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(1);
   }

@@ -18,9 +18,7 @@ const { values } = parseArgs({
 const workers = Number(values.workers.replace(/[_,]/g, ''));
 const url = process.env.DATABASE_URL;
 if (!isPostgresUrl(url)) {
-  console.error(
-    'seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://… (the embedded PGlite cannot hold a province).',
-  );
+  console.error('seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://….');
   process.exit(2);
 }
 if (values.today !== undefined && !isIsoDate(values.today)) {

@@ -24,7 +24,7 @@ async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65_535 - instances) throw new ConfigError('--port must be a port');
   const config = readConfig({ ...process.env, NODE_ENV: 'production' });
   if (!config.DATABASE_URL) {
-    throw new ConfigError('start:cluster needs DATABASE_URL: the embedded PGlite allows one process only.');
+    throw new ConfigError('start:cluster needs DATABASE_URL=postgres://… (one server shared by every instance).');
   }
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'uap-cluster-'));
   const cluster = await startCluster({ instances, port, env: { ...process.env, NODE_ENV: 'production' }, logDir });

@@ -35,7 +35,7 @@ export interface AuditRow {
   entityId: string | null;
   before: unknown;
   after: unknown;
-  /** The row's link in the hash chain (migration 0020), shown in exports so a copy can be checked. */
+  /** The row's link in the hash chain (migration 0021), shown in exports so a copy can be checked. */
   hash: string | null;
 }
 

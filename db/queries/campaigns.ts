@@ -15,6 +15,17 @@ import {
 import type { CampaignState, EntryState, HandoverMethod, Occasion } from '@/lib/campaigns/rules';
 import { notFound } from '@/lib/errors';
 import { likePrefix, type Actor } from '@/lib/scope';
+import {
+  cappedCount,
+  cursorOf,
+  keysetPage,
+  orderOf,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type SortTerm,
+  type Total,
+} from './keyset';
 import { registerUnitsWhere } from './scope';
 
 /** The list's drawing lives apart so the demo seed (a plain script) can use it. */
@@ -140,52 +151,93 @@ export interface EntryRow {
 export const ENTRY_PAGE_SIZE = 100;
 
 /**
- * The list's entries the actor keeps (scope in the WHERE), by sub-branch, then category severity
- * and household; `unitId` narrows to one sub-branch (the sign-for list), `page` pages through.
+ * By sub-branch (its name, its id where two share one), then category severity and household —
+ * unique within a campaign. campaign_entries_order_idx (campaign, unit, severity, household) reads
+ * one sub-branch's part in this order, so a page walks units by name and reads just the entries it
+ * shows: a province campaign lists some 200,000 households.
  */
-export async function listEntries(
-  db: Queryable,
-  actor: Actor,
-  campaignId: number,
-  opts: { unitId?: number; page?: number; all?: boolean } = {},
-): Promise<EntryRow[]> {
-  const q = db
-    .select({
-      id: campaignEntries.id,
-      version: campaignEntries.version,
-      householdId: campaignEntries.householdId,
-      workerName: users.name,
-      employeeNo: users.employeeNo,
-      branchId: campaignEntries.branchId,
-      unitId: campaignEntries.unitId,
-      unitName: orgUnits.name,
-      category: campaignEntries.category,
-      cashFen: campaignEntries.cashFen,
-      items: campaignEntries.items,
-      state: campaignEntries.state,
-      source: campaignEntries.source,
-      reason: campaignEntries.reason,
-      handedOverOn: campaignEntries.handedOverOn,
-      handedOverBy: campaignEntries.handedOverBy,
-      receivedBy: campaignEntries.receivedBy,
-      method: campaignEntries.method,
-      reference: campaignEntries.reference,
-    })
+const ENTRY_ORDER: SortTerm[] = [
+  { expr: orgUnits.name, dir: 'asc' },
+  { expr: campaignEntries.unitId, dir: 'asc' },
+  { expr: categorySeverity(campaignEntries.category), dir: 'asc' },
+  { expr: campaignEntries.householdId, dir: 'asc' },
+];
+
+const entryColumns = {
+  id: campaignEntries.id,
+  version: campaignEntries.version,
+  householdId: campaignEntries.householdId,
+  workerName: users.name,
+  employeeNo: users.employeeNo,
+  branchId: campaignEntries.branchId,
+  unitId: campaignEntries.unitId,
+  unitName: orgUnits.name,
+  category: campaignEntries.category,
+  cashFen: campaignEntries.cashFen,
+  items: campaignEntries.items,
+  state: campaignEntries.state,
+  source: campaignEntries.source,
+  reason: campaignEntries.reason,
+  handedOverOn: campaignEntries.handedOverOn,
+  handedOverBy: campaignEntries.handedOverBy,
+  receivedBy: campaignEntries.receivedBy,
+  method: campaignEntries.method,
+  reference: campaignEntries.reference,
+};
+
+/** The list's entries the actor keeps (scope in the WHERE); `unitId` narrows to one sub-branch. */
+function entriesWhere(actor: Actor, campaignId: number, unitId?: number) {
+  return and(
+    eq(campaignEntries.campaignId, campaignId),
+    registerUnitsWhere(actor),
+    unitId ? eq(campaignEntries.unitId, unitId) : undefined,
+  );
+}
+
+/** Entries with their household's worker and their sub-branch, each with its key in the list's order. */
+const entriesQuery = (db: Queryable) =>
+  db
+    .select({ ...entryColumns, cursor: cursorOf(ENTRY_ORDER) })
     .from(campaignEntries)
     .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
     .innerJoin(households, eq(households.id, campaignEntries.householdId))
     .innerJoin(users, eq(users.id, households.workerId))
-    .where(
-      and(
-        eq(campaignEntries.campaignId, campaignId),
-        registerUnitsWhere(actor),
-        opts.unitId ? eq(campaignEntries.unitId, opts.unitId) : undefined,
-      ),
-    )
-    .orderBy(asc(orgUnits.name), categorySeverity(campaignEntries.category), asc(campaignEntries.householdId));
-  if (opts.all) return q;
-  const page = opts.page ?? 1;
-  return q.limit(ENTRY_PAGE_SIZE).offset((page - 1) * ENTRY_PAGE_SIZE);
+    .$dynamic();
+
+/** Every entry the actor keeps, in the list's order: the sign-for list of one sub-branch, the export. */
+export async function listEntries(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { unitId?: number } = {},
+): Promise<EntryRow[]> {
+  const rows = await entriesQuery(db)
+    .where(entriesWhere(actor, campaignId, opts.unitId))
+    .orderBy(...orderOf(ENTRY_ORDER));
+  return rows.map(({ cursor: _cursor, ...row }) => row);
+}
+
+/** One keyset page of the entries the actor keeps (the campaign's page), and how many (capped). */
+export async function entriesPage(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { unitId?: number } & PageAt = {},
+): Promise<KeysetPage<EntryRow> & { total: Total }> {
+  const where = entriesWhere(actor, campaignId, opts.unitId);
+  const [page, total] = await Promise.all([
+    keysetPage(ENTRY_ORDER, opts, ENTRY_PAGE_SIZE, (req) => pageOf(entriesQuery(db), where, req)),
+    cappedCount(
+      db,
+      db
+        .select({ id: campaignEntries.id })
+        .from(campaignEntries)
+        .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+        .where(where)
+        .$dynamic(),
+    ),
+  ]);
+  return { ...page, total };
 }
 
 export interface SubBranchPart {

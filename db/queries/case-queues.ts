@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { caseSteps, cases, objections, orgUnits, users } from '@/db/schema';
 import type { AidKind } from '@/lib/aid/standards';
@@ -7,6 +7,16 @@ import type { Fen } from '@/lib/money';
 import type { Actor } from '@/lib/scope';
 import { queueState, stepsOf, type CaseKind, type Step } from '@/lib/workflow/case-workflow';
 import { caseVisible } from './cases';
+import {
+  cappedCount,
+  cursorOf,
+  keysetPage,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type SortTerm,
+  type Total,
+} from './keyset';
 
 /** The to-do queues: the cases waiting at each step the actor works on, oldest first, in scope. */
 
@@ -24,10 +34,9 @@ export interface QueueRow {
   waitingSince: Date;
 }
 
-export interface QueueStep {
+export interface QueueStep extends KeysetPage<QueueRow> {
   step: Step;
-  total: number;
-  rows: QueueRow[];
+  total: Total;
 }
 
 const hasPendingObjection = sql`EXISTS (SELECT 1 FROM ${objections} o WHERE o.case_id = ${cases.id} AND o.status = 'pending')`;
@@ -61,39 +70,56 @@ function queueWhere(actor: Actor, step: Step): SQL {
   )!;
 }
 
-/** One step's queue: its count and one page of its cases, oldest first. */
-export async function queueOf(db: Queryable, actor: Actor, step: Step, page = 1): Promise<QueueStep> {
+/**
+ * One step's queue: its count and one keyset page of its cases, oldest first. A queue grows with
+ * the mine (a leader's spans every branch), so a page is the cases after the edge row's (waiting
+ * since, id): the id breaks ties of cases that reached the step at the same instant.
+ */
+export async function queueOf(db: Queryable, actor: Actor, step: Step, at: PageAt = {}): Promise<QueueStep> {
   const where = queueWhere(actor, step);
   const since = waitingSince(step);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: cases.id,
-        kind: cases.kind,
-        aidKind: cases.aidKind,
-        applicantName: users.name,
-        employeeNo: users.employeeNo,
-        unitName: orgUnits.name,
-        amountFen: cases.amountFen,
-        waitingSince: since,
-      })
-      .from(cases)
-      .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-      .innerJoin(users, eq(users.id, cases.applicantId))
-      .where(where)
-      .orderBy(asc(since), asc(cases.id))
-      .limit(QUEUE_PAGE_SIZE)
-      .offset((page - 1) * QUEUE_PAGE_SIZE),
-    db.select({ total: count() }).from(cases).innerJoin(orgUnits, eq(orgUnits.id, cases.unitId)).where(where),
+  const order: SortTerm[] = [
+    { expr: since, dir: 'asc' },
+    { expr: cases.id, dir: 'asc' },
+  ];
+  const [page, total] = await Promise.all([
+    keysetPage(order, at, QUEUE_PAGE_SIZE, (req) =>
+      pageOf(
+        db
+          .select({
+            id: cases.id,
+            kind: cases.kind,
+            aidKind: cases.aidKind,
+            applicantName: users.name,
+            employeeNo: users.employeeNo,
+            unitName: orgUnits.name,
+            amountFen: cases.amountFen,
+            waitingSince: since,
+            cursor: cursorOf(order),
+          })
+          .from(cases)
+          .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+          .innerJoin(users, eq(users.id, cases.applicantId))
+          .$dynamic(),
+        where,
+        req,
+      ),
+    ),
+    cappedCount(
+      db,
+      db
+        .select({ id: cases.id })
+        .from(cases)
+        .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+        .where(where)
+        .$dynamic(),
+    ),
   ]);
-  return { step, total, rows };
+  return { step, total, ...page };
 }
 
-/** Every queue the actor works on (none for workers and administrators), in chain order. */
-export function listQueues(
-  db: Queryable,
-  actor: Actor,
-  opts: { step?: Step; page?: number } = {},
-): Promise<QueueStep[]> {
-  return Promise.all(stepsOf(actor.role).map((step) => queueOf(db, actor, step, step === opts.step ? opts.page : 1)));
+/** Every queue the actor works on (none for workers and administrators), in chain order; `step` is the one paged. */
+export function listQueues(db: Queryable, actor: Actor, opts: { step?: Step } & PageAt = {}): Promise<QueueStep[]> {
+  const { step: paged, ...at } = opts;
+  return Promise.all(stepsOf(actor.role).map((step) => queueOf(db, actor, step, step === paged ? at : {})));
 }

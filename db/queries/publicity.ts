@@ -1,6 +1,6 @@
 import 'server-only';
 import { can } from '@/lib/permissions';
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn, type SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import { cases, objections, orgUnits, students, users, type OBJECTION_STATUSES } from '@/db/schema';
@@ -9,6 +9,16 @@ import { maskName } from '@/lib/mask';
 import { scopeOf, type Actor } from '@/lib/scope';
 import { canAct, type CaseKind, type Refusal } from '@/lib/workflow/case-workflow';
 import { caseVisible, stepActorsOf } from './cases';
+import {
+  cappedCount,
+  cursorOf,
+  keysetPage,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type SortTerm,
+  type Total,
+} from './keyset';
 import { unitsWhere } from './scope';
 import { chinaDate, chinaDayStart } from '@/db/time-zone';
 
@@ -88,39 +98,55 @@ export interface PublishedCase extends BoardCase {
   canView: boolean;
 }
 
-export interface PublicityFilters {
+export interface PublicityFilters extends PageAt {
   kind?: AidKind;
   branchId?: number;
-  page: number;
 }
 
-/** The cases in publicity now, newest first: what everyone signed in may read and object to. */
+/** Newest window first; a cursor holds (publicity start, id). */
+const BOARD_ORDER: SortTerm[] = [
+  { expr: cases.publicityStart, dir: 'desc' },
+  { expr: cases.id, dir: 'desc' },
+];
+
+/**
+ * The cases in publicity now, newest first: what everyone signed in may read and object to. One
+ * keyset page: the board is read by the whole mine and holds every published case of every kind
+ * and branch at once, a list with no bound of its own.
+ */
 export async function listPublished(
   db: Queryable,
   actor: Actor,
   f: PublicityFilters,
-): Promise<{ rows: PublishedCase[]; total: number }> {
+): Promise<KeysetPage<PublishedCase> & { total: Total }> {
   const where = and(
     eq(cases.state, 'in_publicity'),
     f.kind ? eq(cases.aidKind, f.kind) : undefined,
     f.branchId ? eq(branch.id, f.branchId) : undefined,
   );
-  const [rows, [{ total }]] = await Promise.all([
-    onBoard(db, {
-      publicityStart: cases.publicityStart,
-      publicityEnd: cases.publicityEnd,
-      canView: sql<boolean>`(${caseVisible(actor)})`,
-    })
-      .where(where)
-      .orderBy(desc(cases.publicityStart), desc(cases.id))
-      .limit(PUBLICITY_PAGE_SIZE)
-      .offset((f.page - 1) * PUBLICITY_PAGE_SIZE),
-    db
-      .select({ total: count() })
-      .from(cases)
-      .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-      .leftJoin(branch, branchJoin)
-      .where(where),
+  const [{ rows, prev, next }, total] = await Promise.all([
+    keysetPage(BOARD_ORDER, f, PUBLICITY_PAGE_SIZE, (req) =>
+      pageOf(
+        onBoard(db, {
+          publicityStart: cases.publicityStart,
+          publicityEnd: cases.publicityEnd,
+          canView: sql<boolean>`(${caseVisible(actor)})`,
+          cursor: cursorOf(BOARD_ORDER),
+        }).$dynamic(),
+        where,
+        req,
+      ),
+    ),
+    cappedCount(
+      db,
+      db
+        .select({ id: cases.id })
+        .from(cases)
+        .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+        .leftJoin(branch, branchJoin)
+        .where(where)
+        .$dynamic(),
+    ),
   ]);
   const mine = await myObjections(
     db,
@@ -129,6 +155,8 @@ export async function listPublished(
   );
   return {
     total,
+    prev,
+    next,
     rows: rows.map(({ publicityStart, publicityEnd, canView, ...r }) => ({
       ...toBoard(r),
       publicityStart: publicityStart!,

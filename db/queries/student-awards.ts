@@ -9,6 +9,7 @@ import { escapeLike, type Actor } from '@/lib/scope';
 import { AWARD_TIERS, type AwardTier, type Stage } from '@/lib/students/stages';
 import type { CaseState } from '@/lib/workflow/case-workflow';
 import { caseReadable, standardInForce } from './cases';
+import type { KeysetPage, PageAt, SortTerm, Total } from './keyset';
 import { documentsOf, type CaseDocumentBrief } from './student-aid';
 import { parentColumns, PUBLISHED_STATES, studentsPage, studentVisible } from './students';
 
@@ -32,6 +33,13 @@ export function aidedBy(schoolYear: number): SQL {
   return sql`EXISTS (SELECT 1 FROM ${cases} a WHERE a.student_id = ${students.id} AND a.kind = 'student_aid' AND a.state = 'paid' AND a.school_year <= ${schoolYear})`;
 }
 
+/** By unit, then parent; a cursor holds (unit path, employee no., id). */
+const NOMINEE_ORDER: SortTerm[] = [
+  { expr: orgUnits.path, dir: 'asc' },
+  { expr: users.employeeNo, dir: 'asc' },
+  { expr: students.id, dir: 'asc' },
+];
+
 /**
  * Students the actor may nominate for a school year: in scope, aided by then, and without a live
  * award for that year. Searchable by student, parent or school.
@@ -40,8 +48,8 @@ export async function nominees(
   db: Queryable,
   actor: Actor,
   schoolYear: number,
-  f: { q?: string; page: number },
-): Promise<{ rows: NomineeRow[]; total: number }> {
+  f: { q?: string } & PageAt,
+): Promise<KeysetPage<NomineeRow> & { total: Total }> {
   const q = f.q?.trim();
   const where = and(
     studentVisible(actor),
@@ -57,7 +65,7 @@ export async function nominees(
       : undefined,
   );
   const lastAidedYear = sql<number>`(SELECT max(a.school_year) FROM ${cases} a WHERE a.student_id = ${students.id} AND a.kind = 'student_aid' AND a.state = 'paid')`;
-  const [rows, total] = await studentsPage<NomineeRow>(
+  return studentsPage<NomineeRow>(
     db,
     {
       id: students.id,
@@ -69,10 +77,9 @@ export async function nominees(
       lastAidedYear,
     },
     where,
-    [asc(orgUnits.path), asc(users.employeeNo), asc(students.id)],
-    f.page,
+    NOMINEE_ORDER,
+    f,
   );
-  return { rows, total };
 }
 
 export interface TierOffer {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { type SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '@/db/client';
 import { cases, orgUnits, students, users } from '@/db/schema';
@@ -9,6 +9,16 @@ import { escapeLike, likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { type AwardTier, type Stage } from '@/lib/students/stages';
 import { CASE_STATES, waitingOn, type CaseKind, type CaseState } from '@/lib/workflow/case-workflow';
 import { caseReadable } from './cases';
+import {
+  cappedCount,
+  cursorOf,
+  keysetPage,
+  pageOf,
+  type KeysetPage,
+  type PageAt,
+  type SortTerm,
+  type Total,
+} from './keyset';
 import { peopleWhere } from './scope';
 
 /**
@@ -47,38 +57,43 @@ const recordColumns = {
 export const parentColumns = { parentName: users.name, employeeNo: users.employeeNo, unitName: orgUnits.name };
 
 /**
- * One page of students (joined to the parent and the parent's unit) and how many there are in all.
- * The caller names the row type its `fields` select (drizzle's inference does not survive a
- * generic helper).
+ * One keyset page of students (joined to the parent and the parent's unit) in `order` (its last
+ * term unique), and how many there are in all, counted no further than the cap. The caller names
+ * the row type its `fields` select (drizzle's inference does not survive a generic helper).
  */
 export async function studentsPage<Row>(
   db: Queryable,
   fields: SelectedFields,
   where: SQL | undefined,
-  order: SQL[],
-  page: number,
-): Promise<[Row[], number]> {
-  const joined = (q: ReturnType<Queryable['select']>) =>
-    q
+  order: SortTerm[],
+  at: PageAt,
+): Promise<KeysetPage<Row> & { total: Total }> {
+  const joined = (f: SelectedFields) =>
+    db
+      .select(f)
       .from(students)
       .innerJoin(users, eq(users.id, students.workerId))
       .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-      .where(where);
-  const [rows, [{ total }]] = await Promise.all([
-    joined(db.select(fields))
-      .orderBy(...order)
-      .limit(STUDENT_PAGE_SIZE)
-      .offset((page - 1) * STUDENT_PAGE_SIZE),
-    joined(db.select({ total: count() })) as unknown as Promise<{ total: number }[]>,
+      .$dynamic();
+  const [page, total] = await Promise.all([
+    keysetPage(
+      order,
+      at,
+      STUDENT_PAGE_SIZE,
+      (req) =>
+        pageOf(joined({ ...fields, cursor: cursorOf(order) }), where, req) as unknown as Promise<
+          (Row & { cursor: string[] })[]
+        >,
+    ),
+    cappedCount(db, joined({ id: students.id }).where(where)),
   ]);
-  return [rows as Row[], total];
+  return { ...(page as KeysetPage<Row>), total };
 }
 
-export interface StudentFilter {
+export interface StudentFilter extends PageAt {
   q?: string;
   stage?: Stage;
   unitId?: number;
-  page: number;
 }
 
 export interface StudentCaseBrief {
@@ -130,12 +145,19 @@ async function casesOfStudents(db: Queryable, actor: Actor, ids: number[]): Prom
   return byStudent;
 }
 
+/** By parent (employee number), a parent's children eldest first; a cursor holds (employee no., birth date, id). */
+const STUDENT_ORDER: SortTerm[] = [
+  { expr: users.employeeNo, dir: 'asc' },
+  { expr: students.birthDate, dir: 'asc' },
+  { expr: students.id, dir: 'asc' },
+];
+
 /** The students the actor may see: a worker's own children, an official's unit's, all for leaders. */
 export async function listStudents(
   db: Queryable,
   actor: Actor,
   f: StudentFilter,
-): Promise<{ rows: StudentRow[]; total: number }> {
+): Promise<KeysetPage<StudentRow> & { total: Total }> {
   const q = f.q?.trim();
   const unitPath = f.unitId
     ? (await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, f.unitId)))[0]?.path
@@ -154,12 +176,12 @@ export async function listStudents(
     f.unitId ? (unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql`false`) : undefined,
   );
   type Row = Omit<StudentRow, 'idNumberMasked' | 'cases'> & { idNumber: string };
-  const [rows, total] = await studentsPage<Row>(
+  const { rows, prev, next, total } = await studentsPage<Row>(
     db,
     { ...recordColumns, ...parentColumns },
     where,
-    [asc(users.employeeNo), asc(students.birthDate), asc(students.id)],
-    f.page,
+    STUDENT_ORDER,
+    f,
   );
   const byStudent = await casesOfStudents(
     db,
@@ -172,6 +194,8 @@ export async function listStudents(
       idNumberMasked: maskIdNumber(idNumber),
       cases: byStudent.get(r.id) ?? [],
     })),
+    prev,
+    next,
     total,
   };
 }

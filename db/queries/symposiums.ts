@@ -43,6 +43,11 @@ export interface SymposiumRow {
  * Symposiums (座谈会) an actor may see — those of the units whose register they keep (their unit
  * and below; leaders all; workers and administrators none) — newest first, with the number of
  * households present and every opinion with its task.
+ *
+ * The one list left on LIMIT/OFFSET (issue 17: keyset wherever a list can grow): a branch holds one
+ * symposium a year, so even a leader's list is the branches times the years — a few hundred rows,
+ * a handful of pages, and a page number tells the reader where they are. Offset over that costs
+ * nothing; a keyset cursor would buy nothing.
  */
 export async function listSymposiums(
   db: Queryable,

@@ -56,7 +56,7 @@ export const SCALE_TABLES = [
 type Table = (typeof SCALE_TABLES)[number];
 
 export interface ScaleOptions {
-  /** A postgres:// URL; PGlite is refused. */
+  /** A postgres:// URL. */
   url: string;
   workers: number;
   /** Empty every table of the app first (else a database with data is refused). */
@@ -104,9 +104,7 @@ async function tablesWithData(client: Client, tables: string[]): Promise<string[
 
 export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
   if (!isPostgresUrl(opts.url)) {
-    throw new ScaleRefusal(
-      'seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://… (the embedded PGlite cannot hold a province).',
-    );
+    throw new ScaleRefusal('seed:scale needs a PostgreSQL server: set DATABASE_URL=postgres://….');
   }
   const log = opts.log ?? (() => {});
   const shape = shapeOf(opts.workers);
@@ -158,7 +156,7 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
     if (filled.length)
       await step(
         'reset: truncate every table',
-        // The audit log refuses TRUNCATE by trigger (migration 0020); a reset is the one place that
+        // The audit log refuses TRUNCATE by trigger (migration 0021); a reset is the one place that
         // starts it over, as the superuser that seeds, with triggers off for this statement and the
         // chain restarted from its genesis.
         sql(

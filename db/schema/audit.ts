@@ -14,7 +14,7 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     /**
-     * The hash chain, set by the table's trigger (migration 0020) and never by the app: the row's
+     * The hash chain, set by the table's trigger (migration 0021) and never by the app: the row's
      * place in the chain, the previous row's hash, and sha256(prev_hash ‖ audit_row_content(row)).
      * `npm run audit:verify` walks it.
      */

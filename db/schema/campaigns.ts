@@ -17,7 +17,7 @@ import {
 import { CAMPAIGN_STATES, ENTRY_STATES, HANDOVER_METHODS, OCCASIONS } from '../../lib/campaigns/rules';
 import { DOCUMENT_TYPES } from './cases';
 import { orgUnits } from './org';
-import { CATEGORIES, households } from './register';
+import { CATEGORIES, categorySeverity, households } from './register';
 import { users } from './users';
 
 const inList = (col: unknown, values: readonly string[]) =>
@@ -146,7 +146,9 @@ export const campaignEntries = pgTable(
   },
   (t) => [
     unique('campaign_entries_household_key').on(t.campaignId, t.householdId),
-    index('campaign_entries_unit_idx').on(t.campaignId, t.unitId),
+    // The list's order within a sub-branch (db/queries/campaigns.ts ENTRY_ORDER): a keyset page
+    // reads one index range per sub-branch however large the campaign. Also serves (campaign, unit).
+    index('campaign_entries_order_idx').on(t.campaignId, t.unitId, categorySeverity(t.category), t.householdId),
     index('campaign_entries_household_idx').on(t.householdId),
     check('campaign_entries_state_check', inList(t.state, ENTRY_STATES)),
     check('campaign_entries_cash_check', sql`${t.cashFen} >= 0`),

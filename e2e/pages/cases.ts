@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
 /**
@@ -127,24 +127,21 @@ export async function decide(
   await expect(form).toHaveCount(0);
 }
 
-const QUEUE_PAGE_SIZE = 20;
-
 /**
  * Whether a step's to-do queue (every page of it) lists the case. Oldest first, so a new case
- * sits on the last page: the pages are read from the last one back.
+ * sits on the last page: the pages are followed by the queue's own "next" links (keyset: a page
+ * knows its neighbours, not its number).
  */
 export async function inQueue(page: Page, step: string, caseId: number): Promise<boolean> {
   await page.goto('/cases/queue');
-  const title = await page.locator(`#queue-${step}-title`).innerText();
-  const total = Number(/（(\d+)）/.exec(title)?.[1] ?? 'NaN');
-  expect(total).not.toBeNaN();
-  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const link = (section: Locator) => section.getByRole('link', { name: caseNo(caseId), exact: true });
-  for (let p = pages; p >= 1; p--) {
-    if (pages > 1) await page.goto(`/cases/queue?step=${step}&page=${p}`);
-    if ((await link(page.locator(`#queue-${step}`)).count()) > 0) return true;
+  const section = page.locator(`#queue-${step}`);
+  await expect(page.locator(`#queue-${step}-title`)).toBeVisible();
+  for (;;) {
+    if ((await section.getByRole('link', { name: caseNo(caseId), exact: true }).count()) > 0) return true;
+    const next = section.locator('a[rel="next"]');
+    if ((await next.count()) === 0) return false;
+    await page.goto((await next.getAttribute('href'))!);
   }
-  return false;
 }
 
 /** The bell's unread count in the header (no badge: none unread). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageParam, optionalIdParam } from '@/lib/validation/common';
+import { optionalIdParam } from '@/lib/validation/common';
 import { STAGES } from './stages';
 
 /** URL filters of the fund's pages, read leniently: a bad value is ignored rather than an error page. */
@@ -11,13 +11,12 @@ export const studentParams = z.object({
   q: text,
   stage: z.enum(STAGES).optional().catch(undefined),
   unitId: optionalIdParam,
-  page: pageParam,
 });
 
 /** The application page: which student was chosen (checked before the form is shown). */
 export const applyParams = z.object({ student: optionalIdParam });
 
-export const awardParams = z.object({ year: optionalYear, q: text, page: pageParam });
+export const awardParams = z.object({ year: optionalYear, q: text });
 
 /** The report: one school year, or a span of them (from ≤ to). */
 export const reportParams = z.object({ from: optionalYear, to: optionalYear });

@@ -9,7 +9,7 @@ import { writeAudit } from '@/lib/audit';
 import { userId } from '../session';
 
 /**
- * The audit log's tamper evidence (migration 0020, db/audit-chain.ts) on the real server: rows
+ * The audit log's tamper evidence (migration 0021, db/audit-chain.ts) on the real server: rows
  * changed, deleted or inserted by SQL — as a superuser who switches the triggers off — are each
  * found, and the row named is the first one the change broke.
  */

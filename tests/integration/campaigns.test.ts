@@ -204,7 +204,7 @@ describe('approval and hand-over', () => {
     const c = await makeCampaign();
     const db = await getDb();
     const s1 = await signInAs('S0001');
-    const seen = await listEntries(db, s1, c.id, { all: true });
+    const seen = await listEntries(db, s1, c.id);
     expect(seen.every((e) => e.unitId === s1.unitId)).toBe(true);
     const [n] = await db
       .select({ n: count() })

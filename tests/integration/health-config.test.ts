@@ -66,7 +66,6 @@ describe('one configuration reader', () => {
     const c = readConfig({ NODE_ENV: 'development', DATABASE_URL: '', PG_POOL_MAX: ' ' });
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.PG_POOL_MAX).toBe(20);
-    expect(c.PGLITE_DIR).toBe('data/pglite');
     expect(readConfig({ PG_POOL_MAX: '8', DATABASE_URL: 'postgresql://h/db' })).toMatchObject({
       PG_POOL_MAX: 8,
       DATABASE_URL: 'postgresql://h/db',

@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, type Database } from '@/db/client';
+import { entriesPage, listEntries } from '@/db/queries/campaigns';
 import { listCases } from '@/db/queries/case-list';
+import { listQueues, queueOf } from '@/db/queries/case-queues';
 import { listPayments } from '@/db/queries/exports';
 import { cappedCount, type KeysetPage, type PageAt } from '@/db/queries/keyset';
 import { listPeoplePage } from '@/db/queries/people';
+import { listPublished } from '@/db/queries/publicity';
 import { listHouseholds } from '@/db/queries/register';
+import { listStudents } from '@/db/queries/students';
 import { listTasks } from '@/db/queries/tasks';
 import { unitFilterOptions } from '@/db/queries/unit-filter';
 import { budgets, cases, householdHelpers, households, orgUnits, payments, users } from '@/db/schema';
@@ -17,7 +21,8 @@ import { rebuildCaseStats } from '@/lib/stats/case-stats';
 import { signInAs, userId } from '../session';
 
 /**
- * The four big lists (cases, payments, the register, the worker directory) page by keyset: every
+ * The lists that grow (cases, payments, the register, the worker directory, tasks, the to-do
+ * queues, students, the publicity board, a campaign's entries) page by keyset: every
  * row exactly once in the list's order forward and back, ties included, filters and scope kept
  * whatever the cursor says, a forged cursor harmless, the cursor the one the URL contract names.
  */
@@ -504,6 +509,321 @@ describe('the tasks (办实事)', () => {
       sql`t.status IN ('open', 'in_progress') AND (u.path LIKE ${`${(await unitOf('B0001')).path}%`} OR t.owner_id = ${branch.userId})`,
     );
     expectWalk(await walk((at) => listTasks(db, branch, { view: 'open', ...at })), (r) => r.id, open);
+  });
+});
+
+// ── The to-do queues ──────────────────────────────────────────────────────────────────────────
+
+describe('the to-do queues', () => {
+  /** A step's queue as SQL says it: its state, in scope, not one's own, not where one acted at another step. */
+  function expectedQueue(actor: Actor, state: string, step: string) {
+    const scope = actor.role === 'leader' ? sql`true` : sql`o.path LIKE ${`${actor.unitPath}%`}`;
+    return ids(sql`
+      SELECT c.id FROM cases c JOIN org_units o ON o.id = c.unit_id
+      WHERE c.state = ${state} AND c.applicant_id <> ${actor.userId} AND ${scope}
+        AND NOT EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = c.id AND s.actor_id = ${actor.userId}
+                        AND s.step IS NOT NULL AND s.step <> ${step})
+      ORDER BY coalesce((SELECT max(s.at) FROM case_steps s WHERE s.case_id = c.id), c.submitted_at), c.id`);
+  }
+
+  beforeAll(async () => {
+    // Fifty cases waiting for verification in S0001's sub-branch and beyond, thirty for approval;
+    // many reached their step at the same microsecond (their history's T1, or submitted at T2).
+    const workers = (
+      await db.execute<{ id: number; unit_id: number }>(sql`
+        SELECT u.id, u.unit_id FROM users u JOIN org_units o ON o.id = u.unit_id
+        WHERE u.role = 'worker' AND o.path LIKE ${`${sub.unitPath}%`} ORDER BY u.id LIMIT 3`)
+    ).rows;
+    const [far] = (
+      await db.execute<{ id: number; unit_id: number }>(sql`
+        SELECT u.id, u.unit_id FROM users u JOIN org_units o ON o.id = u.unit_id
+        WHERE u.role = 'worker' AND o.path NOT LIKE ${`${branch.unitPath}%`} ORDER BY u.id LIMIT 1`)
+    ).rows;
+    const values: (typeof cases.$inferInsert)[] = [];
+    for (let i = 0; i < 80; i++) {
+      const w = i % 7 === 6 ? far : workers[i % workers.length];
+      values.push({
+        aidKind: 'poverty',
+        applicantId: Number(w.id),
+        unitId: Number(w.unit_id),
+        category: 'none',
+        state: i < 50 ? 'submitted' : 'reviewed',
+        eventOn: '2025-03-01',
+        whatHappened: '测试',
+        amountFen: 100_000,
+        appliedOn: '2025-03-01',
+        submittedAt: new Date(i % 2 ? T2 : Date.parse(T2) + i * 1000),
+        submitToken: randomUUID(),
+      });
+    }
+    const inserted = await db.insert(cases).values(values).returning({ id: cases.id });
+    await db.execute(sql`
+      INSERT INTO case_steps (case_id, step, action, from_state, to_state, actor_id, at)
+      SELECT id, NULL, 'submit', 'draft', 'submitted', NULL, ${T1}::timestamptz
+      FROM unnest(${sql.raw(
+        `'{${inserted
+          .filter((_, i) => i % 3 === 0)
+          .map((c) => c.id)
+          .join(',')}}'::int[]`,
+      )}) id`);
+  });
+
+  it('pages a step’s queue oldest first, every case once, both ways, in an official’s scope', async () => {
+    const expected = await expectedQueue(sub, 'submitted', 'verification');
+    expect(expected.length).toBeGreaterThan(40);
+    const w = await walk((at) => queueOf(db, sub, 'verification', at));
+    expect(w.pages).toBeGreaterThan(2);
+    expectWalk(w, (r) => r.id, expected);
+    expect((await queueOf(db, sub, 'verification')).total).toEqual({ count: expected.length, capped: false });
+    expectWalk(
+      await walk((at) => queueOf(db, leader, 'approval', at)),
+      (r) => r.id,
+      await expectedQueue(leader, 'reviewed', 'approval'),
+    );
+  });
+
+  it('pages the chosen step only, the others at their first page; a cursor never widens the scope', async () => {
+    const first = await listQueues(db, leader);
+    const approval = first.find((q) => q.step === 'approval')!;
+    expect(approval.next).not.toBeNull();
+    const paged = await listQueues(db, leader, { step: 'approval', after: approval.next! });
+    for (const q of paged) {
+      const expected =
+        q.step === 'approval'
+          ? await queueOf(db, leader, 'approval', { after: approval.next! })
+          : first.find((f) => f.step === q.step)!;
+      expect(
+        q.rows.map((r) => r.id),
+        q.step,
+      ).toEqual(expected.rows.map((r) => r.id));
+    }
+    expect(paged.find((q) => q.step === 'approval')!.rows[0].id).not.toBe(approval.rows[0].id);
+
+    const theirs = await expectedQueue(sub, 'submitted', 'verification');
+    const outsider = (await expectedQueue(leader, 'submitted', 'verification')).find((id) => !theirs.includes(id))!;
+    const [edge] = (
+      await db.execute<{ at: string; id: string }>(
+        sql`SELECT coalesce((SELECT max(s.at) FROM case_steps s WHERE s.case_id = c.id), c.submitted_at)::text AS at, id::text AS id FROM cases c WHERE id = ${outsider}`,
+      )
+    ).rows;
+    for (const at of [{ after: encodeCursor([edge.at, edge.id]) }, { before: encodeCursor([edge.at, edge.id]) }])
+      for (const r of (await queueOf(db, sub, 'verification', at)).rows) expect(theirs).toContain(r.id);
+    const firstIds = (await queueOf(db, sub, 'verification')).rows.map((r) => r.id);
+    for (const at of [
+      { after: encodeCursor(['yesterday', 'x']) },
+      { before: 'not-a-cursor' },
+      { after: encodeCursor(['1']) },
+    ])
+      expect((await queueOf(db, sub, 'verification', at)).rows.map((r) => r.id)).toEqual(firstIds);
+  });
+});
+
+// ── Students ──────────────────────────────────────────────────────────────────────────────────
+
+describe('the students (圆梦行动)', () => {
+  function expectedStudents(actor: Actor, where = sql`true`) {
+    const scope = actor.role === 'leader' ? sql`true` : sql`o.path LIKE ${`${actor.unitPath}%`}`;
+    return ids(sql`
+      SELECT s.id FROM students s JOIN users u ON u.id = s.worker_id JOIN org_units o ON o.id = u.unit_id
+      WHERE ${scope} AND ${where} ORDER BY u.employee_no, s.birth_date, s.id`);
+  }
+
+  it('pages every student once by parent and age, both ways, for a leader, an official and a filter', async () => {
+    // Sixty children of a dozen parents, several born the same day: pages break inside a family.
+    await db.execute(sql`
+      INSERT INTO students (worker_id, name, id_number, birth_date, school, stage, grade, admission_year, created_by)
+      SELECT w.id, '学生' || g, 'KS' || lpad(g::text, 16, '0'), DATE '2010-01-01' + (g % 3), '一中',
+        (ARRAY['primary', 'junior_secondary'])[1 + g % 2], 1, 2024, w.id
+      FROM generate_series(1, 60) g
+      JOIN LATERAL (SELECT id FROM users WHERE role = 'worker' ORDER BY employee_no OFFSET g % 12 LIMIT 1) w ON true`);
+    const all = await expectedStudents(leader);
+    expect(all.length).toBeGreaterThan(50);
+    const w = await walk((at) => listStudents(db, leader, at));
+    expect(w.pages).toBeGreaterThan(2);
+    expectWalk(w, (r) => r.id, all);
+    expect((await listStudents(db, leader, {})).total).toEqual({ count: all.length, capped: false });
+
+    expectWalk(await walk((at) => listStudents(db, branch, at)), (r) => r.id, await expectedStudents(branch));
+    expectWalk(
+      await walk((at) => listStudents(db, leader, { stage: 'primary', ...at })),
+      (r) => r.id,
+      await expectedStudents(leader, sql`s.stage = 'primary'`),
+    );
+  });
+
+  it('keeps an official in scope whatever the cursor, and starts over on a forged one', async () => {
+    const theirs = await expectedStudents(branch);
+    const outsider = (await expectedStudents(leader)).find((id) => !theirs.includes(id))!;
+    const [edge] = (
+      await db.execute<{ no: string; born: string; id: string }>(sql`
+        SELECT u.employee_no AS no, s.birth_date::text AS born, s.id::text AS id
+        FROM students s JOIN users u ON u.id = s.worker_id WHERE s.id = ${outsider}`)
+    ).rows;
+    for (const at of [
+      { after: encodeCursor([edge.no, edge.born, edge.id]) },
+      { before: encodeCursor([edge.no, edge.born, edge.id]) },
+    ])
+      for (const r of (await listStudents(db, branch, at)).rows) expect(theirs).toContain(r.id);
+    const first = (await listStudents(db, leader, {})).rows.map((r) => r.id);
+    for (const at of [
+      { after: encodeCursor(['W0001', 'not a date', '1']) },
+      { before: 'garbage' },
+      { after: encodeCursor(['W0001']) },
+    ])
+      expect((await listStudents(db, leader, at)).rows.map((r) => r.id)).toEqual(first);
+  });
+});
+
+// ── The publicity board ───────────────────────────────────────────────────────────────────────
+
+describe('the publicity board (公示)', () => {
+  function expectedBoard(where = sql`true`) {
+    return ids(sql`
+      SELECT c.id FROM cases c JOIN org_units o ON o.id = c.unit_id
+      WHERE c.state = 'in_publicity' AND ${where} ORDER BY c.publicity_start DESC, c.id DESC`);
+  }
+
+  it('pages every published case once, newest window first, both ways, to anyone, filters kept', async () => {
+    // Forty-five cases whose windows opened on three days: many share a start.
+    const workers = await db
+      .select({ id: users.id, unitId: users.unitId })
+      .from(users)
+      .where(eq(users.role, 'worker'))
+      .orderBy(users.id)
+      .limit(9);
+    await db.insert(cases).values(
+      Array.from({ length: 45 }, (_, i) => ({
+        aidKind: i % 3 === 0 ? ('illness' as const) : ('poverty' as const),
+        applicantId: workers[i % 9].id,
+        unitId: workers[i % 9].unitId,
+        category: 'none',
+        state: 'in_publicity' as const,
+        eventOn: '2025-03-01',
+        whatHappened: '测试',
+        amountFen: 100_000,
+        appliedOn: '2025-03-01',
+        submittedAt: new Date(T2),
+        publicityStart: `2026-01-0${1 + (i % 3)}`,
+        publicityEnd: '2026-01-10',
+        submitToken: randomUUID(),
+      })),
+    );
+    const all = await expectedBoard();
+    expect(all.length).toBeGreaterThanOrEqual(45);
+    const worker = await signInAs('W0001');
+    const w = await walk((at) => listPublished(db, worker, at));
+    expect(w.pages).toBeGreaterThan(2);
+    expectWalk(w, (r) => r.id, all);
+    expect((await listPublished(db, worker, {})).total).toEqual({ count: all.length, capped: false });
+    expectWalk(
+      await walk((at) => listPublished(db, worker, { kind: 'illness', ...at })),
+      (r) => r.id,
+      await expectedBoard(sql`c.aid_kind = 'illness'`),
+    );
+    const b = await unitOf('B0001');
+    const branchId = Number(b.path.split('.')[1]);
+    expectWalk(
+      await walk((at) => listPublished(db, worker, { branchId, ...at })),
+      (r) => r.id,
+      await expectedBoard(sql`o.path LIKE ${`${b.path.split('.').slice(0, 2).join('.')}.%`}`),
+    );
+  });
+
+  it('keeps the filter whatever the cursor and starts over on a forged one', async () => {
+    const worker = await signInAs('W0001');
+    const illness = await expectedBoard(sql`c.aid_kind = 'illness'`);
+    const other = (await expectedBoard()).find((id) => !illness.includes(id))!;
+    const [edge] = (
+      await db.execute<{ on: string; id: string }>(
+        sql`SELECT publicity_start::text AS on, id::text AS id FROM cases WHERE id = ${other}`,
+      )
+    ).rows;
+    for (const r of (await listPublished(db, worker, { kind: 'illness', after: encodeCursor([edge.on, edge.id]) }))
+      .rows)
+      expect(illness).toContain(r.id);
+    const first = (await listPublished(db, worker, {})).rows.map((r) => r.id);
+    for (const at of [
+      { after: encodeCursor(['2026-02-30', '1']) },
+      { before: 'x' },
+      { after: encodeCursor(['2026-01-01', 'one']) },
+    ])
+      expect((await listPublished(db, worker, at)).rows.map((r) => r.id)).toEqual(first);
+  });
+});
+
+// ── A campaign's entries ──────────────────────────────────────────────────────────────────────
+
+describe('a campaign’s entries (送温暖)', () => {
+  let campaignId: number;
+
+  function expectedEntries(actor: Actor, where = sql`true`) {
+    const scope = actor.role === 'leader' ? sql`true` : sql`o.path LIKE ${`${actor.unitPath}%`}`;
+    return ids(sql`
+      SELECT e.id FROM campaign_entries e JOIN org_units o ON o.id = e.unit_id
+      WHERE e.campaign_id = ${campaignId} AND ${scope} AND ${where}
+      ORDER BY o.name, e.unit_id,
+        array_position(ARRAY['extreme','hardship','near','edge','serious_illness','education']::text[], e.category),
+        e.household_id`);
+  }
+
+  beforeAll(async () => {
+    // A file for every worker who has none, so the list spans pages of a hundred; then a campaign
+    // listing every active household below the mine (categories repeat within each sub-branch).
+    await db.execute(sql`
+      INSERT INTO households (worker_id, unit_id, category, keeping_level, causes, monthly_income_fen, address, phone, filed_on, review_due)
+      SELECT u.id, u.unit_id, (ARRAY['extreme','hardship','near','edge','serious_illness','education'])[1 + u.id % 6],
+        'sub_branch', ARRAY['poverty'], 0, '地址', '13800000000', DATE '2025-01-01', DATE '2026-01-01'
+      FROM users u WHERE u.role = 'worker' AND NOT EXISTS (SELECT 1 FROM households h WHERE h.worker_id = u.id)`);
+    const [c] = (
+      await db.execute<{ id: number }>(sql`
+        INSERT INTO campaigns (name, occasion, held_on, budget_fen, created_by)
+        VALUES ('分页测试', 'spring_festival', DATE '2026-01-20', 0, ${leader.userId}) RETURNING id`)
+    ).rows;
+    campaignId = Number(c.id);
+    await db.execute(sql`
+      INSERT INTO campaign_entries (campaign_id, household_id, branch_id, unit_id, category, cash_fen, source)
+      SELECT ${campaignId}, h.id, nullif(split_part(o.path, '.', 2), '')::int, h.unit_id, h.category, 100, 'drawn'
+      FROM households h JOIN org_units o ON o.id = h.unit_id
+      WHERE h.status = 'active' AND o.level <> 'mine'`);
+  });
+
+  it('pages every entry once by sub-branch, severity and household, both ways, in scope and by unit', async () => {
+    const all = await expectedEntries(leader);
+    expect(all.length).toBeGreaterThan(200);
+    const w = await walk((at) => entriesPage(db, leader, campaignId, at));
+    expect(w.pages).toBeGreaterThan(2);
+    expectWalk(w, (r) => r.id, all);
+    expect((await entriesPage(db, leader, campaignId)).total).toEqual({ count: all.length, capped: false });
+    expect((await listEntries(db, leader, campaignId)).map((r) => r.id)).toEqual(all);
+
+    expectWalk(await walk((at) => entriesPage(db, branch, campaignId, at)), (r) => r.id, await expectedEntries(branch));
+    const unit = await unitOf('S0001');
+    expectWalk(
+      await walk((at) => entriesPage(db, leader, campaignId, { unitId: unit.id, ...at })),
+      (r) => r.id,
+      await expectedEntries(leader, sql`e.unit_id = ${unit.id}`),
+    );
+  });
+
+  it('keeps an official in scope whatever the cursor, and starts over on a forged one', async () => {
+    const theirs = await expectedEntries(branch);
+    const outsider = (await expectedEntries(leader)).find((id) => !theirs.includes(id))!;
+    const [edge] = (
+      await db.execute<{ name: string; unit: string; sev: string; hh: string }>(sql`
+        SELECT o.name, e.unit_id::text AS unit, array_position(ARRAY['extreme','hardship','near','edge','serious_illness','education']::text[], e.category)::text AS sev,
+          e.household_id::text AS hh
+        FROM campaign_entries e JOIN org_units o ON o.id = e.unit_id WHERE e.id = ${outsider}`)
+    ).rows;
+    const key = [edge.name, edge.unit, edge.sev, edge.hh];
+    for (const at of [{ after: encodeCursor(key) }, { before: encodeCursor(key) }])
+      for (const r of (await entriesPage(db, branch, campaignId, at)).rows) expect(theirs).toContain(r.id);
+    const first = (await entriesPage(db, leader, campaignId)).rows.map((r) => r.id);
+    for (const at of [
+      { after: encodeCursor([edge.name, 'x', '1', '1']) },
+      { before: '!!' },
+      { after: encodeCursor(key.slice(0, 3)) },
+    ])
+      expect((await entriesPage(db, leader, campaignId, at)).rows.map((r) => r.id)).toEqual(first);
   });
 });
 

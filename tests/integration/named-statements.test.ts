@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb, getHandle } from '@/db/client';
+import { getDb } from '@/db/client';
 import { statementName } from '@/db/named-statements';
 import { users } from '@/db/schema';
 
 describe('statements on PostgreSQL', () => {
-  it('are prepared once per connection under their text’s name and give the right rows every time', async (ctx) => {
-    if ((await getHandle()).kind !== 'pg') ctx.skip(); // PGlite has no pool: nothing is named there
+  it('are prepared once per connection under their text’s name and give the right rows every time', async () => {
     const db = await getDb();
     const [first, second] = await db.select({ id: users.id }).from(users).orderBy(users.id).limit(2);
     await db.transaction(async (tx) => {

@@ -30,8 +30,8 @@ describe('seed:scale refuses what it cannot fill', () => {
   });
 });
 
-// The generator is set-based SQL run inside a real PostgreSQL server (PGlite is refused by
-// design), which every test run has (tests/global-setup.ts). They run in a database of their own
+// The generator is set-based SQL run inside a real PostgreSQL server, which every test run has
+// (tests/global-setup.ts). They run in a database of their own
 // (<test database>_scale), created and dropped here: the generator empties whatever it fills.
 describe(`seed:scale at ${WORKERS.toLocaleString('en')} workers`, () => {
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://localhost/none');

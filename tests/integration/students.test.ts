@@ -152,7 +152,7 @@ describe('the students register', () => {
     expect(row.school).toBe('一中-L0001');
 
     const s1 = await signInAs('S0001');
-    const { rows } = await listStudents(await db(), s1, { q: '一中', page: 1 });
+    const { rows } = await listStudents(await db(), s1, { q: '一中' });
     expect(rows.map((r) => r.id)).toContain(id);
     expect(JSON.stringify(rows)).not.toContain(idNumber);
     // The edit page carries the ID masked; its form asks for the full number, in scope only.
@@ -172,9 +172,9 @@ describe('the students register', () => {
       code: 'not_found',
     });
     const s2 = await signInAs('S0002');
-    expect((await listStudents(await db(), s2, { page: 1 })).rows.map((r) => r.id)).not.toContain(id);
+    expect((await listStudents(await db(), s2, {})).rows.map((r) => r.id)).not.toContain(id);
     const w2 = await signInAs('W0002');
-    expect((await listStudents(await db(), w2, { page: 1 })).rows.map((r) => r.id)).not.toContain(id);
+    expect((await listStudents(await db(), w2, {})).rows.map((r) => r.id)).not.toContain(id);
   });
 });
 
@@ -459,7 +459,7 @@ describe('outstanding aided students', () => {
     ok(await awardStudent({ caseId: id, version: award.version, tier: 'first', comment: '一等奖' }));
     expect(await caseRow(id)).toMatchObject({ state: 'in_publicity', awardTier: 'first', amountFen: 200_000 });
     // Published under the student's masked name (张小华), not the parent's (张小明).
-    const board = await listPublished(await db(), await signInAs('W0002'), { kind: 'student_award', page: 1 });
+    const board = await listPublished(await db(), await signInAs('W0002'), { kind: 'student_award' });
     expect(board.rows.find((r) => r.id === id)?.maskedName).toBe('张*华');
     await signInAs('L0001');
 
@@ -479,7 +479,7 @@ describe('outstanding aided students', () => {
 
     // The worker sees the award on the students page.
     const w = await signInAs('W0001');
-    const { rows } = await listStudents(await db(), w, { page: 1 });
+    const { rows } = await listStudents(await db(), w, {});
     expect(rows.find((r) => r.id === studentId)?.cases).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id, kind: 'student_award', awardTier: 'first', state: 'paid', amountFen: 200_000 }),

@@ -74,16 +74,16 @@ describe('identifiers at rest (AES-256-GCM, key id, blind index)', () => {
     expect(() => parseHmacKey('c2hvcnQ=')).toThrow(/at least 32 bytes/);
   });
 
-  it('production on PostgreSQL refuses to start without keys, saying what to set; the embedded database gets a dev keyring', () => {
+  it('production refuses to start without keys, saying what to set; development gets a dev keyring', () => {
     const prod = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' };
     expect(() => readConfig(prod)).toThrow(/PII_KEYS is not set.*Key management/);
     expect(() => readConfig(prod)).toThrow(/PII_HMAC_KEY is not set/);
     expect(() => readConfig({ ...prod, ...generatePiiSettings() })).not.toThrow();
     expect(() => readConfig({ ...prod, PII_KEYS: 'k1:short', PII_HMAC_KEY: 'x' })).toThrow(/not 32 bytes/);
     expect(() => piiKeyring(prod)).toThrow(/PII_KEYS/);
-    const embedded = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) };
-    expect(() => readConfig(embedded)).not.toThrow();
-    expect(piiKeyring(embedded).keys[0].kid).toBe('dev1');
+    const dev = { NODE_ENV: 'development', DATABASE_URL: 'postgres://h/db' };
+    expect(() => readConfig(dev)).not.toThrow();
+    expect(piiKeyring(dev).keys[0].kid).toBe('dev1');
     const given = generatePiiSettings('g1');
     expect(piiKeyring({ ...prod, ...given }).keys[0].kid).toBe('g1');
   });

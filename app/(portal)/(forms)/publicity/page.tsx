@@ -2,25 +2,19 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import {
-  listPublished,
-  pendingObjections,
-  PUBLICITY_PAGE_SIZE,
-  RECENT_DAYS,
-  recentlyEnded,
-} from '@/db/queries/publicity';
+import { listPublished, pendingObjections, RECENT_DAYS, recentlyEnded } from '@/db/queries/publicity';
 import { publicityDays } from '@/db/queries/settings';
 import { listUnits } from '@/db/queries/units';
 import { PendingObjectionItem, PublishedCaseItem, RecentlyEndedTable } from '@/components/publicity/board';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterSelect } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { AID_KINDS } from '@/lib/aid/standards';
 import { requireActor } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
-import { asStrings, first, type SearchParams } from '@/lib/search-params';
-import { pageParam, optionalIdParam } from '@/lib/validation/common';
+import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
+import { optionalIdParam } from '@/lib/validation/common';
 import { can } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +24,6 @@ export async function generateMetadata(): Promise<Metadata> {
 const publicityParams = z.object({
   kind: z.enum(AID_KINDS).optional().catch(undefined),
   branchId: optionalIdParam,
-  page: pageParam,
 });
 
 /**
@@ -39,13 +32,14 @@ const publicityParams = z.object({
  */
 export default async function PublicityPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
-  const f = publicityParams.parse(first(await searchParams));
+  const sp = first(await searchParams);
+  const f = publicityParams.parse(sp);
   const t = await getTranslations();
   const db = await getDb();
   const today = todayInChina();
   const decides = can(actor.role, 'publicity.decideObjection');
-  const [{ rows, total }, pending, recent, units, days] = await Promise.all([
-    listPublished(db, actor, f),
+  const [{ rows, prev, next, total }, pending, recent, units, days] = await Promise.all([
+    listPublished(db, actor, { ...f, ...cursorParams.parse(sp) }),
     pendingObjections(db, actor),
     recentlyEnded(db, today),
     listUnits(db, { kind: 'all' }),
@@ -100,13 +94,7 @@ export default async function PublicityPage({ searchParams }: { searchParams: Se
               ))}
             </ul>
           )}
-          <Pagination
-            page={f.page}
-            pageSize={PUBLICITY_PAGE_SIZE}
-            total={total}
-            basePath={casePaths.publicity}
-            params={params}
-          />
+          <KeysetPagination prev={prev} next={next} total={total} basePath={casePaths.publicity} params={params} />
         </section>
         <section aria-labelledby="recent-title">
           <h2 id="recent-title" className="mb-1 text-lg font-semibold">

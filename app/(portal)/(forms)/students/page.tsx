@@ -3,17 +3,17 @@ import { can } from '@/lib/permissions';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listStudents, STUDENT_PAGE_SIZE } from '@/db/queries/students';
+import { listStudents } from '@/db/queries/students';
 import { listUnits, withChainNames } from '@/db/queries/units';
 import { StageGrade, StudentCases } from '@/components/students/badges';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/session';
 import { scopeOf } from '@/lib/scope';
-import { asStrings, first, type SearchParams } from '@/lib/search-params';
+import { asStrings, cursorParams, first, type SearchParams } from '@/lib/search-params';
 import { studentPaths } from '@/lib/students/paths';
 import { studentParams } from '@/lib/students/search-params';
 import { STAGES } from '@/lib/students/stages';
@@ -25,13 +25,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /** 圆梦行动: a worker's own children who study; an official's unit's students; every student for leaders. */
 export default async function StudentsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePermission('students.view');
-  const f = studentParams.parse(first(await searchParams));
+  const sp = first(await searchParams);
+  const f = studentParams.parse(sp);
   const t = await getTranslations();
   const db = await getDb();
   const worker = actor.role === 'worker';
-  const [units, { rows, total }] = await Promise.all([
+  const [units, { rows, prev, next, total }] = await Promise.all([
     worker ? [] : listUnits(db, scopeOf(actor)),
-    listStudents(db, actor, f),
+    listStudents(db, actor, { ...f, ...cursorParams.parse(sp) }),
   ]);
   const params = asStrings(f);
   const filtered = Object.values(params).some(Boolean);
@@ -168,13 +169,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
           </tbody>
         </Table>
       )}
-      <Pagination
-        page={f.page}
-        pageSize={STUDENT_PAGE_SIZE}
-        total={total}
-        basePath={studentPaths.list}
-        params={params}
-      />
+      <KeysetPagination prev={prev} next={next} total={total} basePath={studentPaths.list} params={params} />
     </>
   );
 }

@@ -13,23 +13,16 @@ import { CampaignActionButton } from '@/components/campaigns/campaign-action-but
 import { Disclosure } from '@/components/register/disclosure';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import {
-  branchLines,
-  campaignAmountsOf,
-  ENTRY_PAGE_SIZE,
-  getCampaign,
-  listEntries,
-  subBranchParts,
-} from '@/db/queries/campaigns';
+import { branchLines, campaignAmountsOf, entriesPage, getCampaign, subBranchParts } from '@/db/queries/campaigns';
 import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
 import { formatFen } from '@/lib/money';
 import { can } from '@/lib/permissions';
-import { pageParam } from '@/lib/validation/common';
-import { first, type SearchParams } from '@/lib/search-params';
+import { cursorParams, first, type SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('campaigns') };
@@ -50,15 +43,14 @@ export default async function CampaignPage({
   const actor = await requirePermission('campaigns.view');
   const id = routeId((await params).id);
   const sp = first(await searchParams);
-  const page = pageParam.parse(sp.page);
   const unitId = Number(sp.unit) > 0 ? Number(sp.unit) : undefined;
   const db = await getDb();
   const c = await orNotFound(getCampaign(db, id));
-  const [amounts, lines, parts, entries] = await Promise.all([
+  const [amounts, lines, parts, { rows: entries, prev, next, total }] = await Promise.all([
     campaignAmountsOf(db, id),
     branchLines(db, actor, id),
     subBranchParts(db, actor, id),
-    listEntries(db, actor, id, { unitId, page }),
+    entriesPage(db, actor, id, { unitId, ...cursorParams.parse(sp) }),
   ]);
   const t = await getTranslations();
   const today = todayInChina();
@@ -66,8 +58,6 @@ export default async function CampaignPage({
   const may = (cap: Parameters<typeof can>[1]) => can(actor.role, cap);
   const signed = new Set(parts.filter((p) => p.sheet).map((p) => p.unitId));
   const confirmedBranches = new Set(lines.filter((l) => l.confirmed).map((l) => l.branchId));
-  const pageHref = (p: number) =>
-    `/campaigns/${id}?${new URLSearchParams({ ...(unitId ? { unit: String(unitId) } : {}), page: String(p) })}`;
   return (
     <>
       <PageHeader
@@ -295,10 +285,13 @@ export default async function CampaignPage({
           </tbody>
         </Table>
       )}
-      <nav className="mt-3 flex gap-2" aria-label={t('campaigns.list')}>
-        {page > 1 && <ButtonLink href={pageHref(page - 1)}>{t('campaigns.previous')}</ButtonLink>}
-        {entries.length === ENTRY_PAGE_SIZE && <ButtonLink href={pageHref(page + 1)}>{t('campaigns.next')}</ButtonLink>}
-      </nav>
+      <KeysetPagination
+        prev={prev}
+        next={next}
+        total={total}
+        basePath={`/campaigns/${id}`}
+        params={{ unit: unitId ? String(unitId) : undefined }}
+      />
     </>
   );
 }

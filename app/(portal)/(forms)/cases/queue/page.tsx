@@ -4,18 +4,16 @@ import { z } from 'zod';
 import { CaseLink, Person } from '@/components/cases/case-display';
 import { kindKey, waited } from '@/lib/cases/format';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { listQueues, QUEUE_PAGE_SIZE } from '@/db/queries/case-queues';
+import { listQueues } from '@/db/queries/case-queues';
 import { requirePermission } from '@/lib/auth/session';
 import { casePaths } from '@/lib/cases/paths';
 import { dayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
-import { pageParam } from '@/lib/validation/common';
 import { STEPS } from '@/lib/workflow/case-workflow';
-import type { SearchParams } from '@/lib/search-params';
-import { first } from '@/lib/search-params';
+import { cursorParams, first, type SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('queue') };
@@ -24,8 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A case that has waited this many days or more is marked. */
 const LONG_WAIT_DAYS = 7;
 
-/** Which step's queue is paged (the others show their first page). */
-const queueParams = z.object({ step: z.enum(STEPS).optional().catch(undefined), page: pageParam });
+/** Which step's queue is paged, and where (the others show their first page). */
+const queueParams = z.object({ step: z.enum(STEPS).optional().catch(undefined) }).extend(cursorParams.shape);
+
+/** A queue's count as its heading shows it: "10000+" where the count stopped. */
+const shown = (total: { count: number; capped: boolean }) => `${total.count}${total.capped ? '+' : ''}`;
 
 /**
  * 待办审批: for each step the actor works on, the cases waiting there within their scope that
@@ -49,7 +50,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
                 className="block rounded-lg border border-stone-200 bg-white p-4 hover:bg-stone-50"
               >
                 <span className="block text-sm text-stone-600">{t(`aid.steps.${q.step}`)}</span>
-                <span className="mt-1 block text-2xl font-semibold tabular-nums">{q.total}</span>
+                <span className="mt-1 block text-2xl font-semibold tabular-nums">{shown(q.total)}</span>
               </a>
             </li>
           ))}
@@ -66,7 +67,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
             <Card
               title={
                 <span id={`queue-${q.step}-title`}>
-                  {t('cases.queueTitle', { step: t(`aid.steps.${q.step}`), n: q.total })}
+                  {t('cases.queueTitle', { step: t(`aid.steps.${q.step}`), n: shown(q.total) })}
                 </span>
               }
             >
@@ -118,10 +119,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
                   </tbody>
                 </Table>
               )}
-              {q.total > QUEUE_PAGE_SIZE && (
-                <Pagination
-                  page={f.step === q.step ? f.page : 1}
-                  pageSize={QUEUE_PAGE_SIZE}
+              {(q.prev || q.next) && (
+                <KeysetPagination
+                  prev={q.prev}
+                  next={q.next}
                   total={q.total}
                   basePath={casePaths.queue}
                   params={{ step: q.step }}

@@ -5,20 +5,19 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { awardCases, fundYears, nominees, publishedAwards, type AwardRow } from '@/db/queries/student-awards';
-import { STUDENT_PAGE_SIZE } from '@/db/queries/students';
 import { AwardDecision, NominationForm } from '@/components/students/award-forms';
 import { StageGrade, StateBadge, TierBadge } from '@/components/students/badges';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { filterControl } from '@/components/ui/filter-bar';
-import { Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/session';
 import { formatBytes } from '@/lib/cases/documents';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
-import { first, type SearchParams } from '@/lib/search-params';
+import { cursorParams, first, type SearchParams } from '@/lib/search-params';
 import { studentPaths } from '@/lib/students/paths';
 import { awardParams } from '@/lib/students/search-params';
 import { schoolYearOf } from '@/lib/students/stages';
@@ -114,7 +113,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
     awardCases(db, actor, year, ['reviewed']),
     awardCases(db, actor, year, ['in_publicity', 'ready_for_payment', 'paid', 'rejected']),
     publishedAwards(db, year),
-    nominating ? nominees(db, actor, year, f) : null,
+    nominating ? nominees(db, actor, year, { q: f.q, ...cursorParams.parse(raw) }) : null,
   ]);
   const chosen = nominate && candidates ? candidates.rows.find((c) => c.id === nominate) : undefined;
   const yearOptions = [...new Set([current, ...years])].sort((a, b) => b - a);
@@ -207,9 +206,9 @@ export default async function AwardsPage({ searchParams }: { searchParams: Searc
                 </tbody>
               </Table>
             )}
-            <Pagination
-              page={f.page}
-              pageSize={STUDENT_PAGE_SIZE}
+            <KeysetPagination
+              prev={candidates.prev}
+              next={candidates.next}
               total={candidates.total}
               basePath={studentPaths.awards}
               params={{ q: f.q }}

@@ -30,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const db = await getDb();
     const c = await getCampaign(db, id);
-    const rows = await listEntries(db, actor, id, { all: true });
+    const rows = await listEntries(db, actor, id);
     await db.transaction((tx) =>
       writeAudit(tx, actor.userId, {
         action: 'campaign.export',

@@ -29,7 +29,7 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
   const db = await getDb();
   const c = await orNotFound(getCampaign(db, id));
   const part = await orNotFound(getPart(db, actor, id, unitId));
-  const rows = (await listEntries(db, actor, id, { unitId, all: true })).filter((e) => e.state !== 'removed');
+  const rows = (await listEntries(db, actor, id, { unitId })).filter((e) => e.state !== 'removed');
   const t = await getTranslations();
   return (
     <>

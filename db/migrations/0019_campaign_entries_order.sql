@@ -1,0 +1,2 @@
+DROP INDEX "campaign_entries_unit_idx";--> statement-breakpoint
+CREATE INDEX "campaign_entries_order_idx" ON "campaign_entries" USING btree ("campaign_id","unit_id",array_position(ARRAY['extreme','hardship','near','edge','serious_illness','education']::text[], "category"),"household_id");
