@@ -2,9 +2,19 @@ import path from 'node:path';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { Pool } from 'pg';
-import { config, ConfigError } from '@/lib/config';
+import { config, ConfigError, piiKeyring } from '@/lib/config';
+import { blindIndex, open, seal } from '@/lib/pii';
+import { rewritePii } from './pii-rewrite';
 import { nameStatements } from './named-statements';
 import * as schema from './schema';
+import { installPiiCodec } from './schema/pii';
+
+// The encrypted columns (db/schema/pii.ts) seal and open with the configured keys from here on.
+installPiiCodec({
+  seal: (kind, plain) => seal(piiKeyring(), kind, plain),
+  open: (kind, stored) => open(piiKeyring(), kind, stored),
+  blindIndex: (kind, plain) => blindIndex(piiKeyring(), kind, plain),
+});
 
 /**
  * The app always talks to one PostgreSQL server through node-postgres: DATABASE_URL's. In
@@ -90,7 +100,12 @@ export async function getDb(): Promise<Database> {
   return (await getHandle()).db;
 }
 
-/** Applies the committed SQL migrations; safe to run from several processes at once. */
-export function migrate(handle: DbHandle): Promise<void> {
-  return handle.migrate();
+/**
+ * Applies the committed SQL migrations, then seals any identifier still stored in plain text (a
+ * database from before encryption, or rows a bulk load wrote in SQL): a migration cannot, as it
+ * does not know the key. Safe to run from several processes at once.
+ */
+export async function migrate(handle: DbHandle): Promise<void> {
+  await handle.migrate();
+  await handle.db.transaction((tx) => rewritePii(tx, piiKeyring(), 'seal'));
 }

@@ -20,6 +20,7 @@ const PAGES: { feature: string; role: DemoRole | null; path: string; heading?: b
   { feature: 'reports', role: 'branch', path: '/reports' },
   { feature: 'workers', role: 'admin', path: '/workers' },
   { feature: 'accounts', role: 'admin', path: '/admin/users' },
+  { feature: 'audit log', role: 'admin', path: '/admin/audit' },
   { feature: 'notifications', role: 'worker', path: '/notifications' },
   { feature: 'password', role: 'worker', path: '/account/password' },
   { feature: 'my data', role: 'worker', path: '/account/data' },
@@ -78,6 +79,20 @@ test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await expect(desktop.getByRole('menu')).toBeVisible();
       await expectNoAxeViolations(desktop, `menu group (${locale}, desktop)`);
       await desktop.context().close();
+    }
+  });
+
+  test('the "show full number" dialog, open', async ({ browser }) => {
+    for (const locale of LANGUAGES) {
+      const page = await pageFor(browser, 'subBranch', locale, WIDTHS.phone);
+      await page.goto('/workers?q=W0065');
+      await page.getByRole('link', { name: 'W0065' }).click();
+      await page.waitForURL(/\/workers\/\d+$/);
+      await page.getByRole('button', { name: locale === 'en' ? 'Show full number' : '显示完整号码' }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await expectNoAxeViolations(page, `reveal dialog (${locale})`);
+      await page.keyboard.press('Escape');
+      await page.context().close();
     }
   });
 

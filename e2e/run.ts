@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { generatePiiSettings } from '../lib/pii';
 import { startLocalPostgres, type LocalServer } from '../db/local-postgres';
 
 class Failed extends Error {
@@ -48,6 +49,9 @@ async function main() {
     NODE_ENV: 'production',
     NEXT_DIST_DIR: process.env.E2E_DIST_DIR || '.next-e2e',
     AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString('base64'),
+    // A production server on PostgreSQL refuses to start without these; a fresh database per run
+    // can take fresh keys (prepare and the server get the same ones).
+    ...(process.env.PII_KEYS && process.env.PII_HMAC_KEY ? {} : generatePiiSettings('e2e')),
     NEXT_TELEMETRY_DISABLED: '1',
   };
   let embedded: LocalServer | undefined;

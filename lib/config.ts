@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { generatePiiSettings, parseHmacKey, parsePiiKeys, PiiError, type PiiKeyring } from './pii';
 
 /**
  * The one place the portal reads its configuration from the environment. Every variable the app,
@@ -39,6 +40,28 @@ const schema = z.object({
    * ~510–660 ms with 10, ~290–420 with 20). Keep instances × PG_POOL_MAX under the server's
    * max_connections (100 by default).
    */
+  /**
+   * Keys that encrypt ID numbers and phones at rest: `kid1:base64key,kid2:base64key`, newest first
+   * (32 bytes each). Values are sealed under the first; older ones still open what they sealed until
+   * `npm run pii:rotate`. Unset outside production: a development keyring kept under ./data.
+   */
+  PII_KEYS: optionalText.pipe(z.string().optional()).superRefine((v, ctx) => {
+    if (v === undefined) return;
+    try {
+      parsePiiKeys(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof PiiError ? err.message : String(err) });
+    }
+  }),
+  /** The blind index's key (HMAC-SHA256 of ID numbers and phones), at least 32 bytes of base64. */
+  PII_HMAC_KEY: optionalText.pipe(z.string().optional()).superRefine((v, ctx) => {
+    if (v === undefined) return;
+    try {
+      parseHmacKey(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof PiiError ? err.message : String(err) });
+    }
+  }),
   PG_POOL_MAX: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.coerce
@@ -61,6 +84,16 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   // Checked apart from the schema so that it is reported together with any other problem.
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET?.trim()) {
     problems.push('AUTH_SECRET is not set. Generate one with `openssl rand -base64 32`.');
+  }
+  // A production server must be given its keys, kept apart from the database (a key kept next to
+  // the data it protects protects nothing); only development falls back to a generated keyring.
+  if (env.NODE_ENV === 'production') {
+    for (const name of ['PII_KEYS', 'PII_HMAC_KEY'] as const) {
+      if (!env[name]?.trim())
+        problems.push(
+          `${name} is not set: production refuses to start without the keys that encrypt ID numbers and phones. See README "Key management" (e.g. ${name === 'PII_KEYS' ? 'PII_KEYS=k1:$(openssl rand -base64 32)' : 'PII_HMAC_KEY=$(openssl rand -base64 32)'}).`,
+        );
+    }
   }
   if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -90,4 +123,50 @@ export function authSecret(): string | undefined {
   }
   devSecret = readFileSync(file, 'utf8').trim();
   return devSecret;
+}
+
+/**
+ * The keyring for personal identifiers (lib/pii.ts). From PII_KEYS and PII_HMAC_KEY when set;
+ * otherwise, outside production, a development keyring generated once and kept under
+ * ./data (ignored by git), as the signing secret is, so a dev database stays readable across restarts.
+ * Parsed once per distinct setting: sealing and opening run per row.
+ */
+const rings = new Map<string, PiiKeyring>();
+
+export function piiKeyring(env: Record<string, string | undefined> = process.env): PiiKeyring {
+  // Per row of a list or an export: the raw settings are the cache key, so no parse on a hit.
+  const raw = `${env.PII_KEYS ?? ''}\n${env.PII_HMAC_KEY ?? ''}\n${env.NODE_ENV ?? ''}`;
+  const hit = rings.get(raw);
+  if (hit) return hit;
+  const { PII_KEYS, PII_HMAC_KEY, NODE_ENV } = readConfig(env);
+  let keys = PII_KEYS;
+  let hmac = PII_HMAC_KEY;
+  if (!keys || !hmac) {
+    if (NODE_ENV === 'production') throw new ConfigError('PII_KEYS and PII_HMAC_KEY are not set.');
+    const dev = devPiiSettings();
+    keys ??= dev.PII_KEYS;
+    hmac ??= dev.PII_HMAC_KEY;
+  }
+  const ring = { keys: parsePiiKeys(keys), hmacKey: parseHmacKey(hmac) };
+  rings.set(raw, ring);
+  return ring;
+}
+
+let devPii: { PII_KEYS: string; PII_HMAC_KEY: string } | undefined;
+
+/** The development keyring's settings (./data/dev-pii-keys.json, made on first use). */
+export function devPiiSettings(): { PII_KEYS: string; PII_HMAC_KEY: string } {
+  if (devPii) return devPii;
+  const file = path.resolve(/* turbopackIgnore: true */ 'data', 'dev-pii-keys.json');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, JSON.stringify(generatePiiSettings('dev1')), { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      // Another process (a test file, the dev server) wrote it first: use theirs.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  devPii = JSON.parse(readFileSync(file, 'utf8')) as { PII_KEYS: string; PII_HMAC_KEY: string };
+  return devPii;
 }

@@ -29,7 +29,18 @@ export const cursorParams = z.object({
   before: z.string().max(2048).optional().catch(undefined),
 });
 
-export const auditParams = z.object({ who: text, what: text, from: date, to: date });
+export const auditParams = z.object({
+  who: text,
+  what: text,
+  entity: z
+    .string()
+    .regex(/^[a-zA-Z_]{1,40}$/)
+    .optional()
+    .catch(undefined),
+  entityId: text,
+  from: date,
+  to: date,
+});
 
 export function first(params: Record<string, string | string[] | undefined>) {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));

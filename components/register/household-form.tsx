@@ -2,14 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef } from 'react';
+import { useId, useState } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, listError, useActionForm } from '@/components/ui/use-action-form';
-import { useRevealOnOpen } from '@/components/ui/use-reveal-on-open';
+import { RevealDialog } from '@/components/ui/reveal-dialog';
 import { fileHousehold, readHouseholdPhone, updateHousehold } from '@/lib/register/household-actions';
 import { CATEGORIES, CAUSES, KEEPING_LEVELS, RELATIONS } from '@/db/schema/register';
 import { fileHouseholdSchema, updateHouseholdSchema } from '@/lib/validation/register';
@@ -284,25 +284,29 @@ export function EditHouseholdForm({
     defaultValues: { householdId, ...defaults },
     onSuccess: () => router.refresh(),
   });
-  const ref = useRef<HTMLFormElement>(null);
-  const phone = useRevealOnOpen(
-    ref,
-    () => readHouseholdPhone({ householdId }),
-    (d) => d.phone,
-  );
-  useEffect(() => {
-    if (phone.value !== null) form.resetField('phone', { defaultValue: phone.value });
-  }, [phone.value, form]);
+  const [phone, setPhone] = useState<string | null>(null);
   return (
-    <form ref={ref} method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
-      <FormAlert error={formError ?? phone.error} success={saved ? 'common.saved' : null} />
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
+      <FormAlert error={formError} success={saved ? 'common.saved' : null} />
+      {phone === null && (
+        <div className="flex flex-wrap items-center gap-3 text-sm text-stone-600">
+          <p>{t('reveal.locked')}</p>
+          <RevealDialog
+            run={(reason) => readHouseholdPhone({ householdId, reason })}
+            onRevealed={(d) => {
+              setPhone(d.phone);
+              form.resetField('phone', { defaultValue: d.phone });
+            }}
+          />
+        </div>
+      )}
       <DetailsFields
         form={form as unknown as UseFormReturn<DetailsValues>}
         today={today}
-        phonePlaceholder={phone.value === null ? phoneMasked : undefined}
+        phonePlaceholder={phone === null ? phoneMasked : undefined}
       />
       <div>
-        <Button type="submit" disabled={form.formState.isSubmitting || phone.value === null}>
+        <Button type="submit" disabled={form.formState.isSubmitting || phone === null}>
           {form.formState.isSubmitting ? t('common.working') : t('common.save')}
         </Button>
       </div>

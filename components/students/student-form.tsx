@@ -2,13 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, useActionForm } from '@/components/ui/use-action-form';
-import { useRevealOnOpen } from '@/components/ui/use-reveal-on-open';
+import { RevealDialog } from '@/components/ui/reveal-dialog';
 import { readStudentIdNumber, registerStudent, updateStudent } from '@/lib/students/student-actions';
 import { studentPaths } from '@/lib/students/paths';
 import { MAX_GRADE, STAGES, type Stage } from '@/lib/students/stages';
@@ -88,7 +88,7 @@ export function StudentForm({
   schoolYear,
 }: {
   studentId?: number;
-  /** When editing: the page carries the ID number masked; the form asks for the full one as it opens. */
+  /** When editing: the page carries the ID number masked; the full one comes on "show" with a reason. */
   idNumberMasked?: string;
   defaults?: StudentValues;
   schoolYear: number;
@@ -115,19 +115,23 @@ export function StudentForm({
     },
   );
   const errors = form.formState.errors;
-  const ref = useRef<HTMLFormElement>(null);
-  const revealed = useRevealOnOpen(
-    ref,
-    async () => (editing ? readStudentIdNumber({ studentId }) : { ok: true as const, data: { idNumber: '' } }),
-    (d) => d.idNumber,
-  );
-  useEffect(() => {
-    if (editing && revealed.value !== null) form.resetField('idNumber', { defaultValue: revealed.value });
-  }, [editing, revealed.value, form]);
-  const waiting = editing && revealed.value === null;
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const waiting = editing && revealed === null;
   return (
-    <form ref={ref} method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
-      <FormAlert error={formError ?? revealed.error} success={saved && editing ? 'common.saved' : null} />
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
+      <FormAlert error={formError} success={saved && editing ? 'common.saved' : null} />
+      {waiting && (
+        <div className="flex flex-wrap items-center gap-3 text-sm text-stone-600">
+          <p>{t('reveal.locked')}</p>
+          <RevealDialog
+            run={(reason) => readStudentIdNumber({ studentId, reason })}
+            onRevealed={(d) => {
+              setRevealed(d.idNumber);
+              form.resetField('idNumber', { defaultValue: d.idNumber });
+            }}
+          />
+        </div>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('students.name')} error={fieldError(errors, 'name')}>
           {(p) => <input {...p} {...form.register('name')} autoComplete="off" />}

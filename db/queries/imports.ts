@@ -1,4 +1,5 @@
 import 'server-only';
+import { lookupHash } from '@/db/schema/pii';
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import {
@@ -48,10 +49,21 @@ export function peopleByEmployeeNo(db: Queryable, employeeNos: string[], opts: {
  */
 export function holdersOfIdNumbers(db: Queryable, idNumbers: string[]) {
   if (!idNumbers.length) return Promise.resolve([]);
-  return db
-    .select({ employeeNo: users.employeeNo, idNumber: users.idNumber })
-    .from(users)
-    .where(and(inArray(users.idNumber, idNumbers), isNotNull(users.idNumber)));
+  return (
+    db
+      .select({ employeeNo: users.employeeNo, idNumber: users.idNumber })
+      .from(users)
+      // Sealed values differ each time (random IV): match their blind index.
+      .where(
+        and(
+          inArray(
+            users.idNumberHash,
+            idNumbers.map((n) => lookupHash('idNumber', n)),
+          ),
+          isNotNull(users.idNumber),
+        ),
+      )
+  );
 }
 
 /** Workers whose register the actor keeps, by employee number (others are simply absent). */

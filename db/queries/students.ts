@@ -203,7 +203,7 @@ export async function listStudents(
 export interface StudentForEdit {
   id: number;
   name: string;
-  /** Masked: the edit form asks for the full number when it opens (students/actions.ts#readStudentIdNumber). */
+  /** Masked: the edit form shows the full number only on an audited "show" (student-actions.ts#readStudentIdNumber). */
   idNumberMasked: string;
   school: string;
   stage: Stage;

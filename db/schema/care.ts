@@ -6,6 +6,7 @@ import { campaigns } from './campaigns';
 import { orgUnits } from './org';
 import { RELATIONS } from './register';
 import { users } from './users';
+import { encrypted } from './pii';
 
 const inList = (col: unknown, values: readonly string[]) =>
   sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
@@ -31,10 +32,10 @@ export const survivors = pgTable(
     /** The monthly dependant allowance, 0 when the survivor receives only the yearly subsidy. */
     monthlyAllowanceFen: integer('monthly_allowance_fen').notNull().default(0),
     livesAlone: boolean('lives_alone').notNull().default(false),
-    phone: text('phone').notNull().default(''),
+    phone: encrypted('phone')('phone').notNull().default(''),
     address: text('address').notNull().default(''),
-    /** Leaves the server masked (lib/mask.ts) like ID numbers. */
-    bankCard: text('bank_card').notNull().default(''),
+    /** Encrypted at rest; leaves the server masked (lib/mask.ts) like ID numbers. */
+    bankCard: encrypted('bankCard')('bank_card').notNull().default(''),
     status: text('status', { enum: SURVIVOR_STATUSES }).notNull().default('active'),
     stoppedOn: date('stopped_on'),
     stopReason: text('stop_reason', { enum: STOP_REASONS }),
@@ -93,7 +94,7 @@ export const lonelyElders = pgTable(
     name: text('name').notNull(),
     birthDate: date('birth_date').notNull(),
     address: text('address').notNull(),
-    phone: text('phone').notNull().default(''),
+    phone: encrypted('phone')('phone').notNull().default(''),
     /** Who they are to the mine: a retired worker, a survivor, … in words. */
     background: text('background').notNull().default(''),
     visitEveryDays: integer('visit_every_days').notNull(),

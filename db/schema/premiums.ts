@@ -16,6 +16,7 @@ import { BATCH_STATES, PREMIUM_ENTRY_STATES } from '../../lib/premiums/rules';
 import { orgUnits } from './org';
 import { households, RELATIONS } from './register';
 import { users } from './users';
+import { blindIndexOf, encrypted } from './pii';
 
 const inList = (col: unknown, values: readonly string[]) =>
   sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
@@ -77,7 +78,8 @@ export const premiumEntries = pgTable(
     name: text('name').notNull(),
     relation: text('relation', { enum: RELATIONS }).notNull(),
     birthDate: date('birth_date').notNull(),
-    idNumber: text('id_number'),
+    idNumber: encrypted('idNumber')('id_number'),
+    idNumberHash: blindIndexOf('id_number_hash', 'id_number'),
     amountFen: integer('amount_fen').notNull(),
     state: text('state', { enum: PREMIUM_ENTRY_STATES }).notNull().default('listed'),
     source: text('source', { enum: ['drawn', 'added'] }).notNull(),
@@ -89,8 +91,8 @@ export const premiumEntries = pgTable(
     // One payment per person per year: by the person's place on the register, and by ID number.
     unique('premium_entries_person_key').on(t.year, t.householdId, t.name, t.birthDate),
     uniqueIndex('premium_entries_id_number_key')
-      .on(t.year, t.idNumber)
-      .where(sql`${t.idNumber} IS NOT NULL`),
+      .on(t.year, t.idNumberHash)
+      .where(sql`${t.idNumberHash} IS NOT NULL`),
     index('premium_entries_batch_unit_idx').on(t.batchId, t.unitId),
     index('premium_entries_household_idx').on(t.householdId),
     check('premium_entries_state_check', inList(t.state, PREMIUM_ENTRY_STATES)),

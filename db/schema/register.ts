@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org';
+import { blindIndexOf, encrypted } from './pii';
 import { users } from './users';
 
 export const CATEGORIES = ['extreme', 'hardship', 'near', 'edge', 'serious_illness', 'education'] as const;
@@ -59,7 +60,9 @@ export const households = pgTable(
     monthlyIncomeFen: integer('monthly_income_fen').notNull(),
     housing: text('housing').notNull().default(''),
     address: text('address').notNull(),
-    phone: text('phone').notNull(),
+    /** Encrypted at rest (db/schema/pii.ts); `phoneHash` is its blind index. */
+    phone: encrypted('phone')('phone').notNull(),
+    phoneHash: blindIndexOf('phone_hash', 'phone'),
     notes: text('notes').notNull().default(''),
     filedOn: date('filed_on').notNull(),
     reviewDue: date('review_due').notNull(),

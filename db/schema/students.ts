@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { STAGES } from '../../lib/students/stages';
+import { blindIndexOf, encrypted } from './pii';
 import { users } from './users';
 
 const inList = (col: unknown, values: readonly string[]) =>
@@ -18,7 +19,9 @@ export const students = pgTable(
       .notNull()
       .references(() => users.id),
     name: text('name').notNull(),
-    idNumber: text('id_number').notNull(),
+    /** Encrypted at rest (db/schema/pii.ts); `idNumberHash` is its blind index. */
+    idNumber: encrypted('idNumber')('id_number').notNull(),
+    idNumberHash: blindIndexOf('id_number_hash', 'id_number'),
     birthDate: date('birth_date').notNull(),
     school: text('school').notNull(),
     stage: text('stage', { enum: STAGES }).notNull(),
@@ -31,7 +34,7 @@ export const students = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('students_id_number_key').on(t.idNumber),
+    uniqueIndex('students_id_number_key').on(t.idNumberHash),
     index('students_worker_idx').on(t.workerId),
     check('students_stage_check', inList(t.stage, STAGES)),
     check('students_grade_check', sql`${t.grade} BETWEEN 1 AND 6`),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org';
+import { blindIndexOf, encrypted } from './pii';
 
 export const ROLES = ['worker', 'sub_branch_official', 'branch_official', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,8 +16,11 @@ export const users = pgTable(
     unitId: integer('unit_id')
       .notNull()
       .references(() => orgUnits.id),
-    idNumber: text('id_number'),
-    phone: text('phone'),
+    /** Encrypted at rest (db/schema/pii.ts); `idNumberHash` is its blind index. */
+    idNumber: encrypted('idNumber')('id_number'),
+    idNumberHash: blindIndexOf('id_number_hash', 'id_number'),
+    phone: encrypted('phone')('phone'),
+    phoneHash: blindIndexOf('phone_hash', 'phone'),
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
     /** Set on accounts created with a one-time password (an import): every page sends them to change it first. */
@@ -29,8 +33,9 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_employee_no_key').on(t.employeeNo),
     uniqueIndex('users_id_number_key')
-      .on(t.idNumber)
-      .where(sql`${t.idNumber} IS NOT NULL`),
+      .on(t.idNumberHash)
+      .where(sql`${t.idNumberHash} IS NOT NULL`),
+    index('users_phone_hash_idx').on(t.phoneHash),
     index('users_unit_idx').on(t.unitId),
     index('users_name_idx').on(t.name),
     check('users_role_check', sql`${t.role} IN ('worker','sub_branch_official','branch_official','leader','admin')`),

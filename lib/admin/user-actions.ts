@@ -48,8 +48,14 @@ export const createUser = action(
 
 export const updateUser = action(
   { name: 'user.update', can: 'admin.users', schema: updateUserSchema },
-  async ({ userId, ...fields }, { actor, tx }) => {
+  async ({ userId, ...given }, { actor, tx }) => {
     const before = await getPerson(tx, scopeOf(actor), userId, { forUpdate: true });
+    // An identifier the form did not send (not shown, so not edited) stays as it is.
+    const fields = {
+      ...given,
+      idNumber: given.idNumber === undefined ? before.idNumber : given.idNumber,
+      phone: given.phone === undefined ? before.phone : given.phone,
+    };
     if (userId === actor.userId && (fields.role !== before.role || fields.unitId !== before.unitId)) {
       throw new AppError('invalid', 'cannotChangeOwnRole');
     }

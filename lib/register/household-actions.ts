@@ -31,7 +31,7 @@ import {
   visitSchema,
 } from '@/lib/validation/register';
 import { z } from 'zod';
-import { id } from '@/lib/validation/common';
+import { id, revealReason } from '@/lib/validation/common';
 
 type Members = z.output<typeof fileHouseholdSchema>['members'];
 
@@ -345,18 +345,22 @@ export const recordVisit = action(
 );
 
 /**
- * The household's full phone number, for its edit form once a keeper opens it: the page
- * itself carries the number masked, so the full one reaches only the form that edits it. Reading
- * it is recorded, as access to personal information.
+ * The household's full phone number, on an explicit "show" with a reason (the page and the edit
+ * form carry it masked), for those who may edit the file. The read and its reason are one audit
+ * row in the read's transaction.
  */
 export const readHouseholdPhone = action(
-  { name: 'household.readPhone', can: 'register.edit', schema: z.object({ householdId: id }) },
-  async ({ householdId }, { actor, tx }) => {
+  {
+    name: 'household.readPhone',
+    can: 'register.edit',
+    schema: z.object({ householdId: id, reason: revealReason }),
+  },
+  async ({ householdId, reason }, { actor, tx }) => {
     const h = await getHouseholdHead(tx, actor, householdId, 'manage');
     const [row] = await tx.select({ phone: households.phone }).from(households).where(eq(households.id, h.id));
     return {
       data: { phone: row.phone },
-      audit: { action: 'household.readPhone', entity: 'household', entityId: householdId },
+      audit: { action: 'household.readPhone', entity: 'household', entityId: householdId, after: { reason } },
     };
   },
 );

@@ -34,7 +34,7 @@ import {
   updateStudentSchema,
 } from '@/lib/validation/students';
 import { z } from 'zod';
-import { id } from '@/lib/validation/common';
+import { id, revealReason } from '@/lib/validation/common';
 
 /** Officials of the parent's unit or above and leaders correct records; workers register their own children. */
 
@@ -455,17 +455,21 @@ export const awardStudent = action(
 );
 
 /**
- * A student's full ID number, for the record's edit form when it opens: the page carries it
- * masked, so the full number reaches only the form that edits it, for the parent or an official
- * in scope. Reading it is recorded, as access to personal information.
+ * A student's full ID number, on an explicit "show" with a reason (the page and the edit form carry
+ * it masked), for the parent or an official in scope. The read and its reason are one audit row in
+ * the read's transaction.
  */
 export const readStudentIdNumber = action(
-  { name: 'student.readIdNumber', can: 'students.correct', schema: z.object({ studentId: id }) },
-  async ({ studentId }, { actor, tx }) => {
+  {
+    name: 'student.readIdNumber',
+    can: 'students.correct',
+    schema: z.object({ studentId: id, reason: revealReason }),
+  },
+  async ({ studentId, reason }, { actor, tx }) => {
     const s = await lockStudent(tx, actor, studentId);
     return {
       data: { idNumber: s.idNumber },
-      audit: { action: 'student.readIdNumber', entity: 'student', entityId: studentId },
+      audit: { action: 'student.readIdNumber', entity: 'student', entityId: studentId, after: { reason } },
     };
   },
 );

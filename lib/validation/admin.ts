@@ -25,6 +25,13 @@ const userFields = {
 };
 
 export const createUserSchema = z.object({ employeeNo, ...userFields, password: newPassword });
-export const updateUserSchema = z.object({ userId: id, ...userFields });
+// Editing an account leaves its ID number and phone as they are unless the form sends them: the
+// form has them only after an audited "show" (components/admin/user-form.tsx).
+export const updateUserSchema = z.object({
+  userId: id,
+  ...userFields,
+  idNumber: optionalIdNumber.optional(),
+  phone: optionalPhone.optional(),
+});
 export const setUserDisabledSchema = z.object({ userId: id, disabled: z.boolean() });
 export const resetPasswordSchema = z.object({ userId: id, password: newPassword });

@@ -10,6 +10,9 @@ import { tooLong } from './messages';
  */
 export const required = (max = 100) => z.string().trim().min(1, 'required').max(max, tooLong(max));
 
+/** Why someone opens a full ID number or phone: required, recorded in the audit log with the view. */
+export const revealReason = required(200);
+
 export const employeeNo = z
   .string()
   .trim()

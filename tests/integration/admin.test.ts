@@ -146,6 +146,17 @@ describe('accounts', () => {
     ).toMatchObject({ ok: true });
     expect(await loadActor(db, target, ver)).toBeNull();
     expect(await loadActor(db, target, ver + 1)).toMatchObject({ unitId: other.id });
+    // The edit form sends the identifiers only after an audited "show": without them they stay.
+    expect(
+      await updateUser({ userId: target, name: `${person.name}改`, role: 'worker', unitId: other.id }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await getPerson(db, { kind: 'all' }, target)).toMatchObject({
+      name: `${person.name}改`,
+      idNumber: person.idNumber,
+      phone: '13712345678',
+    });
 
     expect(await setUserDisabled({ userId: target, disabled: true })).toMatchObject({ ok: true });
     expect(await loadActor(db, target, ver + 2)).toBeNull();

@@ -15,6 +15,7 @@ import { parseLedgerFilters, type Ledger } from '@/lib/exports/ledgers';
 import { rebuildCaseStats } from '@/lib/stats/case-stats';
 import { HOUSEHOLD_SORTS } from '@/lib/register/search-params';
 import type { Actor } from '@/lib/scope';
+import { parseCsv } from '../csv';
 import { signInAs, signOutSession, userId } from '../session';
 
 const MASKED_ID = /^\d{4}\*{10}[\dX]{4}$/;
@@ -26,35 +27,6 @@ function exportOf(ledger: string, query = '', locale?: 'en' | 'zh-CN') {
   return GET(new Request(`http://localhost/api/exports/${ledger}?${query}`, { headers }), {
     params: Promise.resolve({ ledger }),
   });
-}
-
-/** RFC 4180 as Excel writes it: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
 }
 
 async function csvOf(res: Response) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/health/route';
+import { generatePiiSettings } from '@/lib/pii';
 import { ConfigError, readConfig } from '@/lib/config';
 
 describe('GET /api/health', () => {
@@ -48,6 +49,8 @@ describe('configuration at start', () => {
     vi.stubEnv('AUTH_SECRET', 'short');
     expect(() => readConfig()).toThrow(/shorter than 32/);
     vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
+    // On PostgreSQL production also needs the personal-data keys (tests/unit/pii.test.ts).
+    for (const [k, v] of Object.entries(generatePiiSettings())) vi.stubEnv(k, v);
     expect(() => readConfig()).not.toThrow();
   });
 

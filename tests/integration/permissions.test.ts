@@ -24,6 +24,7 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'admin/user#setUserDisabled': ['admin'],
   'admin/user#resetPassword': ['admin'],
   'people/worker#updateContact': ['sub_branch_official', 'branch_official', 'leader', 'admin'],
+  'people/worker#revealIdentifiers': ['sub_branch_official', 'branch_official', 'leader', 'admin'],
   'register/household#fileHousehold': KEEPERS,
   'register/household#updateHousehold': KEEPERS,
   'register/household#changeCategory': KEEPERS,

@@ -124,12 +124,28 @@ describe('filing', () => {
     });
     expect(detail.members).toHaveLength(2);
     expect(detail.events.map((e) => e.kind)).toEqual(['filed']);
-    // The page's data carries the worker's phone masked; the edit form asks for it when opened.
+    // The page's data carries the worker's phone masked; the full one only on "show" with a reason.
     expect(JSON.stringify(detail)).not.toContain('13800138000');
     expect(detail.phoneMasked).toBe('138****8000');
-    expect(await readHouseholdPhone({ householdId: id })).toEqual({ ok: true, data: { phone: '13800138000' } });
+    expect(await readHouseholdPhone({ householdId: id, reason: ' ' })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ['required'] },
+    });
+    expect(await readHouseholdPhone({ householdId: id, reason: 'x'.repeat(201) })).toMatchObject({ ok: false });
+    expect(await readHouseholdPhone({ householdId: id, reason: '电话回访' })).toEqual({
+      ok: true,
+      data: { phone: '13800138000' },
+    });
+    const [seen] = await db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'household.readPhone'), eq(auditLog.entityId, String(id))));
+    expect(seen.after).toEqual({ reason: '电话回访' });
     await signInAs('W0907');
-    expect(await readHouseholdPhone({ householdId: id })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await readHouseholdPhone({ householdId: id, reason: '电话回访' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const [{ n }] = await db
       .select({ n: count() })
       .from(auditLog)

@@ -1,3 +1,4 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_CATEGORIES } from '@/lib/aid/standards';
@@ -9,7 +10,9 @@ import {
   type CaseState,
   type Step,
 } from '@/lib/workflow/case-workflow';
+import { verifyAuditChain } from '@/db/audit-chain';
 import { ScaleRefusal, seedScale, type ScaleReport } from '@/db/scale';
+import * as schema from '@/db/schema';
 import { CASES_PER_WORKER, KINDS } from '@/db/scale/cases';
 import { FILED_SHARE } from '@/db/scale/register';
 import { shapeOf } from '@/db/scale/sql';
@@ -338,21 +341,35 @@ describe(`seed:scale at ${WORKERS.toLocaleString('en')} workers`, () => {
     expect((await db.query<{ d: string }>(definitions)).rows.map((r) => r.d)).toEqual(expected);
   });
 
+  it('stores every ID number and phone encrypted, and keeps the audit chain whole', async () => {
+    expect(
+      await count(`SELECT count(*) AS n FROM users WHERE id_number NOT LIKE 'v1.%' OR phone NOT LIKE 'v1.%'`),
+    ).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM households WHERE phone NOT LIKE 'v1.%'`)).toBe(0);
+    expect(await count(`SELECT count(DISTINCT id_number_hash) AS n FROM users`)).toBe(
+      await count(`SELECT count(*) AS n FROM users WHERE id_number IS NOT NULL`),
+    );
+    expect(await verifyAuditChain(drizzle(db, { schema }))).toMatchObject({ ok: true });
+  });
+
   it('refuses a database with data, and with --reset makes the same data again', async () => {
     const digest = async () =>
       (
         await db.query<{ d: string }>(
           `SELECT (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM cases t) || (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM case_steps t)
-             || (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM payments t) || (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM households t)
+             || (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM payments t) || (SELECT md5(string_agg((to_jsonb(t) - 'phone')::text, '|' ORDER BY id)) FROM households t)
              || (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM tasks t)
-             || (SELECT md5(string_agg((t.id, t.employee_no, t.name, t.role, t.unit_id, t.id_number, t.phone)::text, '|' ORDER BY id)) FROM users t) AS d`,
+             || (SELECT md5(string_agg((t.id, t.employee_no, t.name, t.role, t.unit_id, t.id_number_hash, t.phone_hash)::text, '|' ORDER BY id)) FROM users t) AS d`,
         )
       ).rows[0].d;
+    // Identifiers are encrypted with a fresh IV each time: compare their blind indexes instead.
     const before = await digest();
     await expect(seedScale({ url, workers: WORKERS, today: report.today, mutualAid: false })).rejects.toThrow(
       /already has data/,
     );
     await seedScale({ url, workers: WORKERS, today: report.today, reset: true, mutualAid: false });
     expect(await digest()).toBe(before);
+    // The reset starts the audit chain over: the new seed row is its first link.
+    expect(await verifyAuditChain(drizzle(db, { schema }))).toMatchObject({ ok: true });
   }, 120_000);
 });

@@ -157,11 +157,20 @@ describe('the students register', () => {
     expect(JSON.stringify(rows)).not.toContain(idNumber);
     // The edit page carries the ID masked; its form asks for the full number, in scope only.
     expect(JSON.stringify(await getStudentForEdit(await db(), s1, id))).not.toContain(idNumber);
-    expect(await readStudentIdNumber({ studentId: id })).toMatchObject({ ok: true, data: { idNumber } });
+    expect(await readStudentIdNumber({ studentId: id, reason: '核对学籍' })).toMatchObject({
+      ok: true,
+      data: { idNumber },
+    });
     await signInAs('W0001');
-    expect(await readStudentIdNumber({ studentId: id })).toMatchObject({ ok: true, data: { idNumber } });
+    expect(await readStudentIdNumber({ studentId: id, reason: '核对学籍' })).toMatchObject({
+      ok: true,
+      data: { idNumber },
+    });
     await signInAs('S0002');
-    expect(await readStudentIdNumber({ studentId: id })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await readStudentIdNumber({ studentId: id, reason: '核对学籍' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     const s2 = await signInAs('S0002');
     expect((await listStudents(await db(), s2, {})).rows.map((r) => r.id)).not.toContain(id);
     const w2 = await signInAs('W0002');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, AUDIT_GROUPS, changedFields, sentenceKey } from '@/lib/audit-kinds';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_GROUPS, changedFields, sentenceKey } from '@/lib/audit-kinds';
 import { messagesFor } from '@/lib/i18n/catalog';
 import { CASE_ACTIONS } from '@/lib/workflow/case-workflow';
 
@@ -23,7 +23,23 @@ function writtenActions(): string[] {
   return [...found];
 }
 
+/** The record kinds the code writes: literal `entity: 'x'` in audit entries. */
+function writtenEntities(): string[] {
+  const found = new Set<string>();
+  for (const file of [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('db')]) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/entity: '([a-z_]+)'/g)) found.add(m[1]);
+  }
+  return [...found];
+}
+
 describe('the audit log in words', () => {
+  it.each(['zh-CN', 'en'] as const)('names every kind of record the code writes, in %s', (locale) => {
+    const known = new Set<string>(AUDIT_ENTITIES);
+    expect(writtenEntities().filter((e) => !known.has(e))).toEqual([]);
+    const t = createTranslator({ locale, messages: messagesFor(locale) });
+    for (const e of AUDIT_ENTITIES) expect(t.has(`audit.entities.${e}` as never), e).toBe(true);
+  });
+
   it('knows every action the code writes', () => {
     const known = new Set<string>(AUDIT_ACTIONS);
     expect(writtenActions().filter((a) => !known.has(a))).toEqual([]);

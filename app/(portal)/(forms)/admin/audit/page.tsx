@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listAudit, type AuditRow } from '@/db/queries/audit';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterBar, FilterField, FilterSelect, filterControl } from '@/components/ui/filter-bar';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/session';
 import { asStrings, auditParams, cursorParams, first, type SearchParams } from '@/lib/search-params';
-import { AUDIT_GROUPS, changedFields, sentenceKey } from '@/lib/audit-kinds';
+import { AUDIT_ENTITIES, AUDIT_GROUPS, changedFields, sentenceKey } from '@/lib/audit-kinds';
 import { formatFen } from '@/lib/money';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -64,10 +65,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const f = auditParams.parse(sp);
   const t = await getTranslations();
   const format = await getFormatter();
-  const { rows, prev, next, total } = await listAudit(await getDb(), f, cursorParams.parse(sp));
+  const db = await getDb();
+  const { rows, prev, next, total } = await listAudit(db, f, cursorParams.parse(sp));
+  const filters = new URLSearchParams(
+    Object.entries(asStrings(f)).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+  );
   return (
     <>
-      <PageHeader title={t('nav.audit')} subtitle={t('audit.subtitle')} />
+      <PageHeader
+        title={t('nav.audit')}
+        subtitle={t('audit.subtitle')}
+        actions={
+          // A plain link: the route streams the file with a Content-Disposition, no script needed.
+          <a href={`/api/audit?${filters}`} className={buttonClass('secondary', 'sm')} download>
+            {t('audit.exportCsv')}
+          </a>
+        }
+      />
       <FilterBar action="/admin/audit">
         <FilterField label={t('audit.who')}>
           <input name="who" defaultValue={f.who} placeholder="A0001" className={filterControl} />
@@ -78,6 +92,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           value={f.what}
           options={AUDIT_GROUPS.map((g) => ({ value: g.prefix, label: t(`audit.actions.${g.key}`) }))}
         />
+        <FilterSelect
+          label={t('audit.entity')}
+          name="entity"
+          value={f.entity}
+          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
+        />
+        <FilterField label={t('audit.recordNo')}>
+          <input name="entityId" defaultValue={f.entityId} inputMode="numeric" className={filterControl} />
+        </FilterField>
         <FilterField label={t('audit.from')}>
           <input type="date" name="from" defaultValue={f.from} className={filterControl} />
         </FilterField>

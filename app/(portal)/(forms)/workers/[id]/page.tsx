@@ -8,7 +8,9 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/session';
 import { orNotFound, routeId } from '@/lib/load';
 import { scopeOf } from '@/lib/scope';
+import { can } from '@/lib/permissions';
 import { ContactForm } from './contact-form';
+import { Identifiers } from './identifiers';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('workers') };
@@ -34,14 +36,12 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
               <dt className="text-stone-500">{t('people.role')}</dt>
               <dd>{t(`roles.${person.role}`)}</dd>
             </div>
-            <div>
-              <dt className="text-stone-500">{t('people.idNumber')}</dt>
-              <dd className="font-mono">{person.idNumberMasked || '—'}</dd>
-            </div>
-            <div>
-              <dt className="text-stone-500">{t('people.phone')}</dt>
-              <dd className="font-mono">{person.phoneMasked || '—'}</dd>
-            </div>
+            <Identifiers
+              userId={person.id}
+              idNumberMasked={person.idNumberMasked}
+              phoneMasked={person.phoneMasked}
+              canReveal={can(actor.role, 'workers.editContact')}
+            />
           </dl>
         </Card>
         <Card title={t('workers.updateContact')}>

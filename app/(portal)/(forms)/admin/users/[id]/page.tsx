@@ -89,8 +89,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               name: person.name,
               role: person.role,
               unitId: person.unitId,
-              idNumber: person.idNumber ?? '',
-              phone: person.phone ?? '',
+              idNumberMasked: person.idNumberMasked,
+              phoneMasked: person.phoneMasked,
             }}
           />
         </Card>
