@@ -127,7 +127,8 @@ test.describe.serial('imports', () => {
           head,
           [
             'E7001',
-            'Hardship',
+            // Not a category whose members the premium batch draws (e2e/programmes.spec.ts runs after).
+            'Seriously ill worker',
             'sub_branch',
             'illness',
             '1500',
