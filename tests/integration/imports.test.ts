@@ -658,4 +658,35 @@ describe('enrolment import', () => {
     await signInAs('A0001');
     expect(await runEnrolmentImport({ jobId: 1 })).toMatchObject({ ok: false, code: 'forbidden' });
   });
+
+  it('takes the scheme and year from the upload URL; the templates are valid files', async () => {
+    const s = await medicalScheme();
+    const [a] = await subBranchWorkers();
+    await signInAs('S0001');
+    const params = { params: Promise.resolve({ kind: 'enrolments' }) };
+    const res = await uploadPost(
+      new Request(`http://localhost/x?schemeId=${s.id}&year=${mutualYear}`, {
+        method: 'POST',
+        body: new Uint8Array(csv([ENROL_HEAD, [a.employeeNo, a.name, '', '1']])),
+        headers: { 'x-file-name': 'list.csv' },
+      }),
+      params,
+    );
+    expect(res.status).toBe(200);
+    const { jobId } = (await res.json()) as { jobId: number };
+    const db = await getDb();
+    const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    expect(job).toMatchObject({ status: 'ready', recordsTotal: 1, params: { schemeId: s.id, year: mutualYear } });
+    for (const lang of ['zh', 'en']) {
+      const template = await templateGet(new Request(`http://localhost/x?lang=${lang}`), {
+        params: Promise.resolve({ kind: 'enrolments' }),
+      });
+      expect(template.status).toBe(200);
+      const filled = await dry(await signInAs('S0001'), 'enrolments', Buffer.from(await template.arrayBuffer()), 'x', {
+        schemeId: s.id,
+        year: mutualYear,
+      });
+      expect(filled.issues).toEqual([{ rowNo: 0, field: '', message: 'fileNoRows' }]);
+    }
+  });
 });
