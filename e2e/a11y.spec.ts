@@ -26,6 +26,7 @@ const PAGES: { feature: string; role: DemoRole | null; path: string; heading?: b
   { feature: 'my data', role: 'worker', path: '/account/data' },
   { feature: 'roster import', role: 'admin', path: '/imports/roster' },
   { feature: 'household import', role: 'subBranch', path: '/imports/households' },
+  { feature: 'enrolment import', role: 'subBranch', path: '/imports/enrolments' },
   { feature: 'premiums', role: 'leader', path: '/premiums' },
   { feature: 'premium batch', role: 'subBranch', path: '/premiums/1' },
   { feature: 'employment', role: 'branch', path: '/employment' },

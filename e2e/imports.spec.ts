@@ -149,4 +149,37 @@ test.describe.serial('imports', () => {
     await expectNoAxeViolations(official, 'import done (en)');
     await official.context().close();
   });
+  test('an official imports an enrolment list from the scheme-year’s list page (zh-CN)', async ({ browser }) => {
+    const official = await browserIn(browser, 'zh-CN', 'subBranch');
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    await official.goto('/mutual-aid');
+    await official
+      .locator('tr', { hasText: '职工住院医疗互助' })
+      .getByRole('link', { name: `${year} 年`, exact: true })
+      .click();
+    await official.getByRole('link', { name: '导入名单' }).click();
+    await expect(official.getByRole('heading', { level: 1, name: '导入参保名单' })).toBeVisible();
+    const head = ['工号', '姓名', '身份证号码', '份数'];
+    await official
+      .getByLabel('XLSX 或 CSV 文件')
+      .setInputFiles(
+        csvFile('名单.csv', [head, ['E7001', '陆一', '110101199001010015', '1'], ['E7002', '陆贰', '', '1']]),
+      );
+    await official.getByRole('button', { name: '上传并试运行' }).click();
+    await expect(official.getByText('有问题', { exact: true })).toBeVisible();
+    await expect(
+      official.getByTestId('issues').locator('tr', { hasText: '姓名与职工名册中该工号的姓名不一致。' }),
+    ).toContainText('3');
+    await official.getByRole('link', { name: '重新上传' }).click();
+    await official
+      .getByLabel('XLSX 或 CSV 文件')
+      .setInputFiles(
+        csvFile('名单-改.csv', [head, ['E7001', '陆一', '110101199001010015', '1'], ['E7002', '陆二', '', '1']]),
+      );
+    await official.getByRole('button', { name: '上传并试运行' }).click();
+    await expect(official.getByText('可以导入', { exact: true })).toBeVisible();
+    await official.getByRole('button', { name: '导入 2 条记录' }).click();
+    await expect(official.getByTestId('import-summary')).toHaveText('新建 2 条，更新 0 条，无变化 0 条。');
+    await official.context().close();
+  });
 });

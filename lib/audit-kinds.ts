@@ -77,6 +77,8 @@ export const AUDIT_ACTIONS = [
   'user.importUpdate',
   'household.importCreate',
   'household.importUpdate',
+  'mutual.importEnrol',
+  'mutual.importUpdate',
   'person.ownData',
   'person.ownDataForRequest',
   'campaign.survivorHandover',

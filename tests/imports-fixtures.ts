@@ -6,6 +6,7 @@ import { auditLog, importIssues, importJobs } from '@/db/schema';
 import { applyAll } from '@/lib/imports/apply';
 import { dryRun } from '@/lib/imports/dry-run';
 import type { ImportKind } from '@/db/schema';
+import type { ImportParams } from '@/db/schema/imports';
 import type { Actor } from '@/lib/scope';
 
 /** A CSV file's bytes from rows of cells (quoted as needed), with the BOM Excel writes. */
@@ -22,10 +23,16 @@ export async function xlsx(rows: (string | { formula: string })[][]): Promise<Bu
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function dry(actor: Actor, kind: ImportKind, file: Buffer | AsyncIterable<Uint8Array>, name = 'test.csv') {
+export async function dry(
+  actor: Actor,
+  kind: ImportKind,
+  file: Buffer | AsyncIterable<Uint8Array>,
+  name = 'test.csv',
+  params: ImportParams = {},
+) {
   const db = await getDb();
   const source = Buffer.isBuffer(file) ? Readable.from([file]) : file;
-  const jobId = await dryRun(db, actor, kind, name, source);
+  const jobId = await dryRun(db, actor, kind, name, source, params);
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   const issues = await db
     .select({ rowNo: importIssues.rowNo, field: importIssues.field, message: importIssues.message })
@@ -35,8 +42,8 @@ export async function dry(actor: Actor, kind: ImportKind, file: Buffer | AsyncIt
   return { jobId, job, issues };
 }
 
-export async function dryAndApply(actor: Actor, kind: ImportKind, file: Buffer, size?: number) {
-  const d = await dry(actor, kind, file);
+export async function dryAndApply(actor: Actor, kind: ImportKind, file: Buffer, size?: number, params?: ImportParams) {
+  const d = await dry(actor, kind, file, 'test.csv', params);
   if (d.job.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(d.issues)}`);
   return { ...d, done: await applyAll(await getDb(), actor, d.jobId, size) };
 }

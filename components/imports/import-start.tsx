@@ -3,16 +3,33 @@ import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ImportJob } from '@/db/queries/imports';
+import type { ImportKind } from '@/db/schema/imports';
 import { dateTimeInChina } from '@/lib/dates';
 import { UploadForm } from './upload-form';
 
-/** An import's start page: the templates, the upload, and the actor's recent uploads of this kind. */
-export async function ImportStart({ kind, jobs }: { kind: 'roster' | 'households'; jobs: ImportJob[] }) {
+/**
+ * An import's start page: the templates, the upload, and the actor's recent uploads of this kind.
+ * `choice` is what the kind asks for besides the file (shown above the upload), `query` carries it.
+ */
+export async function ImportStart({
+  kind,
+  jobs,
+  subtitle,
+  choice,
+  query,
+}: {
+  kind: ImportKind;
+  jobs: ImportJob[];
+  subtitle?: string;
+  choice?: React.ReactNode;
+  query?: string;
+}) {
   const t = await getTranslations('imports');
   const template = (lang: string, format: string) => `/api/imports/template/${kind}?lang=${lang}&format=${format}`;
   return (
     <>
-      <PageHeader title={t(`${kind}.title`)} subtitle={t(`${kind}.intro`)} />
+      <PageHeader title={t(`${kind}.title`)} subtitle={subtitle ?? t(`${kind}.intro`)} />
+      {choice}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t('templates')}>
           <p className="mb-2 text-sm text-stone-600">{t('templatesHint')}</p>
@@ -39,7 +56,7 @@ export async function ImportStart({ kind, jobs }: { kind: 'roster' | 'households
           <p className="mt-3 text-sm text-stone-600">{t(`${kind}.rules`)}</p>
         </Card>
         <Card title={t('upload')}>
-          <UploadForm kind={kind} />
+          <UploadForm kind={kind} query={query} />
         </Card>
       </div>
       <h2 className="mt-6 mb-2 text-base font-semibold">{t('recent')}</h2>

@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
-import { runHouseholdImport, runRosterImport } from '@/lib/imports/import-actions';
+import type { ImportKind } from '@/db/schema/imports';
+import { runEnrolmentImport, runHouseholdImport, runRosterImport } from '@/lib/imports/import-actions';
 
 /**
  * Runs the import a batch per request, showing the progress between them. Each batch commits on
@@ -18,7 +19,7 @@ export function RunImport({
   total,
   resume,
 }: {
-  kind: 'roster' | 'households';
+  kind: ImportKind;
   jobId: number;
   done: number;
   total: number;
@@ -33,7 +34,7 @@ export function RunImport({
   async function run() {
     setRunning(true);
     setError(null);
-    const step = kind === 'roster' ? runRosterImport : runHouseholdImport;
+    const step = { roster: runRosterImport, households: runHouseholdImport, enrolments: runEnrolmentImport }[kind];
     for (;;) {
       const result = await step({ jobId });
       if (!result.ok) {

@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
+import type { ImportKind } from '@/db/schema/imports';
 
 /**
  * Choose a file and start its dry run. The file goes up as the request's raw body, so the server
  * reads it as it streams instead of holding a multipart form; the job page shows the report.
  */
-export function UploadForm({ kind }: { kind: 'roster' | 'households' }) {
+/** `query` carries the page's other choices (an enrolment list's scheme and year) to the dry run. */
+export function UploadForm({ kind, query = '' }: { kind: ImportKind; query?: string }) {
   const t = useTranslations('imports');
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -26,7 +28,7 @@ export function UploadForm({ kind }: { kind: 'roster' | 'households' }) {
     setFieldError(undefined);
     setBusy(true);
     try {
-      const res = await fetch(`/api/imports/upload/${kind}`, {
+      const res = await fetch(`/api/imports/upload/${kind}${query}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
         body: file,

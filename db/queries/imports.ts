@@ -8,13 +8,14 @@ import {
   importIssues,
   importJobs,
   importRecords,
+  mutualEnrolments,
   orgUnits,
   users,
   type ImportKind,
 } from '@/db/schema';
 import { notFound } from '@/lib/errors';
-import type { Actor } from '@/lib/scope';
-import { registerUnitsWhere } from './scope';
+import { scopeOf, type Actor } from '@/lib/scope';
+import { registerUnitsWhere, unitsWhere } from './scope';
 
 /** Every unit by its code: a mine has hundreds, read once per dry run. */
 export async function unitsByCode(db: Queryable) {
@@ -76,6 +77,61 @@ export function registerWorkers(db: Queryable, actor: Actor, employeeNos: string
     .where(and(inArray(users.employeeNo, employeeNos), eq(users.role, 'worker'), registerUnitsWhere(actor)));
 }
 
+/**
+ * Workers the actor may enrol (active workers of units in their scope, as the enrol action asks),
+ * by employee number; others are simply absent. The ID number's blind index is compared, never the value.
+ */
+export function enrolableWorkers(db: Queryable, actor: Actor, employeeNos: string[]) {
+  if (!employeeNos.length) return Promise.resolve([]);
+  return db
+    .select({
+      id: users.id,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      unitId: users.unitId,
+      idNumber: users.idNumber,
+      idNumberHash: users.idNumberHash,
+    })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(
+      and(
+        inArray(users.employeeNo, employeeNos),
+        eq(users.role, 'worker'),
+        eq(users.disabled, false),
+        unitsWhere(scopeOf(actor)),
+      ),
+    );
+}
+
+/** These members' enrolments of one scheme-year (at most one each), locked when the import is about to change them. */
+export function enrolmentsOfMembers(
+  db: Queryable,
+  schemeId: number,
+  year: number,
+  memberIds: number[],
+  opts: { forUpdate?: boolean } = {},
+) {
+  if (!memberIds.length) return Promise.resolve([]);
+  const q = db
+    .select({
+      id: mutualEnrolments.id,
+      memberId: mutualEnrolments.memberId,
+      shares: mutualEnrolments.shares,
+      state: mutualEnrolments.state,
+      contributionStatus: mutualEnrolments.contributionStatus,
+    })
+    .from(mutualEnrolments)
+    .where(
+      and(
+        eq(mutualEnrolments.schemeId, schemeId),
+        eq(mutualEnrolments.year, year),
+        inArray(mutualEnrolments.memberId, memberIds),
+      ),
+    );
+  return opts.forUpdate ? q.for('update') : q;
+}
+
 /** The current files of these workers, locked for the batch that may change them. */
 export function householdsOfWorkers(db: Queryable, workerIds: number[]) {
   if (!workerIds.length) return Promise.resolve([]);
@@ -121,6 +177,7 @@ const jobColumns = {
   kind: importJobs.kind,
   status: importJobs.status,
   fileName: importJobs.fileName,
+  params: importJobs.params,
   rowsTotal: importJobs.rowsTotal,
   rowsWithIssues: importJobs.rowsWithIssues,
   recordsTotal: importJobs.recordsTotal,

@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
-export const IMPORT_KINDS = ['roster', 'households'] as const;
+export const IMPORT_KINDS = ['roster', 'households', 'enrolments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 /**
  * validating → invalid (the dry run found problems: nothing can be written) | ready → running → done.
@@ -24,6 +24,12 @@ export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'running', 'do
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ROW_OUTCOMES = ['created', 'updated', 'unchanged'] as const;
 export type RowOutcome = (typeof ROW_OUTCOMES)[number];
+
+/** An enrolment list is for one scheme-year, chosen on the page (the rows do not repeat it). */
+export interface ImportParams {
+  schemeId?: number;
+  year?: number;
+}
 
 const inList = (col: unknown, values: readonly string[]) =>
   sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(','))})`;
@@ -39,6 +45,8 @@ export const importJobs = pgTable(
       .references(() => users.id),
     status: text('status', { enum: IMPORT_STATUSES }).notNull().default('validating'),
     fileName: text('file_name').notNull(),
+    /** What the importer chose on the page besides the file (an enrolment list's scheme and year). */
+    params: jsonb('params').$type<ImportParams>().notNull().default({}),
     fileSha256: text('file_sha256').notNull().default(''),
     /** Data rows read (the header not counted) and how many of them carry a problem. */
     rowsTotal: integer('rows_total').notNull().default(0),

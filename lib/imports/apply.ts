@@ -1,19 +1,37 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/client';
-import { getJob, householdsOfWorkers, membersOf, peopleByEmployeeNo, recordsAfter } from '@/db/queries/imports';
+import {
+  enrolableWorkers,
+  enrolmentsOfMembers,
+  getJob,
+  householdsOfWorkers,
+  membersOf,
+  peopleByEmployeeNo,
+  recordsAfter,
+  type ImportJob,
+} from '@/db/queries/imports';
 import { personAuditView } from '@/db/queries/people';
 import { householdEvents, importJobs, importRecords, orgUnits, users, type RowOutcome } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { hashOneTimePassword } from '@/lib/auth/password';
 import { todayInChina } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
+import { listMembers, termVersion } from '@/lib/mutual-aid/enrolment';
+import { contributionFor, enrolmentRefusal, sharesChangeable } from '@/lib/mutual-aid/rules';
 import { nextReviewDue } from '@/lib/register/rules';
 import { likePrefix, scopeOf, type Actor } from '@/lib/scope';
-import type { StagedHousehold, StagedPerson } from './dry-run';
+import type { StagedEnrolment, StagedHousehold, StagedPerson } from './dry-run';
 import type { MemberRecord } from './rules';
 import { oneTimePassword } from './one-time-password';
-import { insertHousehold, insertPeople, replaceMembers, updateHousehold, updatePerson } from './writers';
+import {
+  insertHousehold,
+  insertPeople,
+  replaceMembers,
+  updateEnrolmentShares,
+  updateHousehold,
+  updatePerson,
+} from './writers';
 
 /** Records applied in one transaction: small enough that a batch's locks are brief, large enough to be fast. */
 export const APPLY_BATCH = 500;
@@ -186,6 +204,74 @@ async function applyHouseholds(tx: Tx, actor: Actor, records: { seq: number; dat
 }
 
 /**
+ * Enrolment rows, through the enrol action's own rules: the scheme-year must still be open, the
+ * member still one the actor may enrol; a new member is listed as the action lists, one already on
+ * the list gets the file's shares (while that is allowed) or is left alone.
+ */
+async function applyEnrolments(tx: Tx, actor: Actor, job: ImportJob, records: { seq: number; data: unknown }[]) {
+  const rows = records.map((r) => ({ seq: r.seq, ...(r.data as StagedEnrolment) }));
+  const { schemeId, year } = job.params;
+  if (!schemeId || !year) throw new AppError('conflict', 'importStale');
+  const v = await termVersion(tx, schemeId, year, todayInChina());
+  const workers = new Map(
+    (
+      await enrolableWorkers(
+        tx,
+        actor,
+        rows.map((r) => r.employeeNo),
+      )
+    ).map((w) => [w.employeeNo, w]),
+  );
+  const existing = new Map(
+    (
+      await enrolmentsOfMembers(
+        tx,
+        schemeId,
+        year,
+        rows.map((r) => r.memberId),
+        { forUpdate: true },
+      )
+    ).map((e) => [e.memberId, e]),
+  );
+  const outcomes = new Map<number, RowOutcome>();
+  for (const r of rows) {
+    const w = workers.get(r.employeeNo);
+    // Moved out of the actor's units, disabled or renumbered since the dry run: check the file again.
+    if (!w || w.id !== r.memberId || enrolmentRefusal(v, r.shares, w.idNumber))
+      throw new AppError('conflict', 'importStale');
+    const before = existing.get(w.id);
+    if (!before) {
+      const [id] = await listMembers(tx, actor, v, year, [w], r.shares, 'listed');
+      // Listed by someone else after the lock was taken: the list has them, as the file wants.
+      outcomes.set(r.seq, id ? 'created' : 'unchanged');
+      if (!id) continue;
+      await writeAudit(tx, actor.userId, {
+        action: 'mutual.importEnrol',
+        entity: 'mutual_enrolment',
+        entityId: id,
+        after: { schemeId, year, memberId: w.id, shares: r.shares },
+      });
+      continue;
+    }
+    if (before.shares === r.shares) {
+      outcomes.set(r.seq, 'unchanged');
+      continue;
+    }
+    if (!sharesChangeable(before.state, before.contributionStatus)) throw new AppError('conflict', 'importStale');
+    await updateEnrolmentShares(tx, before.id, r.shares, contributionFor(v, r.shares).totalFen);
+    outcomes.set(r.seq, 'updated');
+    await writeAudit(tx, actor.userId, {
+      action: 'mutual.importUpdate',
+      entity: 'mutual_enrolment',
+      entityId: before.id,
+      before: { shares: before.shares },
+      after: { shares: r.shares },
+    });
+  }
+  return outcomes;
+}
+
+/**
  * Applies the next batch of a checked job on the caller's transaction, moving the job's progress
  * marker in it too: a batch is applied whole or not at all, and whoever continues (another click,
  * another instance, the same import resumed after a crash) starts after the last committed one.
@@ -199,7 +285,11 @@ export async function applyBatch(tx: Tx, actor: Actor, jobId: number, size = APP
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   if (records.length) {
     const outcomes =
-      job.kind === 'roster' ? await applyPeople(tx, actor, jobId, records) : await applyHouseholds(tx, actor, records);
+      job.kind === 'roster'
+        ? await applyPeople(tx, actor, jobId, records)
+        : job.kind === 'households'
+          ? await applyHouseholds(tx, actor, records)
+          : await applyEnrolments(tx, actor, job, records);
     for (const o of outcomes.values()) counts[o]++;
     const seqs = records.map((r) => r.seq);
     const kinds = seqs.map((seq) => outcomes.get(seq)!);

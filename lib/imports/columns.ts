@@ -56,9 +56,18 @@ export const HOUSEHOLD_OWN_FIELDS = [
   'notes',
 ] as const;
 
+/** A mutual-aid enrolment list (互助保障参保名单) for the scheme-year chosen on the page: one row per member. */
+export const ENROLMENT_COLUMNS = [
+  col('employeeNo', '工号', 'Employee number', true),
+  col('name', '姓名', 'Name', true),
+  col('idNumber', '身份证号码', 'ID number'),
+  col('shares', '份数', 'Shares', true),
+] as const satisfies readonly ImportColumn[];
+
 export const COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   roster: ROSTER_COLUMNS,
   households: HOUSEHOLD_COLUMNS,
+  enrolments: ENROLMENT_COLUMNS,
 };
 
 const headerKey = (text: string) => text.replace(/\s+/g, '').toLowerCase();

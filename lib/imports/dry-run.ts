@@ -2,15 +2,29 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { holdersOfIdNumbers, peopleByEmployeeNo, registerWorkers, unitsByCode } from '@/db/queries/imports';
+import {
+  enrolableWorkers,
+  enrolmentsOfMembers,
+  holdersOfIdNumbers,
+  peopleByEmployeeNo,
+  registerWorkers,
+  unitsByCode,
+} from '@/db/queries/imports';
 import { importIssues, importJobs, importRecords, type ImportKind } from '@/db/schema';
+import type { ImportParams } from '@/db/schema/imports';
+import { lookupHash } from '@/db/schema/pii';
 import { writeAudit } from '@/lib/audit';
+import { todayInChina } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { termVersion } from '@/lib/mutual-aid/enrolment';
+import { enrolmentRefusal, sharesChangeable, type SchemeVersion } from '@/lib/mutual-aid/rules';
 import { ROLE_UNIT_LEVEL } from '@/lib/roles';
 import { scopeOf, unitInScope, type Actor } from '@/lib/scope';
 import { withValues } from '@/lib/validation/messages';
 import { mapHeader } from './columns';
 import { FileProblem, MAX_DATA_ROWS, readSheet, type SheetRow } from './read';
 import {
+  checkEnrolmentRow,
   checkHouseholdRow,
   checkRosterRow,
   duplicateOf,
@@ -18,6 +32,7 @@ import {
   MAX_MEMBERS,
   sameHousehold,
   type HouseholdFields,
+  type EnrolmentRow,
   type Issue,
   type MemberRecord,
   type RowValues,
@@ -33,6 +48,13 @@ export interface StagedPerson {
   unitId: number;
   idNumber: string | null;
   phone: string | null;
+}
+
+/** What the import applies for one enrolment row (the member is looked up again when applied). */
+export interface StagedEnrolment {
+  employeeNo: string;
+  memberId: number;
+  shares: number;
 }
 
 /** What the import applies for one household (its rows together). */
@@ -51,6 +73,8 @@ interface Pending<T> {
   issues: (Issue & { rowNo: number })[];
   /** A roster row's unit as written, resolved against the units in its batch. */
   unitCode?: string;
+  /** An enrolment row as written: its name and ID number are checked against the worker, not staged. */
+  given?: EnrolmentRow;
 }
 
 /** Accumulates one job's problems and records, writing them a batch at a time. */
@@ -155,6 +179,94 @@ function rosterChecker(db: Database, actor: Actor) {
 }
 
 /**
+ * The scheme-year an enrolment list is for, as the enrol action takes it (the scheme must have a
+ * version for the term and joining must be open today); its refusal is the whole file's problem.
+ */
+async function enrolmentVersion(
+  db: Database,
+  params: ImportParams,
+): Promise<{ v: SchemeVersion; year: number } | { message: string }> {
+  const { schemeId, year } = params;
+  if (!schemeId || !year) return { message: 'importSchemeYearRequired' };
+  try {
+    return { v: await termVersion(db, schemeId, year, todayInChina()), year };
+  } catch (err) {
+    if (!(err instanceof AppError) || !err.fieldErrors) throw err;
+    return { message: Object.values(err.fieldErrors)[0][0] };
+  }
+}
+
+/**
+ * Enrolment rows: each names a worker the actor may enrol, by employee number, with the roster's
+ * name and (if given) ID number, and shares the scheme allows. A member already on the list with
+ * the same shares is unchanged; other shares are a change, allowed while the enrolment is unpaid
+ * and unconfirmed.
+ */
+function enrolmentChecker(db: Database, actor: Actor, v: SchemeVersion, year: number) {
+  const seen = new FirstSeen();
+  return {
+    row(rowNo: number, values: RowValues, issues: (Issue & { rowNo: number })[]): Pending<StagedEnrolment> {
+      const { record, issues: own } = checkEnrolmentRow(values);
+      const all = [...issues, ...own.map((i) => ({ ...i, rowNo }))];
+      const pending: Pending<StagedEnrolment> = { rowNo, rows: [rowNo], record: null, issues: all };
+      if (!record) return pending;
+      const dup = seen.claim(record.employeeNo, rowNo);
+      if (dup) all.push({ rowNo, field: 'employeeNo', message: duplicateOf(dup) });
+      return {
+        ...pending,
+        record: { employeeNo: record.employeeNo, memberId: 0, shares: record.shares },
+        given: record,
+      };
+    },
+    async batch(batch: Pending<StagedEnrolment>[]) {
+      const live = batch.filter((p) => p.record);
+      const workers = new Map(
+        (
+          await enrolableWorkers(
+            db,
+            actor,
+            live.map((p) => p.record!.employeeNo),
+          )
+        ).map((w) => [w.employeeNo, w]),
+      );
+      const enrolled = new Map(
+        (
+          await enrolmentsOfMembers(
+            db,
+            v.schemeId,
+            year,
+            [...workers.values()].map((w) => w.id),
+          )
+        ).map((e) => [e.memberId, e]),
+      );
+      for (const p of live) {
+        const r = p.given!;
+        const w = workers.get(r.employeeNo);
+        // Unknown and out of scope read the same: the actor learns nothing of workers outside their units.
+        if (!w) {
+          p.issues.push({ rowNo: p.rowNo, field: 'employeeNo', message: 'enrolWorkerUnknown' });
+          continue;
+        }
+        if (w.name !== r.name) p.issues.push({ rowNo: p.rowNo, field: 'name', message: 'nameMismatch' });
+        if (r.idNumber && w.idNumberHash !== lookupHash('idNumber', r.idNumber))
+          p.issues.push({ rowNo: p.rowNo, field: 'idNumber', message: 'idNumberMismatch' });
+        const refused = enrolmentRefusal(v, r.shares, w.idNumber);
+        if (refused)
+          p.issues.push({
+            rowNo: p.rowNo,
+            field: refused.field === 'shares' ? 'shares' : 'employeeNo',
+            message: refused.message,
+          });
+        const e = enrolled.get(w.id);
+        if (e && e.shares !== r.shares && !sharesChangeable(e.state, e.contributionStatus))
+          p.issues.push({ rowNo: p.rowNo, field: 'shares', message: 'enrolmentLocked' });
+        p.record!.memberId = w.id;
+      }
+    },
+  };
+}
+
+/**
  * Register rows: a household is the run of consecutive rows of one worker. The run is closed (and
  * handed on as one record) when a row of another worker starts; the same worker again later is a
  * duplicate, so only the open run is ever held.
@@ -247,6 +359,9 @@ async function expireStaleJobs(db: Database) {
   });
 }
 
+/** The job's choices were refused before the file was read (the problem is already in the report). */
+class Refused extends Error {}
+
 /** Hashes the upload as it streams past, to name the file in the audit log. */
 async function* hashing(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>) {
   for await (const chunk of source) {
@@ -267,11 +382,12 @@ export async function dryRun(
   kind: ImportKind,
   fileName: string,
   source: AsyncIterable<Uint8Array>,
+  params: ImportParams = {},
 ): Promise<number> {
   await expireStaleJobs(db);
   const [{ id: jobId }] = await db
     .insert(importJobs)
-    .values({ kind, actorId: actor.userId, fileName: fileName.slice(0, 200) })
+    .values({ kind, actorId: actor.userId, fileName: fileName.slice(0, 200), params })
     .returning({ id: importJobs.id });
   const sink = new Sink(db, jobId);
   const hash = createHash('sha256');
@@ -279,10 +395,20 @@ export async function dryRun(
   try {
     const roster = kind === 'roster' ? rosterChecker(db, actor) : null;
     const register = kind === 'households' ? householdChecker(db, actor) : null;
+    let enrolments: ReturnType<typeof enrolmentChecker> | null = null;
+    if (kind === 'enrolments') {
+      const chosen = await enrolmentVersion(db, params);
+      if (!('v' in chosen)) {
+        await sink.fileIssue(chosen.message);
+        throw new Refused();
+      }
+      enrolments = enrolmentChecker(db, actor, chosen.v, chosen.year);
+    }
     let batch: Pending<{ employeeNo: string }>[] = [];
     const flush = async () => {
       if (roster) await roster.batch(batch as Pending<StagedPerson>[]);
       if (register) await register.batch(batch as Pending<StagedHousehold>[]);
+      if (enrolments) await enrolments.batch(batch as Pending<StagedEnrolment>[]);
       await sink.write(batch);
       batch = [];
     };
@@ -313,6 +439,7 @@ export async function dryRun(
       const formulaIssues: (Issue & { rowNo: number })[] = [];
       const values = rowValues(keys, row, formulaIssues);
       if (roster) batch.push(roster.row(row.rowNo, values, formulaIssues));
+      if (enrolments) batch.push(enrolments.row(row.rowNo, values, formulaIssues));
       if (register) {
         const closed = register.row(row.rowNo, values, formulaIssues);
         if (closed) batch.push(closed);
@@ -325,8 +452,10 @@ export async function dryRun(
     if (!keys && sink.issueCount === 0) await sink.fileIssue('fileEmpty');
     else if (keys && rowsTotal === 0 && sink.issueCount === 0) await sink.fileIssue('fileNoRows');
   } catch (err) {
-    if (!(err instanceof FileProblem)) throw err;
-    await sink.fileIssue(`file_${err.code}`);
+    if (err instanceof Refused) {
+      // Already reported; the file is not read.
+    } else if (!(err instanceof FileProblem)) throw err;
+    else await sink.fileIssue(`file_${err.code}`);
   }
   const ok = sink.issueCount === 0;
   await db.transaction(async (tx) => {
@@ -346,7 +475,14 @@ export async function dryRun(
       action: 'import.dryRun',
       entity: 'import_job',
       entityId: jobId,
-      after: { kind, fileName, rows: rowsTotal, rowsWithIssues: sink.rowsWithIssues.size, issues: sink.issueCount },
+      after: {
+        kind,
+        fileName,
+        ...params,
+        rows: rowsTotal,
+        rowsWithIssues: sink.rowsWithIssues.size,
+        issues: sink.issueCount,
+      },
     });
   });
   return jobId;

@@ -9,7 +9,7 @@ import { applyBatch } from './apply';
 
 /** One batch of the actor's job of this kind; the page calls again until the job is done. */
 async function runBatch(kind: ImportKind, jobId: number, { actor, tx }: ActionContext) {
-  // A roster job cannot be continued through the register's action, or the other way round.
+  // A job of one kind cannot be continued through another kind's action.
   if ((await getJob(tx, actor, jobId)).kind !== kind) throw notFound();
   const { job, audit } = await applyBatch(tx, actor, jobId);
   return {
@@ -26,4 +26,9 @@ export const runRosterImport = action(
 export const runHouseholdImport = action(
   { name: 'import.householdsBatch', can: 'imports.households', schema: runImportSchema },
   async ({ jobId }, ctx) => runBatch('households', jobId, ctx),
+);
+
+export const runEnrolmentImport = action(
+  { name: 'import.enrolmentsBatch', can: 'mutual.enrol', schema: runImportSchema },
+  async ({ jobId }, ctx) => runBatch('enrolments', jobId, ctx),
 );

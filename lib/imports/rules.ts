@@ -118,6 +118,33 @@ export function checkRosterRow(values: RowValues): { record: RosterRecord | null
   return { record: issues.length ? null : (record as RosterRecord), issues };
 }
 
+export interface EnrolmentRow {
+  employeeNo: string;
+  name: string;
+  idNumber: string | null;
+  shares: number;
+}
+
+const shares = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .regex(/^\d{1,2}$/, 'wholeNumber')
+  .transform(Number)
+  .refine((n) => n >= 1, 'mutualSharesRange');
+
+/** One enrolment row's own rules; the worker, their name and ID number, and the scheme's limits come after. */
+export function checkEnrolmentRow(values: RowValues): { record: EnrolmentRow | null; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const record = {
+    employeeNo: field(issues, 'employeeNo', employeeNo, values.employeeNo),
+    name: field(issues, 'name', personName, values.name),
+    idNumber: field(issues, 'idNumber', optionalIdNumber, values.idNumber?.trim()),
+    shares: field(issues, 'shares', shares, values.shares),
+  };
+  return { record: issues.length ? null : (record as EnrolmentRow), issues };
+}
+
 export interface HouseholdFields {
   category: (typeof CATEGORIES)[number];
   keepingLevel: (typeof KEEPING_LEVELS)[number];

@@ -34,6 +34,20 @@ const NOTES: Record<ImportKind, Record<Lang, string[]>> = {
       'Dates as 2024-03-05; amounts in yuan. Formulas are refused.',
     ],
   },
+  enrolments: {
+    zh: [
+      '每行一名职工；险种和年度在导入页面上选择。工号、姓名、份数必填。',
+      '姓名须与职工名册一致；身份证号码可留空，填写的须与登记的号码一致（请把该列设为文本格式）。',
+      '份数不超过该险种允许的份数；已在名单中的职工按本表份数更新（已确认或已缴费的不能修改）。',
+      '不接受公式；表头可以用中文或英文。',
+    ],
+    en: [
+      'One worker per row; the scheme and the year are chosen on the import page. Employee number, name and shares are required.',
+      'The name must match the roster; the ID number may be empty, and if given must match the one on record (format the column as text).',
+      "Shares must be within the scheme's limit; members already listed get this file's shares (not once confirmed or paid).",
+      'Formulas are refused; the headers may be in Chinese or English.',
+    ],
+  },
 };
 
 const header = (kind: ImportKind, lang: Lang) => COLUMNS[kind].map((c) => c[lang]);

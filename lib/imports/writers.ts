@@ -1,12 +1,12 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { householdMembers, households, users } from '@/db/schema';
+import { householdMembers, households, mutualEnrolments, users } from '@/db/schema';
 import type { HouseholdFields, MemberRecord } from './rules';
 
 /*
- * Every row the import writes to users, households and household_members goes through one of
- * these functions (one per entity and verb), so anything that must accompany such a write (an
+ * Every row the import writes to users, households, household_members and mutual_enrolments goes through one of
+ * these functions (one per entity and verb; new enrolments go through the enrol action's own listMembers), so anything that must accompany such a write (an
  * encrypted column's blind index, say) is added in one place.
  */
 
@@ -75,4 +75,17 @@ export async function updateHousehold(tx: Tx, householdId: number, set: Omit<Hou
 export async function replaceMembers(tx: Tx, householdId: number, members: MemberRecord[]) {
   await tx.delete(householdMembers).where(eq(householdMembers.householdId, householdId));
   if (members.length) await tx.insert(householdMembers).values(members.map((m) => ({ householdId, ...m })));
+}
+
+/** A listed enrolment's shares as the re-imported list gives them, with the contribution they cost. */
+export async function updateEnrolmentShares(tx: Tx, enrolmentId: number, shares: number, contributionFen: number) {
+  await tx
+    .update(mutualEnrolments)
+    .set({
+      shares,
+      contributionFen,
+      version: sql`${mutualEnrolments.version} + 1`,
+      updatedAt: sql`now()` as unknown as Date,
+    })
+    .where(eq(mutualEnrolments.id, enrolmentId));
 }

@@ -1,14 +1,13 @@
 'use server';
 
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
-import { enrolmentManageable, previousTermEnd, schemeVersionOn } from '@/db/queries/mutual-aid';
+import { enrolmentManageable } from '@/db/queries/mutual-aid';
 import { unitsWhere } from '@/db/queries/scope';
 import { mutualEnrolments, orgUnits, users } from '@/db/schema';
 import { action } from '@/lib/auth/action';
 import { todayInChina } from '@/lib/dates';
-import { conflict, invalidField, notFound } from '@/lib/errors';
-import { scopeOf, type Actor } from '@/lib/scope';
+import { conflict, notFound } from '@/lib/errors';
+import { scopeOf } from '@/lib/scope';
 import {
   cancelEnrolmentSchema,
   confirmEnrolmentsSchema,
@@ -16,78 +15,8 @@ import {
   enrolSchema,
   requestEnrolmentSchema,
 } from '@/lib/validation/mutual-aid';
+import { listMembers, termVersion } from './enrolment';
 import { addToFund } from './funds';
-import { contributionFor, coverStart, sexOf, termOf, type SchemeVersion } from './rules';
-
-/**
- * The version an enrolment for a term is made under: the one in force on the term's first day, or
- * (a scheme that starts later) none. Joining is open from the window's first day (in the year
- * before) to the end of the term's first year; a late enrolment simply waits from its own day.
- */
-async function termVersion(tx: Tx, schemeId: number, year: number, today: string): Promise<SchemeVersion> {
-  const { start } = termOf(year, 1);
-  const v = await schemeVersionOn(tx, schemeId, start > today ? start : today);
-  if (!v) throw invalidField('schemeId', 'mutualNoVersion');
-  if (today < `${year - 1}-${v.windowStart}` || today > `${year}-12-31`)
-    throw invalidField('year', 'mutualOutsideWindow');
-  return v;
-}
-
-interface Member {
-  id: number;
-  unitId: number;
-  idNumber: string | null;
-}
-
-/** Puts members on a scheme-year's list (or the worker's own request); those already there are skipped. */
-async function listMembers(
-  tx: Tx,
-  actor: Actor,
-  v: SchemeVersion,
-  year: number,
-  members: Member[],
-  shares: number,
-  state: 'listed' | 'requested',
-) {
-  if (shares > v.maxShares) throw invalidField('shares', 'mutualTooManyShares');
-  if (v.kind === 'women_special' && members.some((m) => sexOf(m.idNumber) !== 'female'))
-    throw invalidField('memberIds', 'mutualWomenOnly');
-  const today = todayInChina();
-  const term = termOf(year, v.termYears);
-  const { totalFen } = contributionFor(v, shares);
-  const listed: number[] = [];
-  for (const m of members) {
-    const cover = coverStart({
-      termStart: term.start,
-      enrolledOn: today,
-      waitingDays: v.waitingDays,
-      renewalGraceDays: v.renewalGraceDays,
-      previousTermEnd: await previousTermEnd(tx, m.id, v.schemeId, year),
-    });
-    const [row] = await tx
-      .insert(mutualEnrolments)
-      .values({
-        schemeId: v.schemeId,
-        versionId: v.id,
-        year,
-        termStart: term.start,
-        termEnd: term.end,
-        memberId: m.id,
-        unitId: m.unitId,
-        shares,
-        state,
-        enrolledOn: today,
-        coverFrom: cover.coverFrom,
-        continuous: cover.continuous,
-        contributionFen: totalFen,
-        listedBy: state === 'listed' ? actor.userId : null,
-      })
-      .onConflictDoNothing({ target: [mutualEnrolments.schemeId, mutualEnrolments.year, mutualEnrolments.memberId] })
-      .returning({ id: mutualEnrolments.id });
-    if (row) listed.push(row.id);
-  }
-  return listed;
-}
 
 /** An official lists workers of their unit (and below) for a scheme-year: the group list. */
 export const enrolMembers = action(

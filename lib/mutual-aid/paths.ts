@@ -6,6 +6,7 @@ export const mutualPaths = {
   newVersion: (schemeId: number) => `/mutual-aid/schemes/${schemeId}/version`,
   enrolments: (schemeId: number, year: number) => `/mutual-aid/enrolments?scheme=${schemeId}&year=${year}`,
   enrolmentsBase: '/mutual-aid/enrolments',
+  enrolmentImport: (schemeId: number, year: number) => `/imports/enrolments?scheme=${schemeId}&year=${year}`,
   enrolmentExport: (schemeId: number, year: number, format: 'csv' | 'xlsx') =>
     `/api/mutual-aid/enrolments?scheme=${schemeId}&year=${year}&format=${format}`,
   newClaim: (enrolmentId: number) => `/mutual-aid/claims/new?enrolment=${enrolmentId}`,

@@ -210,6 +210,21 @@ export function ageOn(idNumber: string | null, day: string): number | null {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/**
+ * Why a member cannot be listed with these shares under a version, as the field and message the
+ * refusal is reported on, or null. The enrol action and the enrolment import both ask this.
+ */
+export function enrolmentRefusal(
+  v: Pick<SchemeVersion, 'maxShares' | 'kind'>,
+  shares: number,
+  idNumber: string | null,
+): { field: 'shares' | 'memberIds'; message: string } | null {
+  if (shares > v.maxShares) return { field: 'shares', message: 'mutualTooManyShares' };
+  if (v.kind === 'women_special' && sexOf(idNumber) !== 'female')
+    return { field: 'memberIds', message: 'mutualWomenOnly' };
+  return null;
+}
+
 /** A member's contribution for a number of shares, with the split. */
 export function contributionFor(
   v: Pick<SchemeVersion, 'contributionFen' | 'unionFen' | 'unitFen' | 'memberFen'>,
@@ -225,6 +240,13 @@ export function contributionFor(
 
 export const ENROLMENT_STATES = ['requested', 'listed', 'confirmed', 'cancelled'] as const;
 export type EnrolmentState = (typeof ENROLMENT_STATES)[number];
+
+/**
+ * Whether a listed enrolment's shares may still be changed (by a re-imported list): only before
+ * the branch confirms it and before anything is paid towards it.
+ */
+export const sharesChangeable = (state: EnrolmentState, contribution: ContributionStatus) =>
+  (state === 'listed' || state === 'requested') && contribution === 'unpaid';
 
 export const CONTRIBUTION_STATUSES = ['unpaid', 'paid', 'payroll'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];

@@ -2,13 +2,22 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, householdMembers, households, importJobs, importRecords, users } from '@/db/schema';
+import {
+  auditLog,
+  householdMembers,
+  households,
+  importJobs,
+  importRecords,
+  mutualEnrolments,
+  users,
+} from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { changePassword } from '@/lib/auth/password-actions';
 import { recordVisit } from '@/lib/register/household-actions';
 import { applyBatch } from '@/lib/imports/apply';
 import { takeCredentials } from '@/lib/imports/credentials';
-import { runHouseholdImport, runRosterImport } from '@/lib/imports/import-actions';
+import { runEnrolmentImport, runHouseholdImport, runRosterImport } from '@/lib/imports/import-actions';
+import { confirmEnrolments } from '@/lib/mutual-aid/enrolment-actions';
 import { MAX_DATA_ROWS } from '@/lib/imports/read';
 import { makeIdNumber } from '@/lib/id-number';
 import { GET as credentialsGet } from '@/app/api/imports/jobs/[id]/credentials/route';
@@ -16,6 +25,7 @@ import { GET as reportGet } from '@/app/api/imports/jobs/[id]/report/route';
 import { GET as templateGet } from '@/app/api/imports/template/[kind]/route';
 import { POST as uploadPost } from '@/app/api/imports/upload/[kind]/route';
 import { auditRows, csv, dry, dryAndApply, xlsx } from '../imports-fixtures';
+import { medicalScheme, workersOfFirstSubBranch, year as mutualYear } from '../mutual-aid-fixtures';
 import { signInAs } from '../session';
 
 // Route handlers read the request's language through next-intl; here it is Chinese.
@@ -512,5 +522,171 @@ describe('household import', () => {
     // Administrators do not keep the register.
     await signInAs('A0001');
     expect(await runHouseholdImport({ jobId: job.id })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('enrolment import', () => {
+  const ENROL_HEAD = ['工号', '姓名', '身份证号码', '份数'];
+
+  /** Workers of S0001's sub-branch with their names and ID numbers, as the roster has them. */
+  async function subBranchWorkers() {
+    const db = await getDb();
+    const list = await workersOfFirstSubBranch();
+    const rows = await db
+      .select({ id: users.id, name: users.name, idNumber: users.idNumber })
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          list.map((w) => w.id),
+        ),
+      );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return list.map((w) => ({ ...w, name: byId.get(w.id)!.name, idNumber: byId.get(w.id)!.idNumber }));
+  }
+
+  async function enrolmentsOf(schemeId: number) {
+    const db = await getDb();
+    return db
+      .select({
+        id: mutualEnrolments.id,
+        memberId: mutualEnrolments.memberId,
+        shares: mutualEnrolments.shares,
+        state: mutualEnrolments.state,
+        contributionFen: mutualEnrolments.contributionFen,
+        listedBy: mutualEnrolments.listedBy,
+      })
+      .from(mutualEnrolments)
+      .where(and(eq(mutualEnrolments.schemeId, schemeId), eq(mutualEnrolments.year, mutualYear)))
+      .orderBy(mutualEnrolments.memberId);
+  }
+
+  it('lists a clean file, re-imports without a change, and updates changed shares with an audit row', async () => {
+    const s = await medicalScheme({ maxShares: '3' });
+    const [a, b] = await subBranchWorkers();
+    const official = await signInAs('S0001');
+    const params = { schemeId: s.id, year: mutualYear };
+    const file = csv([
+      ENROL_HEAD,
+      [a.employeeNo.toLowerCase(), a.name, a.idNumber ?? '', '1'],
+      [b.employeeNo, b.name, '', '2'],
+    ]);
+    const first = await dryAndApply(official, 'enrolments', file, undefined, params);
+    expect(first.done).toMatchObject({ status: 'done', created: 2, updated: 0, unchanged: 0 });
+    const listed = await enrolmentsOf(s.id);
+    expect(listed.map((e) => [e.memberId, e.shares, e.state, e.contributionFen, e.listedBy])).toEqual(
+      [
+        [a.id, 1, 'listed', 3_600, official.userId],
+        [b.id, 2, 'listed', 7_200, official.userId],
+      ].sort((x, y) => (x[0] as number) - (y[0] as number)),
+    );
+    expect(await auditRows('mutual.importEnrol', listed[0].id)).toBe(1);
+
+    const again = await dryAndApply(official, 'enrolments', file, undefined, params);
+    expect(again.done).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 2 });
+    expect(await enrolmentsOf(s.id)).toEqual(listed);
+
+    const changed = csv([ENROL_HEAD, [a.employeeNo, a.name, '', '3'], [b.employeeNo, b.name, '', '2']]);
+    const third = await dryAndApply(official, 'enrolments', changed, undefined, params);
+    expect(third.done).toMatchObject({ status: 'done', created: 0, updated: 1, unchanged: 1 });
+    const enrolmentA = (await enrolmentsOf(s.id)).find((e) => e.memberId === a.id)!;
+    expect(enrolmentA).toMatchObject({ shares: 3, contributionFen: 3 * 3_600 });
+    expect(await auditRows('mutual.importUpdate', enrolmentA.id)).toBe(1);
+
+    // Once the branch confirms, the shares are settled: a file changing them is refused row by row.
+    await signInAs('B0001');
+    expect(await confirmEnrolments({ enrolmentIds: [enrolmentA.id] })).toMatchObject({ ok: true });
+    const locked = await dry(
+      await signInAs('S0001'),
+      'enrolments',
+      csv([ENROL_HEAD, [a.employeeNo, a.name, '', '1']]),
+      'x.csv',
+      params,
+    );
+    expect(locked.issues).toEqual([{ rowNo: 2, field: 'shares', message: 'enrolmentLocked' }]);
+  });
+
+  it('reports every refused row and writes nothing', async () => {
+    const s = await medicalScheme({ maxShares: '2' });
+    const [a, b, c, d] = await subBranchWorkers();
+    const db = await getDb();
+    const [s2] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.employeeNo, 'S0002'));
+    const [outside] = await db
+      .select({ employeeNo: users.employeeNo, name: users.name })
+      .from(users)
+      .where(and(eq(users.unitId, s2.unitId), eq(users.role, 'worker')))
+      .limit(1);
+    const official = await signInAs('S0001');
+    const otherId = [1, 2, 3].map(id).find((n) => n !== c.idNumber)!;
+    const file = csv([
+      ENROL_HEAD,
+      [a.employeeNo, a.name, '', '1'],
+      [outside.employeeNo, outside.name, '', '1'],
+      ['Z99999', '无此人', '', '1'],
+      [b.employeeNo, `${b.name}甲`, '', '1'],
+      [c.employeeNo, c.name, otherId, '1'],
+      [d.employeeNo, d.name, '', '3'],
+      [a.employeeNo, a.name, '', '1'],
+      [d.employeeNo, d.name, '', 'two'],
+    ]);
+    const { job, issues } = await dry(official, 'enrolments', file, 'bad.csv', { schemeId: s.id, year: mutualYear });
+    expect(job).toMatchObject({ status: 'invalid', rowsTotal: 8, rowsWithIssues: 7, recordsTotal: 0 });
+    expect(issues).toEqual([
+      { rowNo: 3, field: 'employeeNo', message: 'enrolWorkerUnknown' },
+      { rowNo: 4, field: 'employeeNo', message: 'enrolWorkerUnknown' },
+      { rowNo: 5, field: 'name', message: 'nameMismatch' },
+      { rowNo: 6, field: 'idNumber', message: 'idNumberMismatch' },
+      { rowNo: 7, field: 'shares', message: 'mutualTooManyShares' },
+      { rowNo: 8, field: 'employeeNo', message: 'duplicateInFile?row=2' },
+      { rowNo: 9, field: 'shares', message: 'wholeNumber' },
+    ]);
+    expect(await enrolmentsOf(s.id)).toEqual([]);
+    expect(await db.select().from(importRecords).where(eq(importRecords.jobId, job.id))).toEqual([]);
+  });
+
+  it('needs a scheme-year open for joining, and the enrol capability', async () => {
+    const s = await medicalScheme();
+    const official = await signInAs('S0001');
+    const file = csv([ENROL_HEAD, ['W0001', '某某', '', '1']]);
+    expect((await dry(official, 'enrolments', file)).issues).toEqual([
+      { rowNo: 0, field: '', message: 'importSchemeYearRequired' },
+    ]);
+    // The window of a term two years ahead has not opened yet.
+    expect((await dry(official, 'enrolments', file, 'x.csv', { schemeId: s.id, year: mutualYear + 2 })).issues).toEqual(
+      [{ rowNo: 0, field: '', message: 'mutualOutsideWindow' }],
+    );
+    await signInAs('A0001');
+    expect(await runEnrolmentImport({ jobId: 1 })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('takes the scheme and year from the upload URL; the templates are valid files', async () => {
+    const s = await medicalScheme();
+    const [a] = await subBranchWorkers();
+    await signInAs('S0001');
+    const params = { params: Promise.resolve({ kind: 'enrolments' }) };
+    const res = await uploadPost(
+      new Request(`http://localhost/x?schemeId=${s.id}&year=${mutualYear}`, {
+        method: 'POST',
+        body: new Uint8Array(csv([ENROL_HEAD, [a.employeeNo, a.name, '', '1']])),
+        headers: { 'x-file-name': 'list.csv' },
+      }),
+      params,
+    );
+    expect(res.status).toBe(200);
+    const { jobId } = (await res.json()) as { jobId: number };
+    const db = await getDb();
+    const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    expect(job).toMatchObject({ status: 'ready', recordsTotal: 1, params: { schemeId: s.id, year: mutualYear } });
+    for (const lang of ['zh', 'en']) {
+      const template = await templateGet(new Request(`http://localhost/x?lang=${lang}`), {
+        params: Promise.resolve({ kind: 'enrolments' }),
+      });
+      expect(template.status).toBe(200);
+      const filled = await dry(await signInAs('S0001'), 'enrolments', Buffer.from(await template.arrayBuffer()), 'x', {
+        schemeId: s.id,
+        year: mutualYear,
+      });
+      expect(filled.issues).toEqual([{ rowNo: 0, field: '', message: 'fileNoRows' }]);
+    }
   });
 });

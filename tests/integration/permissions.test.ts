@@ -89,6 +89,7 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'campaigns/campaign#uploadSheet': KEEPERS,
   'imports/import#runRosterImport': ['admin'],
   'imports/import#runHouseholdImport': KEEPERS,
+  'imports/import#runEnrolmentImport': KEEPERS,
   // Medical insurance premiums: leaders open, approve and pay the year's batch; officials adjust and confirm their parts.
   'premiums/premium#openBatch': ['leader'],
   'premiums/premium#addPremiumEntry': KEEPERS,

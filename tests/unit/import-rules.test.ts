@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeader } from '@/lib/imports/columns';
 import { CSV_FORMULA } from '@/lib/imports/read';
-import { checkHouseholdRow, checkRosterRow, FirstSeen, normalizeDate } from '@/lib/imports/rules';
+import { checkEnrolmentRow, checkHouseholdRow, checkRosterRow, FirstSeen, normalizeDate } from '@/lib/imports/rules';
 import { makeIdNumber } from '@/lib/id-number';
 
 describe('import templates', () => {
@@ -85,5 +85,28 @@ describe('import rows', () => {
     const seen = new FirstSeen();
     expect(seen.claim('W1', 2)).toBeNull();
     expect(seen.claim('W1', 5)).toBe(2);
+  });
+});
+
+describe('enrolment rows', () => {
+  it('needs an employee number, a name and whole shares; the ID number may be empty but must be valid', () => {
+    const id = makeIdNumber('110101', '19900101', 1);
+    expect(checkEnrolmentRow({ employeeNo: ' w0001 ', name: '王一', idNumber: '', shares: ' 2 ' })).toEqual({
+      record: { employeeNo: 'W0001', name: '王一', idNumber: null, shares: 2 },
+      issues: [],
+    });
+    expect(checkEnrolmentRow({ employeeNo: 'W0001', name: '王一', idNumber: id, shares: '1' }).record?.idNumber).toBe(
+      id,
+    );
+    expect(
+      checkEnrolmentRow({ employeeNo: 'W0001', name: '王一', idNumber: '123', shares: '0' }).issues.map((i) => i.field),
+    ).toEqual(['idNumber', 'shares']);
+    expect(checkEnrolmentRow({ employeeNo: 'W0001', name: '王一', shares: '1.5' }).issues).toEqual([
+      { field: 'shares', message: 'wholeNumber' },
+    ]);
+    expect(mapHeader('enrolments', ['Employee number', '姓名', 'Shares'])).toEqual({
+      ok: true,
+      keys: ['employeeNo', 'name', 'shares'],
+    });
   });
 });

@@ -4,8 +4,10 @@ import {
   ageOn,
   contributionFor,
   coverStart,
+  enrolmentRefusal,
   filingDeadlineFor,
   inEnrolmentWindow,
+  sharesChangeable,
   sexOf,
   termOf,
   versionOn,
@@ -159,5 +161,31 @@ describe('member facts', () => {
 
   it('contribution per share, split', () => {
     expect(contributionFor(version, 2)).toEqual({ totalFen: 7_200, unionFen: 3_600, unitFen: 0, memberFen: 3_600 });
+  });
+});
+
+describe('enrolling', () => {
+  it('refuses more shares than the version allows, and men on the women workers’ scheme', () => {
+    const woman = makeIdNumber('110101', '19800101', 2);
+    const man = makeIdNumber('110101', '19800101', 1);
+    expect(enrolmentRefusal({ maxShares: 2, kind: 'medical' }, 2, man)).toBeNull();
+    expect(enrolmentRefusal({ maxShares: 2, kind: 'medical' }, 3, null)).toEqual({
+      field: 'shares',
+      message: 'mutualTooManyShares',
+    });
+    expect(enrolmentRefusal({ maxShares: 3, kind: 'women_special' }, 1, woman)).toBeNull();
+    expect(enrolmentRefusal({ maxShares: 3, kind: 'women_special' }, 1, man)).toEqual({
+      field: 'memberIds',
+      message: 'mutualWomenOnly',
+    });
+    expect(enrolmentRefusal({ maxShares: 3, kind: 'women_special' }, 1, null)?.message).toBe('mutualWomenOnly');
+  });
+
+  it('lets shares change only before confirmation and payment', () => {
+    expect(sharesChangeable('listed', 'unpaid')).toBe(true);
+    expect(sharesChangeable('requested', 'unpaid')).toBe(true);
+    expect(sharesChangeable('listed', 'payroll')).toBe(false);
+    expect(sharesChangeable('confirmed', 'unpaid')).toBe(false);
+    expect(sharesChangeable('cancelled', 'unpaid')).toBe(false);
   });
 });

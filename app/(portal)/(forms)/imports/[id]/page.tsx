@@ -11,7 +11,7 @@ import { getJob, issuesPage } from '@/db/queries/imports';
 import { requireActor } from '@/lib/auth/session';
 import { dateTimeInChina } from '@/lib/dates';
 import { columnName, issueText } from '@/lib/imports/issue-text';
-import { IMPORT_CAPABILITY } from '@/lib/imports/kinds';
+import { IMPORT_CAPABILITY, importPath } from '@/lib/imports/kinds';
 import { orNotFound, routeId } from '@/lib/load';
 import { can } from '@/lib/permissions';
 import { first, type SearchParams } from '@/lib/search-params';
@@ -53,7 +53,7 @@ export default async function ImportJobPage({
     after: parseId(sp.after) ?? undefined,
     before: parseId(sp.before) ?? undefined,
   });
-  const back = `/imports/${job.kind}`;
+  const back = importPath(job.kind, job.params);
   return (
     <>
       <PageHeader

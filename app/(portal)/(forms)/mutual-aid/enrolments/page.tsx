@@ -55,12 +55,15 @@ export default async function EnrolmentsPage({
         title={t('listTitle', { name, year })}
         subtitle={t('listIntro')}
         actions={
-          can(actor.role, 'exports.ledgers') ? (
-            <>
-              <ButtonLink href={mutualPaths.enrolmentExport(scheme.id, year, 'xlsx')}>{t('exportXlsx')}</ButtonLink>
-              <ButtonLink href={mutualPaths.enrolmentExport(scheme.id, year, 'csv')}>{t('exportCsv')}</ButtonLink>
-            </>
-          ) : null
+          <>
+            <ButtonLink href={mutualPaths.enrolmentImport(scheme.id, year)}>{t('importList')}</ButtonLink>
+            {can(actor.role, 'exports.ledgers') ? (
+              <>
+                <ButtonLink href={mutualPaths.enrolmentExport(scheme.id, year, 'xlsx')}>{t('exportXlsx')}</ButtonLink>
+                <ButtonLink href={mutualPaths.enrolmentExport(scheme.id, year, 'csv')}>{t('exportCsv')}</ButtonLink>
+              </>
+            ) : null}
+          </>
         }
       />
       <Card title={t('enrolFromRoster')} className="mb-6">
