@@ -120,28 +120,26 @@ test.describe.serial('imports', () => {
       'Member relation',
       'Member birth date',
     ];
-    await official
-      .getByLabel('XLSX or CSV file')
-      .setInputFiles(
-        csvFile('households.csv', [
-          head,
-          [
-            'E7001',
-            // Not a category whose members the premium batch draws (e2e/programmes.spec.ts runs after).
-            'Seriously ill worker',
-            'sub_branch',
-            'illness',
-            '1500',
-            'No. 1 Mine Road',
-            '13900007001',
-            'Lu Mei',
-            'spouse',
-            '1991-02-03',
-          ],
-          ['E7001', '', '', '', '', '', '', 'Lu Xiao', 'child', '2015-06-07'],
-          ['E7002', 'near', 'sub_branch', 'poverty', '900', 'No. 2 Mine Road', '13900007002', '', '', ''],
-        ]),
-      );
+    await official.getByLabel('XLSX or CSV file').setInputFiles(
+      csvFile('households.csv', [
+        head,
+        [
+          'E7001',
+          // Not a category whose members the premium batch draws (e2e/programmes.spec.ts runs after).
+          'Seriously ill worker',
+          'sub_branch',
+          'illness',
+          '1500',
+          'No. 1 Mine Road',
+          '13900007001',
+          'Lu Mei',
+          'spouse',
+          '1991-02-03',
+        ],
+        ['E7001', '', '', '', '', '', '', 'Lu Xiao', 'child', '2015-06-07'],
+        ['E7002', 'near', 'sub_branch', 'poverty', '900', 'No. 2 Mine Road', '13900007002', '', '', ''],
+      ]),
+    );
     await official.getByRole('button', { name: 'Upload and dry run' }).click();
     await expect(official.getByText('Ready to import', { exact: true })).toBeVisible();
     await official.getByRole('button', { name: 'Import 2 records' }).click();
