@@ -1,3 +1,4 @@
+import { rolesWith } from '@/lib/permissions';
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { todayInChina } from '@/lib/dates';
@@ -216,7 +217,7 @@ export async function seedMutualAid(
       .select({ id: users.id, role: users.role, path: orgUnits.path, employeeNo: users.employeeNo })
       .from(users)
       .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-      .where(inArray(users.role, ['sub_branch_official', 'branch_official', 'leader']));
+      .where(inArray(users.role, [...rolesWith('cases.decide')]));
     const subOf = (path: string) => officials.find((o) => o.role === 'sub_branch_official' && o.path === path)!.id;
     const branchOf = (path: string) =>
       officials.find((o) => o.role === 'branch_official' && path.startsWith(o.path))!.id;
