@@ -38,6 +38,7 @@ export const users = pgTable(
     index('users_phone_hash_idx').on(t.phoneHash),
     index('users_unit_idx').on(t.unitId),
     index('users_name_idx').on(t.name),
-    check('users_role_check', sql`${t.role} IN ('worker','sub_branch_official','branch_official','leader','admin')`),
+    // Written from ROLES, so the constraint and the enum cannot drift apart.
+    check('users_role_check', sql`${t.role} IN (${sql.raw(ROLES.map((r) => `'${r}'`).join(','))})`),
   ],
 );
