@@ -413,7 +413,6 @@ export async function seedMutualAid(
               versionId,
               capYear: year,
               capDrawnFen: drawn,
-              filedBy: m.id,
               hospital: HOSPITALS[Math.floor(r() * HOSPITALS.length)],
               admittedOn: eventOn,
               dischargedOn,

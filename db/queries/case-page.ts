@@ -16,7 +16,7 @@ import { notFound } from '@/lib/errors';
 import type { Fen } from '@/lib/money';
 import type { Role } from '@/lib/roles';
 import type { Actor } from '@/lib/scope';
-import type { CaseAction, CaseFacts, CaseKind, CaseState, Step } from '@/lib/workflow/case-workflow';
+import { caseFactsOf, type CaseAction, type CaseKind, type CaseState, type Step } from '@/lib/workflow/case-workflow';
 import { budgetFor, type BudgetLeft } from './budgets';
 import { caseReadable, ledgerPayments, openApplications, stepActorsOf } from './cases';
 import { listCaseDocuments, type DocumentInfo } from './documents';
@@ -204,6 +204,7 @@ export async function getCaseView(db: Queryable, actor: Actor, id: number): Prom
       state: cases.state,
       version: cases.version,
       applicantId: cases.applicantId,
+      filedBy: cases.filedBy,
       applicantName: users.name,
       employeeNo: users.employeeNo,
       unitName: orgUnits.name,
@@ -282,7 +283,7 @@ export async function getCaseView(db: Queryable, actor: Actor, id: number): Prom
       .where(and(eq(notifications.userId, actor.userId), eq(notifications.caseId, id), isNull(notifications.readAt))),
   ]);
 
-  const facts: CaseFacts = { state: c.state, applicantId: c.applicantId, applicantUnitPath: c.unitPath, stepActors };
+  const facts = caseFactsOf({ ...c, stepActors });
   const pending = objectionRows.filter((o) => o.status === 'pending').length;
   const can = abilitiesOf(actor, facts, pending);
   const lastReturn = c.state.startsWith('returned_') ? history.findLast((h) => h.action === 'return') : undefined;

@@ -35,7 +35,10 @@ export function caseVisible(actor: Actor): SQL {
  * page, its documents, the lists, the exports and every action read cases through this one rule.
  */
 export function caseReadable(actor: Actor): SQL {
-  return and(caseVisible(actor), or(eq(cases.applicantId, actor.userId), isNotNull(cases.submittedAt)))!;
+  return and(
+    caseVisible(actor),
+    or(eq(cases.applicantId, actor.userId), eq(cases.filedBy, actor.userId), isNotNull(cases.submittedAt)),
+  )!;
 }
 
 /** What the workflow needs to judge a move, plus what the actions need to make it. */
@@ -44,6 +47,7 @@ export interface CaseHead {
   kind: CaseKind;
   aidKind: AidKind | null;
   applicantId: number;
+  filedBy: number | null;
   unitId: number;
   unitPath: string;
   householdId: number | null;
@@ -67,6 +71,7 @@ const headColumns = {
   kind: cases.kind,
   aidKind: cases.aidKind,
   applicantId: cases.applicantId,
+  filedBy: cases.filedBy,
   unitId: cases.unitId,
   unitPath: orgUnits.path,
   householdId: cases.householdId,

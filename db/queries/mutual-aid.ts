@@ -450,7 +450,6 @@ export async function claimOfCase(db: Queryable, caseId: number) {
       versionId: mutualClaims.versionId,
       capYear: mutualClaims.capYear,
       capDrawnFen: mutualClaims.capDrawnFen,
-      filedBy: mutualClaims.filedBy,
       hospital: mutualClaims.hospital,
       admittedOn: mutualClaims.admittedOn,
       dischargedOn: mutualClaims.dischargedOn,
@@ -489,18 +488,13 @@ export async function getClaimPage(db: Queryable, actor: Actor, caseId: number) 
       applicantId: cases.applicantId,
       memberName: users.name,
       memberNo: users.employeeNo,
-      filedBy: mutualClaims.filedBy,
+      filedBy: cases.filedBy,
     })
     .from(cases)
     .innerJoin(mutualClaims, eq(mutualClaims.caseId, cases.id))
     .innerJoin(users, eq(users.id, cases.applicantId))
     .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-    .where(
-      and(
-        eq(cases.id, caseId),
-        or(eq(cases.applicantId, actor.userId), eq(mutualClaims.filedBy, actor.userId), caseReadable(actor)),
-      ),
-    );
+    .where(and(eq(cases.id, caseId), caseReadable(actor)));
   if (!row) throw notFound();
   const [claim, docs] = await Promise.all([
     claimOfCase(db, caseId),
@@ -645,6 +639,54 @@ export async function seriouslyIllNotEnrolled(db: Queryable, actor: Actor, year:
     name: x.name,
     unitName: x.unit_name,
   }));
+}
+
+/**
+ * One scheme-year's claims in the actor's reach (the claims list's rule), for the claims file: the
+ * member, the event, the state, the computed payout and, once paid, the payment. `paidOnly` gives
+ * the payouts file. Never the diagnosis: a file leaves the portal's access control for good. Read
+ * in case-id batches (keyset) by the export.
+ */
+export async function claimExportBatch(
+  db: Queryable,
+  actor: Actor,
+  f: { schemeId: number; year: number; paidOnly: boolean },
+  afterId: number,
+  limit: number,
+) {
+  const units = await fewUnits(db, scopeOf(actor), undefined);
+  return db
+    .select({
+      id: mutualClaims.caseId,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      unitName: orgUnits.name,
+      eventOn: cases.eventOn,
+      hospital: mutualClaims.hospital,
+      state: cases.state,
+      payoutFen: mutualClaims.payoutFen,
+      paidOn: payments.paidOn,
+      paidFen: payments.amountFen,
+      method: payments.method,
+      reference: payments.reference,
+    })
+    .from(mutualClaims)
+    .innerJoin(cases, eq(cases.id, mutualClaims.caseId))
+    .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+    .innerJoin(users, eq(users.id, cases.applicantId))
+    .leftJoin(payments, eq(payments.caseId, cases.id))
+    .where(
+      and(
+        eq(mutualClaims.schemeId, f.schemeId),
+        eq(mutualClaims.capYear, f.year),
+        units ? anyOf(mutualClaims.unitId, units) : undefined,
+        caseReadable(actor),
+        f.paidOnly ? sql`${payments.id} IS NOT NULL` : undefined,
+        sql`${mutualClaims.caseId} > ${afterId}`,
+      ),
+    )
+    .orderBy(asc(mutualClaims.caseId))
+    .limit(limit);
 }
 
 export const CLAIM_PAGE_SIZE = 50;

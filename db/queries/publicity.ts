@@ -213,6 +213,7 @@ export async function pendingObjections(db: Queryable, actor: Actor): Promise<Pe
       publicityEnd: cases.publicityEnd,
       state: cases.state,
       applicantId: cases.applicantId,
+      filedBy: cases.filedBy,
       unitPath: orgUnits.path,
     })
     .from(objections)
@@ -227,10 +228,10 @@ export async function pendingObjections(db: Queryable, actor: Actor): Promise<Pe
   const actorsByCase = new Map<number, Awaited<ReturnType<typeof stepActorsOf>>>();
   for (const id of new Set(rows.map((r) => r.id))) actorsByCase.set(id, await stepActorsOf(db, id));
   return rows.map(
-    ({ objectionId, reason, raisedOn, objectorName, publicityEnd, state, applicantId, unitPath, ...r }) => {
+    ({ objectionId, reason, raisedOn, objectorName, publicityEnd, state, applicantId, filedBy, unitPath, ...r }) => {
       const p = canAct({
         actor,
-        case: { state, applicantId, applicantUnitPath: unitPath, stepActors: actorsByCase.get(r.id)! },
+        case: { state, applicantId, filedBy, applicantUnitPath: unitPath, stepActors: actorsByCase.get(r.id)! },
         action: 'dismiss_objection',
       });
       return {

@@ -83,10 +83,10 @@ export function mutualAidSql(cal: Calendar): string[] {
        CASE WHEN state IN ('ready_for_payment', 'paid') THEN filed_on + 3 END,
        'scale-mutual-' || case_id, ${chinaTime('filed_on', '590')}, ${chinaTime('least(filed_on + 5, ' + yesterday + ')', '700')}
      FROM gen_mutual`,
-    `INSERT INTO mutual_claims (case_id, enrolment_id, scheme_id, unit_id, version_id, cap_year, cap_drawn_fen, filed_by, hospital,
+    `INSERT INTO mutual_claims (case_id, enrolment_id, scheme_id, unit_id, version_id, cap_year, cap_drawn_fen, hospital,
        admitted_on, discharged_on, total_fen, basic_fen, other_fen, self_paid_fen, item_code, diagnosis, lines, payout_fen)
      SELECT case_id, enrolment_id, scheme_id, unit_id, version_id, year,
-       CASE WHEN state IN ('ready_for_payment', 'paid') THEN payout ELSE 0 END, member_id, '市第一人民医院',
+       CASE WHEN state IN ('ready_for_payment', 'paid') THEN payout ELSE 0 END, '市第一人民医院',
        event_on, event_on + 7, basic + self_paid, basic, 0, self_paid, NULL, '肺炎',
        jsonb_build_array(
          jsonb_build_object('kind', 'selfPaid', 'fen', self_paid),

@@ -102,6 +102,12 @@ export const cases = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     householdId: integer('household_id').references(() => households.id),
+    /**
+     * The official who filed the case for the applicant (a mutual-aid claim filed at the union's
+     * office); null when the applicant filed it. Like the applicant, they see it before submission
+     * and take no step of it.
+     */
+    filedBy: integer('filed_by').references(() => users.id),
     /** The household category the amount was computed for ('none': no active file), set at submission. */
     category: text('category', { enum: STANDARD_CATEGORIES as unknown as [string, ...string[]] }),
     state: text('state', { enum: CASE_STATES }).notNull().default('draft'),

@@ -226,9 +226,6 @@ export const mutualClaims = pgTable(
     /** The cap year (the event's) and whether the approval has drawn on it. */
     capYear: integer('cap_year').notNull(),
     capDrawnFen: integer('cap_drawn_fen').notNull().default(0),
-    filedBy: integer('filed_by')
-      .notNull()
-      .references(() => users.id),
     hospital: text('hospital').notNull().default(''),
     admittedOn: date('admitted_on'),
     dischargedOn: date('discharged_on'),

@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/scope';
 import {
   canAct,
+  caseFactsOf,
   STEPS,
   waitingOn,
   type CaseAction,
@@ -33,6 +34,8 @@ export function refusalError(reason: Refusal): AppError {
       return new AppError('forbidden', 'caseWrongStep');
     case 'ownApplication':
       return new AppError('forbidden', 'caseOwnApplication');
+    case 'filedForApplicant':
+      return new AppError('forbidden', 'caseFiledForApplicant');
     case 'actedAtAnotherStep':
       return new AppError('forbidden', 'caseTwoSteps');
   }
@@ -44,11 +47,7 @@ export function permit(
   c: CaseHead,
   action: CaseAction,
 ): { to: CaseState; step: Step | null } {
-  const p = canAct({
-    actor,
-    case: { state: c.state, applicantId: c.applicantId, applicantUnitPath: c.unitPath, stepActors: c.stepActors },
-    action,
-  });
+  const p = canAct({ actor, case: caseFactsOf(c), action });
   if (!p.ok) throw refusalError(p.reason);
   return p;
 }

@@ -94,7 +94,7 @@ async function lockEditableClaim(tx: Tx, actor: Actor, caseId: number) {
       and(
         eq(cases.id, caseId),
         eq(cases.kind, 'mutual_aid'),
-        or(eq(cases.applicantId, actor.userId), eq(mutualClaims.filedBy, actor.userId)),
+        or(eq(cases.applicantId, actor.userId), eq(cases.filedBy, actor.userId)),
       ),
     )
     .for('update', { of: cases });
@@ -162,6 +162,7 @@ export const saveClaim = action(
         .values({
           kind: 'mutual_aid',
           applicantId: e.memberId,
+          filedBy: actor.userId === e.memberId ? null : actor.userId,
           unitId: e.unitId,
           eventOn: input.eventOn,
           // The illness stays in mutual_claims (health information); the case itself names none of it.
@@ -171,7 +172,7 @@ export const saveClaim = action(
           submitToken: input.token,
         })
         .returning({ id: cases.id });
-      await tx.insert(mutualClaims).values({ ...facts, caseId, unitId: e.unitId, filedBy: actor.userId });
+      await tx.insert(mutualClaims).values({ ...facts, caseId, unitId: e.unitId });
       created = true;
     }
     return {

@@ -13,5 +13,8 @@ export const mutualPaths = {
   claim: (caseId: number) => `/mutual-aid/claims/${caseId}`,
   claims: '/mutual-aid/claims',
   claimsOf: (schemeId: number, year: number) => `/mutual-aid/claims?scheme=${schemeId}&year=${year}`,
+  /** The claims file of a scheme-year; `paid` for the payouts only. */
+  claimExport: (schemeId: number, year: number, format: 'csv' | 'xlsx', paid = false) =>
+    `/api/mutual-aid/claims?scheme=${schemeId}&year=${year}&format=${format}${paid ? '&paid=1' : ''}`,
   funds: '/mutual-aid/funds',
 } as const;

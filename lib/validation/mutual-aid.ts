@@ -141,3 +141,10 @@ export const claimDocumentSchema = z.object({
     .refine((f) => f.size > 0, 'uploadEmpty')
     .refine((f) => f.size <= MAX_DOCUMENT_BYTES, 'uploadTooLarge'),
 });
+
+/** A list's scheme and year from a URL: 0 for either when it is not a plain id or a four-digit year. */
+export function schemeYearParams(q: URLSearchParams): { schemeId: number; year: number } {
+  const scheme = q.get('scheme') ?? '';
+  const year = q.get('year') ?? '';
+  return { schemeId: /^\d{1,9}$/.test(scheme) ? Number(scheme) : 0, year: /^\d{4}$/.test(year) ? Number(year) : 0 };
+}

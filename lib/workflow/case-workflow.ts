@@ -172,6 +172,8 @@ export type StepActors = Partial<Record<Step, readonly number[]>>;
 export interface CaseFacts {
   state: CaseState;
   applicantId: number;
+  /** The official who filed the case for the applicant, if one did. */
+  filedBy: number | null;
   applicantUnitPath: string;
   stepActors: StepActors;
 }
@@ -184,7 +186,19 @@ export type Refusal =
   | 'wrongRole' // the step belongs to another role
   | 'outOfScope' // the applicant's unit is outside the official's subtree
   | 'ownApplication' // nobody acts on their own application
+  | 'filedForApplicant' // nor on one they filed for the applicant
   | 'actedAtAnotherStep'; // nobody acts at two steps of one case
+
+/** The workflow's facts of a case as the database reads it (the applicant's unit path as `unitPath`). */
+export function caseFactsOf(c: Omit<CaseFacts, 'applicantUnitPath'> & { unitPath: string }): CaseFacts {
+  return {
+    state: c.state,
+    applicantId: c.applicantId,
+    filedBy: c.filedBy,
+    applicantUnitPath: c.unitPath,
+    stepActors: c.stepActors,
+  };
+}
 
 /** On success: the state to write and the step to record the actor under (null for the applicant's moves). */
 export type Permission = { ok: true; to: CaseState; step: Step | null } | { ok: false; reason: Refusal };
@@ -219,6 +233,7 @@ export function canAct({
   if (!STEP_ROLES[step].includes(actor.role)) return { ok: false, reason: 'wrongRole' };
   if (!unitInScope(scopeOf(actor), c.applicantUnitPath)) return { ok: false, reason: 'outOfScope' };
   if (actor.userId === c.applicantId) return { ok: false, reason: 'ownApplication' };
+  if (actor.userId === c.filedBy) return { ok: false, reason: 'filedForApplicant' };
   if (actedAtAnotherStep(c.stepActors, actor.userId, step)) return { ok: false, reason: 'actedAtAnotherStep' };
   return { ok: true, to: t.to, step };
 }
@@ -227,7 +242,7 @@ export function canAct({
 export interface Barred {
   /** The step the case waits at, which the actor's role would otherwise take. */
   step: Step;
-  reason: 'ownApplication' | 'actedAtAnotherStep';
+  reason: 'ownApplication' | 'filedForApplicant' | 'actedAtAnotherStep';
   /** For `actedAtAnotherStep`: the step at which the actor already acted. */
   actedAt: Step | null;
 }
@@ -243,7 +258,8 @@ export function barredFrom(actor: CaseActor, c: CaseFacts): Barred | null {
   );
   if (!t) return null;
   const p = canAct({ actor, case: c, action: t.action });
-  if (p.ok || (p.reason !== 'ownApplication' && p.reason !== 'actedAtAnotherStep')) return null;
+  if (p.ok || (p.reason !== 'ownApplication' && p.reason !== 'filedForApplicant' && p.reason !== 'actedAtAnotherStep'))
+    return null;
   const step = t.by as Step;
   const actedAt =
     p.reason === 'actedAtAnotherStep'

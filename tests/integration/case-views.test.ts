@@ -11,7 +11,7 @@ import { getCaseHead } from '@/db/queries/cases';
 import { caseSteps, cases, orgUnits, users } from '@/db/schema';
 import { todayInChina } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
-import { canAct, queueState, type Step } from '@/lib/workflow/case-workflow';
+import { canAct, caseFactsOf, queueState, type Step } from '@/lib/workflow/case-workflow';
 import { insertCase, saveTestStandard } from '../cases-fixtures';
 import { signInAs } from '../session';
 
@@ -349,12 +349,7 @@ describe('the to-do queues', () => {
           expect(
             canAct({
               actor,
-              case: {
-                state: c.state,
-                applicantId: c.applicantId,
-                applicantUnitPath: c.unitPath,
-                stepActors: c.stepActors,
-              },
+              case: caseFactsOf(c),
               action,
             }).ok,
           ).toBe(true);

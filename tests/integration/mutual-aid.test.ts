@@ -1,7 +1,10 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as getDocument } from '@/app/api/cases/[id]/documents/[documentId]/route';
+import { GET as exportClaims } from '@/app/api/mutual-aid/claims/route';
 import { GET as exportEnrolments } from '@/app/api/mutual-aid/enrolments/route';
 import { getDb } from '@/db/client';
+import { getCaseHead } from '@/db/queries/cases';
 import {
   claimList,
   coverageOf,
@@ -22,6 +25,7 @@ import {
   users,
 } from '@/db/schema';
 import { decideCase, recordPayment, resubmitCase } from '@/lib/cases/case-actions';
+import { caseNumber } from '@/lib/cases/format';
 import {
   confirmEnrolments,
   enrolMembers,
@@ -50,6 +54,15 @@ let workers: Awaited<ReturnType<typeof workersOfFirstSubBranch>>;
 beforeAll(async () => {
   workers = await workersOfFirstSubBranch();
 });
+
+/** The claims file of a scheme-year as CSV text, as the signed-in person gets it. */
+async function exportText(schemeId: number, more = '') {
+  const res = await exportClaims(
+    new Request(`http://localhost/api/mutual-aid/claims?scheme=${schemeId}&year=${year}&format=csv${more}`),
+  );
+  expect(res.status).toBe(200);
+  return new TextDecoder().decode(await res.arrayBuffer());
+}
 
 async function versionOf(caseId: number) {
   const db = await getDb();
@@ -348,6 +361,13 @@ describe('claims', () => {
       .from(caseDocuments)
       .where(eq(caseDocuments.caseId, claim.id));
     expect(docs.map((d) => d.purpose).sort()).toEqual(['invoice', 'itemised_costs', 'settlement_sheet']);
+    // The payouts file carries the payment, to the fen, and never the illness.
+    await signInAs('B0001');
+    const payouts = await exportText(s.id, '&paid=1');
+    expect(payouts).toContain(caseNumber(claim.id));
+    expect(payouts).toContain('10500.00');
+    expect(payouts).toContain('MA-1');
+    expect(payouts).not.toContain('急性胰腺炎');
   });
 
   it('caps across several claims: the second is cut to what is left, a third is refused', async () => {
@@ -408,6 +428,81 @@ describe('claims', () => {
     expect(await resubmitCase({ caseId: c.id, version: 1 })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
+  it('exports a scheme-year’s claims and its payouts, in the claims list’s reach, without diagnoses, audited', async () => {
+    const s = await medicalScheme();
+    const w = workers[15];
+    const e = (await enrolConfirmed(s.id, [w.id])).get(w.id)!;
+    await waitOut(e);
+    const claim = await submittedClaim(w.employeeNo, hospitalClaim(e, 4_000));
+    await signInAs('S0001');
+    const claims = await exportText(s.id);
+    expect(claims).toContain(caseNumber(claim.id));
+    expect(claims).toContain(w.employeeNo);
+    expect(claims).not.toContain('急性胰腺炎');
+    // Submitted, not paid: not among the payouts.
+    expect(await exportText(s.id, '&paid=1')).not.toContain(caseNumber(claim.id));
+    await signInAs('S0002');
+    expect(await exportText(s.id)).not.toContain(caseNumber(claim.id));
+    await signInAs('L0001');
+    expect(await exportText(s.id)).toContain(caseNumber(claim.id));
+    await signInAs(w.employeeNo);
+    expect(
+      (await exportClaims(new Request(`http://localhost/api/mutual-aid/claims?scheme=${s.id}&year=${year}`))).status,
+    ).toBe(403);
+    expect(
+      (await exportClaims(new Request(`http://localhost/api/mutual-aid/claims?scheme=0&year=${year}`))).status,
+    ).toBe(403);
+    await signInAs('L0001');
+    expect(
+      (await exportClaims(new Request(`http://localhost/api/mutual-aid/claims?scheme=0&year=${year}`))).status,
+    ).toBe(404);
+    const db = await getDb();
+    const rows = await db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'mutual.export'), eq(auditLog.entityId, String(s.id))));
+    expect(rows.map((r) => (r.after as { list: string }).list).sort()).toEqual([
+      'claims',
+      'claims',
+      'claims',
+      'payouts',
+    ]);
+  });
+
+  it('the official who filed a claim reads its papers, draft or not, and takes no step of it', async () => {
+    const s = await medicalScheme();
+    const w = workers[14];
+    const e = (await enrolConfirmed(s.id, [w.id])).get(w.id)!;
+    await waitOut(e);
+    const official = await signInAs('S0001');
+    const draft = ok(await saveClaim(hospitalClaim(e, 3_000)));
+    const f = new FormData();
+    f.set('caseId', String(draft.id));
+    f.set('purpose', 'settlement_sheet');
+    f.set('file', PDF());
+    const doc = ok(await uploadClaimDocument(f as never));
+    const download = () =>
+      getDocument(new Request(`http://localhost/api/cases/${draft.id}/documents/${doc.id}`), {
+        params: Promise.resolve({ id: String(draft.id), documentId: String(doc.id) }),
+      });
+    // The draft is the filer's and the member's: the filer reads the paper back, a colleague does not yet.
+    expect((await download()).status).toBe(200);
+    await signInAs('B0001');
+    expect((await download()).status).toBe(404);
+    // Submitted by the filer (with the second paper), it waits at verification — not for them.
+    await signInAs('S0001');
+    f.set('purpose', 'invoice');
+    f.set('file', PNG());
+    ok(await uploadClaimDocument(f as never));
+    ok(await submitClaim({ caseId: draft.id, version: (await versionOf(draft.id)).version }));
+    expect((await download()).status).toBe(200);
+    const db = await getDb();
+    const head = await getCaseHead(db, official, draft.id);
+    expect(head.filedBy).toBe(official.userId);
+    expect(await decide('S0001', draft.id, 'approve')).toMatchObject({ ok: false, error: 'caseFiledForApplicant' });
+    expect((await versionOf(draft.id)).state).toBe('submitted');
+  });
+
   it('lists seriously ill workers on the register without medical cover, until they are enrolled', async () => {
     const db = await getDb();
     const leader = await signInAs('L0001');
@@ -450,7 +545,10 @@ describe('claims', () => {
     await signInAs(w.employeeNo);
     expect((await get()).status).toBe(403);
     const db = await getDb();
-    const [{ n }] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'mutual.export'));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'mutual.export'), eq(auditLog.entityId, String(s.id))));
     expect(n).toBe(2);
   });
 });

@@ -38,6 +38,7 @@ type Person = keyof typeof PEOPLE;
 const facts = (state: CaseState, more: Partial<CaseFacts> = {}): CaseFacts => ({
   state,
   applicantId: applicant.userId,
+  filedBy: null,
   applicantUnitPath: applicant.unitPath,
   stepActors: {},
   ...more,
@@ -390,6 +391,18 @@ describe('barredFrom (why the case page shows no form)', () => {
       step: 'verification',
       reason: 'ownApplication',
       actedAt: null,
+    });
+  });
+
+  it('keeps the official who filed a claim for a member from every step of it, and says why', () => {
+    const filed = facts('submitted', { filedBy: sub.userId });
+    expect(canAct({ actor: sub, case: filed, action: 'approve' })).toEqual({ ok: false, reason: 'filedForApplicant' });
+    expect(barredFrom(sub, filed)).toEqual({ step: 'verification', reason: 'filedForApplicant', actedAt: null });
+    // Another official of the unit verifies it; the filer is no one else's concern at later steps either.
+    expect(canAct({ actor: { ...sub, userId: 99 }, case: filed, action: 'approve' }).ok).toBe(true);
+    expect(canAct({ actor: leader, case: facts('reviewed', { filedBy: leader.userId }), action: 'approve' })).toEqual({
+      ok: false,
+      reason: 'filedForApplicant',
     });
   });
 

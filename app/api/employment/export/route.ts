@@ -3,15 +3,12 @@ import { listAllFiles } from '@/db/queries/employment';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
 import { EMPLOYMENT_COLUMNS } from '@/lib/employment/export-columns';
-import { csvStream } from '@/lib/exports/csv';
+import { exportFile, inSlices } from '@/lib/exports/file';
 import { parseFormat } from '@/lib/exports/ledgers';
 import { translatorFor } from '@/lib/exports/translator';
-import { xlsxStream } from '@/lib/exports/xlsx';
-import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
+import { jsonError } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
-
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
 
 /** The employment files of the actor's units as XLSX or CSV (GET /api/employment/export?format=…), audited. */
 export async function GET(request: Request) {
@@ -30,19 +27,8 @@ export async function GET(request: Request) {
       }),
     );
     const t = translatorFor(request);
-    async function* batches() {
-      for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
-    }
     const name = t('employment.title');
-    const body =
-      format === 'csv'
-        ? csvStream(EMPLOYMENT_COLUMNS, batches(), t)
-        : xlsxStream(EMPLOYMENT_COLUMNS, batches(), t, name.slice(0, 31));
-    return fileResponse(body, {
-      contentType: CONTENT_TYPES[format],
-      fileName: `${name}.${format}`,
-      headers: { 'X-Total-Rows': String(rows.length) },
-    });
+    return exportFile(format, EMPLOYMENT_COLUMNS, inSlices(rows), t, { name, totalRows: rows.length });
   } catch (err) {
     console.error('[employment] export failed', err);
     return jsonError(500, 'error');

@@ -3,15 +3,12 @@ import { listAllSurvivors } from '@/db/queries/care';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
 import { SURVIVOR_COLUMNS } from '@/lib/care/export-columns';
-import { csvStream } from '@/lib/exports/csv';
+import { exportFile, inSlices } from '@/lib/exports/file';
 import { parseFormat } from '@/lib/exports/ledgers';
 import { translatorFor } from '@/lib/exports/translator';
-import { xlsxStream } from '@/lib/exports/xlsx';
-import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
+import { jsonError } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
-
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
 
 /** The survivors of the actor's units as XLSX or CSV (GET /api/survivors/export?format=…), audited. */
 export async function GET(request: Request) {
@@ -30,17 +27,8 @@ export async function GET(request: Request) {
       }),
     );
     const t = translatorFor(request);
-    async function* batches() {
-      for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
-    }
     const name = t('survivors.title');
-    const body =
-      format === 'csv' ? csvStream(SURVIVOR_COLUMNS, batches(), t) : xlsxStream(SURVIVOR_COLUMNS, batches(), t, name);
-    return fileResponse(body, {
-      contentType: CONTENT_TYPES[format],
-      fileName: `${name}.${format}`,
-      headers: { 'X-Total-Rows': String(rows.length) },
-    });
+    return exportFile(format, SURVIVOR_COLUMNS, inSlices(rows), t, { name, totalRows: rows.length });
   } catch (err) {
     console.error('[survivors] export failed', err);
     return jsonError(500, 'error');

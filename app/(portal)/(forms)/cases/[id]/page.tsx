@@ -187,10 +187,12 @@ export default async function CasePage({
               <p className="text-sm text-stone-700" data-testid="barred-reason">
                 {c.can.barred.reason === 'ownApplication'
                   ? t('cases.barredOwn', { step: t(`aid.steps.${c.can.barred.step}`) })
-                  : t('cases.barredTwoSteps', {
-                      step: t(`aid.steps.${c.can.barred.step}`),
-                      actedAt: c.can.barred.actedAt ? t(`aid.steps.${c.can.barred.actedAt}`) : '',
-                    })}
+                  : c.can.barred.reason === 'filedForApplicant'
+                    ? t('cases.barredFiled', { step: t(`aid.steps.${c.can.barred.step}`) })
+                    : t('cases.barredTwoSteps', {
+                        step: t(`aid.steps.${c.can.barred.step}`),
+                        actedAt: c.can.barred.actedAt ? t(`aid.steps.${c.can.barred.actedAt}`) : '',
+                      })}
               </p>
             </Card>
           )}

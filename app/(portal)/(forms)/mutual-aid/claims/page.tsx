@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -12,6 +13,7 @@ import { caseNumber } from '@/lib/cases/format';
 import { casePaths } from '@/lib/cases/paths';
 import { todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
+import { can } from '@/lib/permissions';
 import { mutualPaths } from '@/lib/mutual-aid/paths';
 import { optionalIdParam } from '@/lib/validation/common';
 
@@ -37,7 +39,25 @@ export default async function ClaimsPage({
   const page = await claimList(db, actor, { schemeId: scheme.id, year }, { after: sp.after, before: sp.before });
   return (
     <>
-      <PageHeader title={t('mutual.claimsOf', { name, year })} subtitle={t('mutual.claimsIntro')} />
+      <PageHeader
+        title={t('mutual.claimsOf', { name, year })}
+        subtitle={t('mutual.claimsIntro')}
+        actions={
+          can(actor.role, 'exports.ledgers') ? (
+            <>
+              <ButtonLink href={mutualPaths.claimExport(scheme.id, year, 'xlsx')}>
+                {t('mutual.exportClaimsXlsx')}
+              </ButtonLink>
+              <ButtonLink href={mutualPaths.claimExport(scheme.id, year, 'csv')}>
+                {t('mutual.exportClaimsCsv')}
+              </ButtonLink>
+              <ButtonLink href={mutualPaths.claimExport(scheme.id, year, 'xlsx', true)}>
+                {t('mutual.exportPayoutsXlsx')}
+              </ButtonLink>
+            </>
+          ) : null
+        }
+      />
       {page.rows.length === 0 ? (
         <EmptyState>{t('mutual.noClaims')}</EmptyState>
       ) : (

@@ -2,19 +2,16 @@ import { getDb } from '@/db/client';
 import { getBatch, listPremiumEntries } from '@/db/queries/premiums';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
-import { csvStream } from '@/lib/exports/csv';
+import { exportFile, inSlices } from '@/lib/exports/file';
 import { parseFormat } from '@/lib/exports/ledgers';
 import { translatorFor } from '@/lib/exports/translator';
-import { xlsxStream } from '@/lib/exports/xlsx';
 import { AppError } from '@/lib/errors';
-import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
+import { jsonError } from '@/lib/http';
 import { maskIdNumber } from '@/lib/mask';
 import { can } from '@/lib/permissions';
 import { PREMIUM_COLUMNS } from '@/lib/premiums/export-columns';
 
 export const dynamic = 'force-dynamic';
-
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
 
 /**
  * The batch's list for the social insurance office (GET /api/premiums/:id/export?format=xlsx|csv):
@@ -51,17 +48,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       amountFen: e.amountFen,
     }));
     const t = translatorFor(request);
-    async function* batches() {
-      for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
-    }
     const name = t('premiums.batchName', { year: b.year });
-    const body =
-      format === 'csv' ? csvStream(PREMIUM_COLUMNS, batches(), t) : xlsxStream(PREMIUM_COLUMNS, batches(), t, name);
-    return fileResponse(body, {
-      contentType: CONTENT_TYPES[format],
-      fileName: `${name}.${format}`,
-      headers: { 'X-Total-Rows': String(rows.length) },
-    });
+    return exportFile(format, PREMIUM_COLUMNS, inSlices(rows), t, { name, totalRows: rows.length });
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') return jsonError(404, 'not_found');
     console.error('[premiums] export failed', err);
