@@ -33,8 +33,9 @@ async function fundBalance(leader: Page): Promise<number> {
   return yuanIn(await row.locator('td').nth(5).innerText());
 }
 
+/** What the leader's dashboard (首页) shows as paid this year in the hospital scheme. */
 async function paidThisYear(leader: Page): Promise<number> {
-  await leader.goto('/mutual-aid');
+  await leader.goto('/dashboard');
   const row = leader.getByRole('table', { name: `${year} 年互助保障` }).locator('tr', { hasText: SCHEME });
   return yuanIn(await row.locator('td').last().innerText());
 }

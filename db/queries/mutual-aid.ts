@@ -16,7 +16,7 @@ import {
 } from '@/db/schema';
 import { notFound } from '@/lib/errors';
 import type { SchemeKind, SchemeVersion } from '@/lib/mutual-aid/rules';
-import { escapeLike, scopeOf, type Actor } from '@/lib/scope';
+import { escapeLike, likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type PageAt, type SortTerm } from './keyset';
 import { caseReadable } from './cases';
 import { unitsWhere } from './scope';
@@ -537,10 +537,16 @@ export function memberClaimLines(db: Queryable, memberId: number) {
 
 // ── Figures ──────────────────────────────────────────────────────────────────────────────────
 
-/** A unit filter on a table's unit column: the actor's subtree (officials), everything (leaders). */
-function unitColumnInScope(actor: Actor, unitColumn: SQL): SQL {
+/**
+ * A unit filter on a table's unit column: the actor's subtree (officials), everything (leaders);
+ * within that, the subtree of `unitPath` when a dashboard shows one unit.
+ */
+function unitColumnInScope(actor: Actor, unitColumn: SQL, unitPath?: string): SQL {
   if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
-  const scope = unitsWhere(scopeOf(actor));
+  const scope = and(
+    unitsWhere(scopeOf(actor)),
+    unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : undefined,
+  );
   return scope ? sql`${unitColumn} IN (SELECT ${orgUnits.id} FROM ${orgUnits} WHERE ${scope})` : sql`true`;
 }
 
@@ -558,21 +564,21 @@ export interface SchemeYearFigure {
  * Per scheme for a year, in the actor's units: members enrolled (confirmed), claims paid and the
  * money, and the roster those members come from (the share covered).
  */
-export async function mutualFigures(db: Queryable, actor: Actor, year: number) {
+export async function mutualFigures(db: Queryable, actor: Actor, year: number, unitPath?: string) {
   const enrolledRows = await db.execute<{ scheme_id: number; n: number }>(sql`
     SELECT scheme_id, count(*)::int AS n FROM mutual_enrolments
-    WHERE year = ${year} AND state = 'confirmed' AND ${unitColumnInScope(actor, sql`unit_id`)}
+    WHERE year = ${year} AND state = 'confirmed' AND ${unitColumnInScope(actor, sql`unit_id`, unitPath)}
     GROUP BY scheme_id`);
   const paidRows = await db.execute<{ scheme_id: number; n: number; fen: number }>(sql`
     SELECT m.scheme_id, count(*)::int AS n, coalesce(sum(p.amount_fen), 0)::bigint AS fen
     FROM mutual_claims m JOIN payments p ON p.case_id = m.case_id JOIN cases c ON c.id = m.case_id
-    WHERE m.cap_year = ${year} AND ${unitColumnInScope(actor, sql`c.unit_id`)}
+    WHERE m.cap_year = ${year} AND ${unitColumnInScope(actor, sql`c.unit_id`, unitPath)}
     GROUP BY m.scheme_id`);
   const [roster] = (
     await db.execute<{ n: number; covered: number }>(sql`
     SELECT count(*)::int AS n,
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mutual_enrolments e WHERE e.member_id = u.id AND e.year = ${year} AND e.state = 'confirmed'))::int AS covered
-    FROM users u WHERE u.role = 'worker' AND NOT u.disabled AND ${unitColumnInScope(actor, sql`u.unit_id`)}`)
+    FROM users u WHERE u.role = 'worker' AND NOT u.disabled AND ${unitColumnInScope(actor, sql`u.unit_id`, unitPath)}`)
   ).rows;
   const schemes = await db
     .select({ id: mutualSchemes.id, nameZh: mutualSchemes.nameZh, nameEn: mutualSchemes.nameEn })
@@ -617,6 +623,20 @@ export async function mutualByBranch(db: Queryable, actor: Actor, year: number) 
  * Seriously ill workers on the register (大病职工, active files) in the actor's units who have no
  * confirmed cover in a medical scheme this year: an alert for their officials.
  */
+/** The households of the alert below: active serious-illness files whose worker has no medical cover that year. */
+const illNotEnrolled = (actor: Actor, year: number, unitPath?: string) => sql`
+  h.status = 'active' AND h.category = 'serious_illness' AND ${unitColumnInScope(actor, sql`h.unit_id`, unitPath)}
+  AND NOT EXISTS (SELECT 1 FROM mutual_enrolments e JOIN mutual_schemes s ON s.id = e.scheme_id
+    WHERE e.member_id = h.worker_id AND e.year = ${year} AND e.state = 'confirmed' AND s.kind = 'medical')`;
+
+/** How many seriously ill workers the alert below names (the dashboard's count of it). */
+export async function seriouslyIllNotEnrolledCount(db: Queryable, actor: Actor, year: number, unitPath?: string) {
+  const r = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM households h WHERE ${illNotEnrolled(actor, year, unitPath)}`,
+  );
+  return Number(r.rows[0].n);
+}
+
 export async function seriouslyIllNotEnrolled(db: Queryable, actor: Actor, year: number) {
   const r = await db.execute<{
     household_id: number;
@@ -627,9 +647,7 @@ export async function seriouslyIllNotEnrolled(db: Queryable, actor: Actor, year:
   }>(sql`
     SELECT h.id AS household_id, u.id AS worker_id, u.employee_no, u.name, o.name AS unit_name
     FROM households h JOIN users u ON u.id = h.worker_id JOIN org_units o ON o.id = h.unit_id
-    WHERE h.status = 'active' AND h.category = 'serious_illness' AND ${unitColumnInScope(actor, sql`h.unit_id`)}
-      AND NOT EXISTS (SELECT 1 FROM mutual_enrolments e JOIN mutual_schemes s ON s.id = e.scheme_id
-        WHERE e.member_id = h.worker_id AND e.year = ${year} AND e.state = 'confirmed' AND s.kind = 'medical')
+    WHERE ${illNotEnrolled(actor, year)}
     ORDER BY u.employee_no
     LIMIT 100`);
   return r.rows.map((x) => ({

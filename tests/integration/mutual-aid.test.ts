@@ -13,14 +13,18 @@ import {
   memberClaimLines,
   mutualFigures,
   seriouslyIllNotEnrolled,
+  seriouslyIllNotEnrolledCount,
 } from '@/db/queries/mutual-aid';
+import { figuresGeneration } from '@/db/queries/figures-cache';
 import {
   auditLog,
   caseDocuments,
   cases,
+  households,
   mutualCaps,
   mutualClaims,
   mutualEnrolments,
+  orgUnits,
   payments,
   users,
 } from '@/db/schema';
@@ -508,6 +512,17 @@ describe('claims', () => {
     const leader = await signInAs('L0001');
     const before = await seriouslyIllNotEnrolled(db, leader, year);
     expect(before.length).toBeGreaterThan(0);
+    // The dashboard's count is the list's length, mine-wide and under one unit.
+    expect(await seriouslyIllNotEnrolledCount(db, leader, year)).toBe(before.length);
+    const [{ path }] = await db
+      .select({ path: orgUnits.path })
+      .from(orgUnits)
+      .innerJoin(households, eq(households.unitId, orgUnits.id))
+      .where(eq(households.id, before[0].householdId));
+    const underUnit = await seriouslyIllNotEnrolledCount(db, leader, year, path);
+    expect(underUnit).toBeGreaterThan(0);
+    expect(underUnit).toBeLessThanOrEqual(before.length);
+    const generation = await figuresGeneration(db);
     const s = await medicalScheme();
     const ill = before[0];
     const [u] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.id, ill.workerId));
@@ -524,6 +539,9 @@ describe('claims', () => {
     await signInAs('L0001');
     ok(await confirmEnrolments({ enrolmentIds: [e.id] }));
     expect((await seriouslyIllNotEnrolled(db, leader, year)).map((a) => a.workerId)).not.toContain(ill.workerId);
+    expect(await seriouslyIllNotEnrolledCount(db, leader, year)).toBe(before.length - 1);
+    // Enrolling is a change the dashboards' cached figures see.
+    expect(await figuresGeneration(db)).not.toBe(generation);
   });
 
   it('exports a scheme-year list for payroll deduction, in the official’s units only, audited', async () => {

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { campaignFigures } from '@/db/queries/campaigns';
+import { mutualFigures, seriouslyIllNotEnrolledCount } from '@/db/queries/mutual-aid';
 import { programmeFigures } from '@/db/queries/programme-figures';
+import { MutualFiguresCard } from '@/components/mutual-aid/mutual-figures';
 import { ProgrammeFiguresCard } from '@/components/programmes/programme-figures';
 import { caseFigures, workerCaseFigures } from '@/db/queries/case-dashboard';
 import { unitChainName, unitOf } from '@/db/queries/dashboard';
@@ -110,7 +112,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const caseFilter = { year: filters.year, unitId: chosen ? unit.id : undefined };
   // What the page derives from the figures is computed and cached with them: folding a province's
   // 2,500 budget lines on every request cost the leader's page ~0.4 ms of CPU.
-  const [register, cases, payments, campaignsOfYear, programmesOfYear] = await Promise.all([
+  const [register, cases, payments, campaignsOfYear, programmesOfYear, mutualOfYear] = await Promise.all([
     // Administrators see only the head counts of these; the rest is the register's.
     cachedFigures(db, `register|${unit.id}|${filters.year}|${today}`, async () => {
       const rows = await registerMeasures(db, unit.id, today, { year: filters.year });
@@ -133,6 +135,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       ? cachedFigures(db, `programmes|${asSeenBy}|${chosen}`, () =>
           programmeFigures(db, actor, filters.year, today, chosen ? unit.path : undefined),
         )
+      : Promise.resolve(null),
+    keepsRegister
+      ? cachedFigures(db, `mutual|${asSeenBy}|${chosen}`, async () => {
+          const under = chosen ? unit.path : undefined;
+          const [figures, illNotEnrolled] = await Promise.all([
+            mutualFigures(db, actor, filters.year, under),
+            seriouslyIllNotEnrolledCount(db, actor, filters.year, under),
+          ]);
+          return { figures, illNotEnrolled };
+        })
       : Promise.resolve(null),
   ]);
   const { rows: measures, totals } = register;
@@ -194,6 +206,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       )}
       {campaignsOfYear && <CampaignFiguresCard figures={campaignsOfYear} year={filters.year} />}
       {programmesOfYear && <ProgrammeFiguresCard figures={programmesOfYear} year={filters.year} />}
+      {mutualOfYear && <MutualFiguresCard {...mutualOfYear} year={filters.year} />}
       {cases && (
         <CaseFiguresSection
           data={toJson({

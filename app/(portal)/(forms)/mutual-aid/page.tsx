@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { MutualSchemeTable } from '@/components/mutual-aid/mutual-figures';
 import { RequestEnrolmentForm } from '@/components/mutual-aid/request-enrolment-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -112,7 +113,6 @@ export default async function MutualAidPage() {
     mutualByBranch(db, actor, year),
     seriouslyIllNotEnrolled(db, actor, year),
   ]);
-  const pct = (n: number, d: number) => (d > 0 ? `${((n * 100) / d).toFixed(1)}%` : '—');
   return (
     <>
       <PageHeader
@@ -143,35 +143,7 @@ export default async function MutualAidPage() {
         </div>
       )}
       <Card title={t('figuresTitle', { year })} className="mb-4">
-        <p className="mb-2 text-sm" data-testid="roster-covered">
-          {t('rosterCovered', {
-            covered: figures.covered,
-            roster: figures.roster,
-            share: pct(figures.covered, figures.roster),
-          })}
-        </p>
-        <Table caption={t('figuresTitle', { year })}>
-          <thead>
-            <tr>
-              <Th>{t('scheme')}</Th>
-              <Th className="text-right">{t('enrolledMembers')}</Th>
-              <Th className="text-right">{t('personTimes')}</Th>
-              <Th className="text-right">{t('paidMoney')}</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {figures.rows.map((f) => (
-              <tr key={f.schemeId}>
-                <Td>{name(f)}</Td>
-                <Td className="text-right tabular-nums">{f.enrolled}</Td>
-                <Td className="text-right tabular-nums">{f.paid}</Td>
-                <Td className="text-right tabular-nums" data-testid={`paid-${f.schemeId}`}>
-                  {formatFen(f.paidFen)}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <MutualSchemeTable figures={figures} year={year} />
         {branches.length > 1 && (
           <div className="mt-4">
             <Table caption={t('byBranch')}>
