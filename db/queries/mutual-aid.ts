@@ -561,10 +561,16 @@ export interface SchemeYearFigure {
 }
 
 /**
- * Per scheme for a year, in the actor's units: members enrolled (confirmed), claims paid and the
- * money, and the roster those members come from (the share covered).
+ * Per scheme for a year, in the actor's units (under `unitPath` when a dashboard shows one unit):
+ * members enrolled (confirmed), claims paid and the money. The roster and the share of it covered
+ * are the register's stored figures (registerMeasures: mutualCovered of workers).
  */
-export async function mutualFigures(db: Queryable, actor: Actor, year: number, unitPath?: string) {
+export async function mutualFigures(
+  db: Queryable,
+  actor: Actor,
+  year: number,
+  unitPath?: string,
+): Promise<SchemeYearFigure[]> {
   const enrolledRows = await db.execute<{ scheme_id: number; n: number }>(sql`
     SELECT scheme_id, count(*)::int AS n FROM mutual_enrolments
     WHERE year = ${year} AND state = 'confirmed' AND ${unitColumnInScope(actor, sql`unit_id`, unitPath)}
@@ -574,19 +580,13 @@ export async function mutualFigures(db: Queryable, actor: Actor, year: number, u
     FROM mutual_claims m JOIN payments p ON p.case_id = m.case_id JOIN cases c ON c.id = m.case_id
     WHERE m.cap_year = ${year} AND ${unitColumnInScope(actor, sql`c.unit_id`, unitPath)}
     GROUP BY m.scheme_id`);
-  const [roster] = (
-    await db.execute<{ n: number; covered: number }>(sql`
-    SELECT count(*)::int AS n,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mutual_enrolments e WHERE e.member_id = u.id AND e.year = ${year} AND e.state = 'confirmed'))::int AS covered
-    FROM users u WHERE u.role = 'worker' AND NOT u.disabled AND ${unitColumnInScope(actor, sql`u.unit_id`, unitPath)}`)
-  ).rows;
   const schemes = await db
     .select({ id: mutualSchemes.id, nameZh: mutualSchemes.nameZh, nameEn: mutualSchemes.nameEn })
     .from(mutualSchemes)
     .orderBy(asc(mutualSchemes.id));
   const enrolled = new Map(enrolledRows.rows.map((r) => [Number(r.scheme_id), Number(r.n)]));
   const paid = new Map(paidRows.rows.map((r) => [Number(r.scheme_id), { n: Number(r.n), fen: Number(r.fen) }]));
-  const rows: SchemeYearFigure[] = schemes.map((s) => ({
+  return schemes.map((s) => ({
     schemeId: s.id,
     nameZh: s.nameZh,
     nameEn: s.nameEn,
@@ -594,7 +594,6 @@ export async function mutualFigures(db: Queryable, actor: Actor, year: number, u
     paid: paid.get(s.id)?.n ?? 0,
     paidFen: paid.get(s.id)?.fen ?? 0,
   }));
-  return { rows, roster: Number(roster.n), covered: Number(roster.covered) };
 }
 
 /** Per branch for a year (in scope): members covered by any scheme, claims paid and the money. */
@@ -621,22 +620,9 @@ export async function mutualByBranch(db: Queryable, actor: Actor, year: number) 
 
 /**
  * Seriously ill workers on the register (大病职工, active files) in the actor's units who have no
- * confirmed cover in a medical scheme this year: an alert for their officials.
+ * confirmed cover in a medical scheme this year: an alert for their officials, the first 100 named
+ * (their number is the register's stored figure, illUncovered).
  */
-/** The households of the alert below: active serious-illness files whose worker has no medical cover that year. */
-const illNotEnrolled = (actor: Actor, year: number, unitPath?: string) => sql`
-  h.status = 'active' AND h.category = 'serious_illness' AND ${unitColumnInScope(actor, sql`h.unit_id`, unitPath)}
-  AND NOT EXISTS (SELECT 1 FROM mutual_enrolments e JOIN mutual_schemes s ON s.id = e.scheme_id
-    WHERE e.member_id = h.worker_id AND e.year = ${year} AND e.state = 'confirmed' AND s.kind = 'medical')`;
-
-/** How many seriously ill workers the alert below names (the dashboard's count of it). */
-export async function seriouslyIllNotEnrolledCount(db: Queryable, actor: Actor, year: number, unitPath?: string) {
-  const r = await db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM households h WHERE ${illNotEnrolled(actor, year, unitPath)}`,
-  );
-  return Number(r.rows[0].n);
-}
-
 export async function seriouslyIllNotEnrolled(db: Queryable, actor: Actor, year: number) {
   const r = await db.execute<{
     household_id: number;
@@ -647,7 +633,9 @@ export async function seriouslyIllNotEnrolled(db: Queryable, actor: Actor, year:
   }>(sql`
     SELECT h.id AS household_id, u.id AS worker_id, u.employee_no, u.name, o.name AS unit_name
     FROM households h JOIN users u ON u.id = h.worker_id JOIN org_units o ON o.id = h.unit_id
-    WHERE ${illNotEnrolled(actor, year)}
+    WHERE h.status = 'active' AND h.category = 'serious_illness' AND ${unitColumnInScope(actor, sql`h.unit_id`)}
+      AND NOT EXISTS (SELECT 1 FROM mutual_enrolments e JOIN mutual_schemes s ON s.id = e.scheme_id
+        WHERE e.member_id = h.worker_id AND e.year = ${year} AND e.state = 'confirmed' AND s.kind = 'medical')
     ORDER BY u.employee_no
     LIMIT 100`);
   return r.rows.map((x) => ({

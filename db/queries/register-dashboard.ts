@@ -26,6 +26,10 @@ export interface RegisterMeasures {
   tasksRaised: number;
   tasksDone: number;
   overdueTasks: number;
+  /** Workers with a confirmed mutual-aid enrolment of the year (any scheme). */
+  mutualCovered: number;
+  /** Active serious-illness households whose worker has no medical mutual-aid cover that year. */
+  illUncovered: number;
 }
 
 type Row = Record<string, number | string>;
@@ -50,6 +54,8 @@ const FIGURES = [
   'tasks_raised',
   'tasks_done',
   'overdue_tasks',
+  'mutual_covered',
+  'ill_uncovered',
 ] as const;
 const CATEGORY_COLUMN: Record<Category, (typeof FIGURES)[number]> = {
   extreme: 'extreme',
@@ -77,6 +83,9 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
     sql`, `,
   );
   const raisedInYear = sql`t.created_at >= ${chinaDayStart(since)} AND t.created_at < ${chinaDayStart(next)}`;
+  const coveredBy = (member: SQL, medicalOnly: boolean) => sql`EXISTS (
+    SELECT 1 FROM mutual_enrolments e ${medicalOnly ? sql`JOIN mutual_schemes s ON s.id = e.scheme_id AND s.kind = 'medical'` : sql``}
+    WHERE e.member_id = ${member} AND e.year = ${year} AND e.state = 'confirmed')`;
   return sql`
     WITH hh AS (
       SELECT h.unit_id,
@@ -91,7 +100,9 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
         count(*) FILTER (WHERE h.status = 'active' AND h.review_due < ${today}::date) AS overdue_reviews,
         count(*) FILTER (WHERE h.status = 'active' AND (
           SELECT count(DISTINCT x.kind) FROM household_helpers x
-          WHERE x.household_id = h.id AND x.until IS NULL AND x.kind <> 'first_helper') < 3) AS missing_helper
+          WHERE x.household_id = h.id AND x.until IS NULL AND x.kind <> 'first_helper') < 3) AS missing_helper,
+        count(*) FILTER (WHERE h.status = 'active' AND h.category = 'serious_illness'
+          AND NOT ${coveredBy(sql`h.worker_id`, true)}) AS ill_uncovered
       FROM households h WHERE ${only(sql`h.unit_id`)}
       GROUP BY h.unit_id
     ), cohort AS (
@@ -117,7 +128,8 @@ function unitFiguresFromBase(year: number, today: string, units: number[] | null
       FROM tasks t WHERE ${only(sql`t.unit_id`)}
       GROUP BY t.unit_id
     ), wk AS (
-      SELECT w.unit_id, count(*) AS workers FROM users w
+      SELECT w.unit_id, count(*) AS workers, count(*) FILTER (WHERE ${coveredBy(sql`w.id`, false)}) AS mutual_covered
+      FROM users w
       WHERE w.role = 'worker' AND NOT w.disabled AND ${only(sql`w.unit_id`)}
       GROUP BY w.unit_id
     ), ids AS (SELECT unit_id FROM hh UNION SELECT unit_id FROM tk UNION SELECT unit_id FROM wk UNION SELECT unit_id FROM cohort)
@@ -173,6 +185,8 @@ async function rollUp(db: Queryable, parentId: number, source: SQL): Promise<Reg
     tasksRaised: Number(r.tasks_raised),
     tasksDone: Number(r.tasks_done),
     overdueTasks: Number(r.overdue_tasks),
+    mutualCovered: Number(r.mutual_covered),
+    illUncovered: Number(r.ill_uncovered),
   }));
 }
 
@@ -287,5 +301,7 @@ export function totalMeasures(rows: RegisterMeasures[]): Omit<RegisterMeasures, 
     tasksRaised: sum((r) => r.tasksRaised),
     tasksDone: sum((r) => r.tasksDone),
     overdueTasks: sum((r) => r.overdueTasks),
+    mutualCovered: sum((r) => r.mutualCovered),
+    illUncovered: sum((r) => r.illUncovered),
   };
 }

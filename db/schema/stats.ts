@@ -99,6 +99,10 @@ export const registerUnitFigures = pgTable(
     tasksRaised: integer('tasks_raised').notNull(),
     tasksDone: integer('tasks_done').notNull(),
     overdueTasks: integer('overdue_tasks').notNull(),
+    // Mutual aid: workers with a confirmed enrolment of the year in any scheme, and active
+    // serious-illness households whose worker has no medical cover that year (大病未参保).
+    mutualCovered: integer('mutual_covered').notNull().default(0),
+    illUncovered: integer('ill_uncovered').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.year, t.unitId] })],
 );

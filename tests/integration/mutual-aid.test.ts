@@ -13,9 +13,9 @@ import {
   memberClaimLines,
   mutualFigures,
   seriouslyIllNotEnrolled,
-  seriouslyIllNotEnrolledCount,
 } from '@/db/queries/mutual-aid';
 import { figuresGeneration } from '@/db/queries/figures-cache';
+import { registerMeasures, totalMeasures } from '@/db/queries/register-dashboard';
 import {
   auditLog,
   caseDocuments,
@@ -24,7 +24,6 @@ import {
   mutualCaps,
   mutualClaims,
   mutualEnrolments,
-  orgUnits,
   payments,
   users,
 } from '@/db/schema';
@@ -352,14 +351,14 @@ describe('claims', () => {
     expect((await memberClaimLines(db, w.id)).find((l) => l.caseId === claim.id)).toMatchObject({ paidFen: 1_050_000 });
     const leader = await signInAs('L0001');
     const figures = await mutualFigures(db, leader, year);
-    expect(figures.rows.find((f) => f.schemeId === s.id)).toMatchObject({ enrolled: 1, paid: 1, paidFen: 1_050_000 });
+    expect(figures.find((f) => f.schemeId === s.id)).toMatchObject({ enrolled: 1, paid: 1, paidFen: 1_050_000 });
     const branchOfficial = await signInAs('B0001');
     const listed = await claimList(db, branchOfficial, { schemeId: s.id, year }, {});
     expect(listed.rows.map((r) => r.caseId)).toEqual([claim.id]);
     expect(listed.total).toEqual({ count: 1, capped: false });
     const other = await signInAs('S0002');
     expect((await claimList(db, other, { schemeId: s.id, year }, {})).rows).toEqual([]);
-    expect((await mutualFigures(db, other, year)).rows.find((f) => f.schemeId === s.id)).toMatchObject({ paidFen: 0 });
+    expect((await mutualFigures(db, other, year)).find((f) => f.schemeId === s.id)).toMatchObject({ paidFen: 0 });
     const docs = await db
       .select({ purpose: caseDocuments.purpose })
       .from(caseDocuments)
@@ -512,16 +511,18 @@ describe('claims', () => {
     const leader = await signInAs('L0001');
     const before = await seriouslyIllNotEnrolled(db, leader, year);
     expect(before.length).toBeGreaterThan(0);
-    // The dashboard's count is the list's length, mine-wide and under one unit.
-    expect(await seriouslyIllNotEnrolledCount(db, leader, year)).toBe(before.length);
-    const [{ path }] = await db
-      .select({ path: orgUnits.path })
-      .from(orgUnits)
-      .innerJoin(households, eq(households.unitId, orgUnits.id))
+    // The dashboards' count is the register's stored figure: the list's length, mine-wide and in the unit.
+    const stored = async (unitId: number) =>
+      totalMeasures(await registerMeasures(db, unitId, today, { year })).illUncovered;
+    const [{ unitId }] = await db
+      .select({ unitId: households.unitId })
+      .from(households)
       .where(eq(households.id, before[0].householdId));
-    const underUnit = await seriouslyIllNotEnrolledCount(db, leader, year, path);
-    expect(underUnit).toBeGreaterThan(0);
-    expect(underUnit).toBeLessThanOrEqual(before.length);
+    expect(await stored(leader.unitId)).toBe(before.length);
+    const inUnit = await stored(unitId);
+    expect(inUnit).toBeGreaterThan(0);
+    expect(inUnit).toBeLessThan(before.length);
+    const covered = totalMeasures(await registerMeasures(db, leader.unitId, today, { year })).mutualCovered;
     const generation = await figuresGeneration(db);
     const s = await medicalScheme();
     const ill = before[0];
@@ -539,7 +540,10 @@ describe('claims', () => {
     await signInAs('L0001');
     ok(await confirmEnrolments({ enrolmentIds: [e.id] }));
     expect((await seriouslyIllNotEnrolled(db, leader, year)).map((a) => a.workerId)).not.toContain(ill.workerId);
-    expect(await seriouslyIllNotEnrolledCount(db, leader, year)).toBe(before.length - 1);
+    // The enrolment's trigger named both units: the stored figures move at once, exactly.
+    expect(await stored(leader.unitId)).toBe(before.length - 1);
+    expect(await stored(unitId)).toBe(inUnit - 1);
+    expect(totalMeasures(await registerMeasures(db, leader.unitId, today, { year })).mutualCovered).toBe(covered + 1);
     // Enrolling is a change the dashboards' cached figures see.
     expect(await figuresGeneration(db)).not.toBe(generation);
   });

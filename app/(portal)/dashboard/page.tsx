@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { campaignFigures } from '@/db/queries/campaigns';
-import { mutualFigures, seriouslyIllNotEnrolledCount } from '@/db/queries/mutual-aid';
+import { mutualFigures } from '@/db/queries/mutual-aid';
 import { programmeFigures } from '@/db/queries/programme-figures';
 import { MutualFiguresCard } from '@/components/mutual-aid/mutual-figures';
 import { ProgrammeFiguresCard } from '@/components/programmes/programme-figures';
@@ -137,14 +137,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         )
       : Promise.resolve(null),
     keepsRegister
-      ? cachedFigures(db, `mutual|${asSeenBy}|${chosen}`, async () => {
-          const under = chosen ? unit.path : undefined;
-          const [figures, illNotEnrolled] = await Promise.all([
-            mutualFigures(db, actor, filters.year, under),
-            seriouslyIllNotEnrolledCount(db, actor, filters.year, under),
-          ]);
-          return { figures, illNotEnrolled };
-        })
+      ? cachedFigures(db, `mutual|${asSeenBy}|${chosen}`, () =>
+          mutualFigures(db, actor, filters.year, chosen ? unit.path : undefined),
+        )
       : Promise.resolve(null),
   ]);
   const { rows: measures, totals } = register;
@@ -206,7 +201,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       )}
       {campaignsOfYear && <CampaignFiguresCard figures={campaignsOfYear} year={filters.year} />}
       {programmesOfYear && <ProgrammeFiguresCard figures={programmesOfYear} year={filters.year} />}
-      {mutualOfYear && <MutualFiguresCard {...mutualOfYear} year={filters.year} />}
+      {mutualOfYear && (
+        <MutualFiguresCard
+          figures={{ rows: mutualOfYear, roster: totals.workers, covered: totals.mutualCovered }}
+          illNotEnrolled={totals.illUncovered}
+          year={filters.year}
+        />
+      )}
       {cases && (
         <CaseFiguresSection
           data={toJson({

@@ -14,6 +14,7 @@ import {
   mutualFigures,
   seriouslyIllNotEnrolled,
 } from '@/db/queries/mutual-aid';
+import { registerMeasures, totalMeasures } from '@/db/queries/register-dashboard';
 import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { formatFen } from '@/lib/money';
@@ -108,8 +109,9 @@ export default async function MutualAidPage() {
       </>
     );
   }
-  const [figures, branches, alerts] = await Promise.all([
+  const [rows, register, branches, alerts] = await Promise.all([
     mutualFigures(db, actor, year),
+    registerMeasures(db, actor.unitId, todayInChina(), { year }).then(totalMeasures),
     mutualByBranch(db, actor, year),
     seriouslyIllNotEnrolled(db, actor, year),
   ]);
@@ -143,7 +145,7 @@ export default async function MutualAidPage() {
         </div>
       )}
       <Card title={t('figuresTitle', { year })} className="mb-4">
-        <MutualSchemeTable figures={figures} year={year} />
+        <MutualSchemeTable figures={{ rows, roster: register.workers, covered: register.mutualCovered }} year={year} />
         {branches.length > 1 && (
           <div className="mt-4">
             <Table caption={t('byBranch')}>
