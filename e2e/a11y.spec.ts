@@ -40,6 +40,12 @@ const PAGES: { feature: string; role: DemoRole | null; path: string; heading?: b
     role: 'subBranch',
     path: `/mutual-aid/enrolments?scheme=1&year=${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}`,
   },
+  { feature: 'mutual aid (figures)', role: 'leader', path: '/mutual-aid' },
+  {
+    feature: 'mutual aid (claims list)',
+    role: 'branch',
+    path: `/mutual-aid/claims?scheme=1&year=${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() - 1}`,
+  },
 ];
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
