@@ -5,15 +5,12 @@ import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
 import { CAMPAIGN_COLUMNS } from '@/lib/campaigns/export-columns';
 import type { Translate } from '@/lib/exports/columns';
-import { csvStream } from '@/lib/exports/csv';
+import { exportFile, inSlices } from '@/lib/exports/file';
 import { parseFormat } from '@/lib/exports/ledgers';
-import { xlsxStream } from '@/lib/exports/xlsx';
 import { AppError } from '@/lib/errors';
-import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
+import { jsonError } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
-
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
 
 /**
  * A campaign's list as XLSX or CSV (GET /api/campaigns/:id/export?format=xlsx|csv): the entries
@@ -41,17 +38,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     );
     const intl = await getTranslations();
     const t: Translate = (key, values) => intl(key as never, values as never);
-    async function* batches() {
-      for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
-    }
-    const body =
-      format === 'csv'
-        ? csvStream(CAMPAIGN_COLUMNS, batches(), t)
-        : xlsxStream(CAMPAIGN_COLUMNS, batches(), t, c.name.slice(0, 31));
-    return fileResponse(body, {
-      contentType: CONTENT_TYPES[format],
-      fileName: `${c.name}-${c.heldOn}.${format}`,
-      headers: { 'X-Total-Rows': String(rows.length) },
+    return exportFile(format, CAMPAIGN_COLUMNS, inSlices(rows), t, {
+      name: `${c.name}-${c.heldOn}`,
+      sheet: c.name,
+      totalRows: rows.length,
     });
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') return jsonError(404, 'not_found');
