@@ -4,16 +4,19 @@ import type { Queryable, Tx } from '@/db/client';
 import {
   campaignAmounts,
   campaignEntries,
+  campaignPersonEntries,
   campaignQuotas,
   campaignSheets,
   campaigns,
   categorySeverity,
   households,
+  lonelyElders,
   orgUnits,
+  survivors,
   users,
 } from '@/db/schema';
-import type { CampaignState, EntryState, HandoverMethod, Occasion } from '@/lib/campaigns/rules';
-import { notFound } from '@/lib/errors';
+import type { CampaignState, EntryState, HandoverMethod, Occasion, PersonKind } from '@/lib/campaigns/rules';
+import { invalidField, notFound } from '@/lib/errors';
 import { likePrefix, type Actor } from '@/lib/scope';
 import {
   cappedCount,
@@ -86,6 +89,8 @@ export type BranchLine = {
   quota: number;
   listed: number;
   confirmed: boolean;
+  /** Survivors and lone elderly listed in the branch (outside the quota); counted in planned and delivered too. */
+  persons: number;
   planned: number;
   plannedFen: number;
   delivered: number;
@@ -95,14 +100,27 @@ export type BranchLine = {
 };
 
 /**
- * Each branch's quota and figures (planned / delivered / unreachable), for the branches the actor
- * keeps (a sub-branch official sees their branch's line with only their own households counted).
+ * Household and person entries alike, as the totals count them (`person` tells them apart): a
+ * person's entry is listed until handed over, then delivered. Quals on campaign and unit reach
+ * both halves (UNION ALL), so each reads its own index.
+ */
+const allEntries = sql`(
+  SELECT id, campaign_id, branch_id, unit_id, cash_fen, state, false AS person FROM ${campaignEntries}
+  UNION ALL
+  SELECT id, campaign_id, branch_id, unit_id, cash_fen,
+         CASE WHEN handed_over_on IS NULL THEN 'listed' ELSE 'delivered' END, true FROM ${campaignPersonEntries})`;
+
+/**
+ * Each branch's quota and figures (planned / delivered / unreachable, survivors and lone elderly
+ * included and also counted apart), for the branches the actor keeps (a sub-branch official sees
+ * their branch's line with only their own units' entries counted).
  */
 export async function branchLines(db: Queryable, actor: Actor, campaignId: number): Promise<BranchLine[]> {
   // The entries' units join as org_units, so the register's scope rule applies to them unchanged.
   const rows = await db.execute<BranchLine>(sql`
     SELECT q.branch_id AS "branchId", b.name AS "branchName", q.quota, q.listed,
            q.confirmed_at IS NOT NULL AS confirmed,
+           count(e.id) FILTER (WHERE e.person)::int AS persons,
            count(e.id) FILTER (WHERE e.state <> 'removed')::int AS planned,
            coalesce(sum(e.cash_fen) FILTER (WHERE e.state <> 'removed'), 0)::int AS "plannedFen",
            count(e.id) FILTER (WHERE e.state = 'delivered')::int AS delivered,
@@ -111,7 +129,7 @@ export async function branchLines(db: Queryable, actor: Actor, campaignId: numbe
            count(e.id) FILTER (WHERE e.state = 'removed')::int AS removed
     FROM ${campaignQuotas} q
     JOIN ${orgUnits} b ON b.id = q.branch_id
-    LEFT JOIN (${campaignEntries} e JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id AND ${registerUnitsWhere(actor)})
+    LEFT JOIN (${allEntries} e JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id AND ${registerUnitsWhere(actor)})
       ON e.campaign_id = q.campaign_id AND e.branch_id = q.branch_id
     WHERE q.campaign_id = ${campaignId} AND ${scopedBranch(actor)}
     GROUP BY q.branch_id, b.name, q.quota, q.listed, q.confirmed_at
@@ -244,28 +262,34 @@ export interface SubBranchPart {
   unitId: number;
   unitName: string;
   entries: number;
+  /** Survivors and lone elderly on this sub-branch's sign-for list. */
+  persons: number;
   sheet: { fileName: string; uploadedAt: Date } | null;
 }
 
-/** The sub-branches (sign-for lists) of the campaign the actor keeps, with their signed scan if uploaded. */
+/**
+ * The sub-branches (sign-for lists) of the campaign the actor keeps — any with households or
+ * people listed — with their signed scan if uploaded.
+ */
 export async function subBranchParts(db: Queryable, actor: Actor, campaignId: number): Promise<SubBranchPart[]> {
-  const rows = await db
-    .select({
-      unitId: campaignEntries.unitId,
-      unitName: orgUnits.name,
-      entries: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} <> 'removed')::int`,
-      fileName: sql<string | null>`min(${campaignSheets.fileName})`,
-      uploadedAt: sql<Date | null>`min(${campaignSheets.createdAt})`,
-    })
-    .from(campaignEntries)
-    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
-    .leftJoin(
-      campaignSheets,
-      and(eq(campaignSheets.campaignId, campaignEntries.campaignId), eq(campaignSheets.unitId, campaignEntries.unitId)),
-    )
-    .where(and(eq(campaignEntries.campaignId, campaignId), registerUnitsWhere(actor)))
-    .groupBy(campaignEntries.unitId, orgUnits.name)
-    .orderBy(asc(orgUnits.name));
+  const { rows } = await db.execute<{
+    unitId: number;
+    unitName: string;
+    entries: number;
+    persons: number;
+    fileName: string | null;
+    uploadedAt: Date | string | null;
+  }>(sql`
+    SELECT e.unit_id AS "unitId", ${orgUnits.name} AS "unitName",
+           count(*) FILTER (WHERE NOT e.person AND e.state <> 'removed')::int AS entries,
+           count(*) FILTER (WHERE e.person)::int AS persons,
+           min(s.file_name) AS "fileName", min(s.created_at) AS "uploadedAt"
+    FROM ${allEntries} e
+    JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id
+    LEFT JOIN ${campaignSheets} s ON s.campaign_id = e.campaign_id AND s.unit_id = e.unit_id
+    WHERE e.campaign_id = ${campaignId} AND ${registerUnitsWhere(actor)}
+    GROUP BY e.unit_id, ${orgUnits.name}
+    ORDER BY ${orgUnits.name}, e.unit_id`);
   return rows.map(({ fileName, uploadedAt, ...r }) => ({
     ...r,
     sheet: fileName ? { fileName, uploadedAt: new Date(uploadedAt!) } : null,
@@ -323,6 +347,26 @@ export async function sheetSigned(db: Queryable, campaignId: number, unitId: num
     .from(campaignSheets)
     .where(and(eq(campaignSheets.campaignId, campaignId), eq(campaignSheets.unitId, unitId)));
   return Boolean(row);
+}
+
+/**
+ * Draws `cashFen` on an approved campaign's budget by one guarded update (`spent + cash <= budget`,
+ * backed by the CHECK): concurrent hand-overs can never overspend it. Nothing to draw for goods only.
+ */
+export async function drawOnBudget(tx: Tx, campaignId: number, cashFen: number): Promise<void> {
+  if (cashFen <= 0) return;
+  const [drawn] = await tx
+    .update(campaigns)
+    .set({ spentFen: sql`${campaigns.spentFen} + ${cashFen}` })
+    .where(
+      and(
+        eq(campaigns.id, campaignId),
+        eq(campaigns.state, 'approved'),
+        sql`${campaigns.spentFen} + ${cashFen} <= ${campaigns.budgetFen}`,
+      ),
+    )
+    .returning({ spentFen: campaigns.spentFen });
+  if (!drawn) throw invalidField('handedOverOn', 'overBudget');
 }
 
 /**
@@ -402,17 +446,18 @@ export function publicEntries(db: Queryable, campaignId: number) {
     .orderBy(asc(orgUnits.name), asc(campaignEntries.householdId));
 }
 
-export interface CampaignFigures {
+export type CampaignFigures = {
   campaigns: number;
   planned: number;
   delivered: number;
   deliveredFen: number;
   unreachable: number;
-}
+};
 
 /**
- * A year's campaign figures over the households the actor keeps, under `unitPath` when a unit is
- * chosen: campaigns held, households planned, handed over (and the cash), unreachable.
+ * A year's campaign figures over the entries the actor keeps (households, survivors and lone
+ * elderly), under `unitPath` when a unit is chosen: campaigns held, planned, handed over (and the
+ * cash), unreachable.
  */
 export async function campaignFigures(
   db: Queryable,
@@ -420,23 +465,109 @@ export async function campaignFigures(
   year: number,
   unitPath?: string,
 ): Promise<CampaignFigures> {
-  const [row] = await db
+  const { rows } = await db.execute<CampaignFigures>(sql`
+    SELECT count(DISTINCT e.campaign_id)::int AS campaigns,
+           count(*) FILTER (WHERE e.state <> 'removed')::int AS planned,
+           count(*) FILTER (WHERE e.state = 'delivered')::int AS delivered,
+           coalesce(sum(e.cash_fen) FILTER (WHERE e.state = 'delivered'), 0)::int AS "deliveredFen",
+           count(*) FILTER (WHERE e.state = 'unreachable')::int AS unreachable
+    FROM ${allEntries} e
+    JOIN ${campaigns} c ON c.id = e.campaign_id
+    JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id
+    WHERE c.held_on >= ${`${year}-01-01`} AND c.held_on < ${`${year + 1}-01-01`}
+      AND ${registerUnitsWhere(actor)}
+      ${unitPath ? sql`AND ${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql``}`);
+  const [row] = rows;
+  return row;
+}
+
+export interface PersonEntryRow {
+  id: number;
+  kind: PersonKind;
+  name: string;
+  /** Whom a survivor survives; a lone elderly person's background. */
+  detail: string;
+  unitId: number;
+  unitName: string;
+  cashFen: number;
+  items: string;
+  handedOverOn: string | null;
+  method: HandoverMethod | null;
+  handedOverBy: string | null;
+  receivedBy: string | null;
+  reference: string | null;
+}
+
+export const PERSON_PAGE_SIZE = 200;
+
+/** Survivors and lone elderly on a campaign's list: the person's row joined by kind. */
+const personsQuery = (db: Queryable) =>
+  db
     .select({
-      campaigns: sql<number>`count(DISTINCT ${campaignEntries.campaignId})::int`,
-      planned: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} <> 'removed')::int`,
-      delivered: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} = 'delivered')::int`,
-      deliveredFen: sql<number>`coalesce(sum(${campaignEntries.cashFen}) FILTER (WHERE ${campaignEntries.state} = 'delivered'), 0)::int`,
-      unreachable: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} = 'unreachable')::int`,
+      id: campaignPersonEntries.id,
+      kind: campaignPersonEntries.kind,
+      name: sql<string>`coalesce(${survivors.name}, ${lonelyElders.name})`,
+      detail: sql<string>`coalesce(${survivors.deceasedName}, ${lonelyElders.background})`,
+      unitId: campaignPersonEntries.unitId,
+      unitName: orgUnits.name,
+      cashFen: campaignPersonEntries.cashFen,
+      items: campaignPersonEntries.items,
+      handedOverOn: campaignPersonEntries.handedOverOn,
+      method: campaignPersonEntries.method,
+      handedOverBy: campaignPersonEntries.handedOverBy,
+      receivedBy: campaignPersonEntries.receivedBy,
+      reference: campaignPersonEntries.reference,
     })
-    .from(campaignEntries)
-    .innerJoin(campaigns, eq(campaigns.id, campaignEntries.campaignId))
-    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+    .from(campaignPersonEntries)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignPersonEntries.unitId))
+    .leftJoin(survivors, eq(survivors.id, campaignPersonEntries.survivorId))
+    .leftJoin(lonelyElders, eq(lonelyElders.id, campaignPersonEntries.elderId))
+    .$dynamic();
+
+/**
+ * The survivors and lone elderly on a campaign's list in the actor's units (one sub-branch's with
+ * `unitId`), by sub-branch then kind; `limit` rows at most (the page shows the first ones, the
+ * sign-for list and the export all).
+ */
+export function listPersons(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { unitId?: number; limit?: number } = {},
+): Promise<PersonEntryRow[]> {
+  const q = personsQuery(db)
     .where(
       and(
-        sql`${campaigns.heldOn} >= ${`${year}-01-01`} AND ${campaigns.heldOn} < ${`${year + 1}-01-01`}`,
+        eq(campaignPersonEntries.campaignId, campaignId),
         registerUnitsWhere(actor),
-        unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : undefined,
+        opts.unitId ? eq(campaignPersonEntries.unitId, opts.unitId) : undefined,
       ),
+    )
+    .orderBy(
+      asc(orgUnits.name),
+      asc(campaignPersonEntries.unitId),
+      asc(campaignPersonEntries.kind),
+      asc(campaignPersonEntries.id),
     );
+  return opts.limit ? q.limit(opts.limit) : q;
+}
+
+/** A person's campaign entry in the actor's units, locked; out of scope is not found. */
+export async function lockPersonEntry(tx: Tx, actor: Actor, entryId: number) {
+  const [row] = await tx
+    .select({
+      id: campaignPersonEntries.id,
+      campaignId: campaignPersonEntries.campaignId,
+      kind: campaignPersonEntries.kind,
+      unitId: campaignPersonEntries.unitId,
+      cashFen: campaignPersonEntries.cashFen,
+      items: campaignPersonEntries.items,
+      handedOverOn: campaignPersonEntries.handedOverOn,
+    })
+    .from(campaignPersonEntries)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignPersonEntries.unitId))
+    .where(and(eq(campaignPersonEntries.id, entryId), registerUnitsWhere(actor)))
+    .for('update', { of: campaignPersonEntries });
+  if (!row) throw notFound();
   return row;
 }

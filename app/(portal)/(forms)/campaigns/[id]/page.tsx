@@ -10,15 +10,22 @@ import {
   SheetUploadForm,
 } from '@/components/campaigns/entry-forms';
 import { CampaignActionButton } from '@/components/campaigns/campaign-action-button';
-import { CampaignSurvivors } from '@/components/care/campaign-survivors';
-import { campaignSurvivorList } from '@/db/queries/care';
+import { CampaignPersons } from '@/components/campaigns/campaign-persons';
 import { Disclosure } from '@/components/register/disclosure';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { branchLines, campaignAmountsOf, entriesPage, getCampaign, subBranchParts } from '@/db/queries/campaigns';
+import {
+  branchLines,
+  campaignAmountsOf,
+  entriesPage,
+  getCampaign,
+  listPersons,
+  PERSON_PAGE_SIZE,
+  subBranchParts,
+} from '@/db/queries/campaigns';
 import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
@@ -48,12 +55,13 @@ export default async function CampaignPage({
   const unitId = Number(sp.unit) > 0 ? Number(sp.unit) : undefined;
   const db = await getDb();
   const c = await orNotFound(getCampaign(db, id));
-  const [amounts, lines, parts, { rows: entries, prev, next, total }, survivorRows] = await Promise.all([
+  const [amounts, lines, parts, { rows: entries, prev, next, total }, persons] = await Promise.all([
     campaignAmountsOf(db, id),
     branchLines(db, actor, id),
     subBranchParts(db, actor, id),
     entriesPage(db, actor, id, { unitId, ...cursorParams.parse(sp) }),
-    campaignSurvivorList(db, actor, id),
+    // A sub-branch's people all; the whole scope's first ones (a province lists thousands).
+    listPersons(db, actor, id, { unitId, limit: unitId ? undefined : PERSON_PAGE_SIZE + 1 }),
   ]);
   const t = await getTranslations();
   const today = todayInChina();
@@ -129,6 +137,7 @@ export default async function CampaignPage({
             <tr>
               <Th>{t('campaigns.branch')}</Th>
               <Th className="text-right">{t('campaigns.listed')}</Th>
+              <Th className="text-right">{t('campaigns.persons')}</Th>
               <Th className="text-right">{t('campaigns.planned')}</Th>
               <Th className="text-right">{t('campaigns.plannedAmount')}</Th>
               <Th className="text-right">{t('campaigns.delivered')}</Th>
@@ -144,6 +153,7 @@ export default async function CampaignPage({
                 <Td className="text-right tabular-nums">
                   {l.listed} / {l.quota}
                 </Td>
+                <Td className="text-right tabular-nums">{l.persons}</Td>
                 <Td className="text-right tabular-nums">{l.planned}</Td>
                 <Td className="text-right tabular-nums">{formatFen(l.plannedFen)}</Td>
                 <Td className="text-right tabular-nums">{l.delivered}</Td>
@@ -174,6 +184,11 @@ export default async function CampaignPage({
             <Card title={p.unitName}>
               <p className="text-sm">
                 {t('campaigns.households')}: {p.entries} ·{' '}
+                {p.persons > 0 && (
+                  <>
+                    {t('campaigns.persons')}: {p.persons} ·{' '}
+                  </>
+                )}
                 <Link className="text-brand-700 underline" href={`/campaigns/${id}?unit=${p.unitId}`}>
                   {t('campaigns.list')}
                 </Link>{' '}
@@ -295,8 +310,9 @@ export default async function CampaignPage({
         basePath={`/campaigns/${id}`}
         params={{ unit: unitId ? String(unitId) : undefined }}
       />
-      <CampaignSurvivors
-        rows={survivorRows}
+      <CampaignPersons
+        rows={persons.slice(0, unitId ? undefined : PERSON_PAGE_SIZE)}
+        more={!unitId && persons.length > PERSON_PAGE_SIZE}
         canHandOver={c.state === 'approved' && may('campaigns.distribute')}
         signedUnits={signed}
         today={today}

@@ -1,12 +1,11 @@
-import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { getCampaign, listEntries } from '@/db/queries/campaigns';
+import { getCampaign, listEntries, listPersons } from '@/db/queries/campaigns';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
-import { CAMPAIGN_COLUMNS } from '@/lib/campaigns/export-columns';
-import type { Translate } from '@/lib/exports/columns';
+import { CAMPAIGN_COLUMNS, type CampaignExportRow } from '@/lib/campaigns/export-columns';
 import { csvStream } from '@/lib/exports/csv';
 import { parseFormat } from '@/lib/exports/ledgers';
+import { translatorFor } from '@/lib/exports/translator';
 import { xlsxStream } from '@/lib/exports/xlsx';
 import { AppError } from '@/lib/errors';
 import { fileResponse, jsonError, XLSX_TYPE } from '@/lib/http';
@@ -17,7 +16,8 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as con
 
 /**
  * A campaign's list as XLSX or CSV (GET /api/campaigns/:id/export?format=xlsx|csv): the entries
- * the actor keeps (the list page's scoped query), in the ledgers' writers. Audited before the
+ * the actor keeps (the list page's scoped queries: households, then survivors and lone elderly),
+ * in the ledgers' writers. Audited before the
  * first byte, like the other exports.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -30,7 +30,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const db = await getDb();
     const c = await getCampaign(db, id);
-    const rows = await listEntries(db, actor, id);
+    const [households, persons] = await Promise.all([listEntries(db, actor, id), listPersons(db, actor, id)]);
+    // The households, then the survivors and lone elderly (outside the quotas) in the same columns.
+    const rows: CampaignExportRow[] = [
+      ...households,
+      ...persons.map((p) => ({
+        ...p,
+        employeeNo: '',
+        workerName: `${p.name} (${p.detail})`,
+        category: '',
+        person: p.kind,
+        state: p.handedOverOn ? ('delivered' as const) : ('listed' as const),
+        reason: '',
+      })),
+    ];
     await db.transaction((tx) =>
       writeAudit(tx, actor.userId, {
         action: 'campaign.export',
@@ -39,8 +52,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         after: { format, rows: rows.length },
       }),
     );
-    const intl = await getTranslations();
-    const t: Translate = (key, values) => intl(key as never, values as never);
+    const t = translatorFor(request);
     async function* batches() {
       for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
     }
