@@ -260,6 +260,7 @@ export async function entriesPage(
 
 export interface SubBranchPart {
   unitId: number;
+  branchId: number;
   unitName: string;
   entries: number;
   /** Survivors and lone elderly on this sub-branch's sign-for list. */
@@ -269,18 +270,25 @@ export interface SubBranchPart {
 
 /**
  * The sub-branches (sign-for lists) of the campaign the actor keeps — any with households or
- * people listed — with their signed scan if uploaded.
+ * people listed — with their signed scan if uploaded; only one sub-branch's (`unitId`) or one
+ * branch's (`branchId`, read through its units' index ranges) when asked.
  */
-export async function subBranchParts(db: Queryable, actor: Actor, campaignId: number): Promise<SubBranchPart[]> {
+export async function subBranchParts(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { unitId?: number; branchId?: number } = {},
+): Promise<SubBranchPart[]> {
   const { rows } = await db.execute<{
     unitId: number;
+    branchId: number;
     unitName: string;
     entries: number;
     persons: number;
     fileName: string | null;
     uploadedAt: Date | string | null;
   }>(sql`
-    SELECT e.unit_id AS "unitId", ${orgUnits.name} AS "unitName",
+    SELECT e.unit_id AS "unitId", min(e.branch_id) AS "branchId", ${orgUnits.name} AS "unitName",
            count(*) FILTER (WHERE NOT e.person AND e.state <> 'removed')::int AS entries,
            count(*) FILTER (WHERE e.person)::int AS persons,
            min(s.file_name) AS "fileName", min(s.created_at) AS "uploadedAt"
@@ -288,6 +296,8 @@ export async function subBranchParts(db: Queryable, actor: Actor, campaignId: nu
     JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id
     LEFT JOIN ${campaignSheets} s ON s.campaign_id = e.campaign_id AND s.unit_id = e.unit_id
     WHERE e.campaign_id = ${campaignId} AND ${registerUnitsWhere(actor)}
+      ${opts.unitId ? sql`AND e.unit_id = ${opts.unitId}` : sql``}
+      ${opts.branchId ? sql`AND e.branch_id = ${opts.branchId} AND e.unit_id IN (SELECT u.id FROM ${orgUnits} u WHERE u.id = ${opts.branchId} OR u.parent_id = ${opts.branchId})` : sql``}
     GROUP BY e.unit_id, ${orgUnits.name}
     ORDER BY ${orgUnits.name}, e.unit_id`);
   return rows.map(({ fileName, uploadedAt, ...r }) => ({
@@ -298,8 +308,7 @@ export async function subBranchParts(db: Queryable, actor: Actor, campaignId: nu
 
 /** A sub-branch of the campaign the actor keeps, by id; else not found. */
 export async function getPart(db: Queryable, actor: Actor, campaignId: number, unitId: number) {
-  const parts = await subBranchParts(db, actor, campaignId);
-  const part = parts.find((p) => p.unitId === unitId);
+  const [part] = await subBranchParts(db, actor, campaignId, { unitId });
   if (!part) throw notFound();
   return part;
 }
@@ -338,6 +347,15 @@ export async function lockEntry(tx: Tx, actor: Actor, entryId: number): Promise<
     .for('update', { of: campaignEntries });
   if (!row) throw notFound();
   return row;
+}
+
+/** The sub-branches whose signed list is in (their parts are locked). */
+export async function signedUnits(db: Queryable, campaignId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ unitId: campaignSheets.unitId })
+    .from(campaignSheets)
+    .where(eq(campaignSheets.campaignId, campaignId));
+  return new Set(rows.map((r) => r.unitId));
 }
 
 /** Whether the sub-branch's signed list is in: its part of the campaign is then locked. */
@@ -533,7 +551,7 @@ export function listPersons(
   db: Queryable,
   actor: Actor,
   campaignId: number,
-  opts: { unitId?: number; limit?: number } = {},
+  opts: { unitId?: number; branchId?: number; limit?: number } = {},
 ): Promise<PersonEntryRow[]> {
   const q = personsQuery(db)
     .where(
@@ -541,6 +559,7 @@ export function listPersons(
         eq(campaignPersonEntries.campaignId, campaignId),
         registerUnitsWhere(actor),
         opts.unitId ? eq(campaignPersonEntries.unitId, opts.unitId) : undefined,
+        opts.branchId ? eq(campaignPersonEntries.branchId, opts.branchId) : undefined,
       ),
     )
     .orderBy(

@@ -24,6 +24,7 @@ import {
   getCampaign,
   listPersons,
   PERSON_PAGE_SIZE,
+  signedUnits,
   subBranchParts,
 } from '@/db/queries/campaigns';
 import { requirePermission } from '@/lib/auth/session';
@@ -36,6 +37,13 @@ import { cursorParams, first, type SearchParams } from '@/lib/search-params';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('campaigns') };
 }
+
+/**
+ * More branches than this (a province's campaign has hundreds, with thousands of sub-branches):
+ * the totals keep one plain row per branch, and a branch's quota form and its sub-branches'
+ * sign-for lists show once it is chosen (?branch=) — else the page would carry every form.
+ */
+const MANY_BRANCHES = 40;
 
 /**
  * One campaign: its budget, each branch's quota and figures, the sign-for lists by sub-branch and
@@ -53,22 +61,33 @@ export default async function CampaignPage({
   const id = routeId((await params).id);
   const sp = first(await searchParams);
   const unitId = Number(sp.unit) > 0 ? Number(sp.unit) : undefined;
+  const branchId = Number(sp.branch) > 0 ? Number(sp.branch) : undefined;
   const db = await getDb();
   const c = await orNotFound(getCampaign(db, id));
-  const [amounts, lines, parts, { rows: entries, prev, next, total }, persons] = await Promise.all([
+  const [amounts, lines, signed, { rows: entries, prev, next, total }] = await Promise.all([
     campaignAmountsOf(db, id),
     branchLines(db, actor, id),
-    subBranchParts(db, actor, id),
+    signedUnits(db, id),
     entriesPage(db, actor, id, { unitId, ...cursorParams.parse(sp) }),
-    // A sub-branch's people all; the whole scope's first ones (a province lists thousands).
-    listPersons(db, actor, id, { unitId, limit: unitId ? undefined : PERSON_PAGE_SIZE + 1 }),
   ]);
+  // A province's campaign: the sub-branches' parts and the people of the chosen branch or unit only.
+  const many = lines.length > MANY_BRANCHES;
+  const narrowed = unitId ? { unitId } : many && branchId ? { branchId } : {};
+  const [parts, persons] =
+    many && !unitId && !branchId
+      ? [[], []]
+      : await Promise.all([
+          subBranchParts(db, actor, id, narrowed),
+          // A sub-branch's people all; a wider part's first ones.
+          listPersons(db, actor, id, { ...narrowed, limit: unitId ? undefined : PERSON_PAGE_SIZE + 1 }),
+        ]);
   const t = await getTranslations();
   const today = todayInChina();
   const listing = c.state === 'listing';
   const may = (cap: Parameters<typeof can>[1]) => can(actor.role, cap);
-  const signed = new Set(parts.filter((p) => p.sheet).map((p) => p.unitId));
   const confirmedBranches = new Set(lines.filter((l) => l.confirmed).map((l) => l.branchId));
+  const partBranch = unitId ? parts[0]?.branchId : branchId;
+  const chosen = (b: number) => !many || b === partBranch;
   return (
     <>
       <PageHeader
@@ -149,7 +168,15 @@ export default async function CampaignPage({
           <tbody className="divide-y divide-stone-100" data-testid="branch-totals">
             {lines.map((l) => (
               <tr key={l.branchId}>
-                <Td>{l.branchName}</Td>
+                <Td>
+                  {many ? (
+                    <Link className="text-brand-700 underline" href={`/campaigns/${id}?branch=${l.branchId}`}>
+                      {l.branchName}
+                    </Link>
+                  ) : (
+                    l.branchName
+                  )}
+                </Td>
                 <Td className="text-right tabular-nums">
                   {l.listed} / {l.quota}
                 </Td>
@@ -162,12 +189,12 @@ export default async function CampaignPage({
                 <Td>
                   {l.confirmed ? (
                     t('campaigns.confirmed')
-                  ) : listing && may('campaigns.confirm') ? (
+                  ) : listing && may('campaigns.confirm') && chosen(l.branchId) ? (
                     <CampaignActionButton kind="confirm" input={{ campaignId: id, branchId: l.branchId }} />
                   ) : (
                     t('campaigns.notConfirmed')
                   )}
-                  {listing && !l.confirmed && may('campaigns.manage') && (
+                  {listing && !l.confirmed && may('campaigns.manage') && chosen(l.branchId) && (
                     <QuotaForm campaignId={id} branchId={l.branchId} quota={l.quota} />
                   )}
                 </Td>
@@ -178,6 +205,9 @@ export default async function CampaignPage({
       </div>
 
       <h2 className="mb-2 text-lg font-semibold">{t('campaigns.parts')}</h2>
+      {many && !unitId && !branchId && (
+        <p className="mb-2 text-sm text-stone-600">{t('campaigns.partsOfBranch', { n: lines.length })}</p>
+      )}
       <ul className="mb-4 grid gap-3 md:grid-cols-2" data-testid="sheets">
         {parts.map((p) => (
           <li key={p.unitId}>
@@ -308,7 +338,7 @@ export default async function CampaignPage({
         next={next}
         total={total}
         basePath={`/campaigns/${id}`}
-        params={{ unit: unitId ? String(unitId) : undefined }}
+        params={{ unit: unitId ? String(unitId) : undefined, branch: branchId ? String(branchId) : undefined }}
       />
       <CampaignPersons
         rows={persons.slice(0, unitId ? undefined : PERSON_PAGE_SIZE)}
