@@ -19,6 +19,7 @@ import type { CampaignState, EntryState, HandoverMethod, Occasion, PersonKind } 
 import { invalidField, notFound } from '@/lib/errors';
 import { likePrefix, type Actor } from '@/lib/scope';
 import {
+  anyOf,
   cappedCount,
   cursorOf,
   keysetPage,
@@ -110,31 +111,73 @@ const allEntries = sql`(
   SELECT id, campaign_id, branch_id, unit_id, cash_fen,
          CASE WHEN handed_over_on IS NULL THEN 'listed' ELSE 'delivered' END, true FROM ${campaignPersonEntries})`;
 
+/** A page of the totals: a province's campaign has hundreds of branches. */
+export const BRANCH_PAGE_SIZE = 40;
+
 /**
  * Each branch's quota and figures (planned / delivered / unreachable, survivors and lone elderly
  * included and also counted apart), for the branches the actor keeps (a sub-branch official sees
- * their branch's line with only their own units' entries counted).
+ * their branch's line with only their own units' entries counted), by name; `page` (from 1) gives
+ * BRANCH_PAGE_SIZE of them and `branchId` one, whose entries alone are read (through their units'
+ * index ranges).
  */
-export async function branchLines(db: Queryable, actor: Actor, campaignId: number): Promise<BranchLine[]> {
-  // The entries' units join as org_units, so the register's scope rule applies to them unchanged.
-  const rows = await db.execute<BranchLine>(sql`
-    SELECT q.branch_id AS "branchId", b.name AS "branchName", q.quota, q.listed,
-           q.confirmed_at IS NOT NULL AS confirmed,
-           count(e.id) FILTER (WHERE e.person)::int AS persons,
-           count(e.id) FILTER (WHERE e.state <> 'removed')::int AS planned,
-           coalesce(sum(e.cash_fen) FILTER (WHERE e.state <> 'removed'), 0)::int AS "plannedFen",
-           count(e.id) FILTER (WHERE e.state = 'delivered')::int AS delivered,
-           coalesce(sum(e.cash_fen) FILTER (WHERE e.state = 'delivered'), 0)::int AS "deliveredFen",
-           count(e.id) FILTER (WHERE e.state = 'unreachable')::int AS unreachable,
-           count(e.id) FILTER (WHERE e.state = 'removed')::int AS removed
-    FROM ${campaignQuotas} q
-    JOIN ${orgUnits} b ON b.id = q.branch_id
-    LEFT JOIN (${allEntries} e JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id AND ${registerUnitsWhere(actor)})
-      ON e.campaign_id = q.campaign_id AND e.branch_id = q.branch_id
+export async function branchLines(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { page?: number; branchId?: number } = {},
+): Promise<BranchLine[]> {
+  const window = opts.page ? sql`LIMIT ${BRANCH_PAGE_SIZE} OFFSET ${(opts.page - 1) * BRANCH_PAGE_SIZE}` : sql``;
+  const { rows: lines } = await db.execute<{
+    branchId: number;
+    branchName: string;
+    quota: number;
+    listed: number;
+    confirmed: boolean;
+  }>(sql`
+    SELECT q.branch_id AS "branchId", b.name AS "branchName", q.quota, q.listed, q.confirmed_at IS NOT NULL AS confirmed
+    FROM ${campaignQuotas} q JOIN ${orgUnits} b ON b.id = q.branch_id
     WHERE q.campaign_id = ${campaignId} AND ${scopedBranch(actor)}
-    GROUP BY q.branch_id, b.name, q.quota, q.listed, q.confirmed_at
-    ORDER BY b.name`);
-  return rows.rows.map((r) => ({ ...r, confirmed: Boolean(r.confirmed) }));
+      ${opts.branchId ? sql`AND q.branch_id = ${opts.branchId}` : sql``}
+    ORDER BY b.name, q.branch_id ${window}`);
+  if (!lines.length) return [];
+  // The lines' units by id, so each unit's entries are one range of their (campaign, unit) index.
+  const branchIds = lines.map((l) => l.branchId);
+  const units = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(sql`${anyOf(orgUnits.id, branchIds)} OR ${anyOf(orgUnits.parentId, branchIds)}`);
+  // The entries' units join as org_units, so the register's scope rule applies to them unchanged.
+  const { rows: figures } = await db.execute<Omit<BranchLine, 'branchName' | 'quota' | 'listed' | 'confirmed'>>(sql`
+    SELECT e.branch_id AS "branchId",
+           count(*) FILTER (WHERE e.person)::int AS persons,
+           count(*) FILTER (WHERE e.state <> 'removed')::int AS planned,
+           coalesce(sum(e.cash_fen) FILTER (WHERE e.state <> 'removed'), 0)::int AS "plannedFen",
+           count(*) FILTER (WHERE e.state = 'delivered')::int AS delivered,
+           coalesce(sum(e.cash_fen) FILTER (WHERE e.state = 'delivered'), 0)::int AS "deliveredFen",
+           count(*) FILTER (WHERE e.state = 'unreachable')::int AS unreachable,
+           count(*) FILTER (WHERE e.state = 'removed')::int AS removed
+    FROM ${allEntries} e JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id AND ${registerUnitsWhere(actor)}
+    WHERE e.campaign_id = ${campaignId} AND ${anyOf(
+      sql`e.unit_id`,
+      units.map((u) => u.id),
+    )}
+    GROUP BY e.branch_id`);
+  const none = { persons: 0, planned: 0, plannedFen: 0, delivered: 0, deliveredFen: 0, unreachable: 0, removed: 0 };
+  const byBranch = new Map(figures.map((f) => [f.branchId, f]));
+  return lines.map((l) => ({ ...none, ...byBranch.get(l.branchId), ...l, confirmed: Boolean(l.confirmed) }));
+}
+
+/** How many branches the actor has a part in, and how many of those have not confirmed. */
+export async function branchCount(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+): Promise<{ branches: number; unconfirmed: number }> {
+  const { rows } = await db.execute<{ branches: number; unconfirmed: number }>(sql`
+    SELECT count(*)::int AS branches, count(*) FILTER (WHERE q.confirmed_at IS NULL)::int AS unconfirmed
+    FROM ${campaignQuotas} q WHERE q.campaign_id = ${campaignId} AND ${scopedBranch(actor)}`);
+  return rows[0];
 }
 
 /** Branches an actor has a part in: a leader every one, an official the branch above or at their unit. */

@@ -18,6 +18,8 @@ import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import {
+  BRANCH_PAGE_SIZE,
+  branchCount,
   branchLines,
   campaignAmountsOf,
   entriesPage,
@@ -39,13 +41,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * More branches than this (a province's campaign has hundreds, with thousands of sub-branches):
- * the totals keep one plain row per branch, and a branch's quota form and its sub-branches'
- * sign-for lists show once it is chosen (?branch=) — else the page would carry every form.
- */
-const MANY_BRANCHES = 40;
-
-/**
  * One campaign: its budget, each branch's quota and figures, the sign-for lists by sub-branch and
  * the list itself — what the actor may do on each shown only where they may do it (the actions
  * check again).
@@ -64,14 +59,16 @@ export default async function CampaignPage({
   const branchId = Number(sp.branch) > 0 ? Number(sp.branch) : undefined;
   const db = await getDb();
   const c = await orNotFound(getCampaign(db, id));
-  const [amounts, lines, signed, { rows: entries, prev, next, total }] = await Promise.all([
+  const [amounts, counted, signed, { rows: entries, prev, next, total }] = await Promise.all([
     campaignAmountsOf(db, id),
-    branchLines(db, actor, id),
+    branchCount(db, actor, id),
     signedUnits(db, id),
     entriesPage(db, actor, id, { unitId, ...cursorParams.parse(sp) }),
   ]);
-  // A province's campaign: the sub-branches' parts and the people of the chosen branch or unit only.
-  const many = lines.length > MANY_BRANCHES;
+  // A province's campaign (hundreds of branches, thousands of sub-branches): the totals a page of
+  // branches at a time, and a branch's quota form, sub-branch parts and people once it is chosen
+  // (?branch=, or the branch of the chosen ?unit=) — else the page would carry every one of them.
+  const many = counted.branches > BRANCH_PAGE_SIZE;
   const narrowed = unitId ? { unitId } : many && branchId ? { branchId } : {};
   const [parts, persons] =
     many && !unitId && !branchId
@@ -81,12 +78,15 @@ export default async function CampaignPage({
           // A sub-branch's people all; a wider part's first ones.
           listPersons(db, actor, id, { ...narrowed, limit: unitId ? undefined : PERSON_PAGE_SIZE + 1 }),
         ]);
+  const partBranch = unitId ? parts[0]?.branchId : branchId;
+  const pages = Math.ceil(counted.branches / BRANCH_PAGE_SIZE);
+  const bpage = Math.min(pages, Math.max(1, Math.floor(Number(sp.bpage)) || 1));
+  const lines = await branchLines(db, actor, id, !many ? {} : partBranch ? { branchId: partBranch } : { page: bpage });
   const t = await getTranslations();
   const today = todayInChina();
   const listing = c.state === 'listing';
   const may = (cap: Parameters<typeof can>[1]) => can(actor.role, cap);
   const confirmedBranches = new Set(lines.filter((l) => l.confirmed).map((l) => l.branchId));
-  const partBranch = unitId ? parts[0]?.branchId : branchId;
   const chosen = (b: number) => !many || b === partBranch;
   return (
     <>
@@ -131,7 +131,7 @@ export default async function CampaignPage({
                   <CampaignActionButton
                     kind="approve"
                     input={{ campaignId: id, version: c.version }}
-                    disabled={lines.some((l) => !l.confirmed)}
+                    disabled={counted.unconfirmed > 0}
                   />
                 </div>
               </div>
@@ -202,11 +202,28 @@ export default async function CampaignPage({
             ))}
           </tbody>
         </Table>
+        {many && (
+          <nav className="mt-2 flex items-center gap-2 text-sm" aria-label={t('campaigns.totals')}>
+            {partBranch ? (
+              <ButtonLink href={`/campaigns/${id}`}>{t('campaigns.allBranches', { n: counted.branches })}</ButtonLink>
+            ) : (
+              <>
+                {bpage > 1 && (
+                  <ButtonLink href={`/campaigns/${id}?bpage=${bpage - 1}`}>{t('common.previous')}</ButtonLink>
+                )}
+                <span>{t('campaigns.branchPage', { page: bpage, pages })}</span>
+                {bpage < pages && (
+                  <ButtonLink href={`/campaigns/${id}?bpage=${bpage + 1}`}>{t('common.next')}</ButtonLink>
+                )}
+              </>
+            )}
+          </nav>
+        )}
       </div>
 
       <h2 className="mb-2 text-lg font-semibold">{t('campaigns.parts')}</h2>
       {many && !unitId && !branchId && (
-        <p className="mb-2 text-sm text-stone-600">{t('campaigns.partsOfBranch', { n: lines.length })}</p>
+        <p className="mb-2 text-sm text-stone-600">{t('campaigns.partsOfBranch', { n: counted.branches })}</p>
       )}
       <ul className="mb-4 grid gap-3 md:grid-cols-2" data-testid="sheets">
         {parts.map((p) => (
