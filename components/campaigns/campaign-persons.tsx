@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Disclosure } from '@/components/register/disclosure';
+import { LazyDisclosure } from '@/components/ui/lazy-disclosure';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { PersonEntryRow } from '@/db/queries/campaigns';
 import { formatFen } from '@/lib/money';
@@ -58,11 +58,11 @@ export async function CampaignPersons({
                     {s.reference ? ` (${s.reference})` : ''}
                   </span>
                 ) : canHandOver && !signedUnits.has(s.unitId) ? (
-                  <Disclosure summary={t('campaigns.record')}>
+                  <LazyDisclosure summary={t('campaigns.record')}>
                     <div className="p-3">
                       <HandoverForm entryId={s.id} today={today} person />
                     </div>
-                  </Disclosure>
+                  </LazyDisclosure>
                 ) : null}
               </Td>
             </tr>

@@ -12,6 +12,7 @@ import {
 import { CampaignActionButton } from '@/components/campaigns/campaign-action-button';
 import { CampaignPersons } from '@/components/campaigns/campaign-persons';
 import { Disclosure } from '@/components/register/disclosure';
+import { LazyDisclosure } from '@/components/ui/lazy-disclosure';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { KeysetPagination } from '@/components/ui/pagination';
@@ -331,17 +332,17 @@ export default async function CampaignPage({
                       e.state === 'listed' &&
                       !signed.has(e.unitId) &&
                       may('campaigns.distribute') ? (
-                      <Disclosure summary={t('campaigns.record')}>
+                      <LazyDisclosure summary={t('campaigns.record')}>
                         <div className="p-3">
                           <HandoverForm entryId={e.id} version={e.version} today={today} />
                         </div>
-                      </Disclosure>
+                      </LazyDisclosure>
                     ) : branchOpen && changes.length > 0 && may('campaigns.adjust') ? (
-                      <Disclosure summary={t('campaigns.changeReason')}>
+                      <LazyDisclosure summary={t('campaigns.changeReason')}>
                         <div className="p-3">
                           <EntryChangeForm entryId={e.id} version={e.version} changes={changes} />
                         </div>
-                      </Disclosure>
+                      </LazyDisclosure>
                     ) : null}
                   </Td>
                 </tr>
