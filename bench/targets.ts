@@ -1,6 +1,7 @@
 import { encodeCursor } from '@/lib/pagination/cursor';
 import type { Role as AppRole } from '@/lib/roles';
 import { likePrefix, scopeOf } from '@/lib/scope';
+import { CATEGORIES } from '@/db/schema/register';
 import type { SqlClient } from './database';
 import { isSignInPage, STAFF_ROLES, type Role } from './signin';
 
@@ -38,6 +39,8 @@ export interface Target {
   note?: string;
   /** For a deep page: the link of the row after the cursor, which its first row should be. */
   startsWith?: string;
+  /** The list's table body (its data-testid) when it is not the page's first one. */
+  tbody?: string;
   /** Found by the check before measuring; a target whose check failed is not measured. */
   problem?: string;
   /** What the check saw: rows on the page, a file's rows and bytes. */
@@ -128,6 +131,9 @@ function readableCases(a: Account, p: Params): string[] {
   return [`(c.applicant_id = ${me} OR ${unitsIn(a, p)})`, `(c.applicant_id = ${me} OR c.submitted_at IS NOT NULL)`];
 }
 
+/** db/schema/register.ts categorySeverity over a campaign entry's category. */
+const SEVERITY = `array_position(ARRAY[${CATEGORIES.map((c) => `'${c}'`).join(',')}]::text[], e.category)`;
+
 /** Each list's rows and order as its page reads them (db/queries: listCases, listPayments, listHouseholds, listPeople). */
 const SHAPES = {
   cases: {
@@ -169,6 +175,16 @@ const SHAPES = {
     key: ['m.case_id::text'],
     link: `'/cases/' || m.case_id`,
   },
+  /**
+   * db/queries/campaigns.ts entriesPage: a campaign's households by sub-branch (name, id), category
+   * severity and household — the order campaign_entries_order_idx reads.
+   */
+  campaignEntries: {
+    from: 'campaign_entries e JOIN org_units o ON o.id = e.unit_id JOIN households h ON h.id = e.household_id JOIN users w ON w.id = h.worker_id',
+    order: `o.name ASC, e.unit_id ASC, ${SEVERITY} ASC, e.household_id ASC`,
+    key: ['o.name', 'e.unit_id::text', `(${SEVERITY})::text`, 'e.household_id::text'],
+    link: `'/households/' || e.household_id`,
+  },
 } satisfies Record<string, Omit<ListQuery, 'where' | 'params'>>;
 
 function listOf(shape: Omit<ListQuery, 'where' | 'params'>, where: (p: Params) => string[]): ListQuery {
@@ -202,6 +218,13 @@ const LISTS = {
     listOf(SHAPES.households, (p) => [
       `(${unitsIn(a, p)} OR EXISTS (SELECT 1 FROM household_helpers hh WHERE hh.household_id = h.id AND hh.user_id = ${p.add(a.userId)} AND hh.until IS NULL))`,
       `h.category = ${p.add(category)}`,
+    ]),
+  /** A campaign's entries in the actor's units (db/queries/campaigns.ts entriesWhere); `unitId`: one sub-branch's. */
+  campaignEntries: (a: Account, campaignId: number, unitId?: number) =>
+    listOf(SHAPES.campaignEntries, (p) => [
+      `e.campaign_id = ${p.add(campaignId)}`,
+      unitsIn(a, p),
+      ...(unitId ? [`e.unit_id = ${p.add(unitId)}`] : []),
     ]),
   /** Active workers in scope; `unitId` is the unit itself (the page's filter), none: the whole scope. */
   workers: (a: Account, unitId?: number) =>
@@ -245,16 +268,18 @@ async function listTargets(
   first: ListQuery,
   deep: ListQuery = first,
   deepQuery = query,
+  tbody?: string,
 ): Promise<Target[]> {
   const goal: Goal = { seqP95Ms: LIST_GOAL_MS, underLoad: LIST_LOAD };
   const total = await countOf(sql, first);
-  const firstUrl = `${path}?${query}`;
+  const firstUrl = query ? `${path}?${query}` : path;
   const firstPage: Target = {
-    name: `${path}?${query} · ${who(a)}`,
+    name: `${firstUrl} · ${who(a)}`,
     path: firstUrl,
     as: a,
     goal,
     expect: 'rows',
+    tbody,
     note: `${rowsText(total)} under the filter`,
   };
   const deepTotal = deep === first ? total : await countOf(sql, deep);
@@ -269,6 +294,7 @@ async function listTargets(
         as: a,
         goal,
         expect: 'rows',
+        tbody,
         problem: `too short for a deep page (${rowsText(deepTotal)})`,
       },
     ];
@@ -282,6 +308,7 @@ async function listTargets(
       as: a,
       goal,
       expect: 'rows',
+      tbody,
       note: `after row ${n(position)} of ${n(deepTotal)}`,
       startsWith: edge.next,
     },
@@ -366,6 +393,47 @@ export async function buildTargets(
         )),
       );
 
+  // Issue 20: the province's Spring Festival list (seed:scale, ≈ 126,000 households, survivors and
+  // lone elderly apart) — the leader's whole list, and the branch official's part: one of their
+  // sub-branches (the page's ?unit=) and a deep page into their whole branch.
+  const [campaign] = await sql.rows<{ id: number }>(
+    `SELECT c.id FROM campaigns c ORDER BY (SELECT count(*) FROM campaign_entries e WHERE e.campaign_id = c.id) DESC, c.id LIMIT 1`,
+  );
+  if (campaign) {
+    const path = `/campaigns/${campaign.id}`;
+    targets.push(
+      ...(await listTargets(
+        sql,
+        leader,
+        path,
+        '',
+        LISTS.campaignEntries(leader, campaign.id),
+        undefined,
+        '',
+        'entries',
+      )),
+    );
+    const p = new Params();
+    const [part] = await sql.rows<{ unit_id: number }>(
+      `SELECT e.unit_id FROM campaign_entries e JOIN org_units o ON o.id = e.unit_id
+       WHERE e.campaign_id = ${p.add(campaign.id)} AND ${unitsIn(branch, p)} ORDER BY o.name, e.unit_id LIMIT 1`,
+      p.values,
+    );
+    if (part)
+      targets.push(
+        ...(await listTargets(
+          sql,
+          branch,
+          path,
+          `unit=${part.unit_id}`,
+          LISTS.campaignEntries(branch, campaign.id, part.unit_id),
+          LISTS.campaignEntries(branch, campaign.id),
+          '',
+          'entries',
+        )),
+      );
+  }
+
   const [own] = await sql.rows<{ id: number }>(
     'SELECT id FROM cases WHERE applicant_id = $1 ORDER BY updated_at DESC, id DESC LIMIT 1',
     [worker.userId],
@@ -394,9 +462,9 @@ export async function buildTargets(
   return targets;
 }
 
-/** Rows of the first table body on a page, and the first row's markup. */
-function tableRows(html: string): { rows: number; firstRow?: string } {
-  const start = html.indexOf('<tbody');
+/** Rows of the first table body on a page (or the one with data-testid `testid`), and the first row's markup. */
+function tableRows(html: string, testid?: string): { rows: number; firstRow?: string } {
+  const start = testid ? html.lastIndexOf('<tbody', html.indexOf(`data-testid="${testid}"`)) : html.indexOf('<tbody');
   if (start < 0) return { rows: 0 };
   const end = html.indexOf('</tbody>', start);
   const body = html.slice(start, end < 0 ? undefined : end);
@@ -434,7 +502,8 @@ export async function checkTargets(
     const html = body.toString('utf8');
     if (t.as && isSignInPage(html))
       throw new Error(`GET ${t.path} as ${t.as.employeeNo} answered 200 but with the sign-in page`);
-    const { rows, firstRow } = t.expect === 'rows' ? tableRows(html) : { rows: undefined, firstRow: undefined };
+    const { rows, firstRow } =
+      t.expect === 'rows' ? tableRows(html, t.tbody) : { rows: undefined, firstRow: undefined };
     t.seen = { bytes: body.length, rows };
     if (t.expect === 'rows' && !rows) t.problem = 'no table rows on the page';
     // Until a list reads ?after= it shows its first page: measured all the same, and said so.

@@ -4,10 +4,11 @@ import {
   campaignAmounts,
   campaignEntries,
   campaignQuotas,
-  campaignSurvivorEntries,
-  campaignSurvivorRules,
+  campaignPersonEntries,
+  campaignPersonRules,
   categorySeverity,
   households,
+  lonelyElders,
   orgUnits,
   survivors,
 } from './schema';
@@ -24,9 +25,10 @@ export const branchOfPath = (path: unknown) => sql<number>`nullif(split_part(${p
  * Draws the list by rule, in one statement so a province's 200,000 households never travel to
  * the application: the active households of the covered categories, in the branches with a quota,
  * the hardest categories first (then the oldest file) up to each branch's quota. Then each
- * quota's `listed` is set to what was drawn. When the campaign includes survivors (a survivor rule),
- * every survivor still receiving an allowance in a branch with a quota is listed too, apart from the
- * households and outside their quotas. Returns the number of household entries.
+ * quota's `listed` is set to what was drawn. For each kind of person the campaign includes (a person
+ * rule), every such person in a branch with a quota is listed too, apart from the households and
+ * outside their quotas: survivors still receiving an allowance, lone elderly people still on the
+ * visit list. Returns the number of household entries.
  */
 export async function drawList(tx: Tx, campaignId: number): Promise<number> {
   const inserted = await tx.execute(sql`
@@ -43,11 +45,15 @@ export async function drawList(tx: Tx, campaignId: number): Promise<number> {
     ) ranked
     WHERE ranked.n <= ranked.quota`);
   await tx.execute(sql`
-    INSERT INTO ${campaignSurvivorEntries} (campaign_id, survivor_id, branch_id, unit_id, cash_fen, items)
-    SELECT r.campaign_id, s.id, q.branch_id, s.unit_id, r.cash_fen, r.items
-    FROM ${campaignSurvivorRules} r
-    JOIN ${survivors} s ON s.status = 'active'
-    JOIN ${orgUnits} u ON u.id = s.unit_id
+    INSERT INTO ${campaignPersonEntries} (campaign_id, kind, survivor_id, elder_id, branch_id, unit_id, cash_fen, items)
+    SELECT r.campaign_id, r.kind, p.survivor_id, p.elder_id, q.branch_id, p.unit_id, r.cash_fen, r.items
+    FROM ${campaignPersonRules} r
+    JOIN (
+      SELECT 'survivor' AS kind, s.id AS survivor_id, NULL::int AS elder_id, s.unit_id FROM ${survivors} s WHERE s.status = 'active'
+      UNION ALL
+      SELECT 'elder', NULL, e.id, e.unit_id FROM ${lonelyElders} e WHERE e.active
+    ) p ON p.kind = r.kind
+    JOIN ${orgUnits} u ON u.id = p.unit_id
     JOIN ${campaignQuotas} q ON q.campaign_id = r.campaign_id AND q.branch_id = ${branchOfPath(sql`u.path`)}
     WHERE r.campaign_id = ${campaignId}
     ON CONFLICT DO NOTHING`);

@@ -37,14 +37,15 @@ async function main() {
       console.log(
         `[db] demo students: ${fund.students} students, ${fund.cases} student aid and award cases, ${fund.payments} payments added`,
       );
-      // Three years of holiday campaigns on the register (skipped once any campaign exists).
-      const held = await seedCampaigns(handle.db);
-      console.log(`[db] demo campaigns: ${held.campaigns} campaigns with ${held.entries} households listed`);
-      // Three years of premiums, survivors, lone elderly and jobs (skipped once any premium batch exists).
+      // Three years of premiums, survivors, lone elderly and jobs (skipped once any premium batch exists);
+      // before the campaigns, whose Spring Festival lists draw the lone elderly.
       const programmes = await seedProgrammes(handle.db);
       console.log(
         `[db] demo programmes: ${programmes.batches} premium batches, ${programmes.survivors} survivors, ${programmes.elders} lone elderly, ${programmes.files} employment files`,
       );
+      // Three years of holiday campaigns on the register (skipped once any campaign exists).
+      const held = await seedCampaigns(handle.db);
+      console.log(`[db] demo campaigns: ${held.campaigns} campaigns with ${held.entries} households listed`);
       // Three years of mutual aid: schemes, enrolments, claims and funds (skipped once any scheme exists).
       const mutual = await seedMutualAid(handle.db);
       console.log(`[db] demo mutual aid: ${mutual.enrolments} enrolments and ${mutual.claims} claims added`);

@@ -2,7 +2,17 @@ import { count, eq, sql } from 'drizzle-orm';
 import { todayInChina } from '@/lib/dates';
 import type { Database } from './client';
 import { drawList } from './campaign-draw';
-import { campaignAmounts, campaignEntries, campaignQuotas, campaignSheets, campaigns, orgUnits, users } from './schema';
+import {
+  campaignAmounts,
+  campaignEntries,
+  campaignPersonEntries,
+  campaignPersonRules,
+  campaignQuotas,
+  campaignSheets,
+  campaigns,
+  orgUnits,
+  users,
+} from './schema';
 
 /** The two holiday campaigns a year, with the amounts the union gives per category (fen) and goods. */
 const OCCASIONS = [
@@ -16,6 +26,9 @@ const OCCASIONS = [
       { category: 'near' as const, cashFen: 50_000, items: '' },
       { category: 'serious_illness' as const, cashFen: 100_000, items: '' },
     ],
+    // The lone elderly are listed too (outside the quotas). Survivors are not: the demo pays their
+    // Spring Festival subsidy with the yearly check (db/seed-programmes.ts).
+    persons: [{ kind: 'elder' as const, cashFen: 60_000, items: '大米 10 kg、食用油 5 L' }],
   },
   {
     occasion: 'mid_autumn' as const,
@@ -26,14 +39,16 @@ const OCCASIONS = [
       { category: 'hardship' as const, cashFen: 30_000, items: '月饼 1 盒' },
       { category: 'serious_illness' as const, cashFen: 50_000, items: '' },
     ],
+    persons: [],
   },
 ];
 
 const SIGNED_PDF = Buffer.from('%PDF-1.4\n% demo signed sign-for list\n');
 
 /**
- * Three years of holiday campaigns on the demo register: each drawn by rule, confirmed by every
- * branch, approved by L0001 and handed over (one household in twelve could not be reached), the
+ * Three years of holiday campaigns on the demo register: each drawn by rule (the Spring Festival's
+ * with the lone elderly, so seed the programmes first), confirmed by every branch, approved by L0001
+ * and handed over (one household in twelve could not be reached; every elderly person was), the
  * signed lists of past campaigns uploaded. Skipped once any campaign exists.
  */
 export async function seedCampaigns(
@@ -58,6 +73,8 @@ export async function seedCampaigns(
           .values({ name: o.name(year), occasion: o.occasion, heldOn, budgetFen: 0, createdBy: leader.id })
           .returning({ id: campaigns.id });
         await tx.insert(campaignAmounts).values(o.amounts.map((a) => ({ ...a, campaignId: id })));
+        if (o.persons.length)
+          await tx.insert(campaignPersonRules).values(o.persons.map((p) => ({ ...p, campaignId: id })));
         await tx.insert(campaignQuotas).values(branches.map((b) => ({ campaignId: id, branchId: b.id, quota: 40 })));
         entries += await drawList(tx, id);
         // One in twelve not reached; the rest handed over five days before the holiday.
@@ -73,11 +90,17 @@ export async function seedCampaigns(
             recorded_by = CASE WHEN id % 12 = 0 THEN NULL ELSE ${leader.id}::int END,
             version = 2
           WHERE campaign_id = ${id}`);
+        await tx.execute(sql`
+          UPDATE ${campaignPersonEntries} SET handed_over_on = ${heldOn}::date - 4, method = 'in_person',
+            handed_over_by = '支会主席', received_by = '本人', recorded_by = ${leader.id}::int
+          WHERE campaign_id = ${id}`);
         // The budget as agreed: the planned cash and a tenth in reserve; spent is what was handed over.
         await tx.execute(sql`
           UPDATE ${campaigns} c SET
-            budget_fen = ceil(coalesce((SELECT sum(cash_fen) FROM ${campaignEntries} WHERE campaign_id = c.id), 0) * 1.1 / 10000) * 10000 + 10000,
-            spent_fen = coalesce((SELECT sum(cash_fen) FROM ${campaignEntries} WHERE campaign_id = c.id AND state = 'delivered'), 0),
+            budget_fen = ceil((coalesce((SELECT sum(cash_fen) FROM ${campaignEntries} WHERE campaign_id = c.id), 0)
+              + coalesce((SELECT sum(cash_fen) FROM ${campaignPersonEntries} WHERE campaign_id = c.id), 0)) * 1.1 / 10000) * 10000 + 10000,
+            spent_fen = coalesce((SELECT sum(cash_fen) FROM ${campaignEntries} WHERE campaign_id = c.id AND state = 'delivered'), 0)
+              + coalesce((SELECT sum(cash_fen) FROM ${campaignPersonEntries} WHERE campaign_id = c.id), 0),
             state = 'approved', approved_by = ${leader.id}, approved_at = (${heldOn}::date - 10)::timestamptz, version = 2
           WHERE c.id = ${id}`);
         await tx
@@ -87,7 +110,13 @@ export async function seedCampaigns(
         const units = await tx
           .selectDistinct({ unitId: campaignEntries.unitId })
           .from(campaignEntries)
-          .where(eq(campaignEntries.campaignId, id));
+          .where(eq(campaignEntries.campaignId, id))
+          .union(
+            tx
+              .selectDistinct({ unitId: campaignPersonEntries.unitId })
+              .from(campaignPersonEntries)
+              .where(eq(campaignPersonEntries.campaignId, id)),
+          );
         if (units.length)
           await tx.insert(campaignSheets).values(
             units.map(({ unitId }) => ({

@@ -32,7 +32,7 @@ test('a Spring Festival campaign: quotas, two sub-branches adjust, the branch co
   const figures = leader.getByTestId('campaign-figures');
   const [deliveredBefore, amountBefore] = await stat(figures, '已发放');
 
-  // The leader creates the campaign: three categories, a quota for 采矿场分会 only.
+  // The leader creates the campaign: three categories and the lone elderly, a quota for 采矿场分会 only.
   await leader.goto('/campaigns/new');
   await leader.getByLabel('名称').fill('春节送温暖（浏览器测试）');
   await leader.getByLabel('预算（元）').fill('20000');
@@ -41,6 +41,7 @@ test('a Spring Festival campaign: quotas, two sub-branches adjust, the branch co
   await extreme.getByLabel('实物').fill('大米 25 kg');
   await leader.getByRole('group', { name: '困难户', exact: true }).getByLabel('现金（元）').fill('700');
   await leader.getByRole('group', { name: '准困难户' }).getByLabel('现金（元）').fill('500');
+  await leader.getByRole('group', { name: '孤寡老人', exact: true }).getByLabel('现金（元）').fill('600');
   await leader.getByLabel('采矿场分会').fill('6');
   await leader.getByRole('button', { name: '创建并生成名单' }).click();
   await expect(leader).toHaveURL(/\/campaigns\/\d+$/);
@@ -90,6 +91,14 @@ test('a Spring Festival campaign: quotas, two sub-branches adjust, the branch co
   await row(s1, 'W0337').getByLabel('领取人').fill('吴勇芳');
   await row(s1, 'W0337').locator('form').getByRole('button', { name: '登记发放' }).click();
   await expect(row(s1, 'W0337')).toContainText('李会计 → 吴勇芳');
+  // …and to the lone elderly person of the sub-branch, listed outside the quota.
+  const elder = s1.getByTestId('campaign-persons').locator('tr[data-kind="elder"]').first();
+  await expect(elder).toContainText('¥600.00');
+  await elder.locator('summary').click();
+  await elder.getByLabel('发放人').fill('李会计');
+  await elder.getByLabel('领取人').fill('本人');
+  await elder.locator('form').getByRole('button', { name: '登记发放' }).click();
+  await expect(elder).toContainText('李会计 → 本人');
   await s1.getByLabel('扫描件（PDF、JPEG 或 PNG，不超过 10 MB）').setInputFiles({
     name: '签领表.pdf',
     mimeType: 'application/pdf',
@@ -98,17 +107,18 @@ test('a Spring Festival campaign: quotas, two sub-branches adjust, the branch co
   await s1.getByRole('button', { name: '上传签字扫描件' }).click();
   await expect(s1.getByTestId('sheets')).toContainText('这部分已锁定');
 
-  // The budget, the branch's totals, the household ledger and the leader's dashboard move by exactly ¥900.
+  // The budget, the branch's totals and the leader's dashboard move by exactly ¥900 + ¥600, the
+  // household ledger by its ¥900.
   await leader.goto(url);
-  expect((await stat(leader.getByTestId('campaign-budget'), '已发放'))[0]).toBe('¥900.00');
-  await expect(leader.getByTestId('branch-totals')).toContainText('¥900.00');
+  expect((await stat(leader.getByTestId('campaign-budget'), '已发放'))[0]).toBe('¥1,500.00');
+  await expect(leader.getByTestId('branch-totals')).toContainText('¥1,500.00');
   await row(leader, 'W0337').getByRole('link', { name: '吴勇芳' }).click();
   await expect(leader.getByTestId('household-campaigns')).toContainText('春节送温暖（浏览器测试）');
   await expect(leader.getByTestId('household-campaigns')).toContainText('已发放');
   await leader.goto('/dashboard');
   const [deliveredAfter, amountAfter] = await stat(leader.getByTestId('campaign-figures'), '已发放');
-  expect(Number(deliveredAfter)).toBe(Number(deliveredBefore) + 1);
-  expect(yuan(amountAfter)).toBe(yuan(amountBefore) + 900);
+  expect(Number(deliveredAfter)).toBe(Number(deliveredBefore) + 2);
+  expect(yuan(amountAfter)).toBe(yuan(amountBefore) + 1500);
 });
 
 test('in English: a campaign without a budget or amounts is refused with messages next to the fields', async ({

@@ -43,6 +43,8 @@ export async function makeCampaign(
     budgetYuan?: number;
     quota?: number | Record<number, number>;
     categories?: readonly string[];
+    /** Survivors and/or lone elderly listed too, each at this cash (yuan). */
+    persons?: Partial<Record<'survivor' | 'elder', number>>;
   } = {},
 ) {
   await signInAs('L0001');
@@ -54,6 +56,7 @@ export async function makeCampaign(
     heldOn: '2026-01-20',
     budget: String(opts.budgetYuan ?? 1_000_000),
     amounts: cats.map((category) => ({ category, cash: String(opts.cashYuan ?? 800), items: '' })),
+    persons: Object.entries(opts.persons ?? {}).map(([kind, cash]) => ({ kind, cash: String(cash), items: '' })),
     quotas: bs.map((b) => ({
       branchId: b.id,
       quota: String(typeof opts.quota === 'object' ? (opts.quota[b.id] ?? 0) : (opts.quota ?? 100)),

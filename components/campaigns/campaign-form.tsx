@@ -8,10 +8,13 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { fieldError, listError, useActionForm } from '@/components/ui/use-action-form';
 import { createCampaign } from '@/lib/campaigns/campaign-actions';
 import { CATEGORIES } from '@/db/schema/register';
-import { OCCASIONS } from '@/lib/campaigns/rules';
+import { OCCASIONS, PERSON_KINDS } from '@/lib/campaigns/rules';
 import { campaignSchema } from '@/lib/validation/campaigns';
 
-/** A leader's new campaign: name, occasion, date, budget, the amount per category and each branch's quota. */
+/**
+ * A leader's new campaign: name, occasion, date, budget, the amount per category, what each
+ * survivor and lone elderly person receives (if listed) and each branch's quota.
+ */
 export function CampaignForm({ today, branches }: { today: string; branches: { id: number; name: string }[] }) {
   const t = useTranslations();
   const router = useRouter();
@@ -22,8 +25,7 @@ export function CampaignForm({ today, branches }: { today: string; branches: { i
       heldOn: today,
       budget: '',
       amounts: CATEGORIES.map((category) => ({ category, cash: '', items: '' })),
-      survivorCash: '',
-      survivorItems: '',
+      persons: PERSON_KINDS.map((kind) => ({ kind, cash: '', items: '' })),
       quotas: branches.map((b) => ({ branchId: b.id, quota: '0' })),
     },
     onSuccess: (data) => router.push(`/campaigns/${data.id}`),
@@ -70,16 +72,18 @@ export function CampaignForm({ today, branches }: { today: string; branches: { i
           </fieldset>
         ))}
       </fieldset>
-      <fieldset className="grid gap-3 rounded-md border border-stone-200 p-3 sm:grid-cols-2">
-        <legend className="px-1 text-sm font-medium">{t('campaigns.survivorsRule')}</legend>
-        <p className="text-xs text-stone-500 sm:col-span-2">{t('campaigns.survivorsRuleHint')}</p>
-        <Field label={t('campaigns.cash')} error={fieldError(errors, 'survivorCash')}>
-          {(p) => <input {...p} {...form.register('survivorCash')} inputMode="decimal" autoComplete="off" />}
-        </Field>
-        <Field label={t('campaigns.items')} error={fieldError(errors, 'survivorItems')}>
-          {(p) => <input {...p} {...form.register('survivorItems')} autoComplete="off" />}
-        </Field>
-      </fieldset>
+      {PERSON_KINDS.map((kind, i) => (
+        <fieldset key={kind} className="grid gap-3 rounded-md border border-stone-200 p-3 sm:grid-cols-2">
+          <legend className="px-1 text-sm font-medium">{t(`campaigns.personRules.${kind}`)}</legend>
+          <p className="text-xs text-stone-500 sm:col-span-2">{t(`campaigns.personRuleHints.${kind}`)}</p>
+          <Field label={t('campaigns.cash')} error={fieldError(errors, `persons.${i}.cash`)}>
+            {(p) => <input {...p} {...form.register(`persons.${i}.cash`)} inputMode="decimal" autoComplete="off" />}
+          </Field>
+          <Field label={t('campaigns.items')} error={fieldError(errors, `persons.${i}.items`)}>
+            {(p) => <input {...p} {...form.register(`persons.${i}.items`)} autoComplete="off" />}
+          </Field>
+        </fieldset>
+      ))}
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">{t('campaigns.quotas')}</legend>
         <p className="text-xs text-stone-500">{t('campaigns.quotasHint')}</p>

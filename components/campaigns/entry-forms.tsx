@@ -11,6 +11,7 @@ import {
   addEntry,
   changeEntry,
   recordHandover,
+  recordPersonHandover,
   setPublicList,
   setQuota,
   uploadSheet,
@@ -102,11 +103,26 @@ export function EntryChangeForm({
   );
 }
 
-/** One hand-over: date, how, who handed over and who received (or the transfer's reference). */
-export function HandoverForm({ entryId, version, today }: { entryId: number; version: number; today: string }) {
+/**
+ * One hand-over: date, how, who handed over and who received (or the transfer's reference). A
+ * household's entry by its version; a survivor's or lone elderly person's (`person`) by the person
+ * action, whose schema has no version (the one sent is dropped).
+ */
+export function HandoverForm({
+  entryId,
+  version = 1,
+  today,
+  person = false,
+}: {
+  entryId: number;
+  version?: number;
+  today: string;
+  person?: boolean;
+}) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError } = useActionForm(handoverSchema, recordHandover, {
+  const act = person ? (recordPersonHandover as unknown as typeof recordHandover) : recordHandover;
+  const { form, onSubmit, formError } = useActionForm(handoverSchema, act, {
     defaultValues: {
       entryId,
       version,

@@ -4,18 +4,22 @@ import type { Queryable, Tx } from '@/db/client';
 import {
   campaignAmounts,
   campaignEntries,
+  campaignPersonEntries,
   campaignQuotas,
   campaignSheets,
   campaigns,
   categorySeverity,
   households,
+  lonelyElders,
   orgUnits,
+  survivors,
   users,
 } from '@/db/schema';
-import type { CampaignState, EntryState, HandoverMethod, Occasion } from '@/lib/campaigns/rules';
-import { notFound } from '@/lib/errors';
+import type { CampaignState, EntryState, HandoverMethod, Occasion, PersonKind } from '@/lib/campaigns/rules';
+import { invalidField, notFound } from '@/lib/errors';
 import { likePrefix, type Actor } from '@/lib/scope';
 import {
+  anyOf,
   cappedCount,
   cursorOf,
   keysetPage,
@@ -86,6 +90,8 @@ export type BranchLine = {
   quota: number;
   listed: number;
   confirmed: boolean;
+  /** Survivors and lone elderly listed in the branch (outside the quota); counted in planned and delivered too. */
+  persons: number;
   planned: number;
   plannedFen: number;
   delivered: number;
@@ -95,28 +101,83 @@ export type BranchLine = {
 };
 
 /**
- * Each branch's quota and figures (planned / delivered / unreachable), for the branches the actor
- * keeps (a sub-branch official sees their branch's line with only their own households counted).
+ * Household and person entries alike, as the totals count them (`person` tells them apart): a
+ * person's entry is listed until handed over, then delivered. Quals on campaign and unit reach
+ * both halves (UNION ALL), so each reads its own index.
  */
-export async function branchLines(db: Queryable, actor: Actor, campaignId: number): Promise<BranchLine[]> {
-  // The entries' units join as org_units, so the register's scope rule applies to them unchanged.
-  const rows = await db.execute<BranchLine>(sql`
-    SELECT q.branch_id AS "branchId", b.name AS "branchName", q.quota, q.listed,
-           q.confirmed_at IS NOT NULL AS confirmed,
-           count(e.id) FILTER (WHERE e.state <> 'removed')::int AS planned,
-           coalesce(sum(e.cash_fen) FILTER (WHERE e.state <> 'removed'), 0)::int AS "plannedFen",
-           count(e.id) FILTER (WHERE e.state = 'delivered')::int AS delivered,
-           coalesce(sum(e.cash_fen) FILTER (WHERE e.state = 'delivered'), 0)::int AS "deliveredFen",
-           count(e.id) FILTER (WHERE e.state = 'unreachable')::int AS unreachable,
-           count(e.id) FILTER (WHERE e.state = 'removed')::int AS removed
-    FROM ${campaignQuotas} q
-    JOIN ${orgUnits} b ON b.id = q.branch_id
-    LEFT JOIN (${campaignEntries} e JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id AND ${registerUnitsWhere(actor)})
-      ON e.campaign_id = q.campaign_id AND e.branch_id = q.branch_id
+const allEntries = sql`(
+  SELECT id, campaign_id, branch_id, unit_id, cash_fen, state, false AS person FROM ${campaignEntries}
+  UNION ALL
+  SELECT id, campaign_id, branch_id, unit_id, cash_fen,
+         CASE WHEN handed_over_on IS NULL THEN 'listed' ELSE 'delivered' END, true FROM ${campaignPersonEntries})`;
+
+/** A page of the totals: a province's campaign has hundreds of branches. */
+export const BRANCH_PAGE_SIZE = 40;
+
+/**
+ * Each branch's quota and figures (planned / delivered / unreachable, survivors and lone elderly
+ * included and also counted apart), for the branches the actor keeps (a sub-branch official sees
+ * their branch's line with only their own units' entries counted), by name; `page` (from 1) gives
+ * BRANCH_PAGE_SIZE of them and `branchId` one, whose entries alone are read (through their units'
+ * index ranges).
+ */
+export async function branchLines(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { page?: number; branchId?: number } = {},
+): Promise<BranchLine[]> {
+  const window = opts.page ? sql`LIMIT ${BRANCH_PAGE_SIZE} OFFSET ${(opts.page - 1) * BRANCH_PAGE_SIZE}` : sql``;
+  const { rows: lines } = await db.execute<{
+    branchId: number;
+    branchName: string;
+    quota: number;
+    listed: number;
+    confirmed: boolean;
+  }>(sql`
+    SELECT q.branch_id AS "branchId", b.name AS "branchName", q.quota, q.listed, q.confirmed_at IS NOT NULL AS confirmed
+    FROM ${campaignQuotas} q JOIN ${orgUnits} b ON b.id = q.branch_id
     WHERE q.campaign_id = ${campaignId} AND ${scopedBranch(actor)}
-    GROUP BY q.branch_id, b.name, q.quota, q.listed, q.confirmed_at
-    ORDER BY b.name`);
-  return rows.rows.map((r) => ({ ...r, confirmed: Boolean(r.confirmed) }));
+      ${opts.branchId ? sql`AND q.branch_id = ${opts.branchId}` : sql``}
+    ORDER BY b.name, q.branch_id ${window}`);
+  if (!lines.length) return [];
+  // The lines' units by id, so each unit's entries are one range of their (campaign, unit) index.
+  const branchIds = lines.map((l) => l.branchId);
+  const units = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(sql`${anyOf(orgUnits.id, branchIds)} OR ${anyOf(orgUnits.parentId, branchIds)}`);
+  // The entries' units join as org_units, so the register's scope rule applies to them unchanged.
+  const { rows: figures } = await db.execute<Omit<BranchLine, 'branchName' | 'quota' | 'listed' | 'confirmed'>>(sql`
+    SELECT e.branch_id AS "branchId",
+           count(*) FILTER (WHERE e.person)::int AS persons,
+           count(*) FILTER (WHERE e.state <> 'removed')::int AS planned,
+           coalesce(sum(e.cash_fen) FILTER (WHERE e.state <> 'removed'), 0)::int AS "plannedFen",
+           count(*) FILTER (WHERE e.state = 'delivered')::int AS delivered,
+           coalesce(sum(e.cash_fen) FILTER (WHERE e.state = 'delivered'), 0)::int AS "deliveredFen",
+           count(*) FILTER (WHERE e.state = 'unreachable')::int AS unreachable,
+           count(*) FILTER (WHERE e.state = 'removed')::int AS removed
+    FROM ${allEntries} e JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id AND ${registerUnitsWhere(actor)}
+    WHERE e.campaign_id = ${campaignId} AND ${anyOf(
+      sql`e.unit_id`,
+      units.map((u) => u.id),
+    )}
+    GROUP BY e.branch_id`);
+  const none = { persons: 0, planned: 0, plannedFen: 0, delivered: 0, deliveredFen: 0, unreachable: 0, removed: 0 };
+  const byBranch = new Map(figures.map((f) => [f.branchId, f]));
+  return lines.map((l) => ({ ...none, ...byBranch.get(l.branchId), ...l, confirmed: Boolean(l.confirmed) }));
+}
+
+/** How many branches the actor has a part in, and how many of those have not confirmed. */
+export async function branchCount(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+): Promise<{ branches: number; unconfirmed: number }> {
+  const { rows } = await db.execute<{ branches: number; unconfirmed: number }>(sql`
+    SELECT count(*)::int AS branches, count(*) FILTER (WHERE q.confirmed_at IS NULL)::int AS unconfirmed
+    FROM ${campaignQuotas} q WHERE q.campaign_id = ${campaignId} AND ${scopedBranch(actor)}`);
+  return rows[0];
 }
 
 /** Branches an actor has a part in: a leader every one, an official the branch above or at their unit. */
@@ -242,30 +303,46 @@ export async function entriesPage(
 
 export interface SubBranchPart {
   unitId: number;
+  branchId: number;
   unitName: string;
   entries: number;
+  /** Survivors and lone elderly on this sub-branch's sign-for list. */
+  persons: number;
   sheet: { fileName: string; uploadedAt: Date } | null;
 }
 
-/** The sub-branches (sign-for lists) of the campaign the actor keeps, with their signed scan if uploaded. */
-export async function subBranchParts(db: Queryable, actor: Actor, campaignId: number): Promise<SubBranchPart[]> {
-  const rows = await db
-    .select({
-      unitId: campaignEntries.unitId,
-      unitName: orgUnits.name,
-      entries: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} <> 'removed')::int`,
-      fileName: sql<string | null>`min(${campaignSheets.fileName})`,
-      uploadedAt: sql<Date | null>`min(${campaignSheets.createdAt})`,
-    })
-    .from(campaignEntries)
-    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
-    .leftJoin(
-      campaignSheets,
-      and(eq(campaignSheets.campaignId, campaignEntries.campaignId), eq(campaignSheets.unitId, campaignEntries.unitId)),
-    )
-    .where(and(eq(campaignEntries.campaignId, campaignId), registerUnitsWhere(actor)))
-    .groupBy(campaignEntries.unitId, orgUnits.name)
-    .orderBy(asc(orgUnits.name));
+/**
+ * The sub-branches (sign-for lists) of the campaign the actor keeps — any with households or
+ * people listed — with their signed scan if uploaded; only one sub-branch's (`unitId`) or one
+ * branch's (`branchId`, read through its units' index ranges) when asked.
+ */
+export async function subBranchParts(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { unitId?: number; branchId?: number } = {},
+): Promise<SubBranchPart[]> {
+  const { rows } = await db.execute<{
+    unitId: number;
+    branchId: number;
+    unitName: string;
+    entries: number;
+    persons: number;
+    fileName: string | null;
+    uploadedAt: Date | string | null;
+  }>(sql`
+    SELECT e.unit_id AS "unitId", min(e.branch_id) AS "branchId", ${orgUnits.name} AS "unitName",
+           count(*) FILTER (WHERE NOT e.person AND e.state <> 'removed')::int AS entries,
+           count(*) FILTER (WHERE e.person)::int AS persons,
+           min(s.file_name) AS "fileName", min(s.created_at) AS "uploadedAt"
+    FROM ${allEntries} e
+    JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id
+    LEFT JOIN ${campaignSheets} s ON s.campaign_id = e.campaign_id AND s.unit_id = e.unit_id
+    WHERE e.campaign_id = ${campaignId} AND ${registerUnitsWhere(actor)}
+      ${opts.unitId ? sql`AND e.unit_id = ${opts.unitId}` : sql``}
+      ${opts.branchId ? sql`AND e.branch_id = ${opts.branchId} AND e.unit_id IN (SELECT u.id FROM ${orgUnits} u WHERE u.id = ${opts.branchId} OR u.parent_id = ${opts.branchId})` : sql``}
+    GROUP BY e.unit_id, ${orgUnits.name}
+    ORDER BY ${orgUnits.name}, e.unit_id`);
   return rows.map(({ fileName, uploadedAt, ...r }) => ({
     ...r,
     sheet: fileName ? { fileName, uploadedAt: new Date(uploadedAt!) } : null,
@@ -274,8 +351,7 @@ export async function subBranchParts(db: Queryable, actor: Actor, campaignId: nu
 
 /** A sub-branch of the campaign the actor keeps, by id; else not found. */
 export async function getPart(db: Queryable, actor: Actor, campaignId: number, unitId: number) {
-  const parts = await subBranchParts(db, actor, campaignId);
-  const part = parts.find((p) => p.unitId === unitId);
+  const [part] = await subBranchParts(db, actor, campaignId, { unitId });
   if (!part) throw notFound();
   return part;
 }
@@ -316,6 +392,15 @@ export async function lockEntry(tx: Tx, actor: Actor, entryId: number): Promise<
   return row;
 }
 
+/** The sub-branches whose signed list is in (their parts are locked). */
+export async function signedUnits(db: Queryable, campaignId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ unitId: campaignSheets.unitId })
+    .from(campaignSheets)
+    .where(eq(campaignSheets.campaignId, campaignId));
+  return new Set(rows.map((r) => r.unitId));
+}
+
 /** Whether the sub-branch's signed list is in: its part of the campaign is then locked. */
 export async function sheetSigned(db: Queryable, campaignId: number, unitId: number): Promise<boolean> {
   const [row] = await db
@@ -323,6 +408,26 @@ export async function sheetSigned(db: Queryable, campaignId: number, unitId: num
     .from(campaignSheets)
     .where(and(eq(campaignSheets.campaignId, campaignId), eq(campaignSheets.unitId, unitId)));
   return Boolean(row);
+}
+
+/**
+ * Draws `cashFen` on an approved campaign's budget by one guarded update (`spent + cash <= budget`,
+ * backed by the CHECK): concurrent hand-overs can never overspend it. Nothing to draw for goods only.
+ */
+export async function drawOnBudget(tx: Tx, campaignId: number, cashFen: number): Promise<void> {
+  if (cashFen <= 0) return;
+  const [drawn] = await tx
+    .update(campaigns)
+    .set({ spentFen: sql`${campaigns.spentFen} + ${cashFen}` })
+    .where(
+      and(
+        eq(campaigns.id, campaignId),
+        eq(campaigns.state, 'approved'),
+        sql`${campaigns.spentFen} + ${cashFen} <= ${campaigns.budgetFen}`,
+      ),
+    )
+    .returning({ spentFen: campaigns.spentFen });
+  if (!drawn) throw invalidField('handedOverOn', 'overBudget');
 }
 
 /**
@@ -402,17 +507,18 @@ export function publicEntries(db: Queryable, campaignId: number) {
     .orderBy(asc(orgUnits.name), asc(campaignEntries.householdId));
 }
 
-export interface CampaignFigures {
+export type CampaignFigures = {
   campaigns: number;
   planned: number;
   delivered: number;
   deliveredFen: number;
   unreachable: number;
-}
+};
 
 /**
- * A year's campaign figures over the households the actor keeps, under `unitPath` when a unit is
- * chosen: campaigns held, households planned, handed over (and the cash), unreachable.
+ * A year's campaign figures over the entries the actor keeps (households, survivors and lone
+ * elderly), under `unitPath` when a unit is chosen: campaigns held, planned, handed over (and the
+ * cash), unreachable.
  */
 export async function campaignFigures(
   db: Queryable,
@@ -420,23 +526,110 @@ export async function campaignFigures(
   year: number,
   unitPath?: string,
 ): Promise<CampaignFigures> {
-  const [row] = await db
+  const { rows } = await db.execute<CampaignFigures>(sql`
+    SELECT count(DISTINCT e.campaign_id)::int AS campaigns,
+           count(*) FILTER (WHERE e.state <> 'removed')::int AS planned,
+           count(*) FILTER (WHERE e.state = 'delivered')::int AS delivered,
+           coalesce(sum(e.cash_fen) FILTER (WHERE e.state = 'delivered'), 0)::int AS "deliveredFen",
+           count(*) FILTER (WHERE e.state = 'unreachable')::int AS unreachable
+    FROM ${allEntries} e
+    JOIN ${campaigns} c ON c.id = e.campaign_id
+    JOIN ${orgUnits} ON ${orgUnits.id} = e.unit_id
+    WHERE c.held_on >= ${`${year}-01-01`} AND c.held_on < ${`${year + 1}-01-01`}
+      AND ${registerUnitsWhere(actor)}
+      ${unitPath ? sql`AND ${orgUnits.path} LIKE ${likePrefix(unitPath)}` : sql``}`);
+  const [row] = rows;
+  return row;
+}
+
+export interface PersonEntryRow {
+  id: number;
+  kind: PersonKind;
+  name: string;
+  /** Whom a survivor survives; a lone elderly person's background. */
+  detail: string;
+  unitId: number;
+  unitName: string;
+  cashFen: number;
+  items: string;
+  handedOverOn: string | null;
+  method: HandoverMethod | null;
+  handedOverBy: string | null;
+  receivedBy: string | null;
+  reference: string | null;
+}
+
+export const PERSON_PAGE_SIZE = 200;
+
+/** Survivors and lone elderly on a campaign's list: the person's row joined by kind. */
+const personsQuery = (db: Queryable) =>
+  db
     .select({
-      campaigns: sql<number>`count(DISTINCT ${campaignEntries.campaignId})::int`,
-      planned: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} <> 'removed')::int`,
-      delivered: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} = 'delivered')::int`,
-      deliveredFen: sql<number>`coalesce(sum(${campaignEntries.cashFen}) FILTER (WHERE ${campaignEntries.state} = 'delivered'), 0)::int`,
-      unreachable: sql<number>`count(*) FILTER (WHERE ${campaignEntries.state} = 'unreachable')::int`,
+      id: campaignPersonEntries.id,
+      kind: campaignPersonEntries.kind,
+      name: sql<string>`coalesce(${survivors.name}, ${lonelyElders.name})`,
+      detail: sql<string>`coalesce(${survivors.deceasedName}, ${lonelyElders.background})`,
+      unitId: campaignPersonEntries.unitId,
+      unitName: orgUnits.name,
+      cashFen: campaignPersonEntries.cashFen,
+      items: campaignPersonEntries.items,
+      handedOverOn: campaignPersonEntries.handedOverOn,
+      method: campaignPersonEntries.method,
+      handedOverBy: campaignPersonEntries.handedOverBy,
+      receivedBy: campaignPersonEntries.receivedBy,
+      reference: campaignPersonEntries.reference,
     })
-    .from(campaignEntries)
-    .innerJoin(campaigns, eq(campaigns.id, campaignEntries.campaignId))
-    .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
+    .from(campaignPersonEntries)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignPersonEntries.unitId))
+    .leftJoin(survivors, eq(survivors.id, campaignPersonEntries.survivorId))
+    .leftJoin(lonelyElders, eq(lonelyElders.id, campaignPersonEntries.elderId))
+    .$dynamic();
+
+/**
+ * The survivors and lone elderly on a campaign's list in the actor's units (one sub-branch's with
+ * `unitId`), by sub-branch then kind; `limit` rows at most (the page shows the first ones, the
+ * sign-for list and the export all).
+ */
+export function listPersons(
+  db: Queryable,
+  actor: Actor,
+  campaignId: number,
+  opts: { unitId?: number; branchId?: number; limit?: number } = {},
+): Promise<PersonEntryRow[]> {
+  const q = personsQuery(db)
     .where(
       and(
-        sql`${campaigns.heldOn} >= ${`${year}-01-01`} AND ${campaigns.heldOn} < ${`${year + 1}-01-01`}`,
+        eq(campaignPersonEntries.campaignId, campaignId),
         registerUnitsWhere(actor),
-        unitPath ? sql`${orgUnits.path} LIKE ${likePrefix(unitPath)}` : undefined,
+        opts.unitId ? eq(campaignPersonEntries.unitId, opts.unitId) : undefined,
+        opts.branchId ? eq(campaignPersonEntries.branchId, opts.branchId) : undefined,
       ),
+    )
+    .orderBy(
+      asc(orgUnits.name),
+      asc(campaignPersonEntries.unitId),
+      asc(campaignPersonEntries.kind),
+      asc(campaignPersonEntries.id),
     );
+  return opts.limit ? q.limit(opts.limit) : q;
+}
+
+/** A person's campaign entry in the actor's units, locked; out of scope is not found. */
+export async function lockPersonEntry(tx: Tx, actor: Actor, entryId: number) {
+  const [row] = await tx
+    .select({
+      id: campaignPersonEntries.id,
+      campaignId: campaignPersonEntries.campaignId,
+      kind: campaignPersonEntries.kind,
+      unitId: campaignPersonEntries.unitId,
+      cashFen: campaignPersonEntries.cashFen,
+      items: campaignPersonEntries.items,
+      handedOverOn: campaignPersonEntries.handedOverOn,
+    })
+    .from(campaignPersonEntries)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignPersonEntries.unitId))
+    .where(and(eq(campaignPersonEntries.id, entryId), registerUnitsWhere(actor)))
+    .for('update', { of: campaignPersonEntries });
+  if (!row) throw notFound();
   return row;
 }

@@ -2,7 +2,6 @@ import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '@/db/client';
 import {
-  campaignSurvivorEntries,
   elderHelp,
   elderVisits,
   households,
@@ -323,65 +322,6 @@ export async function lockHelp(tx: Tx, actor: Actor, helpId: number) {
     .innerJoin(orgUnits, eq(orgUnits.id, lonelyElders.unitId))
     .where(and(eq(elderHelp.id, helpId), registerUnitsWhere(actor)))
     .for('update', { of: elderHelp });
-  if (!row) throw notFound();
-  return row;
-}
-
-export interface SurvivorEntryRow {
-  id: number;
-  survivorId: number;
-  name: string;
-  deceasedName: string;
-  unitId: number;
-  unitName: string;
-  cashFen: number;
-  items: string;
-  handedOverOn: string | null;
-  method: 'in_person' | 'bank_transfer' | null;
-  handedOverBy: string | null;
-  receivedBy: string | null;
-}
-
-/** The survivors on a campaign's list in the actor's units, by sub-branch. */
-export function campaignSurvivorList(db: Queryable, actor: Actor, campaignId: number): Promise<SurvivorEntryRow[]> {
-  return db
-    .select({
-      id: campaignSurvivorEntries.id,
-      survivorId: campaignSurvivorEntries.survivorId,
-      name: survivors.name,
-      deceasedName: survivors.deceasedName,
-      unitId: campaignSurvivorEntries.unitId,
-      unitName: orgUnits.name,
-      cashFen: campaignSurvivorEntries.cashFen,
-      items: campaignSurvivorEntries.items,
-      handedOverOn: campaignSurvivorEntries.handedOverOn,
-      method: campaignSurvivorEntries.method,
-      handedOverBy: campaignSurvivorEntries.handedOverBy,
-      receivedBy: campaignSurvivorEntries.receivedBy,
-    })
-    .from(campaignSurvivorEntries)
-    .innerJoin(survivors, eq(survivors.id, campaignSurvivorEntries.survivorId))
-    .innerJoin(orgUnits, eq(orgUnits.id, campaignSurvivorEntries.unitId))
-    .where(and(eq(campaignSurvivorEntries.campaignId, campaignId), registerUnitsWhere(actor)))
-    .orderBy(asc(orgUnits.name), asc(campaignSurvivorEntries.id))
-    .limit(1000);
-}
-
-/** A survivor's campaign entry in the actor's units, locked; out of scope is not found. */
-export async function lockSurvivorEntry(tx: Tx, actor: Actor, entryId: number) {
-  const [row] = await tx
-    .select({
-      id: campaignSurvivorEntries.id,
-      campaignId: campaignSurvivorEntries.campaignId,
-      unitId: campaignSurvivorEntries.unitId,
-      cashFen: campaignSurvivorEntries.cashFen,
-      items: campaignSurvivorEntries.items,
-      handedOverOn: campaignSurvivorEntries.handedOverOn,
-    })
-    .from(campaignSurvivorEntries)
-    .innerJoin(orgUnits, eq(orgUnits.id, campaignSurvivorEntries.unitId))
-    .where(and(eq(campaignSurvivorEntries.id, entryId), registerUnitsWhere(actor)))
-    .for('update', { of: campaignSurvivorEntries });
   if (!row) throw notFound();
   return row;
 }

@@ -4,6 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import {
   campaignEntries,
+  campaignPersonEntries,
   campaigns,
   cases,
   householdEvents,
@@ -235,7 +236,10 @@ async function visitSection(db: Queryable, where: SQL, span: Span, years: number
   };
 }
 
-/** Campaign hand-overs (送温暖): households reached and the cash, by the campaign's date; and those not reached. */
+/**
+ * Campaign hand-overs (送温暖): households reached and the cash, by the campaign's date; and those
+ * not reached; the survivors and lone elderly reached (listed apart from the households) apart.
+ */
 async function campaignSection(db: Queryable, where: SQL, span: Span, years: number[]): Promise<ReportSection> {
   const rows = await db
     .select({
@@ -249,6 +253,17 @@ async function campaignSection(db: Queryable, where: SQL, span: Span, years: num
     .innerJoin(orgUnits, eq(orgUnits.id, campaignEntries.unitId))
     .where(and(inSpan(campaigns.heldOn, span), where))
     .groupBy(yearOf(campaigns.heldOn));
+  const people = await db
+    .select({
+      year: yearOf(campaigns.heldOn),
+      delivered: sql<number>`count(*)::int`,
+      fen: sql<number>`coalesce(sum(${campaignPersonEntries.cashFen}), 0)::int`,
+    })
+    .from(campaignPersonEntries)
+    .innerJoin(campaigns, eq(campaigns.id, campaignPersonEntries.campaignId))
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignPersonEntries.unitId))
+    .where(and(inSpan(campaigns.heldOn, span), sql`${campaignPersonEntries.handedOverOn} IS NOT NULL`, where))
+    .groupBy(yearOf(campaigns.heldOn));
   return {
     programme: 'campaigns',
     lines: [
@@ -256,6 +271,12 @@ async function campaignSection(db: Queryable, where: SQL, span: Span, years: num
         'campaignHandovers',
         years,
         rows.map((r) => ({ year: r.year, count: r.delivered, fen: r.fen })),
+        true,
+      ),
+      line(
+        'campaignPersons',
+        years,
+        people.map((r) => ({ year: r.year, count: r.delivered, fen: r.fen })),
         true,
       ),
       line(

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../demo-data';
 import { deferConstraints, restoreForeignKeys, restoreIndexes, restoreOrder } from './bulk';
 import { budgetsSql, casesSql, genCasesSql, objectionsSql, paymentsSql, standardsSql, stepsSql } from './cases';
 import { seedProvinceCampaign } from './campaigns';
+import { eldersSql, survivorsSql } from './care';
 import { mutualAidSql } from './mutual-aid';
 import { orgUnitsSql, usersSql } from './people';
 import {
@@ -240,9 +241,13 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleReport> {
       ),
     );
     await step('commit', sql('COMMIT'));
+    // Survivors and lone elderly (db/scale/care.ts): a few thousand rows, so after the bulk load
+    // with every key in place, and before the encryption step that seals their phones and cards.
+    await step('survivors', sql(survivorsSql(shape, cal)));
+    await step('lonely_elders', sql(eldersSql(shape, cal)));
     // After the bulk load, through the app's own code: the ID numbers and phones written in SQL
     // are encrypted (set-based SQL cannot: the key is not in the database), then a province's
-    // campaign list by the app's own drawing statement.
+    // campaign list by the app's own drawing statement, survivors and lone elderly included.
     const app = await openDatabase(opts.url);
     try {
       await step('encrypt ID numbers and phones', async () => {

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { HANDOVER_METHODS } from '../../lib/campaigns/rules';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { HANDOVER_METHODS, PERSON_KINDS } from '../../lib/campaigns/rules';
 import { HELP_KINDS, STOP_REASONS, SURVIVOR_STATUSES } from '../../lib/care/rules';
 import { campaigns } from './campaigns';
 import { orgUnits } from './org';
@@ -166,36 +178,44 @@ export const elderHelp = pgTable(
 );
 
 /**
- * A campaign's option to include survivors (the Spring Festival subsidy): what each active survivor
- * in a branch with a quota receives. Survivors are listed apart from the households (outside the
- * branches' household quotas), drawn with the list (db/campaign-draw.ts).
+ * A campaign's option to list people besides the households, one row per kind the leader chose:
+ * what each active survivor (遗属, still receiving) or active lone elderly person (孤寡老人) in a
+ * branch with a quota receives. They are listed apart from the households, outside the branches'
+ * household quotas, drawn with the list (db/campaign-draw.ts).
  */
-export const campaignSurvivorRules = pgTable(
-  'campaign_survivor_rules',
+export const campaignPersonRules = pgTable(
+  'campaign_person_rules',
   {
     campaignId: integer('campaign_id')
-      .primaryKey()
+      .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: PERSON_KINDS }).notNull(),
     cashFen: integer('cash_fen').notNull().default(0),
     items: text('items').notNull().default(''),
   },
   (t) => [
-    check('campaign_survivor_rules_something_check', sql`${t.cashFen} > 0 OR ${t.items} <> ''`),
-    check('campaign_survivor_rules_cash_check', sql`${t.cashFen} >= 0`),
+    primaryKey({ columns: [t.campaignId, t.kind] }),
+    check('campaign_person_rules_kind_check', inList(t.kind, PERSON_KINDS)),
+    check('campaign_person_rules_something_check', sql`${t.cashFen} > 0 OR ${t.items} <> ''`),
+    check('campaign_person_rules_cash_check', sql`${t.cashFen} >= 0`),
   ],
 );
 
-/** One survivor on a campaign's list, once per campaign; handed over once, on the campaign's budget. */
-export const campaignSurvivorEntries = pgTable(
-  'campaign_survivor_entries',
+/**
+ * One person on a campaign's list — a survivor or a lone elderly person, by `kind` with that kind's
+ * id set — once per person and campaign (the unique keys); handed over once, on the campaign's
+ * budget; `unit_id` is the person's sub-branch when drawn, whose signed sign-for list locks it.
+ */
+export const campaignPersonEntries = pgTable(
+  'campaign_person_entries',
   {
     id: serial('id').primaryKey(),
     campaignId: integer('campaign_id')
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
-    survivorId: integer('survivor_id')
-      .notNull()
-      .references(() => survivors.id),
+    kind: text('kind', { enum: PERSON_KINDS }).notNull(),
+    survivorId: integer('survivor_id').references(() => survivors.id),
+    elderId: integer('elder_id').references(() => lonelyElders.id),
     branchId: integer('branch_id')
       .notNull()
       .references(() => orgUnits.id),
@@ -212,10 +232,17 @@ export const campaignSurvivorEntries = pgTable(
     recordedBy: integer('recorded_by').references(() => users.id),
   },
   (t) => [
-    unique('campaign_survivor_entries_key').on(t.campaignId, t.survivorId),
-    index('campaign_survivor_entries_unit_idx').on(t.campaignId, t.unitId),
-    index('campaign_survivor_entries_survivor_idx').on(t.survivorId),
-    check('campaign_survivor_entries_cash_check', sql`${t.cashFen} >= 0`),
-    check('campaign_survivor_entries_handed_check', sql`(${t.handedOverOn} IS NULL) = (${t.method} IS NULL)`),
+    unique('campaign_person_entries_survivor_key').on(t.campaignId, t.survivorId),
+    unique('campaign_person_entries_elder_key').on(t.campaignId, t.elderId),
+    index('campaign_person_entries_unit_idx').on(t.campaignId, t.unitId),
+    index('campaign_person_entries_survivor_idx').on(t.survivorId),
+    index('campaign_person_entries_elder_idx').on(t.elderId),
+    check('campaign_person_entries_kind_check', inList(t.kind, PERSON_KINDS)),
+    check(
+      'campaign_person_entries_person_check',
+      sql`(${t.kind} = 'survivor' AND ${t.survivorId} IS NOT NULL AND ${t.elderId} IS NULL) OR (${t.kind} = 'elder' AND ${t.elderId} IS NOT NULL AND ${t.survivorId} IS NULL)`,
+    ),
+    check('campaign_person_entries_cash_check', sql`${t.cashFen} >= 0`),
+    check('campaign_person_entries_handed_check', sql`(${t.handedOverOn} IS NULL) = (${t.method} IS NULL)`),
   ],
 );

@@ -5,8 +5,10 @@ import {
   branchOfPath,
   campaignAmountsOf,
   drawList,
+  drawOnBudget,
   getCampaign,
   lockEntry,
+  lockPersonEntry,
   sheetSigned,
   takeQuotaPlaces,
 } from '@/db/queries/campaigns';
@@ -14,9 +16,10 @@ import { registerUnitsWhere } from '@/db/queries/scope';
 import {
   campaignAmounts,
   campaignEntries,
+  campaignPersonEntries,
+  campaignPersonRules,
   campaignQuotas,
   campaignSheets,
-  campaignSurvivorRules,
   campaigns,
   households,
   orgUnits,
@@ -34,6 +37,7 @@ import {
   campaignSchema,
   entryChangeSchema,
   handoverSchema,
+  personHandoverSchema,
   publicListSchema,
   quotaSchema,
   sheetUploadSchema,
@@ -45,7 +49,7 @@ import {
  */
 export const createCampaign = action(
   { name: 'campaign.create', can: 'campaigns.manage', schema: campaignSchema },
-  async ({ amounts, quotas, budget, survivorCash, survivorItems, ...fields }, { actor, tx }) => {
+  async ({ amounts, quotas, budget, persons, ...fields }, { actor, tx }) => {
     const branchIds = quotas.map((q) => q.branchId);
     const branches = await tx
       .select({ id: orgUnits.id })
@@ -62,8 +66,10 @@ export const createCampaign = action(
     await tx
       .insert(campaignQuotas)
       .values(quotas.map((q) => ({ campaignId: id, branchId: q.branchId, quota: q.quota })));
-    if (survivorCash > 0 || survivorItems !== '')
-      await tx.insert(campaignSurvivorRules).values({ campaignId: id, cashFen: survivorCash, items: survivorItems });
+    if (persons.length)
+      await tx
+        .insert(campaignPersonRules)
+        .values(persons.map((p) => ({ campaignId: id, kind: p.kind, cashFen: p.cash, items: p.items })));
     const drawn = await drawList(tx, id);
     return {
       data: { id, drawn },
@@ -71,7 +77,7 @@ export const createCampaign = action(
         action: 'campaign.create',
         entity: 'campaign',
         entityId: id,
-        after: { ...fields, budgetFen: budget, amounts, quotas, survivorCash, survivorItems, drawn },
+        after: { ...fields, budgetFen: budget, amounts, quotas, persons, drawn },
       },
     };
   },
@@ -320,20 +326,7 @@ export const recordHandover = action(
     if (lock === 'alreadyHandedOver') throw invalidField('handedOverOn', lock);
     if (lock) throw conflict(lock);
     if (e.version !== version) throw conflict();
-    if (e.cashFen > 0) {
-      const [drawn] = await tx
-        .update(campaigns)
-        .set({ spentFen: sql`${campaigns.spentFen} + ${e.cashFen}` })
-        .where(
-          and(
-            eq(campaigns.id, e.campaignId),
-            eq(campaigns.state, 'approved'),
-            sql`${campaigns.spentFen} + ${e.cashFen} <= ${campaigns.budgetFen}`,
-          ),
-        )
-        .returning({ spentFen: campaigns.spentFen, budgetFen: campaigns.budgetFen });
-      if (!drawn) throw invalidField('handedOverOn', 'overBudget');
-    }
+    await drawOnBudget(tx, e.campaignId, e.cashFen);
     const [moved] = await tx
       .update(campaignEntries)
       .set({
@@ -363,6 +356,49 @@ export const recordHandover = action(
 );
 
 /**
+ * A survivor's or lone elderly person's hand-over in an approved campaign that lists them: the
+ * entry locked first, then the budget's guarded draw (as for households), then the guarded move to
+ * handed over; never after the sub-branch's signed list is in, and once only (the entry's row).
+ */
+export const recordPersonHandover = action(
+  { name: 'campaign.personHandover', can: 'campaigns.distribute', schema: personHandoverSchema },
+  async ({ entryId, method, handedOverOn, handedOverBy, receivedBy, reference }, { actor, tx }) => {
+    const e = await lockPersonEntry(tx, actor, entryId);
+    const c = await getCampaign(tx, e.campaignId);
+    const lock = handoverLock({
+      state: c.state,
+      entryState: e.handedOverOn ? 'delivered' : 'listed',
+      sheetSigned: await sheetSigned(tx, e.campaignId, e.unitId),
+    });
+    if (lock === 'alreadyHandedOver') throw invalidField('handedOverOn', lock);
+    if (lock) throw conflict(lock);
+    await drawOnBudget(tx, e.campaignId, e.cashFen);
+    const [moved] = await tx
+      .update(campaignPersonEntries)
+      .set({
+        handedOverOn,
+        method,
+        handedOverBy,
+        receivedBy: method === 'in_person' ? receivedBy : null,
+        reference: method === 'bank_transfer' ? reference : null,
+        recordedBy: actor.userId,
+      })
+      .where(and(eq(campaignPersonEntries.id, e.id), sql`${campaignPersonEntries.handedOverOn} IS NULL`))
+      .returning({ id: campaignPersonEntries.id });
+    if (!moved) throw invalidField('handedOverOn', 'alreadyHandedOver');
+    return {
+      data: { id: e.id, cashFen: e.cashFen },
+      audit: {
+        action: 'campaign.personHandover',
+        entity: 'campaign_person_entry',
+        entityId: e.id,
+        after: { campaignId: e.campaignId, kind: e.kind, method, handedOverOn, cashFen: e.cashFen, items: e.items },
+      },
+    };
+  },
+);
+
+/**
  * The signed sign-for list of one sub-branch (type sniffed from the content, as for case
  * documents); once in, that sub-branch's part is locked: no hand-over, no second upload.
  */
@@ -380,7 +416,19 @@ export const uploadSheet = action(
         and(eq(campaignEntries.campaignId, campaignId), eq(campaignEntries.unitId, unitId), registerUnitsWhere(actor)),
       )
       .for('update', { of: campaignEntries });
-    if (!part.length) throw notFound();
+    const people = await tx
+      .select({ id: campaignPersonEntries.id })
+      .from(campaignPersonEntries)
+      .innerJoin(orgUnits, eq(orgUnits.id, campaignPersonEntries.unitId))
+      .where(
+        and(
+          eq(campaignPersonEntries.campaignId, campaignId),
+          eq(campaignPersonEntries.unitId, unitId),
+          registerUnitsWhere(actor),
+        ),
+      )
+      .for('update', { of: campaignPersonEntries });
+    if (!part.length && !people.length) throw notFound();
     const content = Buffer.from(await file.arrayBuffer());
     const checked = checkDocument({ size: content.byteLength, head: content.subarray(0, SNIFF_BYTES) }, 0);
     if (!checked.ok) throw invalidField('file', checked.problem);

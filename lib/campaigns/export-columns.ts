@@ -1,12 +1,17 @@
 import type { Column } from '@/lib/exports/columns';
-import type { EntryState, HandoverMethod } from './rules';
+import type { EntryState, HandoverMethod, PersonKind } from './rules';
 
-/** One line of a campaign's list as it leaves the portal: no identifiers beyond the employee number. */
+/**
+ * One line of a campaign's list as it leaves the portal: no identifiers beyond the employee number
+ * (a survivor or lone elderly person has none: their line gives whom they survive or who they are).
+ */
 export interface CampaignExportRow {
   employeeNo: string;
   workerName: string;
   unitName: string;
   category: string;
+  /** A survivor's or lone elderly person's line: the kind, shown in place of the category. */
+  person?: PersonKind;
   cashFen: number;
   items: string;
   state: EntryState;
@@ -23,7 +28,12 @@ export const CAMPAIGN_COLUMNS: Column<CampaignExportRow>[] = [
   { key: 'employeeNo', kind: 'text', width: 10, value: (r) => r.employeeNo },
   { key: 'name', kind: 'text', width: 10, value: (r) => r.workerName },
   { key: 'unit', kind: 'text', width: 16, value: (r) => r.unitName },
-  { key: 'category', kind: 'text', width: 12, value: (r, t) => t(`register.categories.${r.category}`) },
+  {
+    key: 'category',
+    kind: 'text',
+    width: 12,
+    value: (r, t) => (r.person ? t(`campaigns.personKinds.${r.person}`) : t(`register.categories.${r.category}`)),
+  },
   { key: 'amount', kind: 'money', width: 12, value: (r) => r.cashFen },
   { key: 'campaignItems', kind: 'text', width: 20, value: (r) => r.items },
   { key: 'state', kind: 'text', width: 10, value: (r, t) => t(`campaigns.entryStates.${r.state}`) },

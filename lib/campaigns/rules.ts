@@ -19,6 +19,13 @@ export type EntryState = (typeof ENTRY_STATES)[number];
 export const HANDOVER_METHODS = ['in_person', 'bank_transfer'] as const;
 export type HandoverMethod = (typeof HANDOVER_METHODS)[number];
 
+/**
+ * People a campaign may list besides the households, each kind by the leader's choice and outside
+ * the households' quotas: survivors of deceased workers (遗属) and lone elderly people (孤寡老人).
+ */
+export const PERSON_KINDS = ['survivor', 'elder'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
 /** What one household of a category receives: cash (fen) and/or goods described in words. */
 export interface CategoryAmount {
   category: string;

@@ -1,20 +1,9 @@
 'use server';
 
 import { and, eq, sql } from 'drizzle-orm';
-import { getCampaign, sheetSigned } from '@/db/queries/campaigns';
-import { getElder, getSurvivor, lockHelp, lockSurvivorEntry } from '@/db/queries/care';
+import { getElder, getSurvivor, lockHelp } from '@/db/queries/care';
 import { registerUnitsWhere } from '@/db/queries/scope';
-import {
-  campaignSurvivorEntries,
-  campaigns,
-  elderHelp,
-  elderVisits,
-  lonelyElders,
-  orgUnits,
-  survivorChecks,
-  survivors,
-  users,
-} from '@/db/schema';
+import { elderHelp, elderVisits, lonelyElders, orgUnits, survivorChecks, survivors, users } from '@/db/schema';
 import { action } from '@/lib/auth/action';
 import { checkOutcome, settleProblem } from '@/lib/care/rules';
 import { todayInChina } from '@/lib/dates';
@@ -28,7 +17,6 @@ import {
   settleAdvanceSchema,
   stopAllowanceSchema,
   survivorCheckSchema,
-  survivorHandoverSchema,
   survivorSchema,
 } from '@/lib/validation/care';
 
@@ -231,58 +219,6 @@ export const settleAdvance = action(
         entityId: h.elderId,
         before: { advancedFen: h.advancedFen },
         after: { helpId, settledOn, settledFen: settled, note },
-      },
-    };
-  },
-);
-
-/**
- * A survivor's hand-over in an approved campaign that includes survivors: the entry locked first,
- * then the campaign budget's guarded draw (`spent + cash <= budget`, as for households), then the
- * guarded move to handed over; never after the sub-branch's signed list is in, and once only.
- */
-export const recordSurvivorHandover = action(
-  { name: 'campaign.survivorHandover', can: 'campaigns.distribute', schema: survivorHandoverSchema },
-  async ({ entryId, method, handedOverOn, handedOverBy, receivedBy, reference }, { actor, tx }) => {
-    const e = await lockSurvivorEntry(tx, actor, entryId);
-    const c = await getCampaign(tx, e.campaignId);
-    if (c.state !== 'approved') throw conflict('notApproved');
-    if (await sheetSigned(tx, e.campaignId, e.unitId)) throw conflict('sheetSigned');
-    if (e.handedOverOn) throw invalidField('handedOverOn', 'alreadyHandedOver');
-    if (e.cashFen > 0) {
-      const [drawn] = await tx
-        .update(campaigns)
-        .set({ spentFen: sql`${campaigns.spentFen} + ${e.cashFen}` })
-        .where(
-          and(
-            eq(campaigns.id, e.campaignId),
-            eq(campaigns.state, 'approved'),
-            sql`${campaigns.spentFen} + ${e.cashFen} <= ${campaigns.budgetFen}`,
-          ),
-        )
-        .returning({ spentFen: campaigns.spentFen });
-      if (!drawn) throw invalidField('handedOverOn', 'overBudget');
-    }
-    const [moved] = await tx
-      .update(campaignSurvivorEntries)
-      .set({
-        handedOverOn,
-        method,
-        handedOverBy,
-        receivedBy: method === 'in_person' ? receivedBy : null,
-        reference: method === 'bank_transfer' ? reference : null,
-        recordedBy: actor.userId,
-      })
-      .where(and(eq(campaignSurvivorEntries.id, e.id), sql`${campaignSurvivorEntries.handedOverOn} IS NULL`))
-      .returning({ id: campaignSurvivorEntries.id });
-    if (!moved) throw invalidField('handedOverOn', 'alreadyHandedOver');
-    return {
-      data: { id: e.id, cashFen: e.cashFen },
-      audit: {
-        action: 'campaign.survivorHandover',
-        entity: 'campaign_survivor_entry',
-        entityId: e.id,
-        after: { campaignId: e.campaignId, method, handedOverOn, cashFen: e.cashFen, items: e.items },
       },
     };
   },

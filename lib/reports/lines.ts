@@ -37,6 +37,7 @@ export type LineKey =
   | 'visitedHouseholds'
   | 'tasksDone'
   | 'campaignHandovers'
+  | 'campaignPersons'
   | 'campaignUnreachable'
   | 'premiumsPaid'
   | 'jobsPlaced'

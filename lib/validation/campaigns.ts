@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '@/db/schema/register';
-import { HANDOVER_METHODS, OCCASIONS } from '@/lib/campaigns/rules';
+import { HANDOVER_METHODS, OCCASIONS, PERSON_KINDS } from '@/lib/campaigns/rules';
 import { MAX_DOCUMENT_BYTES } from '@/lib/cases/documents';
 import { id, isoDate, optionalText, pastDate, required, requiredText, yuanToFen } from './common';
 
@@ -16,6 +16,13 @@ const amountRow = z.object({
 
 const quotaRow = z.object({ branchId: id, quota: count });
 
+/** What each survivor or lone elderly person receives; a kind with neither cash nor goods is left out. */
+const personRow = z.object({
+  kind: z.enum(PERSON_KINDS),
+  cash: yuanToFen.prefault(''),
+  items: optionalText(200),
+});
+
 /** A leader's new campaign: at least one category covered, at least one branch with a quota. */
 export const campaignSchema = z.object({
   name: required(60),
@@ -27,9 +34,15 @@ export const campaignSchema = z.object({
     .transform((rows) => rows.filter((r) => r.cash > 0 || r.items !== ''))
     .refine((rows) => rows.length > 0, 'campaignNeedsAmount')
     .refine((rows) => new Set(rows.map((r) => r.category)).size === rows.length, 'invalid'),
-  /** The survivors' subsidy (遗属): cash and/or goods per survivor; both empty leaves survivors out. */
-  survivorCash: yuanToFen.prefault(''),
-  survivorItems: optionalText(200),
+  /**
+   * The people listed besides the households, by kind: survivors (遗属, the Spring Festival subsidy)
+   * and lone elderly (孤寡老人), cash and/or goods per person; a kind left empty is not listed.
+   */
+  persons: z
+    .array(personRow)
+    .prefault([])
+    .transform((rows) => rows.filter((r) => r.cash > 0 || r.items !== ''))
+    .refine((rows) => new Set(rows.map((r) => r.kind)).size === rows.length, 'invalid'),
   quotas: z
     .array(quotaRow)
     .transform((rows) => rows.filter((r) => r.quota > 0))
@@ -69,23 +82,28 @@ export const publicListSchema = z.object({
   publicList: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
 });
 
-/** A hand-over: in person (who gave, who received) or by bank transfer (its reference). */
-export const handoverSchema = z
-  .object({
-    entryId: id,
-    version: id,
-    method: z.enum(HANDOVER_METHODS, { message: 'required' }),
-    handedOverOn: pastDate,
-    handedOverBy: required(30),
-    receivedBy: z.string().trim().max(30, 'tooLong').default(''),
-    reference: z.string().trim().max(60, 'tooLong').default(''),
-  })
-  .superRefine((v, ctx) => {
+/** A hand-over's fields: in person (who gave, who received) or by bank transfer (its reference). */
+const handoverFields = {
+  method: z.enum(HANDOVER_METHODS, { message: 'required' }),
+  handedOverOn: pastDate,
+  handedOverBy: required(30),
+  receivedBy: z.string().trim().max(30, 'tooLong').default(''),
+  reference: z.string().trim().max(60, 'tooLong').default(''),
+};
+
+const handoverChecked = <T extends z.ZodType<{ method: string; receivedBy: string; reference: string }>>(schema: T) =>
+  schema.superRefine((v, ctx) => {
     if (v.method === 'in_person' && !v.receivedBy)
       ctx.addIssue({ code: 'custom', path: ['receivedBy'], message: 'required' });
     if (v.method === 'bank_transfer' && !v.reference)
       ctx.addIssue({ code: 'custom', path: ['reference'], message: 'required' });
   });
+
+/** A household's hand-over, on the entry as the official saw it (its version). */
+export const handoverSchema = handoverChecked(z.object({ entryId: id, version: id, ...handoverFields }));
+
+/** A survivor's or lone elderly person's hand-over: their entry has no other change to race with. */
+export const personHandoverSchema = handoverChecked(z.object({ entryId: id, ...handoverFields }));
 
 /** The signed sign-for list of one sub-branch, as the upload form posts it (FormData). */
 export const sheetUploadSchema = z.object({

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { RELATIONS } from '@/db/schema/register';
-import { HANDOVER_METHODS } from '@/lib/campaigns/rules';
 import { HELP_KINDS, STOP_REASONS } from '@/lib/care/rules';
 import { id, optionalPhone, optionalText, pastDate, personName, required, requiredText, yuanToFen } from './common';
 
@@ -89,20 +88,3 @@ export const settleAdvanceSchema = z.object({
   settled: yuanToFen,
   note: optionalText(300),
 });
-
-/** A survivor's campaign hand-over: in person (who gave, who received) or by bank transfer (its reference). */
-export const survivorHandoverSchema = z
-  .object({
-    entryId: id,
-    method: z.enum(HANDOVER_METHODS, { message: 'required' }),
-    handedOverOn: pastDate,
-    handedOverBy: required(30),
-    receivedBy: z.string().trim().max(30, 'tooLong').default(''),
-    reference: z.string().trim().max(60, 'tooLong').default(''),
-  })
-  .superRefine((v, ctx) => {
-    if (v.method === 'in_person' && !v.receivedBy)
-      ctx.addIssue({ code: 'custom', path: ['receivedBy'], message: 'required' });
-    if (v.method === 'bank_transfer' && !v.reference)
-      ctx.addIssue({ code: 'custom', path: ['reference'], message: 'required' });
-  });

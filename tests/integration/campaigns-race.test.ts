@@ -1,8 +1,23 @@
 import { and, count, eq, sum } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addEntry, approveCampaign, confirmBranch, recordHandover } from '@/lib/campaigns/campaign-actions';
+import {
+  addEntry,
+  approveCampaign,
+  confirmBranch,
+  recordHandover,
+  recordPersonHandover,
+} from '@/lib/campaigns/campaign-actions';
 import { getDb } from '@/db/client';
-import { auditLog, campaignEntries, campaignQuotas, campaigns } from '@/db/schema';
+import {
+  auditLog,
+  campaignEntries,
+  campaignPersonEntries,
+  campaignQuotas,
+  campaigns,
+  lonelyElders,
+  orgUnits,
+  users,
+} from '@/db/schema';
 import { activeHouseholds, branches, entriesOf, makeCampaign } from '../campaigns-fixtures';
 import { signInAs } from '../session';
 
@@ -12,8 +27,11 @@ process.env.PG_POOL_MAX = '30';
 const PARALLEL = 25;
 const TRIALS = 5;
 
-async function approvedCampaign(budgetYuan: number) {
-  const c = await makeCampaign({ cashYuan: 1000, budgetYuan });
+async function approvedCampaign(
+  budgetYuan: number,
+  persons?: NonNullable<Parameters<typeof makeCampaign>[0]>['persons'],
+) {
+  const c = await makeCampaign({ cashYuan: 1000, budgetYuan, persons });
   for (const [i, b] of (await branches()).entries()) {
     await signInAs(`B${String(i + 1).padStart(4, '0')}`);
     const r = await confirmBranch({ campaignId: c.id, branchId: b.id });
@@ -53,6 +71,53 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('campaign races on the real serv
         .from(campaignEntries)
         .where(and(eq(campaignEntries.campaignId, c.id), eq(campaignEntries.state, 'delivered')));
       expect(paid).toEqual({ n: 5, total: 500_000 });
+      expect(campaign.spentFen).toBe(500_000);
+    }
+  });
+
+  it(`${PARALLEL} parallel hand-overs to households and lone elderly share one budget for 5 (${TRIALS} trials)`, async () => {
+    const db = await getDb();
+    // Lone elderly in every sub-branch, two each, so the lists have people to hand over to.
+    const [leader] = await db.select({ id: users.id }).from(users).where(eq(users.employeeNo, 'L0001'));
+    const subs = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.level, 'sub_branch'));
+    await db.insert(lonelyElders).values(
+      subs.flatMap((u, i) =>
+        [0, 1].map((k) => ({
+          unitId: u.id,
+          name: `老人${i}-${k}`,
+          birthDate: '1938-01-01',
+          address: '矿区',
+          visitEveryDays: 30,
+          since: '2025-01-01',
+          createdBy: leader.id,
+        })),
+      ),
+    );
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const c = await approvedCampaign(5_500, { survivor: 1000, elder: 1000 });
+      const people = await db.select().from(campaignPersonEntries).where(eq(campaignPersonEntries.campaignId, c.id));
+      expect(people.some((p) => p.kind === 'elder')).toBe(true);
+      const persons = people.slice(0, Math.ceil(PARALLEL / 2));
+      expect(persons).toHaveLength(Math.ceil(PARALLEL / 2));
+      const households = (await entriesOf(c.id)).slice(0, PARALLEL - persons.length);
+      await signInAs('L0001');
+      const { version: _version, ...personHandover } = handover(0);
+      const results = await Promise.all([
+        ...households.map((e) => recordHandover(handover(e.id))),
+        ...persons.map((p) => recordPersonHandover({ ...personHandover, entryId: p.id, reference: `P${p.id}` })),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(5);
+      for (const r of results) if (!r.ok) expect(r.fieldErrors).toEqual({ handedOverOn: ['overBudget'] });
+      const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, c.id));
+      const [paid] = await db
+        .select({ n: count(), total: sum(campaignEntries.cashFen).mapWith(Number) })
+        .from(campaignEntries)
+        .where(and(eq(campaignEntries.campaignId, c.id), eq(campaignEntries.state, 'delivered')));
+      const handed = (
+        await db.select().from(campaignPersonEntries).where(eq(campaignPersonEntries.campaignId, c.id))
+      ).filter((p) => p.handedOverOn !== null);
+      expect(paid.n + handed.length).toBe(5);
+      expect((paid.total ?? 0) + handed.reduce((a, p) => a + p.cashFen, 0)).toBe(500_000);
       expect(campaign.spentFen).toBe(500_000);
     }
   });

@@ -1,11 +1,13 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as exportSurvivors } from '@/app/api/survivors/export/route';
 import { getDb } from '@/db/client';
 import { careFigures, getSurvivor, listElders } from '@/db/queries/care';
 import { householdProgrammeLines } from '@/db/queries/programme-figures';
+import { GET as exportCampaign } from '@/app/api/campaigns/[id]/export/route';
+import { branchLines, subBranchParts } from '@/db/queries/campaigns';
 import {
-  campaignSurvivorEntries,
+  campaignPersonEntries,
   campaigns,
   elderHelp,
   elderVisits,
@@ -15,7 +17,13 @@ import {
   survivors,
   users,
 } from '@/db/schema';
-import { approveCampaign, confirmBranch, createCampaign } from '@/lib/campaigns/campaign-actions';
+import {
+  approveCampaign,
+  confirmBranch,
+  createCampaign,
+  recordPersonHandover,
+  uploadSheet,
+} from '@/lib/campaigns/campaign-actions';
 import { branches } from '../campaigns-fixtures';
 import {
   addElder,
@@ -23,7 +31,6 @@ import {
   recordElderHelp,
   recordElderVisit,
   recordSurvivorCheck,
-  recordSurvivorHandover,
   settleAdvance,
   stopAllowance,
 } from '@/lib/care/care-actions';
@@ -244,6 +251,42 @@ describe('lone elderly on a visit schedule', () => {
   });
 });
 
+/** A campaign over every branch (quota 100), extreme households at ¥900, and the given person rules. */
+async function personCampaign(budget: string, persons: { kind: 'survivor' | 'elder'; cash: string; items: string }[]) {
+  await signInAs('L0001');
+  const bs = await branches();
+  const created = await createCampaign({
+    name: '春节慰问',
+    occasion: 'spring_festival',
+    heldOn: '2026-01-20',
+    budget,
+    amounts: [{ category: 'extreme', cash: '900', items: '' }],
+    persons,
+    quotas: bs.map((b) => ({ branchId: b.id, quota: '100' })),
+  } as never);
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  return created.data.id;
+}
+
+async function confirmAndApprove(campaignId: number) {
+  for (const [i, b] of (await branches()).entries()) {
+    await signInAs(`B${String(i + 1).padStart(4, '0')}`);
+    const r = await confirmBranch({ campaignId, branchId: b.id });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+  }
+  await signInAs('L0001');
+  expect((await approveCampaign({ campaignId, version: 1 })).ok).toBe(true);
+}
+
+const personHandover = (entryId: number) => ({
+  entryId,
+  method: 'in_person' as const,
+  handedOverOn: today,
+  handedOverBy: '支会主席',
+  receivedBy: '本人',
+  reference: '',
+});
+
 describe('survivors drawn into a campaign', () => {
   it('lists the survivors still receiving in branches with a quota, and hands over once on the budget', async () => {
     const db = await getDb();
@@ -264,24 +307,13 @@ describe('survivors drawn into a campaign', () => {
       ).ok,
     ).toBe(true);
 
-    await signInAs('L0001');
-    const bs = await branches();
-    const created = await createCampaign({
-      name: '春节遗属慰问',
-      occasion: 'spring_festival',
-      heldOn: '2026-01-20',
-      budget: '100000',
-      amounts: [{ category: 'extreme', cash: '900', items: '' }],
-      survivorCash: '500',
-      survivorItems: '',
-      quotas: bs.map((b) => ({ branchId: b.id, quota: '100' })),
-    } as never);
-    if (!created.ok) throw new Error(JSON.stringify(created));
-    const campaignId = created.data.id;
+    const campaignId = await personCampaign('100000', [{ kind: 'survivor', cash: '500', items: '' }]);
     const listed = await db
       .select()
-      .from(campaignSurvivorEntries)
-      .where(eq(campaignSurvivorEntries.campaignId, campaignId));
+      .from(campaignPersonEntries)
+      .where(eq(campaignPersonEntries.campaignId, campaignId));
+    // Survivors only: the campaign did not choose the lone elderly.
+    expect(listed.every((e) => e.kind === 'survivor')).toBe(true);
     const ids = listed.map((e) => e.survivorId);
     expect(ids).toContain(kept.data.id);
     expect(ids).not.toContain(gone.data.id);
@@ -290,33 +322,151 @@ describe('survivors drawn into a campaign', () => {
     expect(listed.every((e) => e.cashFen === 50_000)).toBe(true);
 
     const entry = listed.find((e) => e.survivorId === kept.data.id)!;
-    const handover = {
-      entryId: entry.id,
-      method: 'in_person' as const,
-      handedOverOn: today,
-      handedOverBy: '支会主席',
-      receivedBy: '本人',
-      reference: '',
-    };
+    const handover = personHandover(entry.id);
     // Not before the leader approves the list.
-    expect(await recordSurvivorHandover(handover)).toMatchObject({ ok: false, error: 'notApproved' });
-    for (const [i, b] of bs.entries()) {
-      await signInAs(`B${String(i + 1).padStart(4, '0')}`);
-      const r = await confirmBranch({ campaignId, branchId: b.id });
-      if (!r.ok) throw new Error(JSON.stringify(r));
-    }
-    await signInAs('L0001');
-    expect((await approveCampaign({ campaignId, version: 1 })).ok).toBe(true);
+    expect(await recordPersonHandover(handover)).toMatchObject({ ok: false, error: 'notApproved' });
+    await confirmAndApprove(campaignId);
     await signInAs('S0002');
-    expect(await recordSurvivorHandover(handover)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await recordPersonHandover(handover)).toMatchObject({ ok: false, code: 'not_found' });
     await signInAs('S0001');
-    expect((await recordSurvivorHandover(handover)).ok).toBe(true);
-    expect(await recordSurvivorHandover(handover)).toMatchObject({
+    expect((await recordPersonHandover(handover)).ok).toBe(true);
+    expect(await recordPersonHandover(handover)).toMatchObject({
       ok: false,
       fieldErrors: { handedOverOn: ['alreadyHandedOver'] },
     });
     const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
     expect(c.spentFen).toBe(50_000);
+  });
+});
+
+describe('lone elderly drawn into a campaign', () => {
+  async function elders(names: string[]) {
+    const s1 = await signInAs('S0001');
+    const ids: number[] = [];
+    for (const name of names) {
+      const r = await addElder({
+        unitId: String(s1.unitId),
+        name,
+        birthDate: '1936-06-01',
+        address: '矿区四村',
+        phone: '',
+        background: '退休职工',
+        visitEveryDays: '30',
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      ids.push(r.data.id);
+    }
+    return { ids, unitId: s1.unitId };
+  }
+
+  it('lists the active ones outside the quotas, once per campaign, in the totals, export and sign-for part', async () => {
+    const db = await getDb();
+    const { ids, unitId } = await elders(['冯老', '陈老']);
+    const [active, gone] = ids;
+    await db.update(lonelyElders).set({ active: false }).where(eq(lonelyElders.id, gone));
+    const campaignId = await personCampaign('100000', [
+      { kind: 'survivor', cash: '500', items: '' },
+      { kind: 'elder', cash: '600', items: '大米 10 kg' },
+    ]);
+    const listed = await db
+      .select()
+      .from(campaignPersonEntries)
+      .where(and(eq(campaignPersonEntries.campaignId, campaignId), eq(campaignPersonEntries.kind, 'elder')));
+    const [{ n: activeElders }] = await db
+      .select({ n: count() })
+      .from(lonelyElders)
+      .where(eq(lonelyElders.active, true));
+    expect(listed).toHaveLength(activeElders);
+    expect(listed.map((e) => e.elderId)).toContain(active);
+    expect(listed.map((e) => e.elderId)).not.toContain(gone);
+    const mine = listed.find((e) => e.elderId === active)!;
+    expect(mine).toMatchObject({ cashFen: 60_000, items: '大米 10 kg', unitId, survivorId: null });
+
+    // Once per campaign: a second row for the same person and campaign is refused by the key.
+    await expect(
+      db.insert(campaignPersonEntries).values({ ...mine, id: undefined, handedOverOn: null }),
+    ).rejects.toThrow();
+
+    // Outside the households' quotas: `listed` counts households only; the totals count them apart.
+    const lines = await branchLines(db, await signInAs('S0001'), campaignId);
+    const line = lines.find((l) => l.branchId === mine.branchId)!;
+    expect(line.persons).toBeGreaterThanOrEqual(1);
+    expect(line.listed).toBeLessThanOrEqual(line.quota);
+    const part = (await subBranchParts(db, await signInAs('S0001'), campaignId)).find((p) => p.unitId === unitId)!;
+    expect(part.persons).toBeGreaterThanOrEqual(1);
+    const csv = await (
+      await exportCampaign(new Request(`http://localhost/api/campaigns/${campaignId}/export?format=csv`), {
+        params: Promise.resolve({ id: String(campaignId) }),
+      })
+    ).text();
+    expect(csv).toContain('冯老');
+    expect(csv).not.toContain('陈老');
+
+    await confirmAndApprove(campaignId);
+    // Another sub-branch's official does not see them.
+    await signInAs('S0002');
+    expect(await recordPersonHandover(personHandover(mine.id))).toMatchObject({ ok: false, code: 'not_found' });
+    await signInAs('S0001');
+    const before = await branchLines(db, await signInAs('S0001'), campaignId);
+    expect((await recordPersonHandover(personHandover(mine.id))).ok).toBe(true);
+    expect(await recordPersonHandover(personHandover(mine.id))).toMatchObject({
+      ok: false,
+      fieldErrors: { handedOverOn: ['alreadyHandedOver'] },
+    });
+    const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+    expect(c.spentFen).toBe(60_000);
+    const after = await branchLines(db, await signInAs('S0001'), campaignId);
+    const b0 = before.find((l) => l.branchId === mine.branchId)!;
+    const b1 = after.find((l) => l.branchId === mine.branchId)!;
+    expect(b1.delivered - b0.delivered).toBe(1);
+    expect(b1.deliveredFen - b0.deliveredFen).toBe(60_000);
+
+    // The signed list locks the sub-branch's people too.
+    const other = listed.find((e) => e.unitId === unitId && e.id !== mine.id);
+    const signed = new FormData();
+    signed.set('campaignId', String(campaignId));
+    signed.set('unitId', String(unitId));
+    signed.set('file', new File([Buffer.from('%PDF-1.4\n% signed\n')], '签领表.pdf'));
+    expect((await uploadSheet(signed as never)).ok).toBe(true);
+    const survivorHere = await db
+      .select()
+      .from(campaignPersonEntries)
+      .where(and(eq(campaignPersonEntries.campaignId, campaignId), eq(campaignPersonEntries.unitId, unitId)));
+    const locked = other ?? survivorHere.find((e) => e.id !== mine.id);
+    if (locked)
+      expect(await recordPersonHandover(personHandover(locked.id))).toMatchObject({ ok: false, error: 'sheetSigned' });
+  });
+
+  it("draws a hand-over on the campaign's budget and refuses one the budget cannot cover, saving nothing", async () => {
+    const db = await getDb();
+    await elders(['褚老']);
+    // A budget of ¥1,000 for people of ¥600 each: one hand-over fits, the second does not.
+    const campaignId = await personCampaign('1000', [{ kind: 'elder', cash: '600', items: '' }]);
+    const listed = await db
+      .select()
+      .from(campaignPersonEntries)
+      .where(and(eq(campaignPersonEntries.campaignId, campaignId), eq(campaignPersonEntries.kind, 'elder')));
+    const own = await signInAs('S0001');
+    const here = listed.filter((e) => e.unitId === own.unitId);
+    expect(here.length).toBeGreaterThanOrEqual(1);
+    await confirmAndApprove(campaignId);
+    await signInAs('S0001');
+    const [first] = here;
+    expect((await recordPersonHandover(personHandover(first.id))).ok).toBe(true);
+    const second = listed.find((e) => e.id !== first.id);
+    expect(second).toBeDefined();
+    if (second) {
+      // The leader keeps every unit: the second person's hand-over is in scope, but not in the budget.
+      await signInAs('L0001');
+      expect(await recordPersonHandover(personHandover(second.id))).toMatchObject({
+        ok: false,
+        fieldErrors: { handedOverOn: ['overBudget'] },
+      });
+      const [row] = await db.select().from(campaignPersonEntries).where(eq(campaignPersonEntries.id, second.id));
+      expect(row.handedOverOn).toBeNull();
+    }
+    const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+    expect(c.spentFen).toBe(60_000);
   });
 });
 

@@ -86,6 +86,8 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'campaigns/campaign#changeEntry': KEEPERS,
   'campaigns/campaign#confirmBranch': ['branch_official'],
   'campaigns/campaign#recordHandover': KEEPERS,
+  // A survivor's or lone elderly person's hand-over: as a household's.
+  'campaigns/campaign#recordPersonHandover': KEEPERS,
   'campaigns/campaign#uploadSheet': KEEPERS,
   'imports/import#runRosterImport': ['admin'],
   'imports/import#runHouseholdImport': KEEPERS,
@@ -110,7 +112,6 @@ const TABLE: Record<string, readonly Role[] | 'public'> = {
   'care/care#recordElderVisit': KEEPERS,
   'care/care#recordElderHelp': KEEPERS,
   'care/care#settleAdvance': ['branch_official', 'leader'],
-  'care/care#recordSurvivorHandover': KEEPERS,
 };
 
 const DEMO: Record<Role, string> = {

@@ -310,6 +310,7 @@ describe('the three-year report', () => {
       'mutualMedical',
       'mutualInsurance',
       'campaignHandovers',
+      'campaignPersons',
       'premiumsPaid',
       'survivorSubsidies',
       'elderAdvances',

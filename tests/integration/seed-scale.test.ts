@@ -69,6 +69,28 @@ describe(`seed:scale at ${WORKERS.toLocaleString('en')} workers`, () => {
     expect(await count(`SELECT count(*) AS n FROM campaigns WHERE budget_fen <= 0`)).toBe(0);
   });
 
+  it('lists the survivors (linked to deceased workers) and lone elderly in that campaign, each once', async () => {
+    const { subBranches } = shapeOf(WORKERS);
+    const survivors = await count(`SELECT count(*) AS n FROM survivors`);
+    expect(survivors / WORKERS).toBeGreaterThan(0.001);
+    expect(survivors / WORKERS).toBeLessThan(0.006);
+    // Each survivor's deceased worker is a worker account of the same name and unit.
+    expect(
+      await count(`SELECT count(*) AS n FROM survivors s JOIN users w
+        ON w.id = s.deceased_worker_id AND w.role = 'worker' AND w.name = s.deceased_name AND w.unit_id = s.unit_id`),
+    ).toBe(survivors);
+    expect(await count(`SELECT count(*) AS n FROM survivors WHERE phone NOT LIKE 'v1.%'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM lonely_elders`)).toBe(subBranches);
+    for (const [kind, active] of [
+      ['survivor', `SELECT count(*) AS n FROM survivors WHERE status = 'active'`],
+      ['elder', `SELECT count(*) AS n FROM lonely_elders WHERE active`],
+    ]) {
+      const listed = await count(`SELECT count(*) AS n FROM campaign_person_entries WHERE kind = $1`, [kind]);
+      expect(listed).toBeGreaterThan(0);
+      expect(listed).toBe(await count(active));
+    }
+  });
+
   it('sizes everything from the number of workers, as the README documents', async () => {
     const { branches, subBranches, leaders } = shapeOf(WORKERS);
     expect(branches).toBe(3);

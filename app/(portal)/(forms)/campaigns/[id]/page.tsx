@@ -10,15 +10,26 @@ import {
   SheetUploadForm,
 } from '@/components/campaigns/entry-forms';
 import { CampaignActionButton } from '@/components/campaigns/campaign-action-button';
-import { CampaignSurvivors } from '@/components/care/campaign-survivors';
-import { campaignSurvivorList } from '@/db/queries/care';
+import { CampaignPersons } from '@/components/campaigns/campaign-persons';
 import { Disclosure } from '@/components/register/disclosure';
+import { LazyDisclosure } from '@/components/ui/lazy-disclosure';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { branchLines, campaignAmountsOf, entriesPage, getCampaign, subBranchParts } from '@/db/queries/campaigns';
+import {
+  BRANCH_PAGE_SIZE,
+  branchCount,
+  branchLines,
+  campaignAmountsOf,
+  entriesPage,
+  getCampaign,
+  listPersons,
+  PERSON_PAGE_SIZE,
+  signedUnits,
+  subBranchParts,
+} from '@/db/queries/campaigns';
 import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
@@ -46,21 +57,38 @@ export default async function CampaignPage({
   const id = routeId((await params).id);
   const sp = first(await searchParams);
   const unitId = Number(sp.unit) > 0 ? Number(sp.unit) : undefined;
+  const branchId = Number(sp.branch) > 0 ? Number(sp.branch) : undefined;
   const db = await getDb();
   const c = await orNotFound(getCampaign(db, id));
-  const [amounts, lines, parts, { rows: entries, prev, next, total }, survivorRows] = await Promise.all([
+  const [amounts, counted, signed, { rows: entries, prev, next, total }] = await Promise.all([
     campaignAmountsOf(db, id),
-    branchLines(db, actor, id),
-    subBranchParts(db, actor, id),
+    branchCount(db, actor, id),
+    signedUnits(db, id),
     entriesPage(db, actor, id, { unitId, ...cursorParams.parse(sp) }),
-    campaignSurvivorList(db, actor, id),
   ]);
+  // A province's campaign (hundreds of branches, thousands of sub-branches): the totals a page of
+  // branches at a time, and a branch's quota form, sub-branch parts and people once it is chosen
+  // (?branch=, or the branch of the chosen ?unit=) — else the page would carry every one of them.
+  const many = counted.branches > BRANCH_PAGE_SIZE;
+  const narrowed = unitId ? { unitId } : many && branchId ? { branchId } : {};
+  const [parts, persons] =
+    many && !unitId && !branchId
+      ? [[], []]
+      : await Promise.all([
+          subBranchParts(db, actor, id, narrowed),
+          // A sub-branch's people all; a wider part's first ones.
+          listPersons(db, actor, id, { ...narrowed, limit: unitId ? undefined : PERSON_PAGE_SIZE + 1 }),
+        ]);
+  const partBranch = unitId ? parts[0]?.branchId : branchId;
+  const pages = Math.ceil(counted.branches / BRANCH_PAGE_SIZE);
+  const bpage = Math.min(pages, Math.max(1, Math.floor(Number(sp.bpage)) || 1));
+  const lines = await branchLines(db, actor, id, !many ? {} : partBranch ? { branchId: partBranch } : { page: bpage });
   const t = await getTranslations();
   const today = todayInChina();
   const listing = c.state === 'listing';
   const may = (cap: Parameters<typeof can>[1]) => can(actor.role, cap);
-  const signed = new Set(parts.filter((p) => p.sheet).map((p) => p.unitId));
   const confirmedBranches = new Set(lines.filter((l) => l.confirmed).map((l) => l.branchId));
+  const chosen = (b: number) => !many || b === partBranch;
   return (
     <>
       <PageHeader
@@ -104,7 +132,7 @@ export default async function CampaignPage({
                   <CampaignActionButton
                     kind="approve"
                     input={{ campaignId: id, version: c.version }}
-                    disabled={lines.some((l) => !l.confirmed)}
+                    disabled={counted.unconfirmed > 0}
                   />
                 </div>
               </div>
@@ -129,6 +157,7 @@ export default async function CampaignPage({
             <tr>
               <Th>{t('campaigns.branch')}</Th>
               <Th className="text-right">{t('campaigns.listed')}</Th>
+              <Th className="text-right">{t('campaigns.persons')}</Th>
               <Th className="text-right">{t('campaigns.planned')}</Th>
               <Th className="text-right">{t('campaigns.plannedAmount')}</Th>
               <Th className="text-right">{t('campaigns.delivered')}</Th>
@@ -140,10 +169,19 @@ export default async function CampaignPage({
           <tbody className="divide-y divide-stone-100" data-testid="branch-totals">
             {lines.map((l) => (
               <tr key={l.branchId}>
-                <Td>{l.branchName}</Td>
+                <Td>
+                  {many ? (
+                    <Link className="text-brand-700 underline" href={`/campaigns/${id}?branch=${l.branchId}`}>
+                      {l.branchName}
+                    </Link>
+                  ) : (
+                    l.branchName
+                  )}
+                </Td>
                 <Td className="text-right tabular-nums">
                   {l.listed} / {l.quota}
                 </Td>
+                <Td className="text-right tabular-nums">{l.persons}</Td>
                 <Td className="text-right tabular-nums">{l.planned}</Td>
                 <Td className="text-right tabular-nums">{formatFen(l.plannedFen)}</Td>
                 <Td className="text-right tabular-nums">{l.delivered}</Td>
@@ -152,12 +190,12 @@ export default async function CampaignPage({
                 <Td>
                   {l.confirmed ? (
                     t('campaigns.confirmed')
-                  ) : listing && may('campaigns.confirm') ? (
+                  ) : listing && may('campaigns.confirm') && chosen(l.branchId) ? (
                     <CampaignActionButton kind="confirm" input={{ campaignId: id, branchId: l.branchId }} />
                   ) : (
                     t('campaigns.notConfirmed')
                   )}
-                  {listing && !l.confirmed && may('campaigns.manage') && (
+                  {listing && !l.confirmed && may('campaigns.manage') && chosen(l.branchId) && (
                     <QuotaForm campaignId={id} branchId={l.branchId} quota={l.quota} />
                   )}
                 </Td>
@@ -165,15 +203,40 @@ export default async function CampaignPage({
             ))}
           </tbody>
         </Table>
+        {many && (
+          <nav className="mt-2 flex items-center gap-2 text-sm" aria-label={t('campaigns.totals')}>
+            {partBranch ? (
+              <ButtonLink href={`/campaigns/${id}`}>{t('campaigns.allBranches', { n: counted.branches })}</ButtonLink>
+            ) : (
+              <>
+                {bpage > 1 && (
+                  <ButtonLink href={`/campaigns/${id}?bpage=${bpage - 1}`}>{t('common.previous')}</ButtonLink>
+                )}
+                <span>{t('campaigns.branchPage', { page: bpage, pages })}</span>
+                {bpage < pages && (
+                  <ButtonLink href={`/campaigns/${id}?bpage=${bpage + 1}`}>{t('common.next')}</ButtonLink>
+                )}
+              </>
+            )}
+          </nav>
+        )}
       </div>
 
       <h2 className="mb-2 text-lg font-semibold">{t('campaigns.parts')}</h2>
+      {many && !unitId && !branchId && (
+        <p className="mb-2 text-sm text-stone-600">{t('campaigns.partsOfBranch', { n: counted.branches })}</p>
+      )}
       <ul className="mb-4 grid gap-3 md:grid-cols-2" data-testid="sheets">
         {parts.map((p) => (
           <li key={p.unitId}>
             <Card title={p.unitName}>
               <p className="text-sm">
                 {t('campaigns.households')}: {p.entries} ·{' '}
+                {p.persons > 0 && (
+                  <>
+                    {t('campaigns.persons')}: {p.persons} ·{' '}
+                  </>
+                )}
                 <Link className="text-brand-700 underline" href={`/campaigns/${id}?unit=${p.unitId}`}>
                   {t('campaigns.list')}
                 </Link>{' '}
@@ -269,17 +332,17 @@ export default async function CampaignPage({
                       e.state === 'listed' &&
                       !signed.has(e.unitId) &&
                       may('campaigns.distribute') ? (
-                      <Disclosure summary={t('campaigns.record')}>
+                      <LazyDisclosure summary={t('campaigns.record')}>
                         <div className="p-3">
                           <HandoverForm entryId={e.id} version={e.version} today={today} />
                         </div>
-                      </Disclosure>
+                      </LazyDisclosure>
                     ) : branchOpen && changes.length > 0 && may('campaigns.adjust') ? (
-                      <Disclosure summary={t('campaigns.changeReason')}>
+                      <LazyDisclosure summary={t('campaigns.changeReason')}>
                         <div className="p-3">
                           <EntryChangeForm entryId={e.id} version={e.version} changes={changes} />
                         </div>
-                      </Disclosure>
+                      </LazyDisclosure>
                     ) : null}
                   </Td>
                 </tr>
@@ -293,10 +356,11 @@ export default async function CampaignPage({
         next={next}
         total={total}
         basePath={`/campaigns/${id}`}
-        params={{ unit: unitId ? String(unitId) : undefined }}
+        params={{ unit: unitId ? String(unitId) : undefined, branch: branchId ? String(branchId) : undefined }}
       />
-      <CampaignSurvivors
-        rows={survivorRows}
+      <CampaignPersons
+        rows={persons.slice(0, unitId ? undefined : PERSON_PAGE_SIZE)}
+        more={!unitId && persons.length > PERSON_PAGE_SIZE}
         canHandOver={c.state === 'approved' && may('campaigns.distribute')}
         signedUnits={signed}
         today={today}

@@ -1,12 +1,11 @@
-import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { getCampaign, listEntries } from '@/db/queries/campaigns';
+import { getCampaign, listEntries, listPersons } from '@/db/queries/campaigns';
 import { writeAudit } from '@/lib/audit';
 import { routeActor } from '@/lib/auth/route';
-import { CAMPAIGN_COLUMNS } from '@/lib/campaigns/export-columns';
-import type { Translate } from '@/lib/exports/columns';
+import { CAMPAIGN_COLUMNS, type CampaignExportRow } from '@/lib/campaigns/export-columns';
 import { exportFile, inSlices } from '@/lib/exports/file';
 import { parseFormat } from '@/lib/exports/ledgers';
+import { translatorFor } from '@/lib/exports/translator';
 import { AppError } from '@/lib/errors';
 import { jsonError } from '@/lib/http';
 
@@ -14,7 +13,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * A campaign's list as XLSX or CSV (GET /api/campaigns/:id/export?format=xlsx|csv): the entries
- * the actor keeps (the list page's scoped query), in the ledgers' writers. Audited before the
+ * the actor keeps (the list page's scoped queries: households, then survivors and lone elderly),
+ * in the ledgers' writers. Audited before the
  * first byte, like the other exports.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -27,7 +27,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const db = await getDb();
     const c = await getCampaign(db, id);
-    const rows = await listEntries(db, actor, id);
+    const [households, persons] = await Promise.all([listEntries(db, actor, id), listPersons(db, actor, id)]);
+    // The households, then the survivors and lone elderly (outside the quotas) in the same columns.
+    const rows: CampaignExportRow[] = [
+      ...households,
+      ...persons.map((p) => ({
+        ...p,
+        employeeNo: '',
+        workerName: `${p.name} (${p.detail})`,
+        category: '',
+        person: p.kind,
+        state: p.handedOverOn ? ('delivered' as const) : ('listed' as const),
+        reason: '',
+      })),
+    ];
     await db.transaction((tx) =>
       writeAudit(tx, actor.userId, {
         action: 'campaign.export',
@@ -36,8 +49,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         after: { format, rows: rows.length },
       }),
     );
-    const intl = await getTranslations();
-    const t: Translate = (key, values) => intl(key as never, values as never);
+    const t = translatorFor(request);
     return exportFile(format, CAMPAIGN_COLUMNS, inSlices(rows), t, {
       name: `${c.name}-${c.heldOn}`,
       sheet: c.name,

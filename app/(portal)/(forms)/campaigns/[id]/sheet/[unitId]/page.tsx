@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PrintButton } from '@/components/cases/print-button';
 import { ButtonLink } from '@/components/ui/button';
 import { getDb } from '@/db/client';
-import { getCampaign, getPart, listEntries } from '@/db/queries/campaigns';
+import { getCampaign, getPart, listEntries, listPersons } from '@/db/queries/campaigns';
 import { requirePermission } from '@/lib/auth/session';
 import { todayInChina } from '@/lib/dates';
 import { orNotFound, routeId } from '@/lib/load';
@@ -18,8 +18,9 @@ const PAGE_CSS =
 const cell = 'border border-stone-400 px-2 py-1.5 align-top';
 
 /**
- * 签领表: one sub-branch's households of the campaign with blank signature cells, in the reader's
- * language (the locale switch prints it in the other one). Removed households are left off.
+ * 签领表: one sub-branch's households of the campaign, then its survivors and lone elderly, with
+ * blank signature cells, in the reader's language (the locale switch prints it in the other one).
+ * Removed households are left off.
  */
 export default async function SheetPage({ params }: { params: Promise<{ id: string; unitId: string }> }) {
   const actor = await requirePermission('campaigns.view');
@@ -30,6 +31,7 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
   const c = await orNotFound(getCampaign(db, id));
   const part = await orNotFound(getPart(db, actor, id, unitId));
   const rows = (await listEntries(db, actor, id, { unitId })).filter((e) => e.state !== 'removed');
+  const persons = await listPersons(db, actor, id, { unitId });
   const t = await getTranslations();
   return (
     <>
@@ -72,11 +74,27 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
                   <td className={cell}>{e.receivedBy ?? ''}</td>
                 </tr>
               ))}
+              {persons.map((e, i) => (
+                <tr key={`p${e.id}`} data-kind={e.kind}>
+                  <td className={cell}>{rows.length + i + 1}</td>
+                  <td className={cell}>
+                    {e.name} ({e.detail})
+                  </td>
+                  <td className={cell}>{t(`campaigns.personKinds.${e.kind}`)}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{formatFen(e.cashFen)}</td>
+                  <td className={cell}>{e.items}</td>
+                  <td className={cell}>{t(`campaigns.entryStates.${e.handedOverOn ? 'delivered' : 'listed'}`)}</td>
+                  <td className={cell}>{e.receivedBy ?? ''}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
         <p className="mt-3">
-          {t('campaigns.sheetTotal', { n: rows.length, amount: formatFen(sumFen(rows.map((r) => r.cashFen))) })}
+          {t('campaigns.sheetTotal', {
+            n: rows.length + persons.length,
+            amount: formatFen(sumFen([...rows, ...persons].map((r) => r.cashFen))),
+          })}
         </p>
         <p className="mt-8">{t('campaigns.sheetFooter')}</p>
       </article>

@@ -1,18 +1,23 @@
 import { getTranslations } from 'next-intl/server';
-import { Disclosure } from '@/components/register/disclosure';
+import { LazyDisclosure } from '@/components/ui/lazy-disclosure';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { SurvivorEntryRow } from '@/db/queries/care';
+import type { PersonEntryRow } from '@/db/queries/campaigns';
 import { formatFen } from '@/lib/money';
-import { SurvivorHandoverForm } from './survivor-handover-form';
+import { HandoverForm } from './entry-forms';
 
-/** The survivors on a campaign's list (the Spring Festival subsidy), with their hand-overs. */
-export async function CampaignSurvivors({
+/**
+ * The survivors and lone elderly on a campaign's list (outside the households' quotas), with their
+ * hand-overs; `more` when the page shows only the first ones (a sub-branch shows all of its own).
+ */
+export async function CampaignPersons({
   rows,
+  more,
   canHandOver,
   signedUnits,
   today,
 }: {
-  rows: SurvivorEntryRow[];
+  rows: PersonEntryRow[];
+  more: boolean;
   canHandOver: boolean;
   signedUnits: ReadonlySet<number>;
   today: string;
@@ -21,22 +26,25 @@ export async function CampaignSurvivors({
   const t = await getTranslations();
   return (
     <>
-      <h2 className="mt-4 mb-2 text-lg font-semibold">{t('campaigns.survivorsList')}</h2>
-      <Table caption={t('campaigns.survivorsList')}>
+      <h2 className="mt-4 mb-2 text-lg font-semibold">{t('campaigns.personsList')}</h2>
+      {more && <p className="mb-2 text-sm text-stone-600">{t('campaigns.personsMore', { n: rows.length })}</p>}
+      <Table caption={t('campaigns.personsList')}>
         <thead>
           <tr>
-            <Th>{t('survivors.name')}</Th>
-            <Th>{t('survivors.deceasedName')}</Th>
+            <Th>{t('campaigns.personName')}</Th>
+            <Th>{t('campaigns.personKind')}</Th>
+            <Th>{t('campaigns.personDetail')}</Th>
             <Th>{t('campaigns.unit')}</Th>
             <Th className="text-right">{t('campaigns.amount')}</Th>
             <Th>{t('campaigns.handover')}</Th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-stone-100" data-testid="campaign-survivors">
+        <tbody className="divide-y divide-stone-100" data-testid="campaign-persons">
           {rows.map((s) => (
-            <tr key={s.id} className="align-top">
+            <tr key={s.id} className="align-top" data-kind={s.kind}>
               <Td>{s.name}</Td>
-              <Td>{s.deceasedName}</Td>
+              <Td>{t(`campaigns.personKinds.${s.kind}`)}</Td>
+              <Td>{s.detail}</Td>
               <Td>{s.unitName}</Td>
               <Td className="text-right tabular-nums">
                 {formatFen(s.cashFen)}
@@ -47,13 +55,14 @@ export async function CampaignSurvivors({
                   <span className="text-sm">
                     {s.handedOverOn} · {s.method ? t(`campaigns.methods.${s.method}`) : ''} · {s.handedOverBy}
                     {s.receivedBy ? ` → ${s.receivedBy}` : ''}
+                    {s.reference ? ` (${s.reference})` : ''}
                   </span>
                 ) : canHandOver && !signedUnits.has(s.unitId) ? (
-                  <Disclosure summary={t('campaigns.record')}>
+                  <LazyDisclosure summary={t('campaigns.record')}>
                     <div className="p-3">
-                      <SurvivorHandoverForm entryId={s.id} today={today} />
+                      <HandoverForm entryId={s.id} today={today} person />
                     </div>
-                  </Disclosure>
+                  </LazyDisclosure>
                 ) : null}
               </Td>
             </tr>

@@ -1,3 +1,16 @@
+-- The dashboards' cached figures (db/queries/figures-cache.ts) now include mutual aid's (members
+-- enrolled and the roster's share covered, per scheme; seriously ill workers without medical cover).
+-- Claims and payouts already mark changes through cases and payments; enrolments and the schemes'
+-- names mark them here, as migrations 0010, 0015 and 0022 do for the others.
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['mutual_enrolments', 'mutual_schemes'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION dashboard_mark_change()', t || '_dashboard_change', t);
+  END LOOP;
+END $$;
+--> statement-breakpoint
 -- The register's stored figures now count mutual-aid cover (register_unit_figures.mutual_covered,
 -- ill_uncovered; db/queries/register-dashboard.ts): a change to an enrolment names the units it
 -- touches, as 0009 does for the register's own tables — the member's unit (the roster covered) and

@@ -1,2 +1,0 @@
-ALTER TABLE "register_unit_figures" ADD COLUMN "mutual_covered" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE "register_unit_figures" ADD COLUMN "ill_uncovered" integer DEFAULT 0 NOT NULL;
