@@ -97,8 +97,8 @@ export default async function EldersPage({ searchParams }: { searchParams: Searc
         </Table>
       )}
       <nav className="mt-3 flex gap-2" aria-label={t('elders.pages')}>
-        {page > 1 && <ButtonLink href={href(page - 1)}>{t('campaigns.previous')}</ButtonLink>}
-        {rows.length === CARE_PAGE_SIZE && <ButtonLink href={href(page + 1)}>{t('campaigns.next')}</ButtonLink>}
+        {page > 1 && <ButtonLink href={href(page - 1)}>{t('common.previous')}</ButtonLink>}
+        {rows.length === CARE_PAGE_SIZE && <ButtonLink href={href(page + 1)}>{t('common.next')}</ButtonLink>}
       </nav>
     </>
   );

@@ -170,8 +170,8 @@ export default async function EmploymentPage({ searchParams }: { searchParams: S
         </Table>
       )}
       <nav className="mt-3 flex gap-2" aria-label={t('employment.files')}>
-        {page > 1 && <ButtonLink href={href(page - 1)}>{t('campaigns.previous')}</ButtonLink>}
-        {files.length === FILE_PAGE_SIZE && <ButtonLink href={href(page + 1)}>{t('campaigns.next')}</ButtonLink>}
+        {page > 1 && <ButtonLink href={href(page - 1)}>{t('common.previous')}</ButtonLink>}
+        {files.length === FILE_PAGE_SIZE && <ButtonLink href={href(page + 1)}>{t('common.next')}</ButtonLink>}
       </nav>
     </>
   );

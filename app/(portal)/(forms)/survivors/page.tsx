@@ -94,9 +94,9 @@ export default async function SurvivorsPage({ searchParams }: { searchParams: Se
         </Table>
       )}
       <nav className="mt-3 flex gap-2" aria-label={t('survivors.title')}>
-        {page > 1 && <ButtonLink href={`/survivors?page=${page - 1}`}>{t('campaigns.previous')}</ButtonLink>}
+        {page > 1 && <ButtonLink href={`/survivors?page=${page - 1}`}>{t('common.previous')}</ButtonLink>}
         {rows.length === CARE_PAGE_SIZE && (
-          <ButtonLink href={`/survivors?page=${page + 1}`}>{t('campaigns.next')}</ButtonLink>
+          <ButtonLink href={`/survivors?page=${page + 1}`}>{t('common.next')}</ButtonLink>
         )}
       </nav>
     </>

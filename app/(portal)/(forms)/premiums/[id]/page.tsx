@@ -217,9 +217,9 @@ export default async function PremiumBatchPage({
         </Table>
       )}
       <nav className="mt-3 flex gap-2" aria-label={t('premiums.list')}>
-        {page > 1 && <ButtonLink href={`/premiums/${id}?page=${page - 1}`}>{t('campaigns.previous')}</ButtonLink>}
+        {page > 1 && <ButtonLink href={`/premiums/${id}?page=${page - 1}`}>{t('common.previous')}</ButtonLink>}
         {entries.length === PREMIUM_PAGE_SIZE && (
-          <ButtonLink href={`/premiums/${id}?page=${page + 1}`}>{t('campaigns.next')}</ButtonLink>
+          <ButtonLink href={`/premiums/${id}?page=${page + 1}`}>{t('common.next')}</ButtonLink>
         )}
       </nav>
     </>
