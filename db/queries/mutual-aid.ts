@@ -257,15 +257,28 @@ function enrolmentWhere(actor: Actor, f: { schemeId: number; year: number; state
   );
 }
 
+/**
+ * The list's rule and, for an official, their few units by id (one index range each rather than a
+ * path match on every row of the scheme-year: a branch official's count took ~90 ms on a province).
+ */
+async function enrolmentListWhere(
+  db: Queryable,
+  actor: Actor,
+  f: { schemeId: number; year: number; state?: EnrolmentHead['state'] },
+) {
+  const units = await fewUnits(db, scopeOf(actor), undefined);
+  return and(enrolmentWhere(actor, f), units ? anyOf(mutualEnrolments.unitId, units) : undefined);
+}
+
 /** How many rows the list has (capped, like every list's total). */
-export function enrolmentTotal(db: Queryable, actor: Actor, f: { schemeId: number; year: number }) {
+export async function enrolmentTotal(db: Queryable, actor: Actor, f: { schemeId: number; year: number }) {
   return cappedCount(
     db,
     db
       .select({ id: mutualEnrolments.id })
       .from(mutualEnrolments)
       .innerJoin(orgUnits, eq(orgUnits.id, mutualEnrolments.unitId))
-      .where(enrolmentWhere(actor, f))
+      .where(await enrolmentListWhere(db, actor, f))
       .$dynamic(),
   );
 }
@@ -278,9 +291,7 @@ export async function enrolmentList(
   at: PageAt,
   size = ENROLMENT_PAGE_SIZE,
 ) {
-  // An official's few units are read through their ids: one index range each, not a path match per row.
-  const units = await fewUnits(db, scopeOf(actor), undefined);
-  const where = and(enrolmentWhere(actor, f), units ? anyOf(mutualEnrolments.unitId, units) : undefined);
+  const where = await enrolmentListWhere(db, actor, f);
   return keysetPage(ENROLMENT_ORDER, at, size, (req) =>
     pageOf(
       db
@@ -705,12 +716,12 @@ const CLAIM_ORDER: SortTerm[] = [{ expr: mutualClaims.caseId, dir: 'desc' }];
  */
 export async function claimList(db: Queryable, actor: Actor, f: { schemeId: number; year: number }, at: PageAt) {
   const units = await fewUnits(db, scopeOf(actor), undefined);
-  const where = and(
+  const inList = and(
     eq(mutualClaims.schemeId, f.schemeId),
     eq(mutualClaims.capYear, f.year),
     units ? anyOf(mutualClaims.unitId, units) : undefined,
-    caseReadable(actor),
   );
+  const where = and(inList, caseReadable(actor));
   const total = cappedCount(
     db,
     db
@@ -721,6 +732,24 @@ export async function claimList(db: Queryable, actor: Actor, f: { schemeId: numb
       .where(where)
       .$dynamic(),
   );
+  // Mine-wide, each claim's case is read by its id, one lookup per claim of the page, through a
+  // lateral subquery the planner cannot flatten (its LIMIT 1 changes nothing: the id is the key).
+  // Joined plainly, it merge-joins the claims with the cases from the newest case down: for last
+  // year's claims on a province's data that walked 200,000 cases before the first row, ~100 ms a
+  // page; 30 ms with the count. For an official's few units the plain join (the subquery without a
+  // limit is flattened into one) reads their claims by unit and is the fast one: 4 ms against 130.
+  const readableCase = db
+    .select({
+      eventOn: cases.eventOn,
+      state: cases.state,
+      applicantId: cases.applicantId,
+      unitName: orgUnits.name,
+    })
+    .from(cases)
+    .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+    .where(and(eq(cases.id, mutualClaims.caseId), caseReadable(actor)))
+    .$dynamic();
+  const claimCase = (units ? readableCase : readableCase.limit(1)).as('claim_case');
   const page = await keysetPage(CLAIM_ORDER, at, CLAIM_PAGE_SIZE, (req) =>
     pageOf(
       db
@@ -728,18 +757,17 @@ export async function claimList(db: Queryable, actor: Actor, f: { schemeId: numb
           caseId: mutualClaims.caseId,
           employeeNo: users.employeeNo,
           name: users.name,
-          unitName: orgUnits.name,
-          eventOn: cases.eventOn,
-          state: cases.state,
+          unitName: claimCase.unitName,
+          eventOn: claimCase.eventOn,
+          state: claimCase.state,
           payoutFen: mutualClaims.payoutFen,
           cursor: cursorOf(req.terms),
         })
         .from(mutualClaims)
-        .innerJoin(cases, eq(cases.id, mutualClaims.caseId))
-        .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-        .innerJoin(users, eq(users.id, cases.applicantId))
+        .innerJoinLateral(claimCase, sql`true`)
+        .innerJoin(users, eq(users.id, claimCase.applicantId))
         .$dynamic(),
-      where,
+      inList,
       req,
     ),
   );

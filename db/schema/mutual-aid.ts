@@ -241,7 +241,9 @@ export const mutualClaims = pgTable(
   (t) => [
     index('mutual_claims_enrolment_idx').on(t.enrolmentId, t.capYear),
     // The claims list: one scheme-year, newest first (a leader's), or within each of an official's units.
-    index('mutual_claims_list_idx').on(t.schemeId, t.capYear, t.caseId),
+    // The payout is in the key so a leader's page reads the index alone: with the heap to visit,
+    // the planner preferred walking the primary key from the newest claim (this year's first).
+    index('mutual_claims_list_idx').on(t.schemeId, t.capYear, t.caseId, t.payoutFen),
     index('mutual_claims_unit_list_idx').on(t.schemeId, t.capYear, t.unitId, t.caseId),
     check(
       'mutual_claims_costs_check',
