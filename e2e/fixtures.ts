@@ -7,11 +7,16 @@ export const DEMO = {
   subBranch: 'S0001',
   worker: 'W0001',
 } as const;
-/** Second people for the flows that need one: a payer who did not approve, an objector, a second sub-branch. */
+/**
+ * Second people for the flows that need one: a payer who did not approve, an objector, a second
+ * sub-branch; and a worker of the first sub-branch whose household is on the register (its ledger,
+ * 一户一账, is read by the mutual-aid test; the demo seed gives him no mutual aid).
+ */
 export const OTHERS = {
   leader2: 'L0002',
   worker2: 'W0002',
   subBranch2: 'S0002',
+  householder: 'W0161',
 } as const;
 export const ACCOUNTS = { ...DEMO, ...OTHERS } as const;
 export type DemoRole = keyof typeof ACCOUNTS;

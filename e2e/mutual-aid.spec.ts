@@ -12,10 +12,10 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 import { waitOutWaitingPeriod } from './time-travel';
 
 /*
- * Guarantee (保障帮扶) in the browser: W0001 (no mutual aid in the demo seed) is enrolled by his
+ * Guarantee (保障帮扶) in the browser: W0161 (on the register, no mutual aid in the demo seed) is enrolled by his
  * sub-branch, confirmed by the branch, waits out the waiting period (time travel), claims for a
  * hospital stay with his papers, sees the payout computed line by line, is returned for a missing
- * paper, completes it, is approved through the chain and paid; the fund, his cap, and the leader's
+ * paper, completes it, is approved through the chain and paid; the fund, his cap, his household's ledger and the leader's
  * figures move by exactly the payout. The English pass does the same enrolment and bad input for
  * W0002 with S0002.
  */
@@ -40,6 +40,16 @@ async function paidThisYear(leader: Page): Promise<number> {
   return yuanIn(await row.locator('td').last().innerText());
 }
 
+/** What W0161's household page (一户一账) shows as paid by mutual aid: nothing yet, or the total line. */
+async function householdLedgerPaid(leader: Page): Promise<number> {
+  await leader.goto('/households?q=W0161');
+  await leader.getByRole('link', { name: 'W0161', exact: true }).click();
+  await expect(leader).toHaveURL(/\/households\/\d+$/);
+  await expect(leader.getByRole('heading', { name: '互助保障给付' })).toBeVisible();
+  const total = leader.getByTestId('household-mutual-total');
+  return (await total.count()) === 0 ? 0 : yuanIn(await total.innerText());
+}
+
 async function upload(page: Page, kind: string, name: string, buffer: Buffer, mimeType: string) {
   await page.getByLabel('材料类别').selectOption({ label: kind });
   await page.getByLabel('文件').setInputFiles({ name, mimeType, buffer });
@@ -53,33 +63,34 @@ test('a worker enrolled by his union waits out the waiting period, claims with p
   test.setTimeout(300_000);
   const leader = await pageAs('leader');
   const paidBefore = await paidThisYear(leader);
+  const ledgerBefore = await householdLedgerPaid(leader);
 
-  // The sub-branch lists W0001 from the roster; the branch confirms; his contribution is payroll-deducted.
+  // The sub-branch lists W0161 from the roster; the branch confirms; his contribution is payroll-deducted.
   const sub = await pageAs('subBranch');
   await sub.goto('/mutual-aid');
   await sub
     .locator('tr', { hasText: SCHEME })
     .getByRole('link', { name: `${year} 年`, exact: true })
     .click();
-  await sub.getByLabel('姓名或工号').fill('W0001');
+  await sub.getByLabel('姓名或工号').fill('W0161');
   await sub.getByRole('button', { name: '搜索' }).click();
-  await sub.getByLabel(/W0001 张小明/).check();
+  await sub.getByLabel(/^W0161 /).check();
   await sub.getByRole('button', { name: '列入名单（1 人）' }).click();
   await expect(sub.getByText('已列入 1 人')).toBeVisible();
   const listUrl = sub.url();
 
   const branch = await pageAs('branch');
   await branch.goto(listUrl);
-  await branch.getByLabel('W0001 张小明', { exact: true }).check();
+  await branch.getByLabel(/^W0161 /).check();
   await branch.getByRole('button', { name: '确认所选参保' }).click();
   await expect(branch.getByText('已保存。')).toBeVisible();
   await sub.goto(listUrl);
-  await sub.getByLabel('W0001 张小明', { exact: true }).check();
+  await sub.getByLabel(/^W0161 /).check();
   await sub.getByRole('button', { name: '标记为工资代扣' }).click();
   await expect(sub.getByText('已保存。')).toBeVisible();
 
   // His cover page: confirmed, cover after the waiting period; a claim now is refused with the reason.
-  const worker = await pageAs('worker');
+  const worker = await pageAs('householder');
   await worker.goto('/mutual-aid');
   const mine = worker.locator('tr', { hasText: SCHEME }).filter({ hasText: String(year) });
   await expect(mine).toContainText('已确认');
@@ -99,7 +110,7 @@ test('a worker enrolled by his union waits out the waiting period, claims with p
   await fill('20000');
   await expect(worker.getByText('事故或就医日期在等待期内，尚未开始保障。')).toBeVisible();
 
-  await waitOutWaitingPeriod('W0001', 'medical');
+  await waitOutWaitingPeriod('W0161', 'medical');
   // Costs that do not add up: the message sits next to the field, nothing is saved.
   await fill('19000');
   await expect(worker.getByText('基本医保 + 其他保险 + 个人自付必须等于总费用。')).toBeVisible();
@@ -148,6 +159,7 @@ test('a worker enrolled by his union waits out the waiting period, claims with p
   // Everything moves by exactly the payout.
   expect(await fundBalance(leader)).toBe(balanceBefore - 10_500);
   expect(await paidThisYear(leader)).toBe(paidBefore + 10_500);
+  expect(await householdLedgerPaid(leader)).toBe(ledgerBefore + 10_500);
   await worker.goto('/mutual-aid');
   const cover = worker.locator('tr', { hasText: SCHEME }).filter({ hasText: String(year) });
   expect(yuanIn(await cover.locator('td').nth(8).innerText())).toBe(19_700);
