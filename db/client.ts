@@ -49,6 +49,12 @@ async function openPg(url: string): Promise<DbHandle> {
     max: config().PG_POOL_MAX,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
+    // No JIT: the portal's statements are short, and PostgreSQL compiles any whose estimated cost
+    // passes jit_above_cost — which list queries over a province's claims do. On the scale data
+    // the compile took 30 ms to 4.6 s (under load) for statements that run in 0.4-30 ms; the
+    // bench's claims list had a p95 of 1 s from it. Sent in the startup packet, so every session
+    // of the pool, and nothing else on the server, has it off.
+    options: '-c jit=off',
   });
   // The message is what matters (a server restart, a dropped connection); the client object is noise.
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
