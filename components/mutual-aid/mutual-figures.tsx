@@ -2,12 +2,13 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, Stat } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { SchemeYearFigure } from '@/db/queries/mutual-aid';
+import type { SchemePaid } from '@/db/queries/mutual-aid';
 import { formatFen } from '@/lib/money';
 import { mutualPaths } from '@/lib/mutual-aid/paths';
 
 export interface MutualYearFigures {
-  rows: SchemeYearFigure[];
+  /** Per scheme; with members enrolled on the mutual-aid page, without on the dashboard (its covered share says it). */
+  rows: (SchemePaid & { enrolled?: number })[];
   roster: number;
   covered: number;
 }
@@ -18,6 +19,7 @@ const share = (n: number, d: number) => (d > 0 ? `${((n * 100) / d).toFixed(1)}%
 export async function MutualSchemeTable({ figures, year }: { figures: MutualYearFigures; year: number }) {
   const t = await getTranslations('mutual');
   const en = (await getLocale()) === 'en';
+  const withEnrolled = figures.rows.some((r) => r.enrolled !== undefined);
   return (
     <>
       <p className="mb-2 text-sm" data-testid="roster-covered">
@@ -31,7 +33,7 @@ export async function MutualSchemeTable({ figures, year }: { figures: MutualYear
         <thead>
           <tr>
             <Th>{t('scheme')}</Th>
-            <Th className="text-right">{t('enrolledMembers')}</Th>
+            {withEnrolled && <Th className="text-right">{t('enrolledMembers')}</Th>}
             <Th className="text-right">{t('personTimes')}</Th>
             <Th className="text-right">{t('paidMoney')}</Th>
           </tr>
@@ -40,7 +42,7 @@ export async function MutualSchemeTable({ figures, year }: { figures: MutualYear
           {figures.rows.map((f) => (
             <tr key={f.schemeId}>
               <Td>{en ? f.nameEn : f.nameZh}</Td>
-              <Td className="text-right tabular-nums">{f.enrolled}</Td>
+              {withEnrolled && <Td className="text-right tabular-nums">{f.enrolled}</Td>}
               <Td className="text-right tabular-nums">{f.paid}</Td>
               <Td className="text-right tabular-nums" data-testid={`paid-${f.schemeId}`}>
                 {formatFen(f.paidFen)}

@@ -12,6 +12,7 @@ import {
   fundRows,
   memberClaimLines,
   mutualFigures,
+  mutualPaid,
   seriouslyIllNotEnrolled,
 } from '@/db/queries/mutual-aid';
 import { figuresGeneration } from '@/db/queries/figures-cache';
@@ -359,6 +360,13 @@ describe('claims', () => {
     const other = await signInAs('S0002');
     expect((await claimList(db, other, { schemeId: s.id, year }, {})).rows).toEqual([]);
     expect((await mutualFigures(db, other, year)).find((f) => f.schemeId === s.id)).toMatchObject({ paidFen: 0 });
+    // The dashboards' paid figures: mine-wide from the fund's totals, in units from the claims — the same.
+    const paidBy = async (who: string, unitPath?: string) =>
+      (await mutualPaid(db, await signInAs(who), year, unitPath)).find((f) => f.schemeId === s.id);
+    expect(await paidBy('L0001')).toMatchObject({ paid: 1, paidFen: 1_050_000 });
+    expect(await paidBy('L0001', branchOfficial.unitPath)).toMatchObject({ paid: 1, paidFen: 1_050_000 });
+    expect(await paidBy('B0001')).toMatchObject({ paid: 1, paidFen: 1_050_000 });
+    expect(await paidBy('L0001', other.unitPath)).toMatchObject({ paid: 0, paidFen: 0 });
     const docs = await db
       .select({ purpose: caseDocuments.purpose })
       .from(caseDocuments)

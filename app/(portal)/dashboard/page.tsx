@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { campaignFigures } from '@/db/queries/campaigns';
-import { mutualFigures } from '@/db/queries/mutual-aid';
+import { mutualPaid } from '@/db/queries/mutual-aid';
 import { programmeFigures } from '@/db/queries/programme-figures';
 import { MutualFiguresCard } from '@/components/mutual-aid/mutual-figures';
 import { ProgrammeFiguresCard } from '@/components/programmes/programme-figures';
@@ -138,7 +138,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       : Promise.resolve(null),
     keepsRegister
       ? cachedFigures(db, `mutual|${asSeenBy}|${chosen}`, () =>
-          mutualFigures(db, actor, filters.year, chosen ? unit.path : undefined),
+          mutualPaid(db, actor, filters.year, chosen ? unit.path : undefined),
         )
       : Promise.resolve(null),
   ]);
