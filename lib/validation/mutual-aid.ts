@@ -3,6 +3,7 @@ import { MAX_DOCUMENT_BYTES } from '@/lib/cases/documents';
 import { CLAIM_DOCUMENTS, CONTRIBUTION_STATUSES, SCHEME_KINDS } from '@/lib/mutual-aid/rules';
 import {
   id,
+  parseId,
   isoDate,
   nonNegativeYuan,
   optionalText,
@@ -146,5 +147,5 @@ export const claimDocumentSchema = z.object({
 export function schemeYearParams(q: URLSearchParams): { schemeId: number; year: number } {
   const scheme = q.get('scheme') ?? '';
   const year = q.get('year') ?? '';
-  return { schemeId: /^\d{1,9}$/.test(scheme) ? Number(scheme) : 0, year: /^\d{4}$/.test(year) ? Number(year) : 0 };
+  return { schemeId: parseId(scheme) ?? 0, year: /^\d{4}$/.test(year) ? Number(year) : 0 };
 }

@@ -1,3 +1,4 @@
+import { parseId } from '@/lib/validation/common';
 import { getDb } from '@/db/client';
 import { getCampaign, listEntries, listPersons } from '@/db/queries/campaigns';
 import { writeAudit } from '@/lib/audit';
@@ -21,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const actor = await routeActor('exports.ledgers');
   if (actor instanceof Response) return actor;
   const raw = (await params).id;
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+  const id = parseId(raw) ?? 0;
   if (!id) return jsonError(404, 'not_found');
   const format = parseFormat(new URL(request.url).searchParams.get('format'));
   try {

@@ -1,3 +1,4 @@
+import { parseId } from '@/lib/validation/common';
 import { getDb } from '@/db/client';
 import { getBatch, listPremiumEntries } from '@/db/queries/premiums';
 import { writeAudit } from '@/lib/audit';
@@ -22,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const actor = await routeActor('premiums.view');
   if (actor instanceof Response) return actor;
   const raw = (await params).id;
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+  const id = parseId(raw) ?? 0;
   if (!id) return jsonError(404, 'not_found');
   const format = parseFormat(new URL(request.url).searchParams.get('format'));
   const full = can(actor.role, 'premiums.fullIdNumbers');

@@ -1,3 +1,4 @@
+import { parseId } from '@/lib/validation/common';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { getPart } from '@/db/queries/campaigns';
@@ -8,15 +9,13 @@ import { fileResponse, jsonError } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-const positiveId = (raw: string) => (/^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null);
-
 /** The signed sign-for list of one sub-branch, for whoever keeps that sub-branch (else 404). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; unitId: string }> }) {
   const actor = await routeActor('campaigns.view');
   if (actor instanceof Response) return actor;
   const p = await params;
-  const campaignId = positiveId(p.id);
-  const unitId = positiveId(p.unitId);
+  const campaignId = parseId(p.id);
+  const unitId = parseId(p.unitId);
   if (!campaignId || !unitId) return jsonError(404, 'not_found');
   try {
     const db = await getDb();
