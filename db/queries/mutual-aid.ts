@@ -19,7 +19,7 @@ import type { SchemeKind, SchemeVersion } from '@/lib/mutual-aid/rules';
 import { escapeLike, likePrefix, scopeOf, type Actor } from '@/lib/scope';
 import { anyOf, cappedCount, cursorOf, fewUnits, keysetPage, pageOf, type PageAt, type SortTerm } from './keyset';
 import { caseReadable } from './cases';
-import { unitsWhere } from './scope';
+import { registerUnitsWhere, unitsWhere } from './scope';
 
 /**
  * Reads of the mutual-aid schemes, enrolments, caps, funds and claims. Scope: a worker sees their
@@ -108,10 +108,9 @@ export function enrolmentVisible(actor: Actor): SQL {
   return or(eq(mutualEnrolments.memberId, actor.userId), unitsWhere(scopeOf(actor)) ?? sql`true`)!;
 }
 
-/** Enrolments an official may act on (list, confirm, record contributions): their subtree only, never their own. */
+/** Units whose enrolments an official may act on (list, confirm, record contributions): the register keepers' rule (their subtree; all for leaders). */
 export function enrolmentManageable(actor: Actor): SQL {
-  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
-  return unitsWhere(scopeOf(actor)) ?? sql`true`;
+  return registerUnitsWhere(actor);
 }
 
 export interface EnrolmentHead {
@@ -218,7 +217,7 @@ export async function rosterToEnrol(
       and(
         eq(users.role, 'worker'),
         eq(users.disabled, false),
-        enrolmentManageableUnits(actor),
+        enrolmentManageable(actor),
         q.trim() ? or(ilike(users.name, like), ilike(users.employeeNo, like)) : undefined,
         notExists(
           db
@@ -236,11 +235,6 @@ export async function rosterToEnrol(
     )
     .orderBy(asc(users.employeeNo))
     .limit(limit);
-}
-
-function enrolmentManageableUnits(actor: Actor): SQL {
-  if (actor.role === 'admin' || actor.role === 'worker') return sql`false`;
-  return unitsWhere(scopeOf(actor)) ?? sql`true`;
 }
 
 export const ENROLMENT_PAGE_SIZE = 50;
